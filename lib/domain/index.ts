@@ -1,0 +1,4 @@
+export * from './records';
+export * from './finding';
+export * from './snapshot';
+export * from './names';

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** An ISO calendar date (YYYY-MM-DD). Dates are compared as strings, which is why the format is strict. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+const text = z.string().trim().max(2000);
+const optText = text.nullish();
+
+export const Credential = z.object({
+  /** The document's title as the SIS shows it. */
+  title: optText,
+  /** CTC authorization codes (R3MN, LSH, AAAS…) or `license:PT|OT|SLP`. */
+  authorizations: z.array(text).max(100).optional(),
+  /** clear, preliminary, intern, PIP, STSP, SELAP, waiver, license… kept as text: SIS wording varies. */
+  kind: optText,
+  issued: IsoDate.nullish(),
+  expires: IsoDate.nullish(),
+});
+export type Credential = z.infer<typeof Credential>;
+
+export const Staff = z.object({
+  id: text.min(1),
+  name: text,
+  position: optText,
+  email: optText,
+  phone: optText,
+  /** Absent or empty: the credentials are unknown (RULES.md, input). */
+  credentials: z.array(Credential).max(200).optional(),
+  caseloadMax: z.number().int().nonnegative().nullish(),
+});
+export type Staff = z.infer<typeof Staff>;
+
+export const CaseManagerRole = z.enum(['instruction', 'service', 'coordination']);
+export type CaseManagerRole = z.infer<typeof CaseManagerRole>;
+
+export const CaseManagerRef = z.object({
+  staffId: optText,
+  name: optText,
+  role: CaseManagerRole.nullish(),
+});
+export type CaseManagerRef = z.infer<typeof CaseManagerRef>;
+
+export const Service = z.object({
+  code: optText,
+  name: optText,
+  providerStaffId: optText,
+  providerName: optText,
+});
+export type Service = z.infer<typeof Service>;
+
+export const IepDates = z.object({
+  lastMeeting: IsoDate.nullish(),
+  nextAnnual: IsoDate.nullish(),
+  nextTriennial: IsoDate.nullish(),
+  referral: IsoDate.nullish(),
+  assessmentPlanSent: IsoDate.nullish(),
+  consent: IsoDate.nullish(),
+  initialIep: IsoDate.nullish(),
+});
+export type IepDates = z.infer<typeof IepDates>;
+
+/**
+ * A student as the canonical records of DESIGN.md describe them. Every field but id and name is optional:
+ * a list page shows a few columns, a record page shows the rest, and the database merges what each one saw.
+ */
+export const Student = z.object({
+  id: text.min(1),
+  name: text,
+  grade: optText,
+  birthDate: IsoDate.nullish(),
+  school: optText,
+  primaryDisability: optText,
+  secondaryDisability: optText,
+  severe: z.boolean().nullish(),
+  supportLevel: optText,
+  program: optText,
+  alternatePlacement: z.boolean().nullish(),
+  caseManager: CaseManagerRef.nullish(),
+  services: z.array(Service).max(100).optional(),
+  iep: IepDates.nullish(),
+});
+export type Student = z.infer<typeof Student>;
+
+/** The audit CLI's JSON input, the rule cases and imports share this shape. */
+export const CanonicalInput = z.object({
+  asOf: IsoDate.optional(),
+  staff: z.array(Staff).default([]),
+  students: z.array(Student).default([]),
+});
+export type CanonicalInput = z.infer<typeof CanonicalInput>;

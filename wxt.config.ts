@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/** The test build (npm run build:test) runs Liaison on local demo and fixture servers without a prompt. */
+const testBuild = process.env.LIAISON_BUILD === 'test';
+export const LOCAL_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: testBuild ? '.output/test' : '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Liaison',
+    description:
+      'Special-education credential and assignment checks, caseloads and liaison notes, on the SIS pages you already use.',
+    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: testBuild ? LOCAL_ORIGINS : [],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Liaison' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'liaison@liaison.invalid', strict_min_version: '128.0' } } }
+      : {}),
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+    },
+  }),
+});
