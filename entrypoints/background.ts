@@ -1,1 +1,30 @@
-export default defineBackground(() => {});
+import { getDb } from '@/lib/db/database';
+import { todayIso } from '@/lib/dates';
+import { handleContentMessage } from '@/lib/messaging/handler';
+
+export default defineBackground(() => {
+  const db = getDb();
+
+  browser.runtime.onMessage.addListener((raw, sender) =>
+    handleContentMessage({ db, asOf: () => todayIso() }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
+      (err: unknown) => {
+        // Only the error's kind is logged: messages may carry student data.
+        console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);
+        return { ok: false, error: 'internal error' };
+      },
+    ),
+  );
+
+  // The side panel follows the page the user looks at: bring a tab's page row forward when it is activated.
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    void db.pages.update(tabId, { at: Date.now() });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void db.pages.delete(tabId);
+  });
+
+  // Chrome opens the side panel from the toolbar button; Firefox uses its sidebar instead.
+  (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome?.sidePanel
+    ?.setPanelBehavior({ openPanelOnActionClick: true })
+    .catch(() => {});
+});

@@ -1,0 +1,128 @@
+import { worstSeverity, type Finding, type SubjectKind } from '../lib/domain';
+
+/**
+ * The inline marker (DESIGN.md contract): a light-DOM element carrying data-liaison-* attributes, with its
+ * visible badge and popover in a shadow root so the SIS's styles cannot break it and ours cannot leak out.
+ * Built with plain DOM calls to keep the content script small; every page-derived text goes in as textContent.
+ */
+export const MARKER_ATTR = 'data-liaison-marker';
+
+const COLORS = {
+  error: ['#b3261e', '#fff'],
+  warning: ['#8a5a00', '#fff'],
+  info: ['#1f5fa8', '#fff'],
+  none: ['#2e7d32', '#fff'],
+} as const;
+
+const LABEL = { error: 'Error', warning: 'Warning', info: 'Info', none: 'OK' } as const;
+
+const STYLE = `
+:host { all: initial; display: inline-block; position: relative; margin-inline-start: 6px; vertical-align: middle;
+  font: 12px/1.3 system-ui, sans-serif; }
+button.badge { border: 0; border-radius: 10px; padding: 1px 8px; cursor: pointer; font: inherit; font-weight: 600; }
+button.badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
+.pop { position: absolute; z-index: 2147483647; top: calc(100% + 4px); left: 0; width: 360px; max-height: 320px;
+  overflow: auto; background: #fff; color: #1b1b1b; border: 1px solid #888; border-radius: 6px; padding: 8px 10px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.2); text-align: left; white-space: normal; }
+.pop[hidden] { display: none; }
+.pop h2 { font-size: 12px; margin: 0 0 6px; }
+.pop ul { margin: 0; padding: 0; list-style: none; }
+.pop li { margin: 0 0 8px; }
+.sev { font-weight: 700; text-transform: uppercase; font-size: 10px; margin-inline-end: 4px; }
+.sev.error { color: #b3261e; } .sev.warning { color: #8a5a00; } .sev.info { color: #1f5fa8; }
+.code { color: #555; font-family: ui-monospace, monospace; font-size: 10px; }
+.detail, .fix { margin: 2px 0 0; }
+.fix { color: #2e5e2e; }
+`;
+
+export function createMarker(doc: Document, kind: SubjectKind, id: string): HTMLElement {
+  const host = doc.createElement('span');
+  host.setAttribute(MARKER_ATTR, '');
+  host.setAttribute(`data-liaison-${kind}`, id);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const button = doc.createElement('button');
+  button.className = 'badge';
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  const pop = doc.createElement('div');
+  pop.className = 'pop';
+  pop.hidden = true;
+  pop.setAttribute('role', 'region');
+  pop.id = 'pop';
+  button.setAttribute('aria-controls', 'pop');
+  const toggle = (open: boolean) => {
+    pop.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+  };
+  button.addEventListener('click', (e) => {
+    // The badge often sits inside a link or a clickable row: its click must not navigate the SIS.
+    e.preventDefault();
+    e.stopPropagation();
+    toggle(pop.hidden);
+  });
+  root.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Escape' && !pop.hidden) {
+      toggle(false);
+      button.focus();
+    }
+  });
+  root.append(style, button, pop);
+  updateMarker(host, null);
+  return host;
+}
+
+/** Shows findings on a marker; null means "not checked yet" (the worker has not answered). */
+export function updateMarker(host: HTMLElement, findings: Finding[] | null): void {
+  const root = host.shadowRoot!;
+  const button = root.querySelector('button')!;
+  const pop = root.querySelector('.pop') as HTMLElement;
+  const doc = host.ownerDocument;
+  const list = findings ?? [];
+  const severity = worstSeverity(list);
+  host.setAttribute('data-liaison-findings', list.map((f) => f.code).join(' '));
+  host.setAttribute('data-liaison-severity', severity);
+  const [bg, fg] = COLORS[severity];
+  button.style.background = findings ? bg : '#666';
+  button.style.color = fg;
+  const count = list.filter((f) => f.severity === severity).length;
+  button.textContent = !findings ? 'Liaison…' : severity === 'none' ? 'OK' : `${LABEL[severity]} ${count}`;
+  button.setAttribute(
+    'aria-label',
+    !findings
+      ? 'Liaison: checking'
+      : `Liaison: ${list.length} finding${list.length === 1 ? '' : 's'}${severity === 'none' ? '' : `, worst ${LABEL[severity].toLowerCase()}`}. Show details`,
+  );
+
+  const heading = doc.createElement('h2');
+  heading.textContent = list.length ? `Liaison found ${list.length}` : 'Liaison: no findings';
+  const ul = doc.createElement('ul');
+  for (const f of list) {
+    const li = doc.createElement('li');
+    const sev = doc.createElement('span');
+    sev.className = `sev ${f.severity}`;
+    sev.textContent = f.severity;
+    const title = doc.createElement('strong');
+    title.textContent = f.title;
+    const code = doc.createElement('span');
+    code.className = 'code';
+    code.textContent = ` ${f.code}`;
+    const detail = doc.createElement('p');
+    detail.className = 'detail';
+    detail.textContent = f.detail;
+    li.append(sev, title, code, detail);
+    if (f.fix) {
+      const fix = doc.createElement('p');
+      fix.className = 'fix';
+      fix.textContent = f.fix;
+      li.append(fix);
+    }
+    ul.append(li);
+  }
+  pop.replaceChildren(heading, ul);
+}
+
+export function isMarker(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).hasAttribute(MARKER_ATTR);
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { SidePanel } from '@/components/SidePanel';
+import { getDb } from '@/lib/db/database';
+
+render(<SidePanel db={getDb()} />, document.getElementById('app')!);

@@ -1,0 +1,68 @@
+import Dexie, { type Table } from 'dexie';
+import type { Finding, PageType, Staff, Student, SubjectKind } from '../domain';
+
+/** Records are scoped by site (the SIS origin): the same id on two SIS hosts is two people. */
+export interface StudentRow {
+  site: string;
+  id: string;
+  record: Student;
+  /** `site|id:T100` / `site|name:priya patel` for every staff member the student refers to (multi-entry index). */
+  staffRefs: string[];
+  seenAt: number;
+  url: string;
+}
+
+export interface StaffRow {
+  site: string;
+  id: string;
+  record: Staff;
+  /** `site|id:…` and `site|name:…`: the keys students may use to refer to this staff member. */
+  refs: string[];
+  seenAt: number;
+  url: string;
+}
+
+export interface FindingRow {
+  site: string;
+  kind: SubjectKind;
+  id: string;
+  findings: Finding[];
+  checkedAt: number;
+}
+
+/** What Liaison last read in each tab; the side panel follows the most recent one. */
+export interface PageRow {
+  tabId: number;
+  site: string;
+  url: string;
+  profile: string | null;
+  pageType: PageType;
+  focus: { kind: SubjectKind; id: string } | null;
+  subjects: { kind: SubjectKind; id: string; name: string }[];
+  recognized: boolean;
+  at: number;
+}
+
+export class LiaisonDb extends Dexie {
+  students!: Table<StudentRow, [string, string]>;
+  staff!: Table<StaffRow, [string, string]>;
+  findings!: Table<FindingRow, [string, string, string]>;
+  pages!: Table<PageRow, number>;
+
+  constructor(name = 'liaison') {
+    super(name);
+    // Version 1 is the first released schema; later versions add `.upgrade()` steps, never edit this one.
+    this.version(1).stores({
+      students: '[site+id], site, *staffRefs',
+      staff: '[site+id], site, *refs',
+      findings: '[site+kind+id], site',
+      pages: 'tabId, at',
+    });
+  }
+}
+
+let shared: LiaisonDb | undefined;
+/** The one database of the extension origin (worker and extension pages; never content scripts). */
+export function getDb(): LiaisonDb {
+  return (shared ??= new LiaisonDb());
+}

@@ -1,0 +1,128 @@
+import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
+import { runChecks, type RuleSettings } from '../rules';
+import type { LiaisonDb, StaffRow, StudentRow } from './database';
+import { mergeStaff, mergeStudent, staffRefKeys, studentStaffRefs } from './merge';
+
+export interface SubjectFindings {
+  kind: SubjectKind;
+  id: string;
+  findings: Finding[];
+}
+
+export interface IngestOptions {
+  site: string;
+  tabId: number;
+  asOf: string;
+  settings?: Partial<RuleSettings>;
+  now?: number;
+}
+
+const subjectKey = (kind: SubjectKind, id: string) => `${kind}:${id}`;
+
+/**
+ * Stores what a page showed and re-checks the records it affects. Checks run on the page's records plus
+ * everyone they are linked to through a case manager or provider (one hop each way), so caseloads and
+ * credential findings are whole without re-checking the entire district on every page.
+ */
+export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: IngestOptions): Promise<SubjectFindings[]> {
+  const { site, now = Date.now() } = opts;
+  return db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
+    const pageStudents = await upsertStudents(db, site, snap.students, snap.url, now);
+    const pageStaff = await upsertStaff(db, site, snap.staff, snap.url, now);
+
+    const directStaff = await staffByRefs(db, [
+      ...pageStaff.flatMap((r) => r.refs),
+      ...pageStudents.flatMap((r) => r.staffRefs),
+    ]);
+    const linkedStudents = await db.students
+      .where('staffRefs')
+      .anyOf(directStaff.flatMap((r) => r.refs))
+      .toArray();
+    const students = uniqueBy([...pageStudents, ...linkedStudents], (r) => r.id);
+    const staff = uniqueBy(
+      [...directStaff, ...(await staffByRefs(db, students.flatMap((r) => r.staffRefs)))],
+      (r) => r.id,
+    );
+
+    const findings = runChecks(
+      { students: students.map((r) => r.record), staff: staff.map((r) => r.record) },
+      { asOf: opts.asOf, settings: opts.settings },
+    );
+    const bySubject = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const key = subjectKey(f.subject.kind, f.subject.id);
+      (bySubject.get(key) ?? bySubject.set(key, []).get(key)!).push(f);
+    }
+    // Staff reached only through a second hop may have students Liaison did not load: their findings wait.
+    const complete = [
+      ...students.map((r) => ({ kind: 'student' as const, id: r.id })),
+      ...directStaff.map((r) => ({ kind: 'staff' as const, id: r.id })),
+    ];
+    await db.findings.bulkPut(
+      complete.map((s) => ({ site, ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [], checkedAt: now })),
+    );
+
+    const subjects = [
+      ...snap.students.map((s) => ({ kind: 'student' as const, id: s.id, name: s.name })),
+      ...snap.staff.map((s) => ({ kind: 'staff' as const, id: s.id, name: s.name })),
+    ];
+    await db.pages.put({
+      tabId: opts.tabId,
+      site,
+      url: snap.url,
+      profile: snap.profile,
+      pageType: snap.pageType,
+      focus: snap.focus ?? null,
+      subjects,
+      recognized: true,
+      at: now,
+    });
+    return subjects.map((s) => ({
+      kind: s.kind,
+      id: s.id,
+      findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [],
+    }));
+  });
+}
+
+async function upsertStudents(db: LiaisonDb, site: string, list: Student[], url: string, now: number) {
+  const old = await db.students.bulkGet(list.map((s) => [site, s.id] as [string, string]));
+  const rows: StudentRow[] = list.map((s, i) => {
+    const record = mergeStudent(old[i]?.record, stripProvenance(s));
+    return { site, id: s.id, record, staffRefs: studentStaffRefs(site, record), seenAt: now, url };
+  });
+  await db.students.bulkPut(rows);
+  return rows;
+}
+
+async function upsertStaff(db: LiaisonDb, site: string, list: Staff[], url: string, now: number) {
+  const old = await db.staff.bulkGet(list.map((s) => [site, s.id] as [string, string]));
+  const rows: StaffRow[] = list.map((s, i) => {
+    const record = mergeStaff(old[i]?.record, stripProvenance(s));
+    return { site, id: s.id, record, refs: staffRefKeys(site, record), seenAt: now, url };
+  });
+  await db.staff.bulkPut(rows);
+  return rows;
+}
+
+function staffByRefs(db: LiaisonDb, refs: string[]): Promise<StaffRow[]> {
+  return refs.length ? db.staff.where('refs').anyOf([...new Set(refs)]).toArray() : Promise.resolve([]);
+}
+
+function stripProvenance<T extends { provenance?: unknown }>(r: T): Omit<T, 'provenance'> {
+  const { provenance: _p, ...rest } = r;
+  return rest;
+}
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const it of items) if (!seen.has(key(it))) seen.set(key(it), it);
+  return [...seen.values()];
+}
+
+/** Records that a tab shows a page no adapter understood, so the side panel can say so. */
+export async function recordUnrecognized(db: LiaisonDb, tabId: number, site: string, url: string, now = Date.now()) {
+  await db.pages.put({
+    tabId, site, url, profile: null, pageType: 'unknown', focus: null, subjects: [], recognized: false, at: now,
+  });
+}

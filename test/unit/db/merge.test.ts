@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { mergeStudent, staffRefKeys, studentStaffRefs } from '../../../lib/db/merge';
+
+describe('mergeStudent', () => {
+  const full = {
+    id: '7',
+    name: 'Ana Ruiz',
+    primaryDisability: '290',
+    caseManager: { staffId: 'T1', name: 'Maria Gonzalez', role: 'instruction' as const },
+    services: [{ code: '330', providerStaffId: 'T1' }],
+    iep: { nextAnnual: '2027-01-10', nextTriennial: '2028-01-10' },
+  };
+
+  it('keeps what a list page did not show', () => {
+    const merged = mergeStudent(full, { id: '7', name: 'Ana Ruiz', grade: '4' });
+    expect(merged).toMatchObject({ grade: '4', primaryDisability: '290', services: full.services });
+    expect(merged.caseManager).toEqual(full.caseManager);
+  });
+
+  it('keeps the case manager id and role when a page shows only the same name', () => {
+    const merged = mergeStudent(full, { id: '7', name: 'Ana Ruiz', caseManager: { name: 'Gonzalez, Maria' } });
+    expect(merged.caseManager).toEqual({ staffId: 'T1', name: 'Gonzalez, Maria', role: 'instruction' });
+  });
+
+  it('replaces the case manager when the page names someone else', () => {
+    const merged = mergeStudent(full, { id: '7', name: 'Ana Ruiz', caseManager: { name: 'Ben Carter' } });
+    expect(merged.caseManager).toEqual({ name: 'Ben Carter' });
+  });
+
+  it('merges IEP dates field by field and lets shown values win', () => {
+    const merged = mergeStudent(full, { id: '7', name: 'Ana Ruiz', iep: { nextAnnual: '2027-02-01' } });
+    expect(merged.iep).toEqual({ nextAnnual: '2027-02-01', nextTriennial: '2028-01-10' });
+  });
+});
+
+describe('staff reference keys', () => {
+  it('link a student to staff by id and by name in either order', () => {
+    const staffKeys = staffRefKeys('https://sis.example', { id: 'T1', name: 'Ms. Maria Gonzalez' });
+    const studentKeys = studentStaffRefs('https://sis.example', {
+      id: '7',
+      name: 'x',
+      caseManager: { name: 'Gonzalez, Maria' },
+    });
+    expect(studentKeys.some((k) => staffKeys.includes(k))).toBe(true);
+  });
+
+  it('are scoped by site', () => {
+    const a = staffRefKeys('https://a.example', { id: 'T1', name: 'Maria' });
+    const b = studentStaffRefs('https://b.example', { id: '7', name: 'x', caseManager: { staffId: 'T1' } });
+    expect(b.some((k) => a.includes(k))).toBe(false);
+  });
+});
