@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db/database';
 import { todayIso } from '@/lib/dates';
 import { handleContentMessage } from '@/lib/messaging/handler';
+import { syncSiteScripts, type ScriptingApi } from '@/lib/sites/registration';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -15,6 +16,16 @@ export default defineBackground(() => {
     ),
   );
 
+  // Enabled sites are the host permissions the user granted beyond the manifest's own (the test build's).
+  const required = new Set(browser.runtime.getManifest().host_permissions ?? []);
+  const syncSites = async () => {
+    const { origins = [] } = await browser.permissions.getAll();
+    await syncSiteScripts(browser.scripting as unknown as ScriptingApi, origins.filter((o) => !required.has(o)));
+  };
+  browser.permissions.onAdded.addListener(() => void syncSites().catch(logFailure('site sync')));
+  browser.permissions.onRemoved.addListener(() => void syncSites().catch(logFailure('site sync')));
+  void syncSites().catch(logFailure('site sync'));
+
   // The side panel follows the page the user looks at: bring a tab's page row forward when it is activated.
   browser.tabs.onActivated.addListener(({ tabId }) => {
     void db.pages.update(tabId, { at: Date.now() });
@@ -28,3 +39,7 @@ export default defineBackground(() => {
     ?.setPanelBehavior({ openPanelOnActionClick: true })
     .catch(() => {});
 });
+
+function logFailure(what: string) {
+  return (err: unknown) => console.error(`Liaison: ${what} failed`, err instanceof Error ? err.message : typeof err);
+}

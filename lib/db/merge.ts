@@ -49,6 +49,21 @@ export function mergeStudent(old: Student | undefined, next: Student): Student {
   return merged;
 }
 
+/**
+ * A staff list may show a credential's title and expiration while the staff page also shows its authorizations and
+ * issue date: documents with the same title are merged so neither page erases what the other showed.
+ */
 export function mergeStaff(old: Staff | undefined, next: Staff): Staff {
-  return old ? overlay(old, next) : next;
+  if (!old) return next;
+  const merged = overlay(old, next);
+  if (old.credentials?.length && next.credentials?.length) {
+    const byTitle = new Map(old.credentials.map((c) => [titleKey(c.title), c]));
+    merged.credentials = next.credentials.map((c) => {
+      const before = byTitle.get(titleKey(c.title));
+      return before && titleKey(c.title) ? overlay(before, c) : c;
+    });
+  }
+  return merged;
 }
+
+const titleKey = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeStudent, staffRefKeys, studentStaffRefs } from '../../../lib/db/merge';
+import { mergeStaff, mergeStudent, staffRefKeys, studentStaffRefs } from '../../../lib/db/merge';
 
 describe('mergeStudent', () => {
   const full = {
@@ -48,5 +48,23 @@ describe('staff reference keys', () => {
     const a = staffRefKeys('https://a.example', { id: 'T1', name: 'Maria' });
     const b = studentStaffRefs('https://b.example', { id: '7', name: 'x', caseManager: { staffId: 'T1' } });
     expect(b.some((k) => a.includes(k))).toBe(false);
+  });
+});
+
+describe('mergeStaff', () => {
+  it('keeps authorizations and issue dates a list page does not show, by credential title', () => {
+    const fromStaffPage = {
+      id: 'T1',
+      name: 'Maria Gonzalez',
+      credentials: [{ title: 'Education Specialist: Mild/Moderate', authorizations: ['R3MM'], kind: 'clear', issued: '2012-07-01', expires: '2027-06-30' }],
+    };
+    const fromList = { id: 'T1', name: 'Maria Gonzalez', credentials: [{ title: 'Education Specialist:  Mild/Moderate', expires: '2028-06-30' }] };
+    expect(mergeStaff(fromStaffPage, fromList).credentials).toEqual([
+      { title: 'Education Specialist:  Mild/Moderate', authorizations: ['R3MM'], kind: 'clear', issued: '2012-07-01', expires: '2028-06-30' },
+    ]);
+  });
+  it('takes the page’s list of documents: a document no longer shown is gone', () => {
+    const old = { id: 'T1', name: 'x', credentials: [{ title: 'A' }, { title: 'B' }] };
+    expect(mergeStaff(old, { id: 'T1', name: 'x', credentials: [{ title: 'B' }] }).credentials).toEqual([{ title: 'B' }]);
   });
 });

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LiaisonDb } from '../../../lib/db/database';
+import type { Snapshot } from '../../../lib/domain';
+import { handleContentMessage } from '../../../lib/messaging/handler';
+
+const SITE = 'https://sis.example.org';
+const sender = { tabId: 7, url: `${SITE}/students/1` };
+let db: LiaisonDb;
+let n = 0;
+
+beforeEach(() => {
+  db = new LiaisonDb(`test-${n++}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const snapshot = (over: Partial<Snapshot>): Snapshot => ({
+  url: sender.url,
+  profile: 'test',
+  pageType: 'student',
+  students: [],
+  staff: [],
+  diagnostics: [],
+  ...over,
+});
+
+const rsp = {
+  title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs',
+  authorizations: ['R3MN'],
+  kind: 'clear',
+  expires: '2030-06-30',
+};
+const student = {
+  id: '1',
+  name: 'Jordan Rivera',
+  grade: '4',
+  primaryDisability: '290 - Specific Learning Disability (SLD)',
+  program: 'RSP',
+  supportLevel: 'MMSN',
+  caseManager: { name: 'Maria Gonzalez' },
+  services: [{ code: '330', name: 'Specialized Academic Instruction', providerName: 'Maria Gonzalez' }],
+};
+const ctx = () => ({ db, asOf: () => '2026-11-22' });
+const codes = (reply: Awaited<ReturnType<typeof handleContentMessage>>, id: string) =>
+  'subjects' in reply ? reply.subjects.find((s) => s.id === id)?.findings.map((f) => f.code).sort() : undefined;
+
+describe('worker message handling', () => {
+  it('stores what a page shows and answers with findings for the records on it', async () => {
+    const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student], focus: { kind: 'student', id: '1' } }) }, sender);
+    expect(reply.ok).toBe(true);
+    // The case manager has no staff record yet.
+    expect(codes(reply, '1')).toContain('CM_UNKNOWN_STAFF');
+    expect(await db.students.get([SITE, '1'])).toMatchObject({ record: { name: 'Jordan Rivera' } });
+    expect(await db.pages.get(7)).toMatchObject({ focus: { kind: 'student', id: '1' }, recognized: true, site: SITE });
+  });
+
+  it('re-checks a student already stored when a later page shows their case manager’s credentials', async () => {
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
+    const staffPage = snapshot({ pageType: 'staff', staff: [{ id: 'T1', name: 'Gonzalez, Maria', credentials: [rsp] }] });
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: staffPage }, { tabId: 7, url: `${SITE}/staff/T1` });
+    const row = await db.findings.get([SITE, 'student', '1']);
+    expect(row!.findings.map((f) => f.code)).not.toContain('CM_UNKNOWN_STAFF');
+    expect(row!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('keeps records of different sites apart', async () => {
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [{ id: '1', name: 'Other Person' }] }) }, { tabId: 8, url: 'https://other.example/s/1' });
+    expect((await db.students.get([SITE, '1']))!.record.name).toBe('Jordan Rivera');
+    expect((await db.students.get(['https://other.example', '1']))!.record.name).toBe('Other Person');
+  });
+
+  it('rejects malformed messages and messages that are not from a tab, writing nothing', async () => {
+    expect(await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: { students: 'x' } }, sender)).toEqual({ ok: false, error: 'malformed message' });
+    expect(await handleContentMessage(ctx(), { type: 'nope' }, sender)).toEqual({ ok: false, error: 'malformed message' });
+    expect(await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, {})).toMatchObject({ ok: false });
+    expect(await db.students.count()).toBe(0);
+  });
+
+  it('records an unrecognized page for the side panel', async () => {
+    await handleContentMessage(ctx(), { type: 'page/unrecognized', url: sender.url }, sender);
+    expect(await db.pages.get(7)).toMatchObject({ recognized: false, subjects: [] });
+  });
+});
