@@ -41,6 +41,15 @@ export interface PageRow {
   subjects: { kind: SubjectKind; id: string; name: string }[];
   recognized: boolean;
   at: number;
+  /** Set when the user asked, from a badge, to write a note about this student; the side panel opens the form. */
+  compose?: { studentId: string; at: number } | null;
+}
+
+/** A key/value row: settings, site profiles and similar small documents, each parsed by its own zod schema on read. */
+export interface KeyValueRow {
+  key: string;
+  value: unknown;
+  updatedAt: number;
 }
 
 export class LiaisonDb extends Dexie {
@@ -48,6 +57,15 @@ export class LiaisonDb extends Dexie {
   staff!: Table<StaffRow, [string, string]>;
   findings!: Table<FindingRow, [string, string, string]>;
   pages!: Table<PageRow, number>;
+  /** Liaison notes: one row per note, with its versions inside (see lib/notes). */
+  notes!: Table<{ id: string; site: string; studentId: string; followUp?: string | null; updatedAt: number } & Record<string, unknown>, string>;
+  /** Unsaved note drafts, saved as the user types. */
+  drafts!: Table<KeyValueRow, string>;
+  settings!: Table<KeyValueRow, string>;
+  /** Site profiles taught by the user or imported (lib/adapters/profile). */
+  profiles!: Table<KeyValueRow, string>;
+  /** Which records were viewed and which notes read, for the district's record-of-access duties. */
+  accessLog!: Table<{ seq?: number; at: number; site: string; action: string; subject: string }, number>;
 
   constructor(name = 'liaison') {
     super(name);
@@ -57,6 +75,11 @@ export class LiaisonDb extends Dexie {
       staff: '[site+id], site, *refs',
       findings: '[site+kind+id], site',
       pages: 'tabId, at',
+      notes: 'id, [site+studentId], site, followUp, updatedAt',
+      drafts: 'key',
+      settings: 'key',
+      profiles: 'key',
+      accessLog: '++seq, at, site',
     });
   }
 }

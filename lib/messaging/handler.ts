@@ -40,6 +40,9 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       });
       return { ok: true, subjects };
     }
+    case 'note/compose':
+      await ctx.db.pages.update(sender.tabId, { compose: { studentId: msg.studentId, at: Date.now() }, at: Date.now() });
+      return { ok: true };
     case 'page/unrecognized':
       await recordUnrecognized(ctx.db, sender.tabId, site, sender.url);
       return { ok: true };

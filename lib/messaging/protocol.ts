@@ -5,6 +5,8 @@ import { Finding, Snapshot, SubjectKind } from '../domain';
 export const ContentMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/snapshot'), snapshot: Snapshot }),
   z.object({ type: z.literal('page/unrecognized'), url: z.string().max(4000) }),
+  /** "Add note" on a badge: the side panel opens the note form for this student. */
+  z.object({ type: z.literal('note/compose'), studentId: z.string().min(1).max(200) }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 

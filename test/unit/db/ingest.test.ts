@@ -83,3 +83,11 @@ describe('worker message handling', () => {
     expect(await db.pages.get(7)).toMatchObject({ recognized: false, subjects: [] });
   });
 });
+
+describe('note/compose', () => {
+  it('flags the tab’s page so the side panel opens the note form for that student', async () => {
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
+    expect(await handleContentMessage(ctx(), { type: 'note/compose', studentId: '1' }, sender)).toEqual({ ok: true });
+    expect((await db.pages.get(7))!.compose).toMatchObject({ studentId: '1' });
+  });
+});
