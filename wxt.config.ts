@@ -17,6 +17,8 @@ export default defineConfig({
     host_permissions: testBuild ? LOCAL_ORIGINS : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Liaison' },
+    // District policy (enabled sites, profiles, retention…) arrives through managed storage.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'liaison@liaison.invalid', strict_min_version: '128.0' } } }
       : {}),
