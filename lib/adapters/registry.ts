@@ -1,0 +1,29 @@
+import type { PageType } from '../domain';
+import { demoSisAdapter } from './demo-sis';
+import type { SiteAdapter } from './types';
+
+/** Every SIS profile, most specific first: the first whose detect recognizes a page reads it. */
+export const ADAPTERS: SiteAdapter[] = [demoSisAdapter];
+
+/**
+ * The adapter that recognizes this page and the page type it sees. `disabled` holds profile ids switched off
+ * by data (settings or district policy) when a profile breaks on a live site. Detect must not throw, but one
+ * broken profile must not hide the others, so a throwing detect counts as "not recognized".
+ */
+export function pickAdapter(
+  url: URL,
+  doc: Document,
+  disabled: ReadonlySet<string> = new Set(),
+): { adapter: SiteAdapter; pageType: PageType } | null {
+  for (const adapter of ADAPTERS) {
+    if (disabled.has(adapter.id)) continue;
+    let pageType: PageType | null = null;
+    try {
+      pageType = adapter.detect(url, doc);
+    } catch {
+      pageType = null;
+    }
+    if (pageType) return { adapter, pageType };
+  }
+  return null;
+}

@@ -1,0 +1,319 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_DIR, FIXTURES, HOSTILE_STAFF_NAME, HOSTILE_STUDENT_NAME, renderFixture } from '../../../demo-sis/write-fixtures';
+import { Snapshot, CanonicalInput } from '../../../lib/domain';
+import { demoSisAdapter } from '../../../lib/adapters/demo-sis';
+import { DETECTORS, NOT_DETECTED } from '../../../lib/adapters/demo-sis/detect';
+import { splitService } from '../../../lib/adapters/demo-sis/extract';
+import { toIsoDate } from '../../../lib/adapters/demo-sis/dates';
+import { SELECTORS } from '../../../lib/adapters/demo-sis/selectors';
+import { ADAPTERS, pickAdapter } from '../../../lib/adapters/registry';
+import { DISTRICT } from '../../../demo-sis/district';
+
+const ORIGIN = 'http://127.0.0.1:4400';
+
+function fixture(file: string): string {
+  return readFileSync(join(FIXTURE_DIR, file), 'utf8');
+}
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** Reads a committed fixture as if it were at its demo SIS URL, and checks the snapshot against the schema. */
+function readFixture(file: string) {
+  const spec = FIXTURES.find((f) => f.file === file);
+  if (!spec) throw new Error(`unknown fixture ${file}`);
+  const url = new URL(spec.path, ORIGIN);
+  const doc = parse(fixture(file));
+  const result = demoSisAdapter.read(doc, url);
+  expect(() => Snapshot.parse(result.snapshot)).not.toThrow();
+  return { ...result, doc, url };
+}
+
+describe('demo SIS fixtures', () => {
+  it.each(FIXTURES.map((f) => [f.file, f] as const))('%s is what the renderer produces now', (_file, spec) => {
+    expect(fixture(spec.file), 'stale fixture: run tsx demo-sis/write-fixtures.ts').toBe(renderFixture(spec));
+  });
+
+  it('district data is valid canonical input', () => {
+    expect(() => CanonicalInput.parse({ asOf: DISTRICT.today, staff: DISTRICT.staff, students: DISTRICT.students })).not.toThrow();
+    expect(DISTRICT.students).toHaveLength(40);
+    expect(new Set(DISTRICT.students.map((s) => s.id)).size).toBe(40);
+  });
+});
+
+describe('detect', () => {
+  const demoDoc = parse(fixture('student-list.html'));
+  for (const d of DETECTORS) {
+    it(`${d.pageType} matches its own URLs`, () => {
+      for (const path of d.examples) expect(demoSisAdapter.detect(new URL(path, ORIGIN), demoDoc), path).toBe(d.pageType);
+    });
+    it(`${d.pageType} matches none of the other detectors' URLs`, () => {
+      const others = DETECTORS.filter((o) => o !== d).flatMap((o) => o.examples);
+      for (const path of others) expect(d.pattern.test(new URL(path, ORIGIN).pathname), path).toBe(false);
+    });
+  }
+  it('matches none of the URLs no page lives at', () => {
+    for (const path of NOT_DETECTED) expect(demoSisAdapter.detect(new URL(path, ORIGIN), demoDoc), path).toBeNull();
+  });
+  it('never claims a page without the demo SIS generator meta', () => {
+    const other = parse('<!doctype html><html><head><meta name="generator" content="RosarioSIS"></head><body><main id="content"></main></body></html>');
+    for (const d of DETECTORS) for (const path of d.examples) expect(demoSisAdapter.detect(new URL(path, ORIGIN), other)).toBeNull();
+  });
+  it('pickAdapter finds the demo adapter, honours the off switch, and passes on other sites', () => {
+    expect(ADAPTERS).toContain(demoSisAdapter);
+    expect(pickAdapter(new URL('/students/1001', ORIGIN), parse(fixture('student-1001.html')))).toEqual({ adapter: demoSisAdapter, pageType: 'student' });
+    expect(pickAdapter(new URL('/students/1001', ORIGIN), parse(fixture('student-1001.html')), new Set(['demo-sis']))).toBeNull();
+    expect(pickAdapter(new URL('/students/1001', ORIGIN), parse('<p>hi</p>'))).toBeNull();
+  });
+});
+
+describe('selectors', () => {
+  for (const [name, spec] of Object.entries(SELECTORS)) {
+    it(`${name} (${spec.selector}) matches its fixtures the stated number of times`, () => {
+      expect(Object.keys(spec.fixtures).length).toBeGreaterThan(0);
+      for (const [file, count] of Object.entries(spec.fixtures)) {
+        expect(parse(fixture(file)).querySelectorAll(spec.selector).length, `${name} in ${file}`).toBe(count);
+      }
+    });
+  }
+});
+
+describe('student list', () => {
+  const { snapshot, anchors } = readFixture('student-list.html');
+
+  it('reads every student with id, name and columns', () => {
+    expect(snapshot.pageType).toBe('student-list');
+    expect(snapshot.profile).toBe('demo-sis');
+    expect(snapshot.focus).toBeNull();
+    expect(snapshot.students.map((s) => s.id)).toEqual(DISTRICT.students.map((s) => s.id));
+    expect(snapshot.staff).toEqual([]);
+    expect(snapshot.diagnostics).toEqual([]);
+    const { provenance, ...jordan } = snapshot.students.find((s) => s.id === '1001')!;
+    expect(jordan).toEqual({
+      id: '1001',
+      name: 'Jordan Rivera',
+      grade: '4',
+      program: 'RSP',
+      primaryDisability: '290 - Specific Learning Disability (SLD)',
+      caseManager: { staffId: 'T101', name: 'Maria Gonzalez' },
+      iep: { nextAnnual: '2027-03-11' },
+    });
+    expect(provenance).toMatchObject({ id: 'link:href', primaryDisability: 'header:Primary Disability', caseManager: 'header:Case Manager' });
+  });
+
+  it('keeps case managers known only by name, and no case manager as null', () => {
+    const byId = (id: string) => snapshot.students.find((s) => s.id === id)!;
+    expect(byId('1016').caseManager).toEqual({ name: 'Harold Finch' });
+    expect(byId('1022').caseManager).toEqual({ name: 'Ms. Ana Torres' });
+    expect(byId('1025').caseManager).toEqual({ name: 'Patel, Priya' });
+    expect(byId('1015').caseManager).toBeNull();
+    expect(byId('1021').primaryDisability).toBe('Dyslexia');
+    expect(byId('1003').program).toBe('GENED');
+  });
+
+  it('anchors a marker after each student name link', () => {
+    expect(anchors).toHaveLength(40);
+    expect(anchors[0]).toMatchObject({ kind: 'student', id: '1001', inside: false });
+    expect(anchors[0].element.tagName).toBe('A');
+    expect(anchors[0].element.getAttribute('href')).toBe('/students/1001');
+  });
+});
+
+describe('student page', () => {
+  it('reads every field of a student with an alternate placement', () => {
+    const { snapshot, anchors } = readFixture('student-1011.html');
+    expect(snapshot.pageType).toBe('student');
+    expect(snapshot.focus).toEqual({ kind: 'student', id: '1011' });
+    expect(snapshot.diagnostics).toEqual([]);
+    const { provenance, ...s } = snapshot.students[0];
+    expect(s).toEqual({
+      id: '1011',
+      name: 'Emma Wilson',
+      grade: '4',
+      birthDate: '2016-10-02',
+      school: 'Oak Ridge Elementary',
+      primaryDisability: '230 - Deaf (DEAF)',
+      secondaryDisability: '290 - Specific Learning Disability (SLD)',
+      supportLevel: 'MMSN',
+      program: 'SDC',
+      alternatePlacement: true,
+      caseManager: { staffId: 'T101', name: 'Maria Gonzalez', role: 'instruction' },
+      services: [
+        { code: '330', name: 'Specialized Academic Instruction', providerStaffId: 'T101', providerName: 'Maria Gonzalez' },
+        { name: 'Specialized Deaf and Hard of Hearing Services', providerStaffId: 'T105', providerName: 'Grace Wu' },
+      ],
+      iep: { lastMeeting: '2026-01-08', nextAnnual: '2027-01-07', nextTriennial: '2028-01-07' },
+    });
+    expect(provenance).toMatchObject({
+      id: 'url:path',
+      grade: 'label:Grade',
+      birthDate: 'label:Birth Date',
+      primaryDisability: 'label:Primary Disability',
+      'iep.nextAnnual': 'label:Next Annual IEP',
+      services: 'header:Service, header:Provider',
+    });
+    expect(anchors).toHaveLength(1);
+    expect(anchors[0]).toMatchObject({ kind: 'student', id: '1011', inside: true });
+    expect(anchors[0].element.matches('h1.record-title')).toBe(true);
+  });
+
+  it('reads an empty <select> as no secondary disability, and leaves severity unknown when not shown', () => {
+    const s = readFixture('student-1001.html').snapshot.students[0];
+    expect(s.secondaryDisability).toBeNull();
+    expect(s.severe).toBeUndefined();
+    expect(s.caseManager).toEqual({ staffId: 'T101', name: 'Maria Gonzalez', role: 'instruction' });
+  });
+
+  it('reads orthopedic impairment severity', () => {
+    const s = readFixture('student-1030.html').snapshot.students[0];
+    expect(s).toMatchObject({ primaryDisability: '270 - Orthopedic Impairment (OI)', severe: true, alternatePlacement: true });
+  });
+
+  it('reads a case manager with no staff record by name, a missing one as null, a provider by name', () => {
+    expect(readFixture('student-1016.html').snapshot.students[0].caseManager).toEqual({ name: 'Harold Finch' });
+    const s1015 = readFixture('student-1015.html').snapshot.students[0];
+    expect(s1015.caseManager).toBeNull();
+    expect(s1015.services).toEqual([{ code: '330', name: 'Specialized Academic Instruction', providerStaffId: 'T101', providerName: 'Maria Gonzalez' }]);
+    expect(readFixture('student-1031.html').snapshot.students[0].services).toEqual([
+      { code: '415', name: 'Language and Speech', providerName: 'Bay Speech Associates (contract)' },
+    ]);
+  });
+
+  it('reads the XHR fragment the same way once swapped into the page', () => {
+    const page = parse(fixture('student-1001.html'));
+    const fragment = parse(fixture('student-1030.fragment.html')).querySelector('#content')!;
+    page.querySelector('#content')!.innerHTML = fragment.innerHTML;
+    const { snapshot } = demoSisAdapter.read(page, new URL('/students/1030', ORIGIN));
+    expect(snapshot.focus).toEqual({ kind: 'student', id: '1030' });
+    expect(snapshot.students[0]).toEqual(readFixture('student-1030.html').snapshot.students[0]);
+  });
+
+  it('reports a not-found page without throwing', () => {
+    const { snapshot, anchors } = readFixture('student-not-found.html');
+    expect(snapshot.students).toEqual([]);
+    expect(snapshot.focus).toBeNull();
+    expect(anchors).toEqual([]);
+    expect(snapshot.diagnostics.map((d) => d.field)).toContain('name');
+  });
+});
+
+describe('staff list', () => {
+  it('reads staff with credentials and expirations; no credentials on file is []', () => {
+    const { snapshot, anchors } = readFixture('staff-list.html');
+    expect(snapshot.pageType).toBe('staff-list');
+    expect(snapshot.diagnostics).toEqual([]);
+    expect(snapshot.staff.map((s) => s.id)).toEqual(DISTRICT.staff.map((s) => s.id));
+    const byId = (id: string) => {
+      const { provenance: _p, ...s } = snapshot.staff.find((x) => x.id === id)!;
+      return s;
+    };
+    expect(byId('T107')).toEqual({
+      id: 'T107',
+      name: 'Lucy Brown',
+      position: 'Resource Specialist',
+      credentials: [{ title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs', expires: '2026-10-31' }],
+    });
+    expect(byId('T111').credentials).toEqual([]);
+    expect(anchors).toHaveLength(14);
+    expect(anchors[0]).toMatchObject({ kind: 'staff', id: 'T100', inside: false });
+  });
+
+  it('leaves credentials unknown (absent) when the list shows no credential column', () => {
+    const { snapshot } = readFixture('staff-list-basic.html');
+    expect(snapshot.staff).toHaveLength(14);
+    for (const s of snapshot.staff) expect(s).not.toHaveProperty('credentials');
+    expect(snapshot.staff[0]).toMatchObject({ id: 'T100', name: 'Priya Patel', position: 'Speech-Language Pathologist' });
+  });
+});
+
+describe('staff page', () => {
+  it('reads position, contact and the credentials table', () => {
+    const { snapshot, anchors } = readFixture('staff-T101.html');
+    expect(snapshot.focus).toEqual({ kind: 'staff', id: 'T101' });
+    expect(snapshot.diagnostics).toEqual([]);
+    const { provenance, ...s } = snapshot.staff[0];
+    expect(s).toEqual({
+      id: 'T101',
+      name: 'Maria Gonzalez',
+      position: 'Resource Specialist',
+      email: 'mgonzalez@svusd.example.org',
+      phone: '(555) 014-0101',
+      credentials: [
+        { title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs', authorizations: ['R3MN'], kind: 'Clear', expires: '2029-06-30' },
+      ],
+    });
+    expect(provenance).toMatchObject({ position: 'label:Position', credentials: 'header:Credential' });
+    expect(anchors[0]).toMatchObject({ kind: 'staff', id: 'T101', inside: true });
+  });
+
+  it('reads "No credentials on file" as [] and a credential without authorizations as such', () => {
+    expect(readFixture('staff-T111.html').snapshot.staff[0].credentials).toEqual([]);
+    expect(readFixture('staff-T112.html').snapshot.staff[0].credentials).toEqual([
+      { title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs', kind: 'Clear', expires: '2030-06-30' },
+    ]);
+  });
+
+  it('leaves credentials unknown, with a diagnostic, when the page shows neither table nor empty state', () => {
+    const doc = parse(fixture('staff-T101.html'));
+    doc.querySelector('#credentials')!.remove();
+    const { snapshot } = demoSisAdapter.read(doc, new URL('/staff/T101', ORIGIN));
+    expect(snapshot.staff[0]).not.toHaveProperty('credentials');
+    expect(snapshot.diagnostics).toContainEqual(expect.objectContaining({ field: 'credentials', level: 'warning' }));
+  });
+});
+
+describe('hostile names', () => {
+  it('render escaped and read back as text', () => {
+    const html = fixture('student-1001-hostile.html');
+    expect(html).not.toContain(HOSTILE_STUDENT_NAME);
+    expect(html).not.toContain(HOSTILE_STAFF_NAME);
+    const { snapshot, doc } = readFixture('student-1001-hostile.html');
+    expect(doc.querySelector('#content img')).toBeNull();
+    expect(doc.querySelector('#content b')).toBeNull();
+    expect(snapshot.students[0].name).toBe(HOSTILE_STUDENT_NAME);
+    expect(snapshot.students[0].caseManager).toMatchObject({ staffId: 'T101', name: HOSTILE_STAFF_NAME });
+    const list = readFixture('student-list-hostile.html').snapshot.students;
+    expect(list.find((s) => s.id === '1001')!.name).toBe(HOSTILE_STUDENT_NAME);
+  });
+});
+
+describe('odd markup', () => {
+  it('never throws, reports what is missing, and never puts student data in diagnostics', () => {
+    const doc = parse(fixture('student-1001.html'));
+    for (const el of Array.from(doc.querySelectorAll('.field .label'))) if (/Grade|Primary/.test(el.textContent ?? '')) el.textContent = 'Something else';
+    doc.querySelector('table')!.remove();
+    const { snapshot } = demoSisAdapter.read(doc, new URL('/students/1001', ORIGIN));
+    expect(() => Snapshot.parse(snapshot)).not.toThrow();
+    const s = snapshot.students[0];
+    expect(s).not.toHaveProperty('grade');
+    expect(s).not.toHaveProperty('primaryDisability');
+    expect(s).not.toHaveProperty('services');
+    expect(snapshot.diagnostics.map((d) => d.field)).toEqual(expect.arrayContaining(['grade', 'primaryDisability', 'services']));
+    expect(JSON.stringify(snapshot.diagnostics)).not.toMatch(/Jordan|Rivera|Gonzalez|1001/);
+  });
+
+  it('reads an empty document and a page on an unknown path as diagnostics only', () => {
+    for (const [html, path] of [['', '/students/1001'], ['<main id="content"><table><tr><td>x</td></tr></table></main>', '/students'], [fixture('home.html'), '/']] as const) {
+      const { snapshot } = demoSisAdapter.read(parse(html), new URL(path, ORIGIN));
+      expect(() => Snapshot.parse(snapshot)).not.toThrow();
+      expect(snapshot.students).toEqual([]);
+      expect(snapshot.diagnostics.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('splits service text and converts dates', () => {
+    expect(splitService('330 - Specialized Academic Instruction')).toEqual({ code: '330', name: 'Specialized Academic Instruction' });
+    expect(splitService('415')).toEqual({ code: '415' });
+    expect(splitService('Physical Therapy')).toEqual({ name: 'Physical Therapy' });
+    expect(toIsoDate('April 16 2027')).toBe('2027-04-16');
+    expect(toIsoDate('Apr 6, 2027')).toBe('2027-04-06');
+    expect(toIsoDate('06/30/2028')).toBe('2028-06-30');
+    expect(toIsoDate('2028-06-30')).toBe('2028-06-30');
+    expect(toIsoDate('02/30/2028')).toBeNull();
+    expect(toIsoDate('soon')).toBeNull();
+  });
+});
