@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIXTURE_DIR, FIXTURES, HOSTILE_STAFF_NAME, HOSTILE_STUDENT_NAME, renderFixture } from '../../../demo-sis/write-fixtures';
 import { Snapshot, CanonicalInput } from '../../../lib/domain';
 import { demoSisAdapter } from '../../../lib/adapters/demo-sis';
@@ -11,6 +12,7 @@ import { toIsoDate } from '../../../lib/adapters/demo-sis/dates';
 import { SELECTORS } from '../../../lib/adapters/demo-sis/selectors';
 import { ADAPTERS, pickAdapter } from '../../../lib/adapters/registry';
 import { DISTRICT } from '../../../demo-sis/district';
+import { NAV_SCRIPT } from '../../../demo-sis/nav-script';
 
 const ORIGIN = 'http://127.0.0.1:4400';
 
@@ -315,5 +317,46 @@ describe('odd markup', () => {
     expect(toIsoDate('2028-06-30')).toBe('2028-06-30');
     expect(toIsoDate('02/30/2028')).toBeNull();
     expect(toIsoDate('soon')).toBeNull();
+  });
+});
+
+// The demo must seed every worked case with its facts, so cases.json's expectations hold for the demo students.
+const CASES = join(__dirname, '../../../../shared/domain/cases.json');
+describe.skipIf(!existsSync(CASES))('demo district vs ../shared/domain/cases.json', () => {
+  it('holds every case student and staff member with the same facts', () => {
+    const cases = JSON.parse(readFileSync(CASES, 'utf8')) as { staff: Record<string, unknown>[]; students: Record<string, unknown>[] };
+    for (const c of cases.students) {
+      const d = DISTRICT.students.find((s) => s.id === c.id) as Record<string, unknown> | undefined;
+      expect(d, `student ${c.id}`).toBeDefined();
+      for (const [k, v] of Object.entries(c)) {
+        const actual = k === 'services' ? (d![k] as Record<string, unknown>[]).map(({ frequency: _f, ...rest }) => rest) : d![k];
+        expect(actual ?? null, `student ${c.id} ${k}`).toEqual(v ?? null);
+      }
+    }
+    for (const c of cases.staff) {
+      const d = DISTRICT.staff.find((s) => s.id === c.id) as Record<string, unknown> | undefined;
+      expect(d, `staff ${c.id}`).toBeDefined();
+      for (const [k, v] of Object.entries(c)) expect(d![k], `staff ${c.id} ${k}`).toEqual(v);
+    }
+  });
+});
+if (!existsSync(CASES)) console.warn('demo-sis: ../shared/domain/cases.json not found; the cases-vs-demo check was left out');
+
+describe('in-app navigation script', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('swaps #content with the XHR fragment and pushes the URL, without a page load', async () => {
+    const page = parse(fixture('student-list.html'));
+    document.body.innerHTML = page.body.innerHTML.replace(/<script>[\s\S]*?<\/script>/, '');
+    const fetchMock = vi.fn(async () => new Response(fixture('student-1030.fragment.html')));
+    vi.stubGlobal('fetch', fetchMock);
+    new Function(NAV_SCRIPT)();
+    const link = document.querySelector<HTMLAnchorElement>('#content a[href="/students/1030"]')!;
+    link.click();
+    await vi.waitFor(() => expect(document.querySelector('#content .record-name')?.textContent).toBe('Layla Hassan'));
+    expect(fetchMock).toHaveBeenCalledWith(link.href, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+    expect(location.pathname).toBe('/students/1030');
+    expect(document.title).toBe('Layla Hassan - Student | Sierra Vista Unified School District');
+    expect(demoSisAdapter.read(document, new URL(location.href)).snapshot.focus).toEqual({ kind: 'student', id: '1030' });
   });
 });
