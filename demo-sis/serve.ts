@@ -52,7 +52,8 @@ export async function startDemoSis(opts: { port?: number; host?: string } = {}):
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    // No trailing slash: callers write `${url}/students`.
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
