@@ -1,0 +1,72 @@
+/**
+ * The canonical fields a page can show, whatever the SIS calls them. Labels and headers map onto these
+ * (synonyms.ts); record builders turn them into domain records (record.ts).
+ */
+export const STUDENT_FIELDS = [
+  'studentId',
+  'ssid',
+  'seisId',
+  'name',
+  'firstName',
+  'lastName',
+  'grade',
+  'birthDate',
+  'school',
+  'program',
+  'primaryDisability',
+  'secondaryDisability',
+  'caseManager',
+  'services',
+  'iepLastMeeting',
+  'iepNextAnnual',
+  'iepNextTriennial',
+] as const;
+
+export const STAFF_FIELDS = [
+  'staffId',
+  'position',
+  'email',
+  'phone',
+  'credentials',
+  'credentialIssued',
+  'credentialExpires',
+  'caseloadMax',
+] as const;
+
+/** `recordId` is an id column or label that does not say whose id it is ("ID", "RosarioSIS ID"). */
+export const FIELDS = [...STUDENT_FIELDS, ...STAFF_FIELDS, 'recordId'] as const;
+export type FieldKey = (typeof FIELDS)[number];
+
+/** Fields that only a special-education record shows: finding one is what makes a page worth reading. */
+export const STUDENT_SPED_FIELDS: ReadonlySet<FieldKey> = new Set([
+  'primaryDisability',
+  'secondaryDisability',
+  'caseManager',
+  'services',
+  'iepLastMeeting',
+  'iepNextAnnual',
+  'iepNextTriennial',
+  'seisId',
+]);
+export const STAFF_SPED_FIELDS: ReadonlySet<FieldKey> = new Set(['credentials', 'credentialExpires', 'caseloadMax']);
+
+export const DATE_FIELDS: ReadonlySet<FieldKey> = new Set([
+  'birthDate',
+  'iepLastMeeting',
+  'iepNextAnnual',
+  'iepNextTriennial',
+  'credentialIssued',
+  'credentialExpires',
+]);
+
+const studentSet: ReadonlySet<FieldKey> = new Set(STUDENT_FIELDS);
+const staffSet: ReadonlySet<FieldKey> = new Set(STAFF_FIELDS);
+
+/** Whose field this is; `name` and `recordId` belong to both. */
+export function fieldKind(field: FieldKey): 'student' | 'staff' | 'both' {
+  if (field === 'name' || field === 'recordId') return 'both';
+  return studentSet.has(field) ? 'student' : staffSet.has(field) ? 'staff' : 'both';
+}
+
+/** Fields that identify rather than describe: used for ids, never copied into a record's fields. */
+export const ID_FIELDS: ReadonlySet<FieldKey> = new Set(['studentId', 'staffId', 'recordId', 'ssid', 'seisId']);

@@ -1,0 +1,139 @@
+import type { FieldKey } from './fields';
+import { textLines } from './lines';
+import { matchField } from './match';
+import { contentElements } from './scope';
+import { cleanText, elementText } from './text';
+import { type FieldValue, readValue } from './values';
+
+/** A label found on the page with the value it labels. */
+export interface LabeledValue {
+  /** The label as the page shows it (trailing colon removed). */
+  label: string;
+  /** The canonical field the label names, or null (kept so that teach mode can offer it). */
+  field: FieldKey | null;
+  value: FieldValue;
+  labelElement: Element | null;
+  /** Which layout it was found in; provenance says it. */
+  how: 'caption' | 'label-for' | 'definition' | 'row' | 'text';
+}
+
+/** Captions printed under a value (RosarioSIS: `<span class="legend-gray">Primary Disability</span>`). */
+export const CAPTION_SELECTOR = '.legend-gray';
+
+const stripColon = (s: string) => s.replace(/\s*:\s*$/, '');
+
+function byId(root: ParentNode, id: string): Element | null {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const hit = doc.getElementById?.(id) ?? null;
+  return hit && (root as Node).contains(hit) ? hit : null;
+}
+
+/** Label below (or beside) its value in one container: the container minus its caption(s) is the value. */
+function captions(root: ParentNode): LabeledValue[] {
+  const out: LabeledValue[] = [];
+  for (const caption of contentElements(root, CAPTION_SELECTOR)) {
+    const label = cleanText(caption.textContent);
+    if (!label) continue;
+    const box = caption.parentElement?.tagName === 'LABEL' ? caption.parentElement : caption;
+    const container = box.parentElement;
+    if (!container) continue;
+    const others = Array.from(container.querySelectorAll(CAPTION_SELECTOR)).map((c) =>
+      c.parentElement?.tagName === 'LABEL' ? c.parentElement : c,
+    );
+    out.push({ label: stripColon(label), field: matchField(label), value: readValue(container, others), labelElement: caption, how: 'caption' });
+  }
+  return out;
+}
+
+/** `<label for="x">` naming the control `#x`. */
+function labelsFor(root: ParentNode): LabeledValue[] {
+  const out: LabeledValue[] = [];
+  for (const el of contentElements(root, 'label[for]')) {
+    if (el.querySelector(CAPTION_SELECTOR)) continue; // read as a caption
+    const label = elementText(el);
+    const target = byId(root, el.getAttribute('for') ?? '');
+    if (!label || !target) continue;
+    out.push({ label: stripColon(label), field: matchField(label), value: readValue(target), labelElement: el, how: 'label-for' });
+  }
+  return out;
+}
+
+/** `<dt>` followed by its `<dd>`. */
+function definitions(root: ParentNode): LabeledValue[] {
+  const out: LabeledValue[] = [];
+  for (const dt of contentElements(root, 'dt')) {
+    const label = elementText(dt);
+    let dd = dt.nextElementSibling;
+    while (dd && dd.tagName !== 'DD' && dd.tagName !== 'DT') dd = dd.nextElementSibling;
+    if (!label || !dd || dd.tagName !== 'DD') continue;
+    out.push({ label: stripColon(label), field: matchField(label), value: readValue(dd), labelElement: dt, how: 'definition' });
+  }
+  return out;
+}
+
+/** Two-cell rows: `<th>Label</th><td>value</td>`, or a first cell ending in ":". */
+function rows(root: ParentNode): LabeledValue[] {
+  const out: LabeledValue[] = [];
+  for (const tr of contentElements(root, 'tr')) {
+    const cells = Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+    if (cells.length !== 2 || cells[1].tagName !== 'TD' || cells[0].querySelector('label,select,input')) continue;
+    const label = elementText(cells[0]);
+    if (!label || (cells[0].tagName !== 'TH' && !label.endsWith(':'))) continue;
+    out.push({ label: stripColon(label), field: matchField(label), value: readValue(cells[1]), labelElement: cells[0], how: 'row' });
+  }
+  return out;
+}
+
+const LABEL_CANDIDATE = /([A-Za-z#][A-Za-z0-9 .#/'()-]{0,39}):(?=\s|$)/g;
+
+/** The longest tail of `words` that names a field: "Jane Doe SSID" → "SSID". */
+function labelTail(candidate: string): { label: string; field: FieldKey; start: number } | null {
+  const words = candidate.trim().split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const label = words.slice(i).join(' ');
+    const field = matchField(label);
+    if (field) return { label, field, start: candidate.lastIndexOf(label) };
+  }
+  return null;
+}
+
+type Pair = { label: string; field: FieldKey; from: number; valueFrom: number };
+
+function pairsIn(line: string): Pair[] {
+  const found: Pair[] = [];
+  for (const m of line.matchAll(LABEL_CANDIDATE)) {
+    const tail = labelTail(m[1]);
+    if (tail) found.push({ label: tail.label, field: tail.field, from: m.index + tail.start, valueFrom: m.index + m[0].length });
+  }
+  return found;
+}
+
+/**
+ * "Label: value" in running text (SEIS's sidebar is read this way): several pairs may share a line, and a label
+ * alone on its line takes the next line as its value. Only labels that name a field are kept.
+ */
+function textPairs(root: ParentNode): LabeledValue[] {
+  const out: LabeledValue[] = [];
+  const lines = textLines(root);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const found = pairsIn(line);
+    found.forEach((f, k) => {
+      let text = cleanText(line.slice(f.valueFrom, k + 1 < found.length ? found[k + 1].from : undefined));
+      if (!text && k === found.length - 1 && i + 1 < lines.length && !pairsIn(lines[i + 1]).length) text = lines[i + 1];
+      out.push({ label: f.label, field: f.field, value: { text, values: [], isoDate: null, element: null }, labelElement: null, how: 'text' });
+    });
+  }
+  return out;
+}
+
+/**
+ * Every labeled value under `root`, in the layouts SIS pages use: captions under values, `<label for>`,
+ * definition lists, two-cell rows, then "Label: value" text for fields the structure did not give.
+ * Menus and navigation are skipped. Pure: reads the DOM it is given, changes nothing.
+ */
+export function findLabeledValues(root: ParentNode): LabeledValue[] {
+  const structural = [...captions(root), ...labelsFor(root), ...definitions(root), ...rows(root)];
+  const seen = new Set(structural.map((l) => l.field).filter(Boolean));
+  return [...structural, ...textPairs(root).filter((l) => !seen.has(l.field))];
+}

@@ -1,0 +1,89 @@
+import type { SnapshotStaff, SnapshotStudent, SubjectKind } from '../../domain';
+import type { Anchor } from '../types';
+import type { Diagnostics } from './diagnostics';
+import { ID_FIELDS, type FieldKey, fieldKind } from './fields';
+import { type FoundId, idFromUrl, isUsableId } from './ids';
+import { type FieldEntry, buildStaff, buildStudent } from './record';
+import type { ReadTable, TableColumn, TableRow } from './table';
+import { cleanText } from './text';
+
+export interface ListOptions {
+  kind: SubjectKind;
+  /** The page URL, to resolve relative links. */
+  baseUrl: URL | string;
+  /** Which field a column holds; defaults to the field its header names. */
+  fieldOf?: (column: TableColumn) => FieldKey | null;
+  /** Rows to leave out (e.g. parents in a users list). */
+  skipRow?: (row: TableRow) => boolean;
+}
+
+export interface ListRead {
+  students: SnapshotStudent[];
+  staff: SnapshotStaff[];
+  anchors: Anchor[];
+}
+
+/** Id columns in order of preference; a link's id parameter beats them all. */
+const ID_COLUMNS: Record<SubjectKind, FieldKey[]> = {
+  student: ['studentId', 'recordId', 'ssid', 'seisId'],
+  staff: ['staffId', 'recordId'],
+};
+
+function rowId(row: TableRow, columns: TableColumn[], fields: (FieldKey | null)[], opts: ListOptions) {
+  for (const header of Object.keys(row.cellElements)) {
+    for (const a of Array.from(row.cellElements[header].querySelectorAll('a[href]'))) {
+      const found: FoundId | null = idFromUrl(a.getAttribute('href'), opts.baseUrl, opts.kind);
+      if (found && (found.kind === opts.kind || found.kind === null)) return { ...found, source: `link ${found.source.slice(4)}`, link: a };
+    }
+  }
+  for (const want of ID_COLUMNS[opts.kind]) {
+    const i = fields.indexOf(want);
+    const text = i >= 0 ? cleanText(row.cells[columns[i].header]?.text) : null;
+    if (isUsableId(text)) return { kind: opts.kind, id: text, source: `column "${columns[i].header}"`, link: null };
+  }
+  return null;
+}
+
+/**
+ * Rows of a list table → records of one kind, one marker anchor per record (after the name link, else inside
+ * the first cell). Ids come only from links' id parameters or id columns; a repeated id is reported and the
+ * first row kept; rows without an id are skipped and counted.
+ */
+export function readListRecords(table: ReadTable, opts: ListOptions, diagnostics: Diagnostics): ListRead {
+  const out: ListRead = { students: [], staff: [], anchors: [] };
+  const fields = table.columns.map((c) => (opts.fieldOf ? opts.fieldOf(c) : c.field));
+  const nameIndex = fields.indexOf('name');
+  const seen = new Set<string>();
+  let repeated = 0;
+  let missing = 0;
+  for (const row of table.rows) {
+    if (opts.skipRow?.(row)) continue;
+    const found = rowId(row, table.columns, fields, opts);
+    if (!found) {
+      missing++;
+      continue;
+    }
+    if (seen.has(found.id)) {
+      repeated++;
+      continue;
+    }
+    seen.add(found.id);
+    const nameCell = nameIndex >= 0 ? row.cells[table.columns[nameIndex].header] : undefined;
+    const name = nameCell?.text ?? cleanText(found.link?.textContent) ?? '';
+    const entries: FieldEntry[] = [];
+    table.columns.forEach((column, i) => {
+      const field = fields[i];
+      const value = row.cells[column.header];
+      if (!field || !value || field === 'name' || ID_FIELDS.has(field) || fieldKind(field) === (opts.kind === 'student' ? 'staff' : 'student')) return;
+      entries.push({ field, value, source: `column "${column.header}"` });
+    });
+    const who = { id: found.id, idSource: found.source, name, nameSource: nameIndex >= 0 ? `column "${table.columns[nameIndex].header}"` : 'link text' };
+    if (opts.kind === 'student') out.students.push(buildStudent(who, entries, diagnostics));
+    else out.staff.push(buildStaff(who, entries, diagnostics));
+    const first = row.element.querySelector('td,th');
+    out.anchors.push(found.link ? { kind: opts.kind, id: found.id, element: found.link } : { kind: opts.kind, id: found.id, element: first ?? row.element, inside: true });
+  }
+  if (repeated) diagnostics.add('warning', `${repeated} row(s) repeat an id already read on this page; the first row was kept`);
+  if (missing) diagnostics.add('info', `${missing} row(s) without an id from a link or an id column were skipped`);
+  return out;
+}

@@ -1,0 +1,186 @@
+import type { PageType } from '../../domain';
+import { type FieldLocator, type ProfilePage, SiteProfile, pagesForUrl } from '../profile';
+import type { Anchor, PageRead, SiteAdapter } from '../types';
+import { Diagnostics } from './diagnostics';
+import { type FieldKey, fieldKind } from './fields';
+import { idFromHeading, isUsableId } from './ids';
+import { type LabeledValue, findLabeledValues } from './labels';
+import { readListRecords } from './list';
+import { contentRoot, emptySnapshot } from './page';
+import { type FieldEntry, buildStaff, buildStudent } from './record';
+import { readTable } from './table';
+import { elementText, labelKey } from './text';
+import { type FieldValue, readValue } from './values';
+
+const toUrl = (url: URL | string) => (typeof url === 'string' ? new URL(url) : url);
+
+function query(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null; // a taught selector the browser rejects reads as absent
+  }
+}
+
+function matchingPage(profile: SiteProfile, url: URL, doc: Document): ProfilePage | null {
+  return pagesForUrl(profile, url).find((page) => page.markers.every((m) => query(doc, m))) ?? null;
+}
+
+/** The page type a profile gives this page, or null when none of its pages fits. */
+export function detectWithProfile(url: URL | string, doc: Document, profile: SiteProfile): PageType | null {
+  try {
+    return matchingPage(profile, toUrl(url), doc)?.type ?? null;
+  } catch {
+    return null;
+  }
+}
+
+class LabelIndex {
+  private all: LabeledValue[] | null = null;
+  constructor(private readonly root: Element) {}
+  list(): LabeledValue[] {
+    return (this.all ??= findLabeledValues(this.root));
+  }
+  byText(label: string): LabeledValue | null {
+    const key = labelKey(label);
+    return this.list().find((l) => labelKey(l.label) === key) ?? null;
+  }
+}
+
+function locate(root: Element, labels: LabelIndex, loc: FieldLocator): { value: FieldValue; source: string; element: Element | null } | null {
+  if ('selector' in loc) {
+    const el = query(root, loc.selector);
+    return el ? { value: readValue(el), source: `selector ${loc.selector}`, element: el } : null;
+  }
+  const hit = labels.byText(loc.label);
+  return hit ? { value: hit.value, source: `label "${hit.label}"`, element: hit.labelElement } : null;
+}
+
+function recordId(root: Element, url: URL, labels: LabelIndex, page: ProfilePage) {
+  const loc = page.id;
+  if (!loc) return null;
+  let id: string | null = null;
+  let name: string | null = null;
+  let element: Element | null = null;
+  if (loc.from === 'url') {
+    for (const [k, v] of url.searchParams) if (k.toLowerCase() === loc.param.toLowerCase()) { id = v; break; }
+  } else if (loc.from === 'label') {
+    id = labels.byText(loc.label)?.value.text ?? null;
+  } else {
+    element = query(root, loc.selector);
+    const text = elementText(element);
+    if (loc.from === 'heading') {
+      const h = idFromHeading(text);
+      id = h?.id ?? null;
+      name = h?.name ?? null;
+    } else id = text;
+  }
+  const source = loc.from === 'url' ? `url ${loc.param}` : loc.from === 'label' ? `label "${loc.label}"` : `${loc.from} ${loc.selector}`;
+  return isUsableId(id) ? { id, name, element, source } : null;
+}
+
+function readRecord(doc: Document, url: URL, page: ProfilePage, root: Element, d: Diagnostics, profileId: string): PageRead {
+  const kind = page.type as 'student' | 'staff';
+  const snapshot = emptySnapshot(url, profileId, page.type);
+  const labels = new LabelIndex(root);
+  const who = recordId(root, url, labels, page);
+  if (!who) {
+    d.add('warning', 'this page type was recognized but its record id was not found');
+    return { snapshot: { ...snapshot, diagnostics: d.done() }, anchors: [] };
+  }
+  const entries: FieldEntry[] = [];
+  for (const [field, loc] of Object.entries(page.fields) as [FieldKey, FieldLocator][]) {
+    const hit = locate(root, labels, loc);
+    if (hit) entries.push({ field, value: hit.value, source: hit.source });
+    else d.add('info', 'the profile names a place for this field that the page does not have', field);
+  }
+  if (page.synonyms) {
+    const named = new Set(Object.keys(page.fields));
+    for (const l of labels.list()) {
+      if (l.field && !named.has(l.field) && fieldKind(l.field) !== (kind === 'student' ? 'staff' : 'student'))
+        entries.push({ field: l.field, value: l.value, source: `label "${l.label}"` });
+    }
+  }
+  const nameHit = page.name ? locate(root, labels, page.name) : null;
+  const identity = { id: who.id, idSource: who.source, name: nameHit?.value.text ?? who.name, nameSource: nameHit?.source ?? 'heading' };
+  if (kind === 'student') snapshot.students.push(buildStudent(identity, entries, d));
+  else snapshot.staff.push(buildStaff(identity, entries, d));
+  snapshot.focus = { kind, id: who.id };
+  const anchor: Anchor = { kind, id: who.id, element: nameHit?.element ?? who.element ?? root, inside: !(nameHit?.element ?? who.element) };
+  return { snapshot: { ...snapshot, diagnostics: d.done() }, anchors: [anchor] };
+}
+
+function readList(doc: Document, url: URL, page: ProfilePage, root: Element, d: Diagnostics, profileId: string): PageRead {
+  const kind = page.type === 'student-list' ? 'student' : 'staff';
+  const snapshot = emptySnapshot(url, profileId, page.type);
+  const anchors: Anchor[] = [];
+  const columns = new Map(Object.entries(page.list?.columns ?? {}).map(([field, header]) => [labelKey(header!), field as FieldKey]));
+  const el = page.list ? query(root, page.list.table) : null;
+  if (!el) d.add('warning', 'the list table named by the profile is not on the page');
+  else {
+    const table = readTable(el);
+    const read = readListRecords(
+      table,
+      { kind, baseUrl: url, fieldOf: (c) => columns.get(labelKey(c.header)) ?? (page.synonyms ? c.field : null) },
+      d,
+    );
+    snapshot.students.push(...read.students);
+    snapshot.staff.push(...read.staff);
+    anchors.push(...read.anchors);
+  }
+  return { snapshot: { ...snapshot, diagnostics: d.done() }, anchors };
+}
+
+/**
+ * Reads a page with a site profile (a starting profile or one taught by the user). The profile is validated
+ * first: a bad one gives a snapshot with a diagnostic, never an exception.
+ */
+export function readWithProfile(doc: Document, url: URL | string, profile: unknown): PageRead {
+  const d = new Diagnostics();
+  const parsed = SiteProfile.safeParse(profile);
+  const id = parsed.success ? parsed.data.id : 'invalid-profile';
+  try {
+    const u = toUrl(url);
+    if (!parsed.success) {
+      d.add('error', 'the site profile is not valid');
+      return { snapshot: { ...emptySnapshot(u, id), diagnostics: d.done() }, anchors: [] };
+    }
+    const page = matchingPage(parsed.data, u, doc);
+    const root = page?.root ? query(doc, page.root) : contentRoot(doc);
+    if (!page || !root) {
+      d.add('info', 'no page of this profile fits this page');
+      return { snapshot: { ...emptySnapshot(u, id), diagnostics: d.done() }, anchors: [] };
+    }
+    return page.type === 'student' || page.type === 'staff'
+      ? readRecord(doc, u, page, root, d, id)
+      : readList(doc, u, page, root, d, id);
+  } catch {
+    d.add('error', 'the page could not be read');
+    return { snapshot: { ...emptySnapshot(String(url), id), diagnostics: d.done() }, anchors: [] };
+  }
+}
+
+/** A SiteAdapter that runs a profile; `extend` may add what the profile's data cannot say. */
+export function profileAdapter(
+  input: SiteProfile | Parameters<typeof SiteProfile.parse>[0],
+  extend?: (read: PageRead, doc: Document, url: URL) => PageRead,
+): SiteAdapter & { profile: SiteProfile } {
+  const profile = SiteProfile.parse(input);
+  return {
+    id: profile.id,
+    label: profile.label,
+    verified: profile.verified,
+    liveRoot: profile.liveRoot,
+    profile,
+    detect: (url, doc) => detectWithProfile(url, doc, profile),
+    read(doc, url) {
+      const read = readWithProfile(doc, url, profile);
+      if (!extend || read.snapshot.pageType === 'unknown') return read;
+      try {
+        return extend(read, doc, toUrl(url));
+      } catch {
+        return read;
+      }
+    },
+  };
+}

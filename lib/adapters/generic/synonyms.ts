@@ -1,0 +1,73 @@
+import type { FieldKey } from './fields';
+
+/**
+ * How real SIS configurations label each field (data only). Matching is exact after normalization
+ * (text.ts labelKey: case, punctuation, a trailing colon and spacing do not matter), so "IEP Date" and
+ * "Next IEP Date" stay different fields. Add wording here, not in code.
+ */
+export const FIELD_SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
+  studentId: [
+    'Student ID', 'Student Id', 'Student #', 'Student No', 'Student Number', 'Stu ID', 'Stu #', 'Perm ID',
+    'Permanent ID', 'Local ID', 'Local Student ID', 'District ID', 'District Student ID', 'Student Perm ID',
+  ],
+  ssid: ['SSID', 'Statewide Student ID', 'State Student ID', 'State ID', 'CALPADS SSID'],
+  seisId: ['SEIS ID', 'SEIS Student ID'],
+  name: ['Name', 'Student', 'Student Name', 'Full Name', 'Staff Name', 'Employee', 'Employee Name', 'User', 'User Name'],
+  firstName: ['First Name', 'First', 'Given Name'],
+  lastName: ['Last Name', 'Last', 'Surname', 'Family Name'],
+  grade: ['Grade', 'Grade Level', 'Gr', 'Grd', 'Current Grade'],
+  birthDate: ['Birth Date', 'Birthdate', 'Date of Birth', 'DOB', 'Birthday', 'Born'],
+  school: ['School', 'School Name', 'School of Attendance', 'Site', 'Campus'],
+  program: ['Program', 'SPED Program', 'Special Education Program', 'Program Type', 'Setting', 'Placement'],
+  primaryDisability: [
+    'Primary Disability', 'Prim Dis', 'Prim Disability', 'Pri Dis', 'Primary Dis', 'Disability', 'Disability 1',
+    'Disability1', 'Dis 1', 'Eligibility', 'Primary Eligibility', 'Eligibility 1', 'Primary Eligibility Category',
+    'Disability Category', 'Primary Disability Category', 'Handicap Code', 'Primary Handicap',
+  ],
+  secondaryDisability: [
+    'Secondary Disability', 'Sec Dis', 'Sec Disability', 'Secondary Dis', 'Disability 2', 'Disability2', 'Dis 2',
+    'Secondary Eligibility', 'Eligibility 2', 'Secondary Eligibility Category', 'Secondary Handicap',
+  ],
+  caseManager: [
+    'Case Manager', 'CM', 'Case Mgr', 'Case Carrier', 'Casemanager', 'Case Manager Name', 'Sped Case Manager',
+    'IEP Case Manager', 'Case Manager Teacher',
+  ],
+  services: [
+    'Services', 'Service', 'Special Education Services', 'SPED Services', 'Sped Services', 'IEP Services',
+    'Related Services', 'Service Codes', 'Services Provided',
+  ],
+  iepLastMeeting: [
+    'IEP Date', 'IEP Meeting Date', 'Last IEP', 'Last IEP Date', 'Current IEP Date', 'Most Recent IEP',
+    'Last Annual IEP', 'Last Annual Review', 'Meeting Date', 'Last IEP Meeting',
+  ],
+  iepNextAnnual: [
+    'Next IEP', 'Next IEP Date', 'Next Annual IEP', 'Next Annual IEP Date', 'Annual Review', 'Annual Review Date',
+    'Next Annual Review', 'Annual IEP Due', 'Annual Due', 'IEP Due Date', 'Future IEP Date', 'Next Annual',
+  ],
+  iepNextTriennial: [
+    'Triennial', 'Next Triennial', 'Triennial Date', 'Triennial Due', 'Next Triennial Date',
+    'Next Triennial Evaluation Date', 'Next Triennial Evaluation', 'Triennial Evaluation', 'Tri Due', 'Next Tri',
+    'Re-evaluation Date', 'Next Reevaluation', 'Next Re-evaluation', 'Reevaluation Due',
+  ],
+  staffId: ['Staff ID', 'Staff Number', 'Employee ID', 'Employee Number', 'Emp ID', 'Teacher ID', 'Teacher Number', 'User ID'],
+  position: ['Position', 'Job Title', 'Title', 'Role', 'Assignment', 'Staff Position'],
+  email: ['Email', 'E-mail', 'Email Address', 'E-mail Address'],
+  phone: ['Phone', 'Phone Number', 'Telephone', 'Work Phone'],
+  credentials: [
+    'Credential', 'Credentials', 'Credential Title', 'Credential Type', 'Authorization', 'Authorizations',
+    'Certification', 'Certifications', 'License', 'Licenses', 'Document Title',
+  ],
+  credentialIssued: ['Issued', 'Issue Date', 'Credential Issued', 'Credential Issue Date', 'Date Issued'],
+  credentialExpires: [
+    'Expires', 'Expiration', 'Expiration Date', 'Expiry', 'Credential Expiration', 'Credential Expiration Date',
+    'Credential Expires', 'Credential Exp', 'Exp Date', 'Valid Until', 'Valid Through',
+  ],
+  caseloadMax: ['Caseload Maximum', 'Caseload Max', 'Max Caseload', 'Caseload Cap', 'Caseload Limit'],
+  recordId: ['ID', 'Id Number', 'ID #', 'Number', '#'],
+};
+
+/**
+ * Labels that end in "ID" but are not in the list above ("RosarioSIS ID", "Aeries ID") are a record id of the
+ * product: read as `recordId` unless a synonym says more.
+ */
+export const PRODUCT_ID_LABEL = /^[a-z][a-z0-9 ]{0,30} id$/;

@@ -1,0 +1,79 @@
+import type { FieldKey } from './fields';
+import { matchField } from './match';
+import { elementText } from './text';
+import { type FieldValue, readValue } from './values';
+
+export interface TableColumn {
+  /** Header text as shown (repeated headers get " (2)", " (3)"…). */
+  header: string;
+  field: FieldKey | null;
+  /** The header cell, for site profiles that key on its class (RosarioSIS `th.list-column-*`). */
+  element: Element;
+}
+
+export interface TableRow {
+  element: Element;
+  /** Header text → the cell's value. */
+  cells: Record<string, FieldValue>;
+  /** Header text → the cell element. */
+  cellElements: Record<string, Element>;
+}
+
+export interface ReadTable {
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
+const cellsOf = (tr: Element) => Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+const span = (cell: Element) => Math.max(1, Math.min(50, Number(cell.getAttribute('colspan')) || 1));
+
+/** Rows of this table only (not of tables nested in its cells), in document order. */
+function ownRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of Array.from(table.children)) {
+    if (child.tagName === 'TR') rows.push(child);
+    else if (child.tagName === 'THEAD' || child.tagName === 'TBODY' || child.tagName === 'TFOOT')
+      for (const tr of Array.from(child.children)) if (tr.tagName === 'TR') rows.push(tr);
+  }
+  return rows;
+}
+
+/**
+ * A table with a header row → its columns (header text and the field it names) and its body rows keyed by
+ * header text. The header row is the `<thead>` row or the first row made only of `<th>`. Colspans are honoured.
+ * Tables without a header row give no columns and no rows.
+ */
+export function readTable(table: Element): ReadTable {
+  const all = ownRows(table);
+  const headIndex = all.findIndex(
+    (tr) => tr.parentElement?.tagName === 'THEAD' || (cellsOf(tr).length > 0 && cellsOf(tr).every((c) => c.tagName === 'TH')),
+  );
+  if (headIndex < 0) return { columns: [], rows: [] };
+  const columns: TableColumn[] = [];
+  const slots: number[] = []; // slot → column index
+  const seen = new Map<string, number>();
+  for (const th of cellsOf(all[headIndex])) {
+    let header = elementText(th) ?? `Column ${columns.length + 1}`;
+    const n = (seen.get(header) ?? 0) + 1;
+    seen.set(header, n);
+    if (n > 1) header = `${header} (${n})`;
+    for (let i = 0; i < span(th); i++) slots.push(columns.length);
+    columns.push({ header, field: matchField(header), element: th });
+  }
+  const rows: TableRow[] = [];
+  for (const tr of all.slice(headIndex + 1)) {
+    if (tr.parentElement?.tagName === 'THEAD' || tr.parentElement?.tagName === 'TFOOT') continue;
+    const cells: Record<string, FieldValue> = {};
+    const cellElements: Record<string, Element> = {};
+    let slot = 0;
+    for (const td of cellsOf(tr)) {
+      const column = columns[slots[slot]];
+      slot += span(td);
+      if (!column || column.header in cells) continue;
+      cells[column.header] = readValue(td);
+      cellElements[column.header] = td;
+    }
+    if (Object.keys(cells).length) rows.push({ element: tr, cells, cellElements });
+  }
+  return { columns, rows };
+}

@@ -1,0 +1,107 @@
+import { dateFromComment } from './dates';
+import { NON_CONTENT, cleanText, elementText } from './text';
+
+/** What one field's value region holds, before it is typed for a field (record.ts). */
+export interface FieldValue {
+  /** Displayed text, or the control values joined with ", "; null when empty. */
+  text: string | null;
+  /** Separate selections of a multi-select or checkbox group (empty when the value is plain text). */
+  values: string[];
+  /** A date the markup states unambiguously (sortable comment, or month/day/year controls). */
+  isoDate: string | null;
+  /** The element that holds the value (for links inside it). */
+  element: Element | null;
+}
+
+export const EMPTY_VALUE: FieldValue = { text: null, values: [], isoDate: null, element: null };
+
+const SKIPPED_INPUTS = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'file', 'password']);
+/** Options that mean "nothing chosen". "None" reads as empty too: for disabilities it means no disability. */
+const PLACEHOLDER = /^(n\/?a|none|\(none\)|-+|--.*--|select.*|choose.*|please (select|choose).*)$/i;
+
+function isControl(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'SELECT' || tag === 'TEXTAREA') return true;
+  return tag === 'INPUT' && !SKIPPED_INPUTS.has((el.getAttribute('type') ?? 'text').toLowerCase());
+}
+
+function selectedOptions(select: Element): Element[] {
+  const options = Array.from(select.querySelectorAll('option'));
+  const chosen = options.filter((o) => (o as HTMLOptionElement).selected || o.hasAttribute('selected'));
+  if (chosen.length || select.hasAttribute('multiple')) return chosen;
+  return options.slice(0, 1); // a single select with nothing marked shows its first option
+}
+
+/** The values a form control currently holds; an unselected or placeholder option is no value. */
+export function readControl(el: Element): string[] {
+  const tag = el.tagName;
+  if (tag === 'SELECT') {
+    return selectedOptions(el)
+      .filter((o) => (o.getAttribute('value') ?? o.textContent) !== '')
+      .map((o) => cleanText(o.textContent) ?? cleanText(o.getAttribute('value')) ?? '')
+      .filter((t) => t && !PLACEHOLDER.test(t));
+  }
+  if (tag === 'TEXTAREA') return [cleanText((el as HTMLTextAreaElement).value ?? el.textContent)].filter(Boolean) as string[];
+  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+  if (type === 'checkbox' || type === 'radio') {
+    const input = el as HTMLInputElement;
+    const checked = typeof input.checked === 'boolean' ? input.checked : el.hasAttribute('checked');
+    if (!checked) return [];
+    const label = el.closest('label');
+    const text = (label ? elementText(label) : null) ?? cleanText(el.getAttribute('value'));
+    return text ? [text] : [];
+  }
+  const value = cleanText((el as HTMLInputElement).value ?? el.getAttribute('value'));
+  return value && !PLACEHOLDER.test(value) ? [value] : [];
+}
+
+/** Month/day/year selects (`month_…`, `day_…`, `year_…`) that together state one date. */
+function dateFromControls(controls: Element[]): string | null {
+  const part = (prefix: string) =>
+    controls.find((c) => c.tagName === 'SELECT' && /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id) &&
+      (c.getAttribute('name') ?? c.id).toLowerCase().startsWith(prefix));
+  const [m, d, y] = ['month', 'day', 'year'].map(part);
+  if (!m || !d || !y) return null;
+  const value = (s: Element) => selectedOptions(s)[0]?.getAttribute('value') ?? '';
+  const [mm, dd, yy] = [value(m), value(d), value(y)];
+  return /^\d{1,2}$/.test(mm) && /^\d{1,2}$/.test(dd) && /^\d{4}$/.test(yy)
+    ? `${yy}-${mm.padStart(2, '0')}-${dd.padStart(2, '0')}`
+    : null;
+}
+
+function within(node: Node, excluded: readonly Element[]): boolean {
+  return excluded.some((e) => e === node || e.contains(node));
+}
+
+/**
+ * Reads the value held in `container`, leaving out the label element(s) in `exclude`. Filled fields are text
+ * (a sortable date comment wins over the displayed date); empty fields are often live form controls, whose
+ * selected option or value is read instead.
+ */
+export function readValue(container: Element | null | undefined, exclude: readonly Element[] = []): FieldValue {
+  if (!container) return EMPTY_VALUE;
+  const controls = isControl(container)
+    ? [container]
+    : Array.from(container.querySelectorAll('select,input,textarea')).filter((c) => isControl(c) && !within(c, exclude));
+  if (controls.length) {
+    const isoDate = dateFromControls(controls);
+    const isDateGroup = controls.every((c) => /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id));
+    const values = isDateGroup ? [] : controls.flatMap(readControl);
+    return { text: isoDate ?? (values.length ? values.join(', ') : null), values, isoDate, element: container };
+  }
+  const parts: string[] = [];
+  let isoDate: string | null = null;
+  const walk = (node: Node): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (exclude.length && within(c, exclude)) continue;
+      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
+      else if (c.nodeType === 8) isoDate ??= dateFromComment(c.nodeValue);
+      else if (c.nodeType === 1 && !NON_CONTENT.has((c as Element).tagName)) {
+        if ((c as Element).tagName === 'BR') parts.push(' ');
+        walk(c);
+      }
+    }
+  };
+  walk(container);
+  return { text: cleanText(parts.join('')), values: [], isoDate, element: container };
+}
