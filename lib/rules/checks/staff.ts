@@ -1,0 +1,59 @@
+import { addDays, formatISO, parseISO } from 'date-fns';
+import type { Severity } from '../../domain/finding';
+import type { FindingSink } from '../findings';
+import { describeCode, TEMPORARY } from '../pack/credentials';
+import { cite } from '../pack/sources';
+import type { RuleSettings } from '../settings';
+import type { DocInfo, StaffInfo } from '../staff-index';
+
+function docName(d: DocInfo): string {
+  if (d.cred.title) return d.cred.title;
+  const codes = d.norm.choices.map((c) => c.options.map(describeCode).join(' or '));
+  return codes.join(', ') || (d.cred.authorizations ?? []).join(', ') || 'a credential document';
+}
+
+/**
+ * Checks 6 and 8 on staff records. `involved`: case manager or provider of at least one student; others get
+ * the same codes as info.
+ */
+export function checkStaff(info: StaffInfo, involved: boolean, asOf: string, settings: RuleSettings, sink: FindingSink): void {
+  const { staff } = info;
+  const subject = { kind: 'staff' as const, id: staff.id };
+  const sev = (s: Severity): Severity => (involved ? s : 'info');
+  if (!info.known && involved) {
+    sink.add(
+      'STAFF_NO_CREDENTIALS',
+      'warning',
+      subject,
+      'Credentials unknown',
+      `${staff.name} is a case manager or provider, but no credential documents are on record, so their assignments cannot be checked.`,
+      cite('CTC_AUTH_FACTORS'),
+      `Open ${staff.name}'s staff page or import staff credentials; check their documents on the CTC public search.`,
+    );
+  }
+  const lead = formatISO(addDays(parseISO(asOf), settings.expiringLeadDays), { representation: 'date' });
+  for (const d of info.docs) {
+    const name = docName(d);
+    for (const raw of d.norm.unrecognized) {
+      sink.add(
+        'DATA_UNRECOGNIZED',
+        sev('warning'),
+        subject,
+        'Unrecognized credential',
+        `The credential "${raw}" of ${staff.name} could not be matched to CTC authorization codes, so it is not counted as authorizing anything until reviewed.`,
+        cite('CTC_T06'),
+        'Record the document with its CTC authorization codes (for example R3MN or LSH).',
+      );
+    }
+    const expires = d.cred.expires;
+    if (expires && d.expired) {
+      sink.add('CREDENTIAL_EXPIRED', sev('error'), subject, 'Credential expired', `${staff.name}'s ${name} expired on ${expires}; it no longer authorizes any assignment.`, cite('CTC_AUTH_FACTORS'), `Ask ${staff.name} to renew the document, or record the renewed one.`);
+    } else if (expires && expires <= lead) {
+      sink.add('CREDENTIAL_EXPIRING', sev('warning'), subject, 'Credential expiring soon', `${staff.name}'s ${name} expires on ${expires}, within ${settings.expiringLeadDays} days.`, cite('CTC_AUTH_FACTORS'), `Remind ${staff.name} to renew before ${expires}.`);
+    }
+    const temporary = TEMPORARY[d.norm.kind];
+    if (temporary) {
+      sink.add('CREDENTIAL_TEMPORARY', 'info', subject, 'Temporary document', `${staff.name}'s ${name} is a temporary document (${d.norm.kind}): ${temporary.limits}.`, temporary.citation);
+    }
+  }
+}

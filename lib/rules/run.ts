@@ -1,0 +1,46 @@
+import type { Finding } from '../domain/finding';
+import type { Staff, Student } from '../domain/records';
+import { checkBestPractice } from './checks/best-practice';
+import { Caseloads, checkCaseloads } from './checks/caseload';
+import { checkInstruction } from './checks/instruction';
+import { placementDisability } from './checks/placement';
+import { checkProviders } from './checks/providers';
+import { checkStaff } from './checks/staff';
+import { checkStudentData } from './checks/student-data';
+import type { Need } from './coverage';
+import { FindingSink, sortFindings } from './findings';
+import { resolveSettings, type RuleSettings } from './settings';
+import { indexStaff, type StaffInfo } from './staff-index';
+import { buildStudentCtx } from './student-context';
+
+/**
+ * Runs every check of RULES.md over the records as of `opts.asOf` (YYYY-MM-DD). Pure and synchronous: no I/O,
+ * no DOM, so it runs in the service worker, the side panel, the CLI and benchmarks alike. Linear in the input:
+ * staff are indexed once and each distinct text is normalized once.
+ */
+export function runChecks(
+  data: { students: Student[]; staff: Staff[] },
+  opts: { asOf: string; settings?: Partial<RuleSettings> },
+): Finding[] {
+  const settings = resolveSettings(opts.settings);
+  const { asOf } = opts;
+  const staff = indexStaff(data.staff, asOf);
+  const sink = new FindingSink();
+  const involved = new Set<StaffInfo>();
+  const loads = new Caseloads();
+  for (const student of data.students) {
+    const ctx = buildStudentCtx(student, staff, asOf);
+    if (ctx.cm?.kind === 'staff') involved.add(ctx.cm.info);
+    for (const s of ctx.services) if (s.provider?.kind === 'staff') involved.add(s.provider.info);
+    loads.add(ctx);
+    checkStudentData(ctx, sink);
+    const inUse = placementDisability(ctx, sink);
+    const need: Need | null = inUse.kind === 'category' ? { category: inUse.abbr, level: ctx.level, support: ctx.support, has: ctx.has } : null;
+    const cmReported = checkInstruction(ctx, need, sink);
+    checkProviders(ctx, need, cmReported, sink);
+    checkBestPractice(ctx, sink);
+  }
+  for (const info of staff.byId.values()) checkStaff(info, involved.has(info), asOf, settings, sink);
+  checkCaseloads(loads, settings, sink);
+  return sortFindings(sink.items);
+}

@@ -1,0 +1,21 @@
+export interface RuleSettings {
+  /** A document expiring within this many days of the as-of date is CREDENTIAL_EXPIRING. */
+  expiringLeadDays: number;
+  /** Local caseload caps by staff position (as the SIS shows it, compared case-insensitively). */
+  caseloadCaps: Record<string, number>;
+  /** 60-day assessment clock tolling choice, for the compliance-date checks to come. */
+  tolling: 'statute' | 'none';
+}
+
+export const DEFAULT_SETTINGS: RuleSettings = Object.freeze({
+  expiringLeadDays: 60,
+  caseloadCaps: Object.freeze({}) as Record<string, number>,
+  tolling: 'statute',
+});
+
+export function resolveSettings(partial: Partial<RuleSettings> | undefined): RuleSettings {
+  return { ...DEFAULT_SETTINGS, ...partial };
+}
+
+/** Bumped when a table or check changes what findings a district would see. */
+export const RULE_PACK_VERSION = 'ca-2026.11.1';

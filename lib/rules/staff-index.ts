@@ -1,0 +1,74 @@
+import type { Staff } from '../domain/records';
+import { personNameKey } from '../domain/names';
+import { normalizeCredential, type NormalizedCredential } from './normalize/credential';
+import type { Credential } from '../domain/records';
+
+export interface DocInfo {
+  cred: Credential;
+  norm: NormalizedCredential;
+  /** Valid through the expiration day (RULES.md): expired when it ends before the as-of date. */
+  expired: boolean;
+}
+
+export interface StaffInfo {
+  staff: Staff;
+  /** Empty or absent credential list: the credentials are unknown. */
+  known: boolean;
+  docs: DocInfo[];
+  valid: DocInfo[];
+  nameKey: string;
+}
+
+/** A staff reference from a student record: a staff record, or a name/id with no record yet. */
+export type StaffRef =
+  | { kind: 'staff'; info: StaffInfo }
+  | { kind: 'unknown'; label: string; id: string | null; nameKey: string; ambiguous: boolean };
+
+export interface StaffIndex {
+  byId: Map<string, StaffInfo>;
+  resolve(id: string | null | undefined, name: string | null | undefined): StaffRef | null;
+}
+
+/** Indexes staff by id and by name key once, so each student lookup is O(1). */
+export function indexStaff(staff: readonly Staff[], asOf: string): StaffIndex {
+  const byId = new Map<string, StaffInfo>();
+  const byName = new Map<string, StaffInfo | 'ambiguous'>();
+  for (const s of staff) {
+    const docs = (s.credentials ?? []).map((cred) => ({
+      cred,
+      norm: normalizeCredential(cred),
+      expired: !!cred.expires && cred.expires < asOf,
+    }));
+    const info: StaffInfo = { staff: s, known: docs.length > 0, docs, valid: docs.filter((d) => !d.expired), nameKey: personNameKey(s.name) };
+    byId.set(s.id, info);
+    if (info.nameKey) byName.set(info.nameKey, byName.has(info.nameKey) ? 'ambiguous' : info);
+  }
+  const resolve = (id: string | null | undefined, name: string | null | undefined): StaffRef | null => {
+    const rid = id?.trim() || null;
+    const rname = name?.trim() || '';
+    if (!rid && !rname) return null;
+    if (rid) {
+      const hit = byId.get(rid);
+      if (hit) return { kind: 'staff', info: hit };
+    }
+    const key = personNameKey(rname);
+    const byKey = key ? byName.get(key) : undefined;
+    if (byKey && byKey !== 'ambiguous' && !rid) return { kind: 'staff', info: byKey };
+    return { kind: 'unknown', label: rname || rid!, id: rid, nameKey: key, ambiguous: byKey === 'ambiguous' };
+  };
+  return { byId, resolve };
+}
+
+export function refLabel(ref: StaffRef): string {
+  return ref.kind === 'staff' ? ref.info.staff.name || ref.info.staff.id : ref.label;
+}
+
+/** Whether two references point at the same person (same record, or same id or name when unrecorded). */
+export function sameStaff(a: StaffRef | null, b: StaffRef | null): boolean {
+  if (!a || !b) return false;
+  if (a.kind === 'staff' && b.kind === 'staff') return a.info === b.info;
+  const keys = (r: StaffRef) =>
+    r.kind === 'staff' ? [`id:${r.info.staff.id}`, `n:${r.info.nameKey}`] : [r.id ? `id:${r.id}` : '', r.nameKey ? `n:${r.nameKey}` : ''];
+  const ka = keys(a).filter((k) => k && k !== 'n:');
+  return keys(b).some((k) => k && ka.includes(k));
+}
