@@ -1,0 +1,58 @@
+import type { Finding } from '../domain/finding';
+import type { Student } from '../domain/records';
+import { makeContext, daysUntil, type ComplianceOptions, type DeadlineRule } from './context';
+import { initialIepRule, initialPlanRule } from './rules/initial';
+import { majorityRule } from './rules/majority';
+import { annualRule, triennialRule } from './rules/review';
+import { transitionRule } from './rules/transition';
+
+export { addCountedDays, schoolCalendar, countForward, type SchoolCalendar, type CalendarSettings } from './calendar';
+export { DEFAULT_COMPLIANCE_SETTINGS, resolveSettings, type ComplianceSettings, type SchoolBreak } from './settings';
+export type { ComplianceOptions, ComplianceRecords } from './context';
+
+/**
+ * Compliance dates of an IEP (RULES.md: codes of their own, in the finding shape). Codes: IEP_ANNUAL_OVERDUE,
+ * IEP_ANNUAL_DUE_SOON, TRIENNIAL_OVERDUE, TRIENNIAL_DUE_SOON, INITIAL_PLAN_OVERDUE, INITIAL_IEP_OVERDUE,
+ * TRANSITION_DUE, AGE_OF_MAJORITY_NOTICE_DUE.
+ */
+// Each rule pairs its own deadline type with its own finding; the list only passes one to the other.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const RULES: readonly DeadlineRule<any>[] = [
+  annualRule,
+  triennialRule,
+  initialPlanRule,
+  initialIepRule,
+  transitionRule,
+  majorityRule,
+];
+
+export function complianceFindings(students: readonly Student[], opts: ComplianceOptions): Finding[] {
+  const ctx = makeContext(opts);
+  const out: Finding[] = [];
+  for (const student of students) {
+    for (const rule of RULES) {
+      const d = rule.deadline(student, ctx);
+      const f = d && rule.finding(student, d, ctx);
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** A compliance date for the inline badge. `code`: IEP_ANNUAL, TRIENNIAL, INITIAL_PLAN, INITIAL_IEP, TRANSITION, AGE_OF_MAJORITY. */
+export interface DueDate {
+  code: string;
+  due: string;
+  label: string;
+}
+
+/** Every compliance date known for the student, soonest (or most overdue) first, whatever the lead times. */
+export function nextDueDates(student: Student, opts: Omit<ComplianceOptions, 'pack'>): DueDate[] {
+  const ctx = makeContext(opts);
+  const out: DueDate[] = [];
+  for (const rule of RULES) {
+    const d = rule.deadline(student, ctx);
+    if (d) out.push({ code: rule.kind, due: d.due, label: rule.badge(daysUntil(ctx, d.due)) });
+  }
+  return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+}

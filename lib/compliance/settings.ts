@@ -1,0 +1,51 @@
+import { isIsoDate } from './days';
+
+/** A district break, inclusive dates (winter break, spring break, a single holiday). */
+export interface SchoolBreak {
+  start: string;
+  end: string;
+  name?: string;
+}
+
+export interface ComplianceSettings {
+  annualLeadDays: number;
+  triennialLeadDays: number;
+  transitionLeadDays: number;
+  /** Notice of the rights that transfer at 18 is due a year ahead (EC 56043(g)(3), 56041.5). */
+  majorityLeadDays: number;
+  /** `statute`: school vacations of more than five school days, and the days between school years, do not count. */
+  tolling: 'statute' | 'none';
+  breaks: SchoolBreak[];
+  /** Last day of the current regular school year. With `schoolYearStart`, enables the end-of-year rules. */
+  schoolYearEnd?: string;
+  /** First day of the next regular school year. */
+  schoolYearStart?: string;
+}
+
+export const DEFAULT_COMPLIANCE_SETTINGS: ComplianceSettings = Object.freeze({
+  annualLeadDays: 30,
+  triennialLeadDays: 60,
+  transitionLeadDays: 60,
+  majorityLeadDays: 365,
+  tolling: 'statute',
+  breaks: [],
+});
+
+const LEADS = ['annualLeadDays', 'triennialLeadDays', 'transitionLeadDays', 'majorityLeadDays'] as const;
+
+/**
+ * Defaults filled in, and whatever a bad setting holds replaced by the default: settings come from the options
+ * page and district policy, and one malformed break must not stop every compliance check.
+ */
+export function resolveSettings(partial: Partial<ComplianceSettings> = {}): ComplianceSettings {
+  const out: ComplianceSettings = { ...DEFAULT_COMPLIANCE_SETTINGS, breaks: [] };
+  for (const key of LEADS) {
+    const v = partial[key];
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0) out[key] = v;
+  }
+  if (partial.tolling === 'none' || partial.tolling === 'statute') out.tolling = partial.tolling;
+  out.breaks = (partial.breaks ?? []).filter((b) => isIsoDate(b?.start) && isIsoDate(b?.end) && b.start <= b.end);
+  if (isIsoDate(partial.schoolYearEnd)) out.schoolYearEnd = partial.schoolYearEnd;
+  if (isIsoDate(partial.schoolYearStart)) out.schoolYearStart = partial.schoolYearStart;
+  return out;
+}
