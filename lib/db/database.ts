@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { Finding, PageType, Staff, Student, SubjectKind } from '../domain';
+import type { NoteRow } from '../notes/schema';
 
 /** Records are scoped by site (the SIS origin): the same id on two SIS hosts is two people. */
 export interface StudentRow {
@@ -57,8 +58,8 @@ export class LiaisonDb extends Dexie {
   staff!: Table<StaffRow, [string, string]>;
   findings!: Table<FindingRow, [string, string, string]>;
   pages!: Table<PageRow, number>;
-  /** Liaison notes: one row per note, with its versions inside (see lib/notes). */
-  notes!: Table<{ id: string; site: string; studentId: string; followUp?: string | null; updatedAt: number } & Record<string, unknown>, string>;
+  /** Liaison notes: one row per note, with its versions inside; read and written only by lib/notes/repo. */
+  notes!: Table<NoteRow, string>;
   /** Unsaved note drafts, saved as the user types. */
   drafts!: Table<KeyValueRow, string>;
   settings!: Table<KeyValueRow, string>;

@@ -1,4 +1,5 @@
 import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
+import { withNoteFollowUps } from '../notes/badge';
 import { runChecks, type RuleSettings } from '../rules';
 import type { LiaisonDb, StaffRow, StudentRow } from './database';
 import { mergeStaff, mergeStudent, staffRefKeys, studentStaffRefs } from './merge';
@@ -26,7 +27,7 @@ const subjectKey = (kind: SubjectKind, id: string) => `${kind}:${id}`;
  */
 export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: IngestOptions): Promise<SubjectFindings[]> {
   const { site, now = Date.now() } = opts;
-  return db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
+  const subjects = await db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
     const pageStudents = await upsertStudents(db, site, snap.students, snap.url, now);
     const pageStaff = await upsertStaff(db, site, snap.staff, snap.url, now);
 
@@ -83,6 +84,8 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [],
     }));
   });
+  // Note follow-ups are not stored with the checks' findings: they change with the notes, so they are read fresh.
+  return withNoteFollowUps(db, site, opts.asOf, subjects);
 }
 
 async function upsertStudents(db: LiaisonDb, site: string, list: Student[], url: string, now: number) {

@@ -1,0 +1,100 @@
+import Papa from 'papaparse';
+import { format } from 'date-fns';
+import { byNewest } from './model';
+import { COUNTERPART_LABEL, current, MODE_LABEL, NOTE_TYPE_LABEL, OUTCOME_LABEL, type Note } from './schema';
+
+/**
+ * Exports for a parent's records request or the user's own archive. Private memory aids and deleted notes
+ * are never exported: filtering happens here, in the one place every export goes through.
+ */
+export const CSV_HEADER = [
+  'Student ID',
+  'Student',
+  'Date and time',
+  'Type',
+  'With',
+  'Name',
+  'How',
+  'Result',
+  'Note',
+  'Follow-up',
+  'Author',
+  'Recorded',
+  'Last amended',
+  'Versions',
+] as const;
+
+export function exportable(notes: readonly Note[]): Note[] {
+  return notes.filter((n) => n.deletedAt === null && !current(n).private).sort(byNewest);
+}
+
+const stamp = (ms: number) => format(ms, "yyyy-MM-dd'T'HH:mm");
+
+function row(n: Note, studentName: string): string[] {
+  const v = current(n);
+  const first = n.versions[0];
+  return [
+    n.studentId,
+    studentName,
+    v.at,
+    NOTE_TYPE_LABEL[v.type],
+    COUNTERPART_LABEL[v.with],
+    v.withName,
+    MODE_LABEL[v.mode],
+    OUTCOME_LABEL[v.outcome],
+    v.text,
+    v.followUp ?? '',
+    first.by,
+    stamp(first.savedAt),
+    n.versions.length > 1 ? `${stamp(v.savedAt)} by ${v.by}` : '',
+    String(n.versions.length),
+  ];
+}
+
+/**
+ * CSV with a header row; fields with commas, quotes or line breaks are quoted (RFC 4180), and cells that a
+ * spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote mark.
+ */
+export function notesToCsv(notes: readonly Note[], names: ReadonlyMap<string, string> = new Map()): string {
+  const rows = exportable(notes).map((n) => row(n, names.get(n.studentId) ?? ''));
+  return Papa.unparse({ fields: [...CSV_HEADER], data: rows }, { newline: '\r\n', escapeFormulae: true });
+}
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A self-contained printable page (no script: extension pages forbid inline script, and it needs none). */
+export function printableLog(
+  notes: readonly Note[],
+  student: { id: string; name: string },
+  generatedAt: number,
+): string {
+  const items = exportable(notes)
+    .map((n) => {
+      const v = current(n);
+      const amended =
+        n.versions.length > 1
+          ? `<p class="meta">Amended ${n.versions.length - 1} time${n.versions.length > 2 ? 's' : ''}, last ${esc(stamp(v.savedAt))} by ${esc(v.by)}</p>`
+          : '';
+      return `<article>
+<h2>${esc(v.at.replace('T', ' '))} · ${esc(NOTE_TYPE_LABEL[v.type])}</h2>
+<p class="meta">With ${esc(COUNTERPART_LABEL[v.with])}${v.withName ? ` (${esc(v.withName)})` : ''} · ${esc(MODE_LABEL[v.mode])} · ${esc(OUTCOME_LABEL[v.outcome])}${v.followUp ? ` · Follow-up ${esc(v.followUp)}` : ''}</p>
+<p class="text">${esc(v.text)}</p>
+<p class="meta">Recorded ${esc(stamp(n.versions[0].savedAt))} by ${esc(n.versions[0].by)}</p>${amended}
+</article>`;
+    })
+    .join('\n');
+  const title = `Contact log: ${student.name || 'student'} (${student.id})`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<style>
+body{font:12pt/1.4 system-ui,sans-serif;margin:2em;color:#000}
+h1{font-size:16pt;margin:0 0 .2em} h2{font-size:12pt;margin:0}
+article{border-top:1px solid #999;padding:.6em 0;break-inside:avoid}
+.meta{color:#333;font-size:10pt;margin:.2em 0} .text{white-space:pre-wrap;margin:.3em 0}
+</style></head><body>
+<h1>${esc(title)}</h1>
+<p class="meta">Generated ${esc(stamp(generatedAt))} by Liaison. ${exportable(notes).length} entries, newest first. Private memory aids are not included.</p>
+${items || '<p>No notes recorded.</p>'}
+</body></html>`;
+}

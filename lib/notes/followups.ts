@@ -1,0 +1,41 @@
+import { addDays, format, parseISO } from 'date-fns';
+import type { Finding } from '../domain';
+import { openFollowUp } from './model';
+import { current, NOTE_TYPE_LABEL, type Note } from './schema';
+
+export const FOLLOWUP_DUE = 'NOTE_FOLLOWUP_DUE';
+export const FOLLOWUP_OVERDUE = 'NOTE_FOLLOWUP_OVERDUE';
+const CITATION = { source: 'Liaison note follow-up' };
+
+/** The last follow-up date that counts as due on `asOf` with a lead time of `leadDays`. */
+export function dueHorizon(asOf: string, leadDays: number): string {
+  return format(addDays(parseISO(asOf), leadDays), 'yyyy-MM-dd');
+}
+
+/**
+ * Follow-ups of notes as findings, in the shape the checks use: overdue (before `asOf`) is an error, due (from
+ * `asOf` to `asOf + leadDays`) a warning. Deleted, done and private notes give none: a badge is seen by
+ * anyone at the screen, and a private memory aid stays out of shared views. Texts name no note content.
+ */
+export function followUpFindings(notes: readonly Note[], asOf: string, leadDays = 0): Finding[] {
+  const horizon = dueHorizon(asOf, leadDays);
+  const out: { date: string; finding: Finding }[] = [];
+  for (const n of notes) {
+    const date = openFollowUp(n);
+    const v = current(n);
+    if (!date || v.private || date > horizon) continue;
+    const overdue = date < asOf;
+    const kind = NOTE_TYPE_LABEL[v.type].toLowerCase();
+    out.push({ date, finding: {
+      code: overdue ? FOLLOWUP_OVERDUE : FOLLOWUP_DUE,
+      severity: overdue ? 'error' : 'warning',
+      subject: { kind: 'student', id: n.studentId },
+      title: overdue ? 'Note follow-up overdue' : date === asOf ? 'Note follow-up due today' : 'Note follow-up due soon',
+      detail: `A ${kind} note from ${v.at.slice(0, 10)} has a follow-up ${overdue ? 'that was due' : 'due'} on ${date}.`,
+      citation: CITATION,
+      fix: 'Follow up, then mark it done in the Liaison side panel (Follow-ups).',
+    } });
+  }
+  // Oldest date first, which puts overdue before due: the order the Follow-ups list shows.
+  return out.sort((a, b) => a.date.localeCompare(b.date)).map((o) => o.finding);
+}
