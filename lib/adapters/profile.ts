@@ -23,7 +23,8 @@ export const FieldKeySchema = z.enum(FIELDS);
 /** Where one field's value sits: a CSS selector (the element holding the value) or the label text shown for it. */
 export const FieldLocator = z.union([
   z.object({ selector: Selector }).strict(),
-  z.object({ label: z.string().min(1).max(200) }).strict(),
+  /** One label, or the wordings a product uses for it in different places (first found wins). */
+  z.object({ label: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(10)]) }).strict(),
 ]);
 export type FieldLocator = z.infer<typeof FieldLocator>;
 

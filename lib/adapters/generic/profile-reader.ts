@@ -52,7 +52,7 @@ function locate(root: Element, labels: LabelIndex, loc: FieldLocator): { value: 
     const el = query(root, loc.selector);
     return el ? { value: readValue(el), source: `selector ${loc.selector}`, element: el } : null;
   }
-  const hit = labels.byText(loc.label);
+  const hit = (Array.isArray(loc.label) ? loc.label : [loc.label]).map((l) => labels.byText(l)).find(Boolean);
   return hit ? { value: hit.value, source: `label "${hit.label}"`, element: hit.labelElement } : null;
 }
 
