@@ -16,6 +16,8 @@ export default defineConfig({
     permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: testBuild ? LOCAL_ORIGINS : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Asked for only when the user turns on follow-up notifications (Notes settings).
+    optional_permissions: ['notifications'],
     action: { default_title: 'Liaison' },
     // District policy (enabled sites, profiles, retention…) arrives through managed storage.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),

@@ -1,7 +1,16 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LiaisonDb, PageRow } from '../lib/db/database';
+import { todayIso } from '../lib/dates';
 import { worstSeverity, type Finding, type SubjectKind } from '../lib/domain';
+import { followUpFindingsFor } from '../lib/notes/badge';
+import { followUpItems } from '../lib/notes/followups';
+import { notesForSite, purgeDeleted } from '../lib/notes/repo';
+import { loadNoteSettings, ROLE_DEFAULTS } from '../lib/notes/settings';
 import { FindingList } from './FindingList';
+import { FollowUpsTab } from './notes/FollowUpsTab';
+import { NotesTab, type NotesTarget } from './notes/NotesTab';
+import { Tabs, type TabDef } from './notes/Tabs';
+import { useDueNotification } from './notes/useDueNotification';
 import { useLiveQuery } from './useLiveQuery';
 
 interface Item {
@@ -17,11 +26,96 @@ async function loadView(db: LiaisonDb): Promise<{ page: PageRow | null; items: I
   const page = (await db.pages.orderBy('at').last()) ?? null;
   if (!page) return { page, items: [] };
   const rows = await db.findings.bulkGet(page.subjects.map((s) => [page.site, s.kind, s.id] as [string, string, string]));
-  return { page, items: page.subjects.map((s, i) => ({ ...s, findings: rows[i]?.findings ?? null })) };
+  // Note follow-ups show with the checks, as on the badge; read fresh because they change with the notes.
+  const followUps = await followUpFindingsFor(
+    db,
+    page.site,
+    todayIso(),
+    page.subjects.filter((s) => s.kind === 'student').map((s) => s.id),
+  );
+  return {
+    page,
+    items: page.subjects.map((s, i) => {
+      const found = rows[i]?.findings;
+      const extra = s.kind === 'student' ? followUps.filter((f) => f.subject.id === s.id) : [];
+      return { ...s, findings: found ? [...found, ...extra] : null };
+    }),
+  };
 }
 
-/** The side panel: the checks for the SIS page the user looked at last, updating as the worker writes. */
+type TabKey = 'checks' | 'notes' | 'followups';
+
+/** A badge's "Add note" older than this is stale: the panel opened later for another reason. */
+const COMPOSE_FRESH_MS = 2 * 60_000;
+
+async function loadFollowUps(db: LiaisonDb, site: string | null) {
+  if (!site) return { notes: [], names: new Map<string, string>() };
+  const notes = await notesForSite(db, site);
+  const ids = [...new Set(notes.map((n) => n.studentId))];
+  const rows = await db.students.bulkGet(ids.map((id) => [site, id] as [string, string]));
+  return { notes, names: new Map(rows.flatMap((r) => (r ? [[r.id, r.record.name] as const] : []))) };
+}
+
+/**
+ * The side panel: tabs for the checks of the page the user looked at last, that student's notes, and the
+ * follow-ups due. A fresh "Add note" from a badge switches to Notes with the form open for that student.
+ */
 export function SidePanel({ db }: { db: LiaisonDb }) {
+  const { value: page } = useLiveQuery(async () => (await db.pages.orderBy('at').last()) ?? null, [db]);
+  const { value: settings } = useLiveQuery(() => loadNoteSettings(db), [db]);
+  const site = page?.site ?? null;
+  const { value: fu } = useLiveQuery(() => loadFollowUps(db, site), [db, site]);
+  const [tab, setTab] = useState<TabKey | null>(null);
+  const [target, setTarget] = useState<NotesTarget | null>(null);
+  const handled = useRef(0);
+  const asOf = todayIso();
+
+  useEffect(() => void purgeDeleted(db).catch(() => undefined), [db]);
+  useDueNotification(db, settings);
+  useEffect(() => {
+    const c = page?.compose;
+    if (!page || !c || c.at === handled.current || Date.now() - c.at > COMPOSE_FRESH_MS) return;
+    handled.current = c.at;
+    setTarget({ studentId: c.studentId, compose: true, at: c.at });
+    setTab('notes');
+    // Handled once: reopening the panel later must not reopen the form.
+    void db.pages.update(page.tabId, { compose: null });
+  }, [page?.compose?.at]);
+
+  const selected = tab ?? ROLE_DEFAULTS[settings?.role ?? 'case-manager'].tab;
+  const due = fu ? followUpItems(fu.notes, asOf, settings?.leadDays ?? 0).length : 0;
+  const tabs: TabDef<TabKey>[] = [
+    { key: 'checks', label: 'Checks' },
+    { key: 'notes', label: 'Notes' },
+    { key: 'followups', label: 'Follow-ups', badge: due },
+  ];
+  return (
+    <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
+      {selected === 'checks' && <ChecksView db={db} />}
+      {selected === 'notes' &&
+        (settings ? <NotesTab db={db} page={page ?? null} target={target} settings={settings} /> : <p aria-busy="true">Loading…</p>)}
+      {selected === 'followups' &&
+        (fu ? (
+          <FollowUpsTab
+            db={db}
+            notes={fu.notes}
+            asOf={asOf}
+            leadDays={settings?.leadDays ?? 0}
+            names={fu.names}
+            onOpen={(studentId) => {
+              setTarget({ studentId, compose: false, at: Date.now() });
+              setTab('notes');
+            }}
+          />
+        ) : (
+          <p aria-busy="true">Loading…</p>
+        ))}
+    </Tabs>
+  );
+}
+
+/** The checks for the SIS page the user looked at last, updating as the worker writes. */
+function ChecksView({ db }: { db: LiaisonDb }) {
   const { value, error } = useLiveQuery(() => loadView(db), [db]);
   if (error) return <Message title="Liaison could not read its data">Reload the panel. If it persists, restart the browser.</Message>;
   if (!value) return <p aria-busy="true">Loading…</p>;

@@ -33,9 +33,23 @@ button.badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
 .code { color: #555; font-family: ui-monospace, monospace; font-size: 10px; }
 .detail, .fix { margin: 2px 0 0; }
 .fix { color: #2e5e2e; }
+.actions { border-top: 1px solid #ddd; padding-top: 6px; margin-top: 4px; }
+.actions button { font: inherit; padding: 2px 10px; border: 1px solid #1f5fa8; border-radius: 4px; background: #fff;
+  color: #1f5fa8; cursor: pointer; }
+.actions button:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
+.actions p { margin: 4px 0 0; }
 `;
 
-export function createMarker(doc: Document, kind: SubjectKind, id: string): HTMLElement {
+/**
+ * `onCompose` adds an "Add note" button (students only); the caller sends the message, so this module stays
+ * free of browser APIs.
+ */
+export function createMarker(
+  doc: Document,
+  kind: SubjectKind,
+  id: string,
+  onCompose?: (studentId: string) => void,
+): HTMLElement {
   const host = doc.createElement('span');
   host.setAttribute(MARKER_ATTR, '');
   host.setAttribute(`data-liaison-${kind}`, id);
@@ -68,16 +82,38 @@ export function createMarker(doc: Document, kind: SubjectKind, id: string): HTML
       button.focus();
     }
   });
+  const body = doc.createElement('div');
+  body.className = 'body';
+  pop.append(body);
+  if (onCompose && kind === 'student') pop.append(composeActions(doc, () => onCompose(id)));
   root.append(style, button, pop);
   updateMarker(host, null);
   return host;
+}
+
+function composeActions(doc: Document, compose: () => void): HTMLElement {
+  const actions = doc.createElement('div');
+  actions.className = 'actions';
+  const add = doc.createElement('button');
+  add.type = 'button';
+  add.textContent = 'Add note';
+  const status = doc.createElement('p');
+  status.setAttribute('role', 'status');
+  add.addEventListener('click', (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    compose();
+    status.textContent = 'The note form is open in the Liaison side panel (or click the Liaison toolbar button).';
+  });
+  actions.append(add, status);
+  return actions;
 }
 
 /** Shows findings on a marker; null means "not checked yet" (the worker has not answered). */
 export function updateMarker(host: HTMLElement, findings: Finding[] | null): void {
   const root = host.shadowRoot!;
   const button = root.querySelector('button')!;
-  const pop = root.querySelector('.pop') as HTMLElement;
+  const body = root.querySelector('.pop > .body') as HTMLElement;
   const doc = host.ownerDocument;
   const list = findings ?? [];
   const severity = worstSeverity(list);
@@ -120,7 +156,7 @@ export function updateMarker(host: HTMLElement, findings: Finding[] | null): voi
     }
     ul.append(li);
   }
-  pop.replaceChildren(heading, ul);
+  body.replaceChildren(heading, ul);
 }
 
 export function isMarker(node: Node): boolean {

@@ -6,15 +6,16 @@ import { syncSiteScripts, type ScriptingApi } from '@/lib/sites/registration';
 export default defineBackground(() => {
   const db = getDb();
 
-  browser.runtime.onMessage.addListener((raw, sender) =>
-    handleContentMessage({ db, asOf: () => todayIso() }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    if (sender.tab?.id !== undefined && (raw as { type?: unknown } | null)?.type === 'note/compose') openSidePanel(sender.tab.id);
+    return handleContentMessage({ db, asOf: () => todayIso() }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
       (err: unknown) => {
         // Only the error's kind is logged: messages may carry student data.
         console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);
         return { ok: false, error: 'internal error' };
       },
-    ),
-  );
+    );
+  });
 
   // Enabled sites are the host permissions the user granted beyond the manifest's own (the test build's).
   const required = new Set(browser.runtime.getManifest().host_permissions ?? []);
@@ -39,6 +40,20 @@ export default defineBackground(() => {
     ?.setPanelBehavior({ openPanelOnActionClick: true })
     .catch(() => {});
 });
+
+/**
+ * "Add note" on a badge: open the side panel on that tab. Called before any await, as Chrome wants a user
+ * gesture; it may still refuse (or, in Firefox, not exist), and then the user opens the panel themselves.
+ */
+function openSidePanel(tabId: number) {
+  try {
+    (globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void> } } }).chrome?.sidePanel
+      ?.open({ tabId })
+      .catch(() => {});
+  } catch {
+    // Not supported here: the panel's own compose handling still opens the form when the user opens it.
+  }
+}
 
 function logFailure(what: string) {
   return (err: unknown) => console.error(`Liaison: ${what} failed`, err instanceof Error ? err.message : typeof err);

@@ -15,6 +15,7 @@ export default defineContentScript({
       pick: pickAdapter,
       // Replies come from Liaison's own worker; what is untrusted (the page) is parsed on the worker's side.
       send: (msg) => browser.runtime.sendMessage(msg) as Promise<Reply>,
+      onCompose: (studentId) => void browser.runtime.sendMessage({ type: 'note/compose', studentId }).catch(() => undefined),
     });
     if (!controller) return;
     ctx.onInvalidated(() => controller.stop());

@@ -23,8 +23,18 @@ export async function withNoteFollowUps<S extends Subject>(
   subjects: S[],
 ): Promise<S[]> {
   const studentIds = subjects.filter((s) => s.kind === 'student').map((s) => s.id);
-  if (!studentIds.length) return subjects;
+  return mergeFollowUps(subjects, await followUpFindingsFor(db, site, asOf, studentIds));
+}
+
+/** Follow-up findings for some students of a site, with the user's lead time. */
+export async function followUpFindingsFor(
+  db: LiaisonDb,
+  site: string,
+  asOf: string,
+  studentIds: readonly string[],
+): Promise<Finding[]> {
+  if (!studentIds.length) return [];
   const { leadDays } = await loadNoteSettings(db);
   const notes = await notesWithFollowUpBy(db, dueHorizon(asOf, leadDays), { site, studentIds });
-  return mergeFollowUps(subjects, followUpFindings(notes, asOf, leadDays));
+  return followUpFindings(notes, asOf, leadDays);
 }

@@ -18,15 +18,25 @@ export function dueHorizon(asOf: string, leadDays: number): string {
  * anyone at the screen, and a private memory aid stays out of shared views. Texts name no note content.
  */
 export function followUpFindings(notes: readonly Note[], asOf: string, leadDays = 0): Finding[] {
+  return followUpItems(notes, asOf, leadDays).map((i) => i.finding);
+}
+
+/** Each due or overdue follow-up with its note, oldest date first (the side panel's Follow-ups list). */
+export function followUpItems(
+  notes: readonly Note[],
+  asOf: string,
+  leadDays = 0,
+  opts: { includePrivate?: boolean } = {},
+): { note: Note; date: string; finding: Finding }[] {
   const horizon = dueHorizon(asOf, leadDays);
-  const out: { date: string; finding: Finding }[] = [];
+  const out: { note: Note; date: string; finding: Finding }[] = [];
   for (const n of notes) {
     const date = openFollowUp(n);
     const v = current(n);
-    if (!date || v.private || date > horizon) continue;
+    if (!date || (v.private && !opts.includePrivate) || date > horizon) continue;
     const overdue = date < asOf;
     const kind = NOTE_TYPE_LABEL[v.type].toLowerCase();
-    out.push({ date, finding: {
+    out.push({ note: n, date, finding: {
       code: overdue ? FOLLOWUP_OVERDUE : FOLLOWUP_DUE,
       severity: overdue ? 'error' : 'warning',
       subject: { kind: 'student', id: n.studentId },
@@ -37,5 +47,5 @@ export function followUpFindings(notes: readonly Note[], asOf: string, leadDays 
     } });
   }
   // Oldest date first, which puts overdue before due: the order the Follow-ups list shows.
-  return out.sort((a, b) => a.date.localeCompare(b.date)).map((o) => o.finding);
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -9,6 +9,8 @@ export interface PageControllerDeps {
   location: () => string;
   pick: (url: URL, doc: Document) => { adapter: SiteAdapter } | null;
   send: (msg: ContentMessage) => Promise<Reply>;
+  /** "Add note" on a student's badge; without it badges have no such button. */
+  onCompose?: (studentId: string) => void;
   /** Milliseconds to wait for the page to settle after a change before re-reading. */
   settleMs?: number;
 }
@@ -55,7 +57,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     try {
       const page = picked.adapter.read(doc, url);
       anchors = page.anchors;
-      placeMarkers(doc, anchors);
+      placeMarkers(doc, anchors, deps.onCompose);
       reply = await deps.send({ type: 'page/snapshot', snapshot: page.snapshot });
     } catch (err) {
       // An adapter that throws is isolated: the page keeps working, and the log carries no page data.
@@ -110,7 +112,7 @@ function isOwnMutation(r: MutationRecord): boolean {
 
 
 /** Puts one marker per anchor, reusing a marker already in place, and removes markers no longer anchored. */
-function placeMarkers(doc: Document, anchors: Anchor[]) {
+function placeMarkers(doc: Document, anchors: Anchor[], onCompose?: (studentId: string) => void) {
   const keep = new Set<Element>();
   for (const a of anchors) {
     const existing = a.inside
@@ -121,7 +123,7 @@ function placeMarkers(doc: Document, anchors: Anchor[]) {
         ? (existing as HTMLElement)
         : null;
     if (!marker) {
-      marker = createMarker(doc, a.kind, a.id);
+      marker = createMarker(doc, a.kind, a.id, onCompose);
       if (a.inside) a.element.append(marker);
       else a.element.after(marker);
     }

@@ -1,0 +1,257 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { LiaisonDb, PageRow } from '../../lib/db/database';
+import { todayIso } from '../../lib/dates';
+import { caseManagerContact } from '../../lib/notes/contact';
+import { byNewest } from '../../lib/notes/model';
+import { loadDraft, notesForSite, notesForStudent, undoDelete } from '../../lib/notes/repo';
+import { current, type Note, type NoteSettings } from '../../lib/notes/schema';
+import { searchNotes } from '../../lib/notes/search';
+import { ROLE_DEFAULTS } from '../../lib/notes/settings';
+import { useLiveQuery } from '../useLiveQuery';
+import { CaseManagerCard } from './CaseManagerCard';
+import { ContactLog } from './ContactLog';
+import { DueDiligencePanel } from './DueDiligence';
+import { ExportButtons } from './ExportButtons';
+import { NoteForm } from './NoteForm';
+import { NoteItem } from './NoteItem';
+import { NoteSettingsForm } from './NoteSettingsForm';
+
+/** A request to show a student's notes (from a badge's "Add note" or the Follow-ups list). */
+export interface NotesTarget {
+  studentId: string;
+  compose: boolean;
+  at: number;
+}
+
+interface Props {
+  db: LiaisonDb;
+  page: PageRow | null;
+  target: NotesTarget | null;
+  settings: NoteSettings;
+}
+
+/** The Notes tab: the student's contact log, the quick note form, search, exports and note settings. */
+export function NotesTab({ db, page, target, settings }: Props) {
+  const site = page?.site ?? null;
+  const students = page?.subjects.filter((s) => s.kind === 'student') ?? [];
+  const defaultId =
+    target?.studentId ?? (page?.focus?.kind === 'student' ? page.focus.id : undefined) ?? students[0]?.id ?? null;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const studentId = chosen ?? defaultId;
+  const [composing, setComposing] = useState(false);
+  const [status, setStatus] = useState<{ message: string; undo?: string }>({ message: '' });
+  const [mailto, setMailto] = useState<string | null>(null);
+  const role = ROLE_DEFAULTS[settings.role];
+  const { value: contact } = useLiveQuery(
+    () => (site && studentId && role.showCaseManagerContact ? caseManagerContact(db, site, studentId) : Promise.resolve(null)),
+    [db, site, studentId, role.showCaseManagerContact],
+  );
+
+  // A new target (badge, follow-up) picks its student and, for "Add note", opens the form.
+  useEffect(() => {
+    if (!target) return;
+    setChosen(target.studentId);
+    if (target.compose) setComposing(true);
+  }, [target?.at]);
+  // A page for another student resets the choice to it.
+  useEffect(() => setChosen(target?.studentId ?? null), [page?.url]);
+  // An unsaved draft reopens its form: typing is never lost by closing the panel.
+  useEffect(() => {
+    if (!site || !studentId) return;
+    void loadDraft(db, site, studentId, null).then((d) => d && setComposing(true));
+  }, [site, studentId]);
+
+  if (!site)
+    return (
+      <section aria-labelledby="notes-heading">
+        <h1 id="notes-heading">Notes</h1>
+        <p>Open a student page in your SIS to see and write that student’s notes.</p>
+        <NoteSettingsForm db={db} settings={settings} />
+      </section>
+    );
+
+  const name = students.find((s) => s.id === studentId)?.name ?? '';
+  const done = (saved: Note | null, message: string) => {
+    setComposing(false);
+    setStatus({ message });
+    setMailto(saved && contact?.email && current(saved).with === 'case-manager' ? noteMailto(saved, contact.email) : null);
+  };
+
+  return (
+    <section aria-labelledby="notes-heading" class="notes">
+      <h1 id="notes-heading">
+        Notes{studentId ? `: ${name || 'student'}` : ''}
+        {studentId && <span class="muted"> (student {studentId})</span>}
+      </h1>
+      {students.length > 1 && (
+        <p>
+          <label for="note-student">Student</label>{' '}
+          <select id="note-student" value={studentId ?? ''} onChange={(e) => setChosen(e.currentTarget.value)}>
+            {students.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.id})
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      {studentId && role.showCaseManagerContact && <CaseManagerCard contact={contact ?? null} />}
+      <div class="status-line">
+        <p role="status" aria-live="polite">
+          {status.message}
+        </p>
+        {status.undo && (
+          <button
+            type="button"
+            onClick={async () => {
+              await undoDelete(db, status.undo!);
+              setStatus({ message: 'Note restored.' });
+            }}
+          >
+            Undo delete
+          </button>
+        )}
+        {mailto && (
+          <a href={mailto} class="button">
+            Email this note to the case manager
+          </a>
+        )}
+      </div>
+      {studentId &&
+        (composing ? (
+          <NoteForm
+            key={`${site}|${studentId}`}
+            db={db}
+            site={site}
+            studentId={studentId}
+            studentName={name}
+            settings={settings}
+            autoFocus
+            onDone={done}
+          />
+        ) : (
+          <button type="button" class="primary" onClick={() => setComposing(true)}>
+            Add note
+          </button>
+        ))}
+      {studentId ? (
+        <StudentNotes
+          db={db}
+          site={site}
+          studentId={studentId}
+          name={name}
+          settings={settings}
+          onChange={(message, deletedId) => setStatus({ message, undo: deletedId })}
+        />
+      ) : (
+        <p>This page shows no student. Open a student page to write notes.</p>
+      )}
+      <SiteSearch db={db} site={site} settings={settings} onChange={(message, undo) => setStatus({ message, undo })} />
+      <NoteSettingsForm db={db} settings={settings} />
+    </section>
+  );
+}
+
+function StudentNotes({
+  db,
+  site,
+  studentId,
+  name,
+  settings,
+  onChange,
+}: {
+  db: LiaisonDb;
+  site: string;
+  studentId: string;
+  name: string;
+  settings: NoteSettings;
+  onChange: (message: string, deletedId?: string) => void;
+}) {
+  const { value: notes } = useLiveQuery(() => notesForStudent(db, site, studentId), [db, site, studentId]);
+  if (!notes) return <p aria-busy="true">Loading notes…</p>;
+  const live = notes.filter((n) => n.deletedAt === null).sort(byNewest);
+  const shared = live.filter((n) => !current(n).private);
+  const priv = live.filter((n) => current(n).private);
+  const deleted = notes.filter((n) => n.deletedAt !== null);
+  const item = (n: Note) => (
+    <NoteItem key={n.id} db={db} note={n} studentName={name} settings={settings} onChange={onChange} />
+  );
+  return (
+    <>
+      <ContactLog notes={shared} render={item} />
+      {ROLE_DEFAULTS[settings.role].showDueDiligence && <DueDiligencePanel notes={notes} asOf={todayIso()} />}
+      <section aria-labelledby="private-heading" class="private">
+        <h2 id="private-heading">Private memory aids ({priv.length})</h2>
+        <p class="muted">Only on this computer; never exported with records.</p>
+        {priv.length > 0 && <ul class="notes-list">{priv.map(item)}</ul>}
+      </section>
+      {deleted.length > 0 && (
+        <details class="deleted">
+          <summary>Recently deleted ({deleted.length})</summary>
+          <ul>
+            {deleted.map((n) => (
+              <li key={n.id}>
+                {current(n).at.replace('T', ' ')}: {current(n).text.slice(0, 80)}{' '}
+                <button
+                  type="button"
+                  onClick={async () => {
+                    await undoDelete(db, n.id);
+                    onChange('Note restored.');
+                  }}
+                >
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <ExportButtons db={db} site={site} student={{ id: studentId, name }} notes={notes} />
+    </>
+  );
+}
+
+/** Full-text search over the notes of this site, decoded in memory. */
+function SiteSearch({
+  db,
+  site,
+  settings,
+  onChange,
+}: {
+  db: LiaisonDb;
+  site: string;
+  settings: NoteSettings;
+  onChange: (message: string, deletedId?: string) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const { value: notes } = useLiveQuery(() => (query.trim() ? notesForSite(db, site) : Promise.resolve([])), [db, site, query.trim() !== '']);
+  const found = useMemo(
+    () => searchNotes((notes ?? []).filter((n) => n.deletedAt === null), query).sort(byNewest),
+    [notes, query],
+  );
+  return (
+    <section aria-labelledby="search-heading">
+      <h2 id="search-heading">Search notes on this site</h2>
+      <label for="note-search">Words to find</label>{' '}
+      <input id="note-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      {query.trim() && (
+        <>
+          <p role="status">
+            {found.length} note{found.length === 1 ? '' : 's'} found
+          </p>
+          <ul class="notes-list">
+            {found.map((n) => (
+              <NoteItem key={n.id} db={db} note={n} studentName="" settings={settings} onChange={onChange} showStudent />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A prefilled email to the case manager (the user's mail program sends it; Liaison sends nothing). */
+function noteMailto(note: Note, email: string): string {
+  const v = current(note);
+  return `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(`Note about student ${note.studentId}`)}&body=${encodeURIComponent(v.text)}`;
+}
