@@ -23,7 +23,7 @@ export function parseCanonicalJson(text: string, file: string): CanonicalInput {
     const m = /position (\d+)/.exec((e as Error).message);
     if (m) {
       const { line, column } = lineCol(text, Number(m[1]));
-      throw new ImportError(file, `not valid JSON (syntax error at line ${line}, column ${column})`, { line });
+      throw new ImportError(file, `not valid JSON (syntax error at column ${column})`, { line });
     }
     throw new ImportError(file, 'not valid JSON (the text ends early or is not JSON)');
   }

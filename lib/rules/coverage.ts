@@ -63,7 +63,16 @@ export function evaluateCode(code: string, need: Need, doc: { namesAutism: boole
   return { result, reason: found.find((f) => f.r === result)?.why };
 }
 
-function baseRange(valid: readonly DocInfo[]): GradeRange | null {
+const baseCache = new WeakMap<StaffInfo, GradeRange | null>();
+
+/** The grades of the holder's valid base teaching documents: where their added authorizations apply. */
+function baseRange(info: StaffInfo): GradeRange | null {
+  let range = baseCache.get(info);
+  if (range === undefined) baseCache.set(info, (range = computeBaseRange(info.valid)));
+  return range;
+}
+
+function computeBaseRange(valid: readonly DocInfo[]): GradeRange | null {
   let range: GradeRange | null = null;
   for (const d of valid)
     for (const c of d.norm.choices)
@@ -88,10 +97,27 @@ function evaluateChoice(choice: CodeChoice, need: Need, doc: DocInfo, base: Grad
   return { result: 'review', code: choice.options.join('/'), reason: `"${title}" could be ${choice.options.join(' or ')}, and the answer depends on which${hint}` };
 }
 
+const verdictCache = new WeakMap<StaffInfo, Map<string, Verdict>>();
+
+/** Only autism depends on the other categories a student has (chart footnote 2). */
+function needKey(need: Need): string {
+  const extra = need.category === 'AUT' ? [...need.has].sort().join(',') : '';
+  return `${need.category}|${need.support}|${need.level.lo}|${need.level.hi}|${need.level.from}|${extra}`;
+}
+
 /** Whether any of a staff member's valid documents covers the need (RULES.md check 1 and the coverage table). */
 export function evaluateStaff(info: StaffInfo, need: Need): Verdict {
+  let cache = verdictCache.get(info);
+  if (!cache) verdictCache.set(info, (cache = new Map()));
+  const key = needKey(need);
+  let v = cache.get(key);
+  if (!v) cache.set(key, (v = computeVerdict(info, need)));
+  return v;
+}
+
+function computeVerdict(info: StaffInfo, need: Need): Verdict {
   if (!info.known) return { result: 'unknown', reasons: ['their credentials are not on record'] };
-  const base = baseRange(info.valid);
+  const base = baseRange(info);
   const reviews: string[] = [];
   const gaps: string[] = [];
   for (const doc of info.valid) {
@@ -124,7 +150,15 @@ export function holdsAny(info: StaffInfo, codes: readonly string[]): Verdict {
 }
 
 /** "Mild to Moderate Support Needs (R3MN), Multiple Subject Teaching Credential" — what a staff member holds. */
+const holdingsCache = new WeakMap<StaffInfo, string>();
+
 export function describeHoldings(info: StaffInfo): string {
+  let text = holdingsCache.get(info);
+  if (text === undefined) holdingsCache.set(info, (text = holdings(info)));
+  return text;
+}
+
+function holdings(info: StaffInfo): string {
   const held = new Set<string>();
   for (const d of info.valid) {
     for (const c of d.norm.choices) held.add(c.options.length === 1 ? describeCode(c.options[0]) : `${d.cred.title ?? ''} (${c.options.join(' or ')})`.trim());

@@ -1,4 +1,5 @@
 import { differenceInYears, parseISO } from 'date-fns';
+import { memoize } from './normalize/text';
 
 /**
  * The grade ladder of RULES.md as numbers: PK (ages 3–5) −1, TK and K 0, grades 1–12, post-secondary (adult
@@ -40,7 +41,10 @@ const GRADE_WORDS: Record<string, number> = {
 
 /** A grade as SIS pages show it ("K", "03", "3rd", "Grade 3", "PK", "Post-Secondary"), or null when not understood. */
 export function parseGrade(text: string | null | undefined): number | null {
-  if (!text) return null;
+  return text ? gradeMemo(text) : null;
+}
+
+const gradeMemo = memoize((text: string): number | null => {
   if (text.trim() === '-1') return PK;
   const key = text
     .toLowerCase()
@@ -53,7 +57,7 @@ export function parseGrade(text: string | null | undefined): number | null {
     if (n >= 1 && n <= 12) return n;
   }
   return null;
-}
+});
 
 /** Whole years of age on the as-of date. */
 export function ageOn(birthDate: string, asOf: string): number {

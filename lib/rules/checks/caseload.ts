@@ -13,13 +13,15 @@ export class Caseloads {
   readonly speech = new Map<StaffInfo, { students: Set<string>; allPK: boolean }>();
   readonly any = new Map<StaffInfo, Set<string>>();
 
+  private static put(map: Map<StaffInfo, Set<string>>, who: StaffInfo, id: string): void {
+    let set = map.get(who);
+    if (!set) map.set(who, (set = new Set()));
+    set.add(id);
+  }
+
   add(ctx: StudentCtx): void {
     const id = ctx.student.id;
-    const put = (map: Map<StaffInfo, Set<string>>, who: StaffInfo) => {
-      let set = map.get(who);
-      if (!set) map.set(who, (set = new Set()));
-      set.add(id);
-    };
+    const put = (map: Map<StaffInfo, Set<string>>, who: StaffInfo) => Caseloads.put(map, who, id);
     const cm = ctx.cm?.kind === 'staff' ? ctx.cm.info : null;
     if (cm) put(this.any, cm);
     for (const s of ctx.services) if (s.provider?.kind === 'staff') put(this.any, s.provider.info);

@@ -111,6 +111,15 @@ export const COVERAGE_BY_CODE: ReadonlyMap<string, CoverageRow> = new Map(COVERA
 
 /** Codes whose row covers the category at this level and support ("would cover" in details). */
 export function codesCovering(category: Category, support: SupportLevel | null, level: Level): string[] {
+  const key = `${category}|${support}|${level.lo}|${level.hi}`;
+  let codes = coveringCache.get(key);
+  if (!codes) coveringCache.set(key, (codes = computeCovering(category, support, level)));
+  return codes;
+}
+
+const coveringCache = new Map<string, string[]>();
+
+function computeCovering(category: Category, support: SupportLevel | null, level: Level): string[] {
   return COVERAGE.filter(
     (r) =>
       r.group !== 'pre-1997' &&
