@@ -23,6 +23,7 @@ export interface ComplianceOptions extends ComplianceRecords {
 /** Everything a check needs, computed once per run so the per-student work is string comparisons. */
 export interface Context {
   asOf: string;
+  asOfYear: number;
   settings: ComplianceSettings;
   calendar: SchoolCalendar;
   pack?: string;
@@ -41,6 +42,7 @@ export function makeContext(opts: ComplianceOptions): Context {
   const grades = new Map<string, number | null>();
   return {
     asOf,
+    asOfYear: Number(asOf.slice(0, 4)),
     settings,
     calendar: schoolCalendar(settings),
     pack: opts.pack,

@@ -61,12 +61,14 @@ describe('performance', () => {
       });
     }
     const settings = { breaks: [{ start: '2026-11-23', end: '2026-11-27' }, { start: '2026-12-21', end: '2027-01-01' }] };
+    // Most high-school IEPs have their transition plan; the rest are flagged.
+    const transitionPlanned = new Set(students.filter((_, i) => i % 10 !== 0).map((s) => s.id));
     let best = Infinity;
     let count = 0;
-    // Best of three: the first run pays for JIT warm-up, and CI machines are noisy.
-    for (let r = 0; r < 3; r++) {
+    // Best of five: the first run pays for JIT warm-up, and shared machines are noisy.
+    for (let r = 0; r < 5; r++) {
       const t = performance.now();
-      count = complianceFindings(students, { asOf, settings }).length;
+      count = complianceFindings(students, { asOf, settings, transitionPlanned }).length;
       best = Math.min(best, performance.now() - t);
     }
     expect(count).toBeGreaterThan(1000);
