@@ -50,8 +50,10 @@ export function readTable<F extends string>(
         while (skip < text.length && (text.charCodeAt(skip) === 10 || text.charCodeAt(skip) === 13)) skip++;
         advance(skip);
         const startLine = line;
-        if (result.errors.length) {
-          throw new ImportError(file, `malformed CSV (${result.errors[0].message.replace(/"[^"]*"/g, '…')})`, header ? { row: n + 1, line: startLine } : { line: startLine });
+        // A one-column file has no delimiter to detect: that is not an error.
+        const errors = result.errors.filter((e) => e.type !== 'Delimiter');
+        if (errors.length) {
+          throw new ImportError(file, `malformed CSV (${errors[0].message.replace(/"[^"]*"/g, '…')})`, header ? { row: n + 1, line: startLine } : { line: startLine });
         }
         if (!header) {
           header = result.data.map((h) => h.trim());
