@@ -66,9 +66,14 @@ export function createMarker(
   pop.setAttribute('role', 'region');
   pop.id = 'pop';
   button.setAttribute('aria-controls', 'pop');
+  // "Add note" exists only while the popover is open, so the badge stays the marker's one button when closed
+  // (tests and user tools address the marker's `button`).
+  const actions = onCompose && kind === 'student' ? composeActions(doc, () => onCompose(id)) : null;
   const toggle = (open: boolean) => {
     pop.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
+    if (actions && open) pop.append(actions);
+    else actions?.remove();
   };
   button.addEventListener('click', (e) => {
     // The badge often sits inside a link or a clickable row: its click must not navigate the SIS.
@@ -85,7 +90,6 @@ export function createMarker(
   const body = doc.createElement('div');
   body.className = 'body';
   pop.append(body);
-  if (onCompose && kind === 'student') pop.append(composeActions(doc, () => onCompose(id)));
   root.append(style, button, pop);
   updateMarker(host, null);
   return host;
