@@ -5,7 +5,7 @@ import { Caseloads, checkCaseloads } from './checks/caseload';
 import { checkInstruction } from './checks/instruction';
 import { placementDisability } from './checks/placement';
 import { checkProviders } from './checks/providers';
-import { checkStaff } from './checks/staff';
+import { checkStaff, expiringUntil } from './checks/staff';
 import { checkStudentData } from './checks/student-data';
 import type { Need } from './coverage';
 import { FindingSink, sortFindings } from './findings';
@@ -40,7 +40,8 @@ export function runChecks(
     checkProviders(ctx, need, cmReported, sink);
     checkBestPractice(ctx, sink);
   }
-  for (const info of staff.byId.values()) checkStaff(info, involved.has(info), asOf, settings, sink);
+  const lead = expiringUntil(asOf, settings);
+  for (const info of staff.byId.values()) checkStaff(info, involved.has(info), lead, settings, sink);
   checkCaseloads(loads, settings, sink);
   return sortFindings(sink.items);
 }

@@ -39,40 +39,37 @@ export function checkProviders(ctx: StudentCtx, need: Need | null, cmReported: b
       if (v.result === 'yes') continue;
       const exception = findException(ctx, need, true);
       if (exception.status === 'found') continue; // the exception clears it silently: the info code is for case managers
-      if (v.result === 'no' && exception.status === 'none') report(ctx, s, v, `an authorization covering ${describeCategory(need.category)}`, sink);
-      else if (!isCm) review(ctx, s, exception.status === 'maybe' && v.result === 'no' ? { ...v, reasons: [`a possible exception needs checking (${exception.reason})`] } : v, sink);
+      if (v.result === 'no' && exception.status === 'none') providerFinding('PROVIDER_NOT_AUTHORIZED', ctx, s, v, sink, `an authorization covering ${describeCategory(need.category)}`);
+      else if (!isCm) providerFinding('PROVIDER_NEEDS_REVIEW', ctx, s, exception.status === 'maybe' && v.result === 'no' ? { ...v, reasons: [`a possible exception needs checking (${exception.reason})`] } : v, sink);
       continue;
     }
     const v = holdsAny(s.provider.info, row.requires);
-    if (v.result === 'no') report(ctx, s, v, row.requires.map(describeCode).join(' or '), sink);
-    else if (v.result === 'review') review(ctx, s, v, sink);
+    if (v.result === 'no') providerFinding('PROVIDER_NOT_AUTHORIZED', ctx, s, v, sink, row.requires.map(describeCode).join(' or '));
+    else if (v.result === 'review') providerFinding('PROVIDER_NEEDS_REVIEW', ctx, s, v, sink);
   }
 }
 
-function report(ctx: StudentCtx, s: ServiceCtx, v: Verdict, needed: string, sink: FindingSink): void {
-  if (s.provider?.kind !== 'staff' || s.norm.kind !== 'service') return;
-  const info = s.provider.info;
-  sink.add(
-    'PROVIDER_NOT_AUTHORIZED',
-    'error',
-    { kind: 'student', id: ctx.student.id },
-    `Provider not authorized for ${s.norm.row.name}`,
-    `${info.staff.name} provides ${s.norm.label} to ${ctx.student.name} but holds ${describeHoldings(info)}; the service needs ${needed}${v.reasons.length ? ` (${v.reasons.join('; ')})` : ''}.`,
-    s.norm.row.citation,
-    `Assign a provider who holds ${needed}, or update ${info.staff.name}'s credentials if they are out of date.`,
-  );
-}
+type Outcome = 'PROVIDER_NOT_AUTHORIZED' | 'PROVIDER_NEEDS_REVIEW';
 
-function review(ctx: StudentCtx, s: ServiceCtx, v: Verdict, sink: FindingSink): void {
+/** One provider finding on the student: a real gap (error) or one the data cannot settle (warning). */
+function providerFinding(code: Outcome, ctx: StudentCtx, s: ServiceCtx, v: Verdict, sink: FindingSink, needed = ''): void {
   if (s.provider?.kind !== 'staff' || s.norm.kind !== 'service') return;
-  const info = s.provider.info;
+  const who = s.provider.info.staff.name;
+  const service = s.norm.row.name;
+  const gap = code === 'PROVIDER_NOT_AUTHORIZED';
   sink.add(
-    'PROVIDER_NEEDS_REVIEW',
-    'warning',
+    code,
+    gap ? 'error' : 'warning',
     { kind: 'student', id: ctx.student.id },
-    `Provider authorization for ${s.norm.row.name} needs review`,
-    `Whether ${info.staff.name} is authorized to provide ${s.norm.label} to ${ctx.student.name} cannot be decided from the data: ${v.reasons.join('; ')}.`,
+    gap ? `Provider not authorized for ${service}` : `Provider authorization for ${service} needs review`,
+    gap
+      ? `${who} provides ${s.norm.label} to ${ctx.student.name} but holds ${describeHoldings(s.provider.info)}; the service needs ${needed}${v.reasons.length ? ` (${v.reasons.join('; ')})` : ''}.`
+      : `Whether ${who} is authorized to provide ${s.norm.label} to ${ctx.student.name} cannot be decided from the data: ${v.reasons.join('; ')}.`,
     s.norm.row.citation,
-    v.result === 'unknown' ? `Open ${info.staff.name}'s staff page or import staff credentials.` : `Check ${info.staff.name}'s credential documents.`,
+    gap
+      ? `Assign a provider who holds ${needed}, or update ${who}'s credentials if they are out of date.`
+      : v.result === 'unknown'
+        ? `Open ${who}'s staff page or import staff credentials.`
+        : `Check ${who}'s credential documents.`,
   );
 }

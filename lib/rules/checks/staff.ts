@@ -16,7 +16,12 @@ function docName(d: DocInfo): string {
  * Checks 6 and 8 on staff records. `involved`: case manager or provider of at least one student; others get
  * the same codes as info.
  */
-export function checkStaff(info: StaffInfo, involved: boolean, asOf: string, settings: RuleSettings, sink: FindingSink): void {
+/** The last expiration date that counts as expiring soon (computed once per run). */
+export function expiringUntil(asOf: string, settings: RuleSettings): string {
+  return formatISO(addDays(parseISO(asOf), settings.expiringLeadDays), { representation: 'date' });
+}
+
+export function checkStaff(info: StaffInfo, involved: boolean, lead: string, settings: RuleSettings, sink: FindingSink): void {
   const { staff } = info;
   const subject = { kind: 'staff' as const, id: staff.id };
   const sev = (s: Severity): Severity => (involved ? s : 'info');
@@ -31,7 +36,6 @@ export function checkStaff(info: StaffInfo, involved: boolean, asOf: string, set
       `Open ${staff.name}'s staff page or import staff credentials; check their documents on the CTC public search.`,
     );
   }
-  const lead = formatISO(addDays(parseISO(asOf), settings.expiringLeadDays), { representation: 'date' });
   for (const d of info.docs) {
     const name = docName(d);
     for (const raw of d.norm.unrecognized) {
