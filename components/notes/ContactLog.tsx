@@ -11,7 +11,7 @@ export function ContactLog({ notes, render }: { notes: Note[]; render: (n: Note)
     <section aria-labelledby="log-heading" class="log">
       <h2 id="log-heading">Contact log ({notes.length})</h2>
       <div class="filters">
-        <label for="log-type">Type</label>{' '}
+        <label for="log-type">Show type</label>{' '}
         <select id="log-type" value={type} onChange={(e) => setType(e.currentTarget.value as NoteType | '')}>
           <option value="">All types</option>
           {NoteType.options.map((t) => (
@@ -20,7 +20,7 @@ export function ContactLog({ notes, render }: { notes: Note[]; render: (n: Note)
             </option>
           ))}
         </select>{' '}
-        <label for="log-person">With</label>{' '}
+        <label for="log-person">Show contacts with</label>{' '}
         <select id="log-person" value={person} onChange={(e) => setPerson(e.currentTarget.value as Counterpart | '')}>
           <option value="">Everyone</option>
           {Counterpart.options.map((p) => (

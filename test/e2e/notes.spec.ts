@@ -211,4 +211,21 @@ test.describe('liaison notes', () => {
     // The history and the other buttons are reachable too; Escape-free, no traps: Tab keeps moving.
     await tabUntil(/^button\|\|Edit/);
   });
+
+  test('teacher view: opens on Notes, shows the case manager, and a note goes to them', async ({ page, sisUrl, openPanel }) => {
+    await page.goto(`${sisUrl}/staff`);
+    await findingsOf(page, 'staff', 'T100');
+    await openStudent(page, sisUrl);
+    let panel = await openPanel();
+    await notesTab(panel);
+    await panel.getByText('Note settings').click();
+    await panel.getByLabel('Your role').selectOption('teacher');
+    await expect(panel.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await panel.close();
+    panel = await openPanel();
+    await expect(panel.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
+    await expect(panel.locator('.cm-card')).toContainText('Ana Torres');
+    await panel.getByRole('button', { name: 'Add note' }).click();
+    await expect(panel.getByLabel('With', { exact: true })).toHaveValue('case-manager');
+  });
 });

@@ -1,0 +1,38 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LiaisonDb } from '../../../lib/db/database';
+import { contentFromFields, blankFields } from '../../../lib/notes/form';
+import { caseManagerContact } from '../../../lib/notes/contact';
+import { ROLE_DEFAULTS } from '../../../lib/notes/settings';
+import { SITE } from './helpers';
+
+let db: LiaisonDb;
+let k = 0;
+beforeEach(() => {
+  db = new LiaisonDb(`contact-test-${k++}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('teacher view: who the case manager is', () => {
+  it('finds the case manager by name and gives the staff record’s email and phone', async () => {
+    await db.students.put({ site: SITE, id: '1', record: { id: '1', name: 'A B', caseManager: { name: 'Gonzalez, Maria' } }, staffRefs: [], seenAt: 0, url: '' });
+    await db.staff.put({
+      site: SITE, id: 'T1', record: { id: 'T1', name: 'Maria Gonzalez', email: 'mg@example.org', phone: '555-0100' },
+      refs: [`${SITE}|id:T1`, `${SITE}|name:maria gonzalez`], seenAt: 0, url: '',
+    });
+    expect(await caseManagerContact(db, SITE, '1')).toEqual({ name: 'Maria Gonzalez', email: 'mg@example.org', phone: '555-0100' });
+    expect(await caseManagerContact(db, SITE, '2')).toBeNull();
+  });
+
+  it('a teacher’s new note is addressed to the case manager by default', () => {
+    expect(blankFields(ROLE_DEFAULTS.teacher, 0)).toMatchObject({ with: 'case-manager', mode: 'message' });
+  });
+});
+
+describe('the note form', () => {
+  it('names each missing or malformed field', () => {
+    const r = contentFromFields({ ...blankFields(ROLE_DEFAULTS['case-manager'], 0), text: '  ', followUp: '11/22' });
+    expect(r).toEqual({ ok: false, errors: { text: 'Write what was said.', followUp: 'Give the follow-up date as a date, or leave it empty.' } });
+  });
+});
