@@ -6,6 +6,7 @@
 import type { CaseManagerRef, CaseManagerRole, Credential, Diagnostic, PageType, Service, SnapshotStaff, SnapshotStudent } from '../../domain';
 import type { Anchor, PageRead } from '../types';
 import { toIsoDate } from './dates';
+import { fitToLimits } from './limits';
 import { pageTypeFromUrl, idFromPath } from './detect';
 import { cellAt, cellItems, cleanText, collectFields, findTable, labelKey, valueText, type Field, type HeaderTable } from './dom';
 import { EMPTY_STATE, HEADERS, LABELS, LIVE_ROOT, NO_CREDENTIALS, RECORD_HEADING, RECORD_NAME, STAFF_LINK, STUDENT_LINK } from './selectors';
@@ -426,6 +427,9 @@ export function read(doc: Document, url: URL): PageRead {
       r.diags.add('error', undefined, `Reader failed: ${err instanceof Error ? err.name : 'error'}`);
     }
   }
+  // Over-limit values would make the worker reject the whole page: cut them here, with diagnostics.
+  const fitted = fitToLimits(students, staff, r.anchors, (level, field, message) => r.diags.add(level, field, message));
+  ({ students, staff } = fitted);
   const focusKind = pageType === 'student' ? 'student' : pageType === 'staff' ? 'staff' : null;
   const focusRecord = focusKind === 'student' ? students[0] : focusKind === 'staff' ? staff[0] : undefined;
   return {
@@ -438,6 +442,6 @@ export function read(doc: Document, url: URL): PageRead {
       staff,
       diagnostics: r.diags.list,
     },
-    anchors: r.anchors,
+    anchors: fitted.anchors,
   };
 }

@@ -1,0 +1,76 @@
+/**
+ * Fits what was read into the Snapshot schema's limits before it is sent. The worker rejects a whole snapshot
+ * when one value is over a limit, so without this one 1 MB name or a row of 10,000 services would leave every
+ * record on the page unchecked. Long texts are cut, long lists shortened, each with a diagnostic naming the
+ * field; a record whose id is over the limit is dropped (a cut id would be another student's id), and its
+ * marker anchor with it.
+ */
+import type { Anchor } from '../types';
+import type { Diagnostic, SnapshotStaff, SnapshotStudent } from '../../domain';
+
+/** The limits of lib/domain/records.ts and snapshot.ts. */
+export const LIMITS = { text: 2000, provenance: 300, services: 100, credentials: 200, authorizations: 100 } as const;
+
+type Report = (level: Diagnostic['level'], field: string, message: string) => void;
+
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const head = s.slice(0, max);
+  // Do not leave half a surrogate pair at the end.
+  return /[\ud800-\udbff]$/.test(head) ? head.slice(0, -1) : head;
+}
+
+/** Cuts every string property of a flat object in place; nested objects are handled by the callers. */
+function cutStrings(o: Record<string, unknown>, prefix: string, report: Report): void {
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === 'string' && v.length > LIMITS.text) {
+      o[k] = cut(v, LIMITS.text);
+      report('warning', `${prefix}${k}`, `${prefix}${k}: longer than ${LIMITS.text} characters; cut`);
+    }
+  }
+}
+
+function capList<T>(list: T[] | undefined, max: number, field: string, report: Report): T[] | undefined {
+  if (!list || list.length <= max) return list;
+  report('warning', field, `${field}: more than ${max} entries; only the first ${max} were read`);
+  return list.slice(0, max);
+}
+
+function fitProvenance(p: Record<string, string> | undefined): void {
+  if (p) for (const [k, v] of Object.entries(p)) if (v.length > LIMITS.provenance) p[k] = cut(v, LIMITS.provenance);
+}
+
+function fitStudent(s: SnapshotStudent, report: Report): void {
+  cutStrings(s as Record<string, unknown>, '', report);
+  if (s.caseManager) cutStrings(s.caseManager as Record<string, unknown>, 'caseManager.', report);
+  s.services = capList(s.services, LIMITS.services, 'services', report);
+  for (const v of s.services ?? []) cutStrings(v as Record<string, unknown>, 'services.', report);
+  fitProvenance(s.provenance);
+}
+
+function fitStaff(t: SnapshotStaff, report: Report): void {
+  cutStrings(t as Record<string, unknown>, '', report);
+  t.credentials = capList(t.credentials, LIMITS.credentials, 'credentials', report);
+  for (const c of t.credentials ?? []) {
+    cutStrings(c as Record<string, unknown>, 'credentials.', report);
+    c.authorizations = capList(c.authorizations, LIMITS.authorizations, 'credentials.authorizations', report)?.map((a) => cut(a, LIMITS.text));
+  }
+  fitProvenance(t.provenance);
+}
+
+/** Fits records in place; returns the records and anchors that remain (ids over the limit dropped). */
+export function fitToLimits(
+  students: SnapshotStudent[],
+  staff: SnapshotStaff[],
+  anchors: Anchor[],
+  report: Report,
+): { students: SnapshotStudent[]; staff: SnapshotStaff[]; anchors: Anchor[] } {
+  const usable = (r: { id: string }) => r.id.length <= LIMITS.text;
+  const keptStudents = students.filter(usable);
+  const keptStaff = staff.filter(usable);
+  const dropped = students.length - keptStudents.length + staff.length - keptStaff.length;
+  if (dropped) report('warning', 'id', `${dropped} record(s) with an id longer than ${LIMITS.text} characters were skipped`);
+  for (const s of keptStudents) fitStudent(s, report);
+  for (const t of keptStaff) fitStaff(t, report);
+  return { students: keptStudents, staff: keptStaff, anchors: dropped ? anchors.filter((a) => a.id.length <= LIMITS.text) : anchors };
+}
