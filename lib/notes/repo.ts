@@ -93,7 +93,11 @@ export async function addNote(
   return put(db, createNote({ id: newNoteId(), ...where }, content, by, now));
 }
 
-/** Reads, changes and writes one note in a transaction, so two panels cannot lose each other's amendment. */
+/**
+ * Reads, changes and writes one note in a transaction, so two panels cannot lose each other's amendment.
+ * (With WebCrypto in seal/unseal, an await on it ends an IndexedDB transaction: decrypt and encrypt outside,
+ * and check `updatedAt` inside, when encryption arrives.)
+ */
 async function change(db: LiaisonDb, id: string, fn: (n: Note) => Note): Promise<Note> {
   return db.transaction('rw', db.notes, async () => {
     const note = await getNote(db, id);
