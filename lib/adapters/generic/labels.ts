@@ -121,7 +121,7 @@ function textPairs(root: ParentNode): LabeledValue[] {
     found.forEach((f, k) => {
       let text = cleanText(line.slice(f.valueFrom, k + 1 < found.length ? found[k + 1].from : undefined));
       if (!text && k === found.length - 1 && i + 1 < lines.length && !pairsIn(lines[i + 1]).length) text = lines[i + 1];
-      out.push({ label: f.label, field: f.field, value: { text, values: [], isoDate: null, element: null }, labelElement: null, how: 'text' });
+      out.push({ label: f.label, field: f.field, value: { text, values: [], isoDate: null, element: null, links: [] }, labelElement: null, how: 'text' });
     });
   }
   return out;

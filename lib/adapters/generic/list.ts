@@ -30,8 +30,8 @@ const ID_COLUMNS: Record<SubjectKind, FieldKey[]> = {
 };
 
 function rowId(row: TableRow, columns: TableColumn[], fields: (FieldKey | null)[], opts: ListOptions) {
-  for (const header of Object.keys(row.cellElements)) {
-    for (const a of Array.from(row.cellElements[header].querySelectorAll('a[href]'))) {
+  for (const cell of Object.values(row.cells)) {
+    for (const a of cell.links) {
       const found: FoundId | null = idFromUrl(a.getAttribute('href'), opts.baseUrl, opts.kind);
       if (found && (found.kind === opts.kind || found.kind === null)) return { ...found, source: `link ${found.source.slice(4)}`, link: a };
     }

@@ -10,7 +10,7 @@ import { contentElements } from './scope';
 import { type ReadTable, readTable } from './table';
 
 /** Headings that may state "Name - id". */
-const HEADINGS = 'h1,h2,h3,.header2,caption,[class*="page-title"]';
+const HEADINGS = ['h1', 'h2', 'h3', '.header2', '.page-title', 'caption'];
 
 const urlOf = (url: URL | string) => (typeof url === 'string' ? url : url.href);
 
@@ -42,9 +42,12 @@ export function recordIdentity(root: Element, url: URL | string): (FoundId & { n
     .map((f) => idFromUrl(f.getAttribute('action'), url))
     .filter((f): f is FoundId => !!f);
   if (actions.length && actions.every((a) => a.id === actions[0].id)) return { ...actions[0], source: `form action ${actions[0].source.slice(4)}` };
-  for (const el of contentElements(root, HEADINGS)) {
-    const h = idFromHeading(el.textContent);
-    if (h) return { kind: null, id: h.id, source: 'heading', name: h.name, element: el };
+  // One simple selector at a time: a long selector list is slow on pages with 10,000-row tables.
+  for (const selector of HEADINGS) {
+    for (const el of contentElements(root, selector)) {
+      const h = idFromHeading(el.textContent);
+      if (h) return { kind: null, id: h.id, source: 'heading', name: h.name, element: el };
+    }
   }
   return null;
 }
@@ -74,8 +77,8 @@ function listKind(table: ReadTable, base: URL | string): SubjectKind | null {
   if (!kind) return null;
   const idColumn = table.columns.some((c) => c.field && ID_FIELDS.has(c.field));
   const linked = table.rows.slice(0, 50).some((r) =>
-    Object.values(r.cellElements).some((td) =>
-      Array.from(td.querySelectorAll('a[href]')).some((a) => {
+    Object.values(r.cells).some((cell) =>
+      cell.links.some((a) => {
         const found = idFromUrl(a.getAttribute('href'), base, kind);
         return !!found && (found.kind === kind || found.kind === null);
       }),

@@ -86,7 +86,7 @@ function identityProvenance(who: Identity): Record<string, string> {
 export function buildStudent(who: Identity, entries: readonly FieldEntry[], diagnostics: Diagnostics): SnapshotStudent {
   const p = pick(entries, diagnostics);
   const cm = p.get('caseManager');
-  const cmLink = cm?.value.element?.querySelector?.('a[href]')?.getAttribute('href');
+  const cmLink = cm?.value.links[0]?.getAttribute('href');
   const cmStaffId = idFromUrl(cmLink, undefined, 'staff');
   const services = p.get('services');
   const iep = defined({

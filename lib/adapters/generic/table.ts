@@ -53,12 +53,11 @@ export function readTable(table: Element): ReadTable {
   const slots: number[] = []; // slot → column index
   const seen = new Map<string, number>();
   for (const th of cellsOf(all[headIndex])) {
-    let header = elementText(th) ?? `Column ${columns.length + 1}`;
-    const n = (seen.get(header) ?? 0) + 1;
-    seen.set(header, n);
-    if (n > 1) header = `${header} (${n})`;
+    const text = elementText(th) ?? `Column ${columns.length + 1}`;
+    const n = (seen.get(text) ?? 0) + 1;
+    seen.set(text, n);
     for (let i = 0; i < span(th); i++) slots.push(columns.length);
-    columns.push({ header, field: matchField(header), element: th });
+    columns.push({ header: n > 1 ? `${text} (${n})` : text, field: matchField(text), element: th });
   }
   const rows: TableRow[] = [];
   for (const tr of all.slice(headIndex + 1)) {

@@ -9,11 +9,13 @@ export interface FieldValue {
   values: string[];
   /** A date the markup states unambiguously (sortable comment, or month/day/year controls). */
   isoDate: string | null;
-  /** The element that holds the value (for links inside it). */
+  /** The element that holds the value. */
   element: Element | null;
+  /** Links inside the value (`a[href]`), gathered in the same walk: ids in their hrefs identify people. */
+  links: Element[];
 }
 
-export const EMPTY_VALUE: FieldValue = { text: null, values: [], isoDate: null, element: null };
+export const EMPTY_VALUE: FieldValue = { text: null, values: [], isoDate: null, element: null, links: [] };
 
 const SKIPPED_INPUTS = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'file', 'password']);
 /** Options that mean "nothing chosen". "None" reads as empty too: for disabilities it means no disability. */
@@ -80,28 +82,32 @@ function within(node: Node, excluded: readonly Element[]): boolean {
  */
 export function readValue(container: Element | null | undefined, exclude: readonly Element[] = []): FieldValue {
   if (!container) return EMPTY_VALUE;
-  const controls = isControl(container)
-    ? [container]
-    : Array.from(container.querySelectorAll('select,input,textarea')).filter((c) => isControl(c) && !within(c, exclude));
-  if (controls.length) {
-    const isoDate = dateFromControls(controls);
-    const isDateGroup = controls.every((c) => /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id));
-    const values = isDateGroup ? [] : controls.flatMap(readControl);
-    return { text: isoDate ?? (values.length ? values.join(', ') : null), values, isoDate, element: container };
-  }
+  // One walk gathers text, date comments and controls: querySelectorAll per cell is what makes big lists slow.
   const parts: string[] = [];
+  const controls: Element[] = isControl(container) ? [container] : [];
+  const links: Element[] = [];
   let isoDate: string | null = null;
   const walk = (node: Node): void => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
       if (exclude.length && within(c, exclude)) continue;
       if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
       else if (c.nodeType === 8) isoDate ??= dateFromComment(c.nodeValue);
-      else if (c.nodeType === 1 && !NON_CONTENT.has((c as Element).tagName)) {
-        if ((c as Element).tagName === 'BR') parts.push(' ');
-        walk(c);
+      else if (c.nodeType === 1) {
+        const el = c as Element;
+        if (NON_CONTENT.has(el.tagName)) continue;
+        if (isControl(el)) controls.push(el);
+        else if (el.tagName === 'A' && el.hasAttribute('href')) links.push(el);
+        if (el.tagName === 'BR') parts.push(' ');
+        if (el.tagName !== 'SELECT' && el.tagName !== 'TEXTAREA') walk(el);
       }
     }
   };
-  walk(container);
-  return { text: cleanText(parts.join('')), values: [], isoDate, element: container };
+  if (!controls.length) walk(container);
+  if (controls.length) {
+    const date = dateFromControls(controls);
+    const isDateGroup = controls.every((c) => /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id));
+    const values = isDateGroup ? [] : controls.flatMap(readControl);
+    return { text: date ?? (values.length ? values.join(', ') : null), values, isoDate: date, element: container, links };
+  }
+  return { text: cleanText(parts.join('')), values: [], isoDate, element: container, links };
 }
