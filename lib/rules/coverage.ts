@@ -11,6 +11,14 @@ export interface Need {
   support: SupportLevel | null;
   /** Every category the student has (primary and secondary), for "autism with DHH/VI" (chart footnote 2). */
   has: ReadonlySet<Category>;
+  /** Everything the verdict depends on, as a cache key. */
+  key: string;
+}
+
+/** The need for one category of a student; only autism depends on the other categories (footnote 2). */
+export function makeNeed(category: Category, level: Level, support: SupportLevel | null, has: ReadonlySet<Category>): Need {
+  const extra = category === 'AUT' ? [...has].sort().join(',') : '';
+  return { category, level, support, has, key: `${category}|${support}|${level.lo}|${level.hi}|${extra}` };
 }
 
 export type Tri = 'yes' | 'no' | 'review';
@@ -28,48 +36,53 @@ function worst(a: Tri, b: Tri): Tri {
   return rank[a] < rank[b] ? a : b;
 }
 
+interface Limit {
+  r: Tri;
+  why: string;
+}
+
+function note(found: Limit[], r: Tri, why: string): void {
+  found.push({ r, why });
+}
+
 /** One code against the need. `base` is the grade range of the holder's valid base documents (added authorizations). */
 export function evaluateCode(code: string, need: Need, doc: { namesAutism: boolean; issued: string }, base: GradeRange | null): { result: Tri; reason?: string } {
   const row: CoverageRow | undefined = COVERAGE_BY_CODE.get(code);
   if (!row) return { result: 'no' };
   const name = describeCode(code);
-  const found: { r: Tri; why: string }[] = [];
-  const lower = (r: Tri, why: string) => found.push({ r, why });
-  if (row.needsBase && !base) lower('no', `${name} counts only beside a valid special-education teaching credential`);
-  if (row.reviewOnly) lower('review', row.reviewOnly);
+  const found: Limit[] = [];
+  if (row.needsBase && !base) note(found, 'no', `${name} counts only beside a valid special-education teaching credential`);
+  if (row.reviewOnly) note(found, 'review', row.reviewOnly);
   else if (!row.covers.includes(need.category)) {
     if (need.category === 'AUT' && row.autismWith?.some((c) => need.has.has(c))) {
       /* chart footnote 2: autism together with DHH/VI/DB */
     } else if (need.category === 'AUT' && row.autismIssuedFrom) {
       if (doc.namesAutism || (doc.issued && doc.issued >= row.autismIssuedFrom)) {
         /* the document names autism, or 2010+ programs include it (CL-808CA) */
-      } else if (doc.issued) lower('no', `${name} issued before ${row.autismIssuedFrom} does not name autism`);
-      else lower('review', `${name} covers autism only if issued on or after ${row.autismIssuedFrom} or naming autism, and no issue date is recorded`);
-    } else if (row.gapIsReview) lower('review', `${name} is an older document read from T06 wording; whether it covers ${describeCategory(need.category)} needs review`);
-    else lower('no', `${name} does not cover ${describeCategory(need.category)}`);
+      } else if (doc.issued) note(found, 'no', `${name} issued before ${row.autismIssuedFrom} does not name autism`);
+      else note(found, 'review', `${name} covers autism only if issued on or after ${row.autismIssuedFrom} or naming autism, and no issue date is recorded`);
+    } else if (row.gapIsReview) note(found, 'review', `${name} is an older document read from T06 wording; whether it covers ${describeCategory(need.category)} needs review`);
+    else note(found, 'no', `${name} does not cover ${describeCategory(need.category)}`);
   }
   const grades = row.needsBase ? base : row.grades;
   if (grades) {
     const g = levelIn(need.level, grades);
-    if (g === 'no') lower('no', `${name} covers ${grades.label}, not ${describeLevel(need.level)}`);
-    else if (g === 'review') lower('review', `${name} covers ${grades.label}; the student's grade is not certain (${describeLevel(need.level)})`);
+    if (g === 'no') note(found, 'no', `${name} covers ${grades.label}, not ${describeLevel(need.level)}`);
+    else if (g === 'review') note(found, 'review', `${name} covers ${grades.label}; the student's grade is not certain (${describeLevel(need.level)})`);
   }
   if (row.support && need.category !== 'EMD') {
-    if (!need.support) lower('review', `${name} is limited by degree of support (${row.support}) and the student's degree of support is not recorded`);
-    else if (need.support !== row.support) lower('no', `${name} covers ${row.support} students; this student is ${need.support}`);
+    if (!need.support) note(found, 'review', `${name} is limited by degree of support (${row.support}) and the student's degree of support (MMSN or ESN, CALPADS PLAN 23.16) is not recorded`);
+    else if (need.support !== row.support) note(found, 'no', `${name} covers ${row.support} students; this student is ${need.support}`);
   }
-  if (row.partial?.includes(need.category)) lower('review', `${name} covers only part of ${describeCategory(need.category)} (for intellectual disability, a severity the data does not record)`);
+  if (row.partial?.includes(need.category)) note(found, 'review', `${name} covers only part of ${describeCategory(need.category)} (for intellectual disability, a severity the data does not record)`);
   const result = found.reduce<Tri>((acc, f) => worst(acc, f.r), 'yes');
   return { result, reason: found.find((f) => f.r === result)?.why };
 }
 
-const baseCache = new WeakMap<StaffInfo, GradeRange | null>();
-
 /** The grades of the holder's valid base teaching documents: where their added authorizations apply. */
 function baseRange(info: StaffInfo): GradeRange | null {
-  let range = baseCache.get(info);
-  if (range === undefined) baseCache.set(info, (range = computeBaseRange(info.valid)));
-  return range;
+  if (info.memo.base === undefined) info.memo.base = computeBaseRange(info.valid);
+  return info.memo.base as GradeRange | null;
 }
 
 function computeBaseRange(valid: readonly DocInfo[]): GradeRange | null {
@@ -97,21 +110,11 @@ function evaluateChoice(choice: CodeChoice, need: Need, doc: DocInfo, base: Grad
   return { result: 'review', code: choice.options.join('/'), reason: `"${title}" could be ${choice.options.join(' or ')}, and the answer depends on which${hint}` };
 }
 
-const verdictCache = new WeakMap<StaffInfo, Map<string, Verdict>>();
-
-/** Only autism depends on the other categories a student has (chart footnote 2). */
-function needKey(need: Need): string {
-  const extra = need.category === 'AUT' ? [...need.has].sort().join(',') : '';
-  return `${need.category}|${need.support}|${need.level.lo}|${need.level.hi}|${need.level.from}|${extra}`;
-}
-
 /** Whether any of a staff member's valid documents covers the need (RULES.md check 1 and the coverage table). */
 export function evaluateStaff(info: StaffInfo, need: Need): Verdict {
-  let cache = verdictCache.get(info);
-  if (!cache) verdictCache.set(info, (cache = new Map()));
-  const key = needKey(need);
-  let v = cache.get(key);
-  if (!v) cache.set(key, (v = computeVerdict(info, need)));
+  const cache = info.memo.verdicts as Map<string, Verdict>;
+  let v = cache.get(need.key);
+  if (!v) cache.set(need.key, (v = computeVerdict(info, need)));
   return v;
 }
 
@@ -150,12 +153,9 @@ export function holdsAny(info: StaffInfo, codes: readonly string[]): Verdict {
 }
 
 /** "Mild to Moderate Support Needs (R3MN), Multiple Subject Teaching Credential" — what a staff member holds. */
-const holdingsCache = new WeakMap<StaffInfo, string>();
-
 export function describeHoldings(info: StaffInfo): string {
-  let text = holdingsCache.get(info);
-  if (text === undefined) holdingsCache.set(info, (text = holdings(info)));
-  return text;
+  info.memo.holdings ??= holdings(info);
+  return info.memo.holdings;
 }
 
 function holdings(info: StaffInfo): string {

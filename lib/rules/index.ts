@@ -12,3 +12,4 @@ export { CAPS } from './pack/caps';
 export { TITLE_RULES, describeCode } from './pack/credentials';
 export { DISABILITIES, type Category } from './pack/disabilities';
 export { SOURCES } from './pack/sources';
+export { findingsToCsv, findingsToTable } from './report';

@@ -7,7 +7,7 @@ import { placementDisability } from './checks/placement';
 import { checkProviders } from './checks/providers';
 import { checkStaff, expiringUntil } from './checks/staff';
 import { checkStudentData } from './checks/student-data';
-import type { Need } from './coverage';
+import { makeNeed, type Need } from './coverage';
 import { FindingSink, sortFindings } from './findings';
 import { resolveSettings, type RuleSettings } from './settings';
 import { indexStaff, type StaffInfo } from './staff-index';
@@ -27,7 +27,8 @@ export function runChecks(
   const staff = indexStaff(data.staff, asOf);
   const sink = new FindingSink();
   const involved = new Set<StaffInfo>();
-  const loads = new Caseloads();
+  const localCaps = Object.keys(settings.caseloadCaps).length > 0 || data.staff.some((s) => s.caseloadMax != null);
+  const loads = new Caseloads(localCaps);
   for (const student of data.students) {
     const ctx = buildStudentCtx(student, staff, asOf);
     if (ctx.cm?.kind === 'staff') involved.add(ctx.cm.info);
@@ -35,7 +36,7 @@ export function runChecks(
     loads.add(ctx);
     checkStudentData(ctx, sink);
     const inUse = placementDisability(ctx, sink);
-    const need: Need | null = inUse.kind === 'category' ? { category: inUse.abbr, level: ctx.level, support: ctx.support, has: ctx.has } : null;
+    const need: Need | null = inUse.kind === 'category' ? makeNeed(inUse.abbr, ctx.level, ctx.support, ctx.has) : null;
     const cmReported = checkInstruction(ctx, need, sink);
     checkProviders(ctx, need, cmReported, sink);
     checkBestPractice(ctx, sink);

@@ -17,6 +17,8 @@ export interface StaffInfo {
   docs: DocInfo[];
   valid: DocInfo[];
   nameKey: string;
+  /** Per-run caches of what is computed from the documents (lib/rules/coverage.ts). */
+  memo: { verdicts: Map<string, unknown>; base?: unknown; holdings?: string };
 }
 
 /** A staff reference from a student record: a staff record, or a name/id with no record yet. */
@@ -39,7 +41,7 @@ export function indexStaff(staff: readonly Staff[], asOf: string): StaffIndex {
       norm: normalizeCredential(cred),
       expired: !!cred.expires && cred.expires < asOf,
     }));
-    const info: StaffInfo = { staff: s, known: docs.length > 0, docs, valid: docs.filter((d) => !d.expired), nameKey: personNameKey(s.name) };
+    const info: StaffInfo = { staff: s, known: docs.length > 0, docs, valid: docs.filter((d) => !d.expired), nameKey: personNameKey(s.name), memo: { verdicts: new Map() } };
     byId.set(s.id, info);
     if (info.nameKey) byName.set(info.nameKey, byName.has(info.nameKey) ? 'ambiguous' : info);
   }
@@ -63,12 +65,18 @@ export function refLabel(ref: StaffRef): string {
   return ref.kind === 'staff' ? ref.info.staff.name || ref.info.staff.id : ref.label;
 }
 
+function refKeys(r: StaffRef): string[] {
+  if (r.kind === 'staff') return [`id:${r.info.staff.id}`, `n:${r.info.nameKey}`];
+  const keys: string[] = [];
+  if (r.id) keys.push(`id:${r.id}`);
+  if (r.nameKey) keys.push(`n:${r.nameKey}`);
+  return keys;
+}
+
 /** Whether two references point at the same person (same record, or same id or name when unrecorded). */
 export function sameStaff(a: StaffRef | null, b: StaffRef | null): boolean {
   if (!a || !b) return false;
   if (a.kind === 'staff' && b.kind === 'staff') return a.info === b.info;
-  const keys = (r: StaffRef) =>
-    r.kind === 'staff' ? [`id:${r.info.staff.id}`, `n:${r.info.nameKey}`] : [r.id ? `id:${r.id}` : '', r.nameKey ? `n:${r.nameKey}` : ''];
-  const ka = keys(a).filter((k) => k && k !== 'n:');
-  return keys(b).some((k) => k && ka.includes(k));
+  const ka = refKeys(a).filter((k) => k !== 'n:');
+  return refKeys(b).some((k) => k !== 'n:' && ka.includes(k));
 }

@@ -12,18 +12,23 @@ interface Fit {
 }
 
 /** Seed 001 best-practice scenarios: who should case-manage this student, if the data says. */
+function providersOf(ctx: StudentCtx, id: string): StaffRef[] {
+  const out: StaffRef[] = [];
+  for (const s of servicesOf(ctx, id)) if (s.provider) out.push(s.provider);
+  return out;
+}
+
 function bestFit(ctx: StudentCtx): Fit | null {
-  const providersOf = (id: string) => servicesOf(ctx, id).flatMap((s) => (s.provider ? [s.provider] : []));
   if (ctx.program === 'RSP') {
-    return { who: providersOf('SAI'), role: 'RSP teacher', scenario: 'in RSP (with or without speech, pull-out, push-in or fully included)' };
+    return { who: providersOf(ctx, 'SAI'), role: 'RSP teacher', scenario: 'in RSP (with or without speech, pull-out, push-in or fully included)' };
   }
   const recognized = ctx.services.every((s) => s.norm.kind === 'service');
   const speechOnly = ctx.services.length > 0 && recognized && servicesOf(ctx, 'SPEECH').length === ctx.services.length;
   if (speechOnly && ctx.program !== 'SDC') {
-    return { who: providersOf('SPEECH'), role: 'SLP', scenario: 'receiving only speech therapy' };
+    return { who: providersOf(ctx, 'SPEECH'), role: 'SLP', scenario: 'receiving only speech therapy' };
   }
   if (ctx.program === 'SDC' && servicesOf(ctx, 'PT').length > 0) {
-    return { who: providersOf('SAI'), role: 'SDC teacher', scenario: 'receiving physical therapy and instruction in a special day class' };
+    return { who: providersOf(ctx, 'SAI'), role: 'SDC teacher', scenario: 'receiving physical therapy and instruction in a special day class' };
   }
   return null;
 }

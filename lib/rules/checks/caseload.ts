@@ -5,46 +5,50 @@ import { CAPS } from '../pack/caps';
 import { cite } from '../pack/sources';
 import type { RuleSettings } from '../settings';
 import type { StaffInfo } from '../staff-index';
-import { servicesOf, type StudentCtx } from '../student-context';
+import { type ServiceCtx, servicesOf, type StudentCtx } from '../student-context';
 
-/** Distinct students per staff member, by caseload kind (check 7). */
+/** The staff records among a case manager and providers, each once. */
+function distinct(cm: StaffInfo | null, services: readonly ServiceCtx[]): StaffInfo[] {
+  const out: StaffInfo[] = cm ? [cm] : [];
+  for (const s of services) if (s.provider?.kind === 'staff' && !out.includes(s.provider.info)) out.push(s.provider.info);
+  return out;
+}
+
+/**
+ * Students per staff member, by caseload kind (check 7). Each student is added once (student ids are unique in
+ * canonical input), and each staff member counts once per student, so counters are distinct-student counts.
+ */
 export class Caseloads {
-  readonly rsp = new Map<StaffInfo, Set<string>>();
-  readonly speech = new Map<StaffInfo, { students: Set<string>; allPK: boolean }>();
-  readonly any = new Map<StaffInfo, Set<string>>();
+  readonly rsp = new Map<StaffInfo, number>();
+  readonly speech = new Map<StaffInfo, { students: number; allPK: boolean }>();
+  readonly any = new Map<StaffInfo, number>();
 
-  private static put(map: Map<StaffInfo, Set<string>>, who: StaffInfo, id: string): void {
-    let set = map.get(who);
-    if (!set) map.set(who, (set = new Set()));
-    set.add(id);
+  /** `withAny`: also count every case manager and provider (only needed when local caps apply). */
+  constructor(private readonly withAny: boolean) {}
+
+  private static count(map: Map<StaffInfo, number>, who: readonly StaffInfo[]): void {
+    for (const w of who) map.set(w, (map.get(w) ?? 0) + 1);
   }
 
   add(ctx: StudentCtx): void {
-    const id = ctx.student.id;
-    const put = (map: Map<StaffInfo, Set<string>>, who: StaffInfo) => Caseloads.put(map, who, id);
     const cm = ctx.cm?.kind === 'staff' ? ctx.cm.info : null;
-    if (cm) put(this.any, cm);
-    for (const s of ctx.services) if (s.provider?.kind === 'staff') put(this.any, s.provider.info);
-    if (ctx.program === 'RSP') {
-      // A resource specialist: case manager or 330 provider of an RSP student.
-      if (cm) put(this.rsp, cm);
-      for (const s of servicesOf(ctx, 'SAI')) if (s.provider?.kind === 'staff') put(this.rsp, s.provider.info);
-    }
+    if (this.withAny) Caseloads.count(this.any, distinct(cm, ctx.services));
+    // A resource specialist: case manager or 330 provider of an RSP student.
+    if (ctx.program === 'RSP') Caseloads.count(this.rsp, distinct(cm, servicesOf(ctx, 'SAI')));
     const pk = isPK(ctx.level);
-    for (const s of servicesOf(ctx, 'SPEECH')) {
-      if (s.provider?.kind !== 'staff') continue;
-      let e = this.speech.get(s.provider.info);
-      if (!e) this.speech.set(s.provider.info, (e = { students: new Set(), allPK: true }));
-      e.students.add(id);
-      e.allPK &&= pk;
+    for (const who of distinct(null, servicesOf(ctx, 'SPEECH'))) {
+      const e = this.speech.get(who);
+      if (e) {
+        e.students++;
+        e.allPK &&= pk;
+      } else this.speech.set(who, { students: 1, allPK: pk });
     }
   }
 }
 
 export function checkCaseloads(loads: Caseloads, settings: RuleSettings, sink: FindingSink): void {
   const subject = (info: StaffInfo) => ({ kind: 'staff' as const, id: info.staff.id });
-  for (const [info, students] of loads.rsp) {
-    const n = students.size;
+  for (const [info, n] of loads.rsp) {
     if (n <= CAPS.rsp.max) continue;
     const waiver =
       n <= CAPS.rsp.waiverMax
@@ -53,7 +57,7 @@ export function checkCaseloads(loads: Caseloads, settings: RuleSettings, sink: F
     sink.add('CASELOAD_OVER_CAP', CAPS.rsp.severity, subject(info), 'Resource specialist caseload over 28', `${info.staff.name} is case manager or 330 provider of ${n} RSP students; no resource specialist may have more than ${CAPS.rsp.max}. ${waiver}.`, CAPS.rsp.citation, `Move students to another resource specialist, or seek a waiver if ${n} ≤ ${CAPS.rsp.waiverMax}.`);
   }
   for (const [info, e] of loads.speech) {
-    const n = e.students.size;
+    const n = e.students;
     if (e.allPK && n > CAPS.slpPK.max) {
       sink.add('CASELOAD_OVER_CAP', CAPS.slpPK.severity, subject(info), 'Preschool speech caseload over 40', `${info.staff.name} provides language and speech to ${n} students, all preschool; a speech-language specialist serving only ages 3–5 may have at most ${CAPS.slpPK.max}.`, CAPS.slpPK.citation, 'Reassign students to another speech-language specialist.');
     } else if (n > CAPS.slp.max) {
@@ -61,9 +65,9 @@ export function checkCaseloads(loads: Caseloads, settings: RuleSettings, sink: F
     }
   }
   const local = new Map(Object.entries(settings.caseloadCaps).map(([k, v]) => [words(k), v]));
-  for (const [info, students] of loads.any) {
+  for (const [info, n] of loads.any) {
     const cap = info.staff.caseloadMax ?? (info.staff.position ? local.get(words(info.staff.position)) : undefined);
-    if (cap === undefined || cap === null || students.size <= cap) continue;
-    sink.add('CASELOAD_OVER_CAP', 'warning', subject(info), 'Caseload over the local cap', `${info.staff.name} is case manager or provider of ${students.size} students; the local cap for ${info.staff.position ?? 'this staff member'} is ${cap}.`, cite('LOCAL'), 'Rebalance caseloads or review the local cap.');
+    if (cap === undefined || cap === null || n <= cap) continue;
+    sink.add('CASELOAD_OVER_CAP', 'warning', subject(info), 'Caseload over the local cap', `${info.staff.name} is case manager or provider of ${n} students; the local cap for ${info.staff.position ?? 'this staff member'} is ${cap}.`, cite('LOCAL'), 'Rebalance caseloads or review the local cap.');
   }
 }

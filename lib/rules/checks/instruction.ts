@@ -20,11 +20,6 @@ export function effectiveRole(ctx: StudentCtx): CaseManagerRole | null {
   return null;
 }
 
-function serviceLabel(ctx: StudentCtx, who: StaffRef | undefined): string {
-  const s = ctx.services.find((x) => x.provider === who && x.norm.kind === 'service');
-  return s && s.norm.kind === 'service' ? s.norm.label : 'a service';
-}
-
 /** Someone already serving this student whose credentials cover the need: the fix names them. */
 function fittingProvider(ctx: StudentCtx, need: Need, cm: StaffRef): string | null {
   for (const s of ctx.services) {
@@ -61,7 +56,7 @@ export function checkInstruction(ctx: StudentCtx, need: Need | null, sink: Findi
       'info',
       subject,
       'Covered by another provider',
-      `${name} does not hold an authorization for ${disability}, but ${who} provides ${serviceLabel(ctx, exception.who)} to ${student.name} under an appropriate authorization, so the assignment is not a misassignment.`,
+      `${name} ${verdict.result === 'no' ? 'does not hold an authorization' : 'may not hold an authorization'} for ${disability}, but ${who} provides ${exception.service?.norm.kind === 'service' ? exception.service.norm.label : 'a service'} to ${student.name} under an appropriate authorization, so the assignment is not a misassignment.`,
       cite('CTC_CASE_MGMT', 'CTC_AUTH_FACTORS'),
     );
     return false;

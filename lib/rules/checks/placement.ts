@@ -1,4 +1,4 @@
-import type { Need } from '../coverage';
+import { makeNeed } from '../coverage';
 import { findException } from '../exception';
 import type { FindingSink } from '../findings';
 import type { DisabilityResult } from '../normalize/disability';
@@ -20,7 +20,7 @@ export function placementDisability(ctx: StudentCtx, sink: FindingSink): Disabil
   const lowIncidence = !!row && (row.lowIncidence === true || (row.lowIncidence === 'severe' && student.severe === true));
   if (primary.kind === 'category' && lowIncidence && secondary.kind !== 'none') {
     if (secondary.kind === 'unrecognized') return secondary;
-    const need: Need = { category: primary.abbr, level: ctx.level, support: ctx.support, has: ctx.has };
+    const need = makeNeed(primary.abbr, ctx.level, ctx.support, ctx.has);
     const served = findException(ctx, need, false);
     if (served.status === 'none') {
       sink.add(
