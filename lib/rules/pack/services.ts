@@ -26,6 +26,9 @@ export interface ServiceRow {
   citation: Citation;
 }
 
+/** RULES.md check 1: vision or orientation-and-mobility services under R3VB, R3VI or CRS O&M address VI and DB. */
+const VISION_AUTHS = ['R3VB', 'R3VI', 'R56A:OM'];
+
 export const SERVICES: readonly ServiceRow[] = [
   {
     id: 'SAI', code: '330', name: 'Specialized Academic Instruction',
@@ -61,7 +64,7 @@ export const SERVICES: readonly ServiceRow[] = [
   },
   {
     id: 'OM', name: 'Orientation and Mobility', aliases: ['orientation and mobility', 'o and m', 'orientation mobility', 'orientation and mobility services'],
-    requires: ['R56A:OM'], addresses: { categories: ['VI', 'DB'], under: ['R56A:OM'] }, citation: cite('CL610'),
+    requires: ['R56A:OM'], addresses: { categories: ['VI', 'DB'], under: VISION_AUTHS }, citation: cite('CL610'),
   },
   {
     id: 'COUNSELING_IND', code: '510', name: 'Individual Counseling', aliases: ['individual counseling', 'counseling'],
@@ -91,7 +94,7 @@ export const SERVICES: readonly ServiceRow[] = [
   {
     id: 'VISION', name: 'Specialized Vision Services',
     aliases: ['specialized vision services', 'specialized vision', 'vision services', 'vi services', 'visual impairment services'],
-    requires: ['R3VB', 'R3VI'], addresses: { categories: ['VI', 'DB'], under: ['R3VB', 'R3VI'] },
+    requires: ['R3VB', 'R3VI'], addresses: { categories: ['VI', 'DB'], under: VISION_AUTHS },
     citation: cite('CTC_SPED_CHART'),
   },
   {
