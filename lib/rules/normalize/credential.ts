@@ -16,10 +16,18 @@ export interface NormalizedCredential {
 function codesFromTitle(title: string): CodeChoice[] {
   const w = words(title);
   const out: CodeChoice[] = [];
+  // A title may be or contain a bare code ("R3MN", "LSH", "Education Specialist (R3MN)"). "ECSE" in a title
+  // names the specialty, not the legacy added authorization, so the title rules read it.
+  for (const token of w.split(' ')) {
+    const code = token.length >= 3 && token !== 'ecse' ? codeOf(token) : null;
+    if (code === 'R56A') out.push(R56A_EITHER);
+    else if (code) out.push({ options: [code] });
+  }
   for (const rule of TITLE_RULES) {
     if (rule.all.every((r) => r.test(w)) && !rule.none?.some((r) => r.test(w))) out.push(rule.choice);
   }
-  return out;
+  const areaKnown = out.some((c) => c !== R56A_EITHER && c.options.every((o) => o.startsWith('R56A:')));
+  return areaKnown ? out.filter((c) => c !== R56A_EITHER) : out;
 }
 
 function kindOf(kind: string, title: string): DocKind {

@@ -122,6 +122,10 @@ describe('normalizeCredential (titles to codes)', () => {
     ['Specialist Instruction Credential in Special Education: Learning Handicapped', ['R3LH']],
     ['Education Specialist Instruction Credential: Physical and Health Impairments', ['R3PI']],
     ['Education Specialist Instruction Credential: Language and Academic Development', ['R3LD']],
+    ['R3MN', ['R3MN']],
+    ['LSH', ['LSH']],
+    ['Education Specialist (R3EN)', ['R3EN']],
+    ['R56A Orientation and Mobility', ['R56A:OM']],
   ])('%s → %j', (title, expected) => expect(codes(title).sort()).toEqual([...expected].sort()));
 
   it.each([
