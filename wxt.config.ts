@@ -8,6 +8,8 @@ export const LOCAL_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: testBuild ? '.output/test' : '.output',
+  // The same folder name in every mode, so the test build is .output/test/chrome-mv3.
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Liaison',

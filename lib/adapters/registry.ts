@@ -1,9 +1,22 @@
 import type { PageType } from '../domain';
+import { aeriesAdapter } from './aeries';
 import { demoSisAdapter } from './demo-sis';
+import { genericAdapter } from './generic';
+import { powerSchoolAdapter } from './powerschool';
+import { rosarioSisAdapter } from './rosariosis';
+import { seisAdapter } from './seis';
 import type { SiteAdapter } from './types';
 
 /** Every SIS profile, most specific first: the first whose detect recognizes a page reads it. */
-export const ADAPTERS: SiteAdapter[] = [demoSisAdapter];
+export const ADAPTERS: SiteAdapter[] = [
+  demoSisAdapter,
+  rosarioSisAdapter,
+  aeriesAdapter,
+  powerSchoolAdapter,
+  seisAdapter,
+  // Last: it reads pages no profile claims, and only when it finds an id and a special-education field.
+  genericAdapter,
+];
 
 /**
  * The adapter that recognizes this page and the page type it sees. `disabled` holds profile ids switched off

@@ -112,9 +112,10 @@ function staffByRefs(db: LiaisonDb, refs: string[]): Promise<StaffRow[]> {
   return refs.length ? db.staff.where('refs').anyOf([...new Set(refs)]).toArray() : Promise.resolve([]);
 }
 
-function stripProvenance<T extends { provenance?: unknown }>(r: T): Omit<T, 'provenance'> {
+/** Provenance serves diagnostics on the page; the stored record is the canonical one. */
+function stripProvenance<T extends object>(r: T & { provenance?: unknown }): T {
   const { provenance: _p, ...rest } = r;
-  return rest;
+  return rest as T;
 }
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
