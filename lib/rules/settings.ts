@@ -13,8 +13,10 @@ export const DEFAULT_SETTINGS: RuleSettings = Object.freeze({
   tolling: 'statute',
 });
 
+/** Defaults for whatever is absent; an explicit `undefined` (a cleared form field) also means the default. */
 export function resolveSettings(partial: Partial<RuleSettings> | undefined): RuleSettings {
-  return { ...DEFAULT_SETTINGS, ...partial };
+  const given = Object.fromEntries(Object.entries(partial ?? {}).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_SETTINGS, ...given };
 }
 
 /** Bumped when a table or check changes what findings a district would see. */

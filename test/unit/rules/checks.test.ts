@@ -341,6 +341,9 @@ describe('runChecks output', () => {
     ]);
     expect(runChecks({ staff, students: [...students].reverse() }, { asOf: AS_OF })).toEqual(findings);
   });
+  it('settings left undefined fall back to the defaults', () => {
+    expect(runChecks({ staff, students }, { asOf: AS_OF, settings: { caseloadCaps: undefined, expiringLeadDays: undefined } })).toEqual(findings);
+  });
   it('the as-of date decides validity', () => {
     expect(runChecks({ staff, students }, { asOf: '2027-01-01' }).map((f) => f.code)).toContain('CREDENTIAL_EXPIRED');
   });
