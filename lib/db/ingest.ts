@@ -1,6 +1,6 @@
 import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
 import { withNoteFollowUps } from '../notes/badge';
-import { runChecks, type RuleSettings } from '../rules';
+import { runAllChecks, type CheckSettings } from '../checks';
 import type { LiaisonDb, StaffRow, StudentRow } from './database';
 import { mergeStaff, mergeStudent, staffRefKeys, studentStaffRefs } from './merge';
 
@@ -14,7 +14,7 @@ export interface IngestOptions {
   site: string;
   tabId: number;
   asOf: string;
-  settings?: Partial<RuleSettings>;
+  settings?: CheckSettings;
   now?: number;
 }
 
@@ -45,7 +45,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       (r) => r.id,
     );
 
-    const findings = runChecks(
+    const findings = runAllChecks(
       { students: students.map((r) => r.record), staff: staff.map((r) => r.record) },
       { asOf: opts.asOf, settings: opts.settings },
     );

@@ -1,6 +1,6 @@
 import type { LiaisonDb } from '../db/database';
 import { ingestSnapshot, recordUnrecognized } from '../db/ingest';
-import type { RuleSettings } from '../rules';
+import type { CheckSettings } from '../checks';
 import { ContentMessage, type Reply } from './protocol';
 
 /** What the browser says about who sent a message; trusted, unlike the message itself. */
@@ -12,7 +12,7 @@ export interface SenderInfo {
 export interface HandlerContext {
   db: LiaisonDb;
   asOf: () => string;
-  settings?: () => Partial<RuleSettings>;
+  settings?: () => CheckSettings;
 }
 
 /**

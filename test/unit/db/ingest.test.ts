@@ -91,3 +91,12 @@ describe('note/compose', () => {
     expect((await db.pages.get(7))!.compose).toMatchObject({ studentId: '1' });
   });
 });
+
+describe('compliance dates', () => {
+  it('come back with the page’s findings, from the IEP dates the page showed', async () => {
+    const late = { ...student, iep: { nextAnnual: '2026-11-01', nextTriennial: '2028-01-10' } };
+    const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [late] }) }, sender);
+    expect(codes(reply, '1')).toContain('IEP_ANNUAL_OVERDUE');
+    expect(codes(reply, '1')).not.toContain('TRIENNIAL_OVERDUE');
+  });
+});
