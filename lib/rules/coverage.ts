@@ -1,7 +1,7 @@
 import { describeLevel, type GradeRange, type Level, levelIn } from './grade';
 import { COVERAGE_BY_CODE, type CoverageRow, type SupportLevel } from './pack/coverage';
 import { type CodeChoice, describeCode } from './pack/credentials';
-import { type Category, describeCategory } from './pack/disabilities';
+import { type Category, DISABILITIES, describeCategory } from './pack/disabilities';
 import type { DocInfo, StaffInfo } from './staff-index';
 
 /** What a teacher must cover: the disability check 1 uses, and what limits it. */
@@ -10,15 +10,21 @@ export interface Need {
   level: Level;
   support: SupportLevel | null;
   /** Every category the student has (primary and secondary), for "autism with DHH/VI" (chart footnote 2). */
-  has: ReadonlySet<Category>;
-  /** Everything the verdict depends on, as a cache key. */
-  key: string;
+  has: readonly Category[];
+  /** Everything the verdict depends on, packed in one number: the per-staff cache key. */
+  key: number;
 }
 
+const CATEGORY_INDEX = new Map<Category, number>(DISABILITIES.map((d, i) => [d.abbr, i]));
+const AUTISM_WITH: readonly Category[] = ['HH', 'DEAF', 'DB', 'VI'];
+
 /** The need for one category of a student; only autism depends on the other categories (footnote 2). */
-export function makeNeed(category: Category, level: Level, support: SupportLevel | null, has: ReadonlySet<Category>): Need {
-  const extra = category === 'AUT' ? [...has].sort().join(',') : '';
-  return { category, level, support, has, key: `${category}|${support}|${level.lo}|${level.hi}|${extra}` };
+export function makeNeed(category: Category, level: Level, support: SupportLevel | null, has: readonly Category[]): Need {
+  let mask = 0;
+  if (category === 'AUT') AUTISM_WITH.forEach((c, i) => has.includes(c) && (mask |= 1 << i));
+  const sup = support === 'MMSN' ? 1 : support === 'ESN' ? 2 : 0;
+  const key = (((CATEGORY_INDEX.get(category)! * 3 + sup) * 16 + (level.lo + 1)) * 16 + (level.hi + 1)) * 16 + mask;
+  return { category, level, support, has, key };
 }
 
 export type Tri = 'yes' | 'no' | 'review';
@@ -54,7 +60,7 @@ export function evaluateCode(code: string, need: Need, doc: { namesAutism: boole
   if (row.needsBase && !base) note(found, 'no', `${name} counts only beside a valid special-education teaching credential`);
   if (row.reviewOnly) note(found, 'review', row.reviewOnly);
   else if (!row.covers.includes(need.category)) {
-    if (need.category === 'AUT' && row.autismWith?.some((c) => need.has.has(c))) {
+    if (need.category === 'AUT' && row.autismWith?.some((c) => need.has.includes(c))) {
       /* chart footnote 2: autism together with DHH/VI/DB */
     } else if (need.category === 'AUT' && row.autismIssuedFrom) {
       if (doc.namesAutism || (doc.issued && doc.issued >= row.autismIssuedFrom)) {
@@ -112,7 +118,7 @@ function evaluateChoice(choice: CodeChoice, need: Need, doc: DocInfo, base: Grad
 
 /** Whether any of a staff member's valid documents covers the need (RULES.md check 1 and the coverage table). */
 export function evaluateStaff(info: StaffInfo, need: Need): Verdict {
-  const cache = info.memo.verdicts as Map<string, Verdict>;
+  const cache = info.memo.verdicts as Map<number, Verdict>;
   let v = cache.get(need.key);
   if (!v) cache.set(need.key, (v = computeVerdict(info, need)));
   return v;

@@ -18,7 +18,7 @@ export interface StaffInfo {
   valid: DocInfo[];
   nameKey: string;
   /** Per-run caches of what is computed from the documents (lib/rules/coverage.ts). */
-  memo: { verdicts: Map<string, unknown>; base?: unknown; holdings?: string };
+  memo: { verdicts: Map<number, unknown>; base?: unknown; holdings?: string };
 }
 
 /** A staff reference from a student record: a staff record, or a name/id with no record yet. */

@@ -25,7 +25,7 @@ export interface StudentCtx {
   program: Program | null;
   cm: StaffRef | null;
   services: ServiceCtx[];
-  has: Set<Category>;
+  has: Category[];
 }
 
 const PROGRAMS: Record<string, Program> = {
@@ -51,9 +51,9 @@ export function normalizeSupport(text: string | null | undefined): SupportLevel 
 export function buildStudentCtx(student: Student, staff: StaffIndex, asOf: string): StudentCtx {
   const primary = normalizeDisability(student.primaryDisability);
   const secondary = normalizeDisability(student.secondaryDisability);
-  const has = new Set<Category>();
-  if (primary.kind === 'category') has.add(primary.abbr);
-  if (secondary.kind === 'category') has.add(secondary.abbr);
+  const has: Category[] = [];
+  if (primary.kind === 'category') has.push(primary.abbr);
+  if (secondary.kind === 'category') has.push(secondary.abbr);
   const cmRef = student.caseManager;
   return {
     student,

@@ -1,31 +1,35 @@
 import type { FindingSink } from '../findings';
 import { cite } from '../pack/sources';
+import type { DisabilityResult } from '../normalize/disability';
 import type { StudentCtx } from '../student-context';
 
 const DATA = cite('CALPADS_CODES');
+
+function unrecognizedDisability(ctx: StudentCtx, field: string, d: DisabilityResult, sink: FindingSink): void {
+  if (d.kind !== 'unrecognized') return;
+  sink.add(
+    'DATA_UNRECOGNIZED',
+    'warning',
+    { kind: 'student', id: ctx.student.id },
+    `Unrecognized ${field}`,
+    `The ${field} "${d.raw}" is not a CALPADS disability category (codes 210–330, their names or abbreviations), so checks that depend on it were not run.`,
+    DATA,
+    `Record the CALPADS category (for example "290 - Specific Learning Disability") in the ${field} field.`,
+  );
+}
 
 /** Check 8 on students: no case manager, a case manager without a staff record, texts that could not be read. */
 export function checkStudentData(ctx: StudentCtx, sink: FindingSink): void {
   const { student } = ctx;
   const subject = { kind: 'student' as const, id: student.id };
-  const unreadable = new Set<string>();
-  for (const [field, d] of [['primary disability', ctx.primary], ['secondary disability', ctx.secondary]] as const) {
-    if (d.kind === 'unrecognized' && !unreadable.has(`d:${d.raw}`)) {
-      unreadable.add(`d:${d.raw}`);
-      sink.add(
-        'DATA_UNRECOGNIZED',
-        'warning',
-        subject,
-        `Unrecognized ${field}`,
-        `The ${field} "${d.raw}" is not a CALPADS disability category (codes 210–330, their names or abbreviations), so checks that depend on it were not run.`,
-        DATA,
-        `Record the CALPADS category (for example "290 - Specific Learning Disability") in the ${field} field.`,
-      );
-    }
+  unrecognizedDisability(ctx, 'primary disability', ctx.primary, sink);
+  if (ctx.secondary.kind !== 'unrecognized' || ctx.primary.kind !== 'unrecognized' || ctx.secondary.raw !== ctx.primary.raw) {
+    unrecognizedDisability(ctx, 'secondary disability', ctx.secondary, sink);
   }
+  let quoted: string[] | null = null;
   for (const s of ctx.services) {
-    if (s.norm.kind !== 'unrecognized' || unreadable.has(`s:${s.norm.raw}`)) continue;
-    unreadable.add(`s:${s.norm.raw}`);
+    if (s.norm.kind !== 'unrecognized' || quoted?.includes(s.norm.raw)) continue;
+    (quoted ??= []).push(s.norm.raw);
     sink.add(
       'DATA_UNRECOGNIZED',
       'warning',
