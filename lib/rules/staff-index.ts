@@ -56,6 +56,9 @@ export function indexStaff(staff: readonly Staff[], asOf: string): StaffIndex {
     const key = personNameKey(rname);
     const byKey = key ? byName.get(key) : undefined;
     if (byKey && byKey !== 'ambiguous' && !rid) return { kind: 'staff', info: byKey };
+    // Exports often put the staff id in the "Case Manager" or "Provider" column.
+    const idInName = !rid && !byKey ? byId.get(rname) : undefined;
+    if (idInName) return { kind: 'staff', info: idInName };
     return { kind: 'unknown', label: rname || rid!, id: rid, nameKey: key, ambiguous: byKey === 'ambiguous' };
   };
   return { byId, resolve };

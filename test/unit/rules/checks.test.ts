@@ -289,6 +289,10 @@ describe('check 8: missing or unknown data, and name matching', () => {
     const r = codesFor([slp], [pupil('S1', 'x', '240', { program: 'GENED', caseManager: { name, role: null }, services: [{ code: '415', providerName: name }] })]);
     expect(r.codes).toEqual([]);
   });
+  it('a staff id where a name is expected still matches', () => {
+    const r = codesFor([slp], [pupil('S1', 'x', '240', { program: 'GENED', caseManager: { name: 'SLP', role: null }, services: [{ code: '415', providerName: 'SLP' }] })]);
+    expect(r.codes).toEqual([]);
+  });
   it('a name shared by two staff members is not guessed', () => {
     const r = codesFor([slp, { ...slp, id: 'SLP2' }], [pupil('S1', 'x', '240', { program: 'GENED', caseManager: { name: 'Priya Patel', role: null }, services: [] })]);
     expect(r.codes).toEqual(['CM_UNKNOWN_STAFF']);
