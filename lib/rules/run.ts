@@ -1,5 +1,6 @@
 import type { Finding } from '../domain/finding';
 import type { Staff, Student } from '../domain/records';
+import { Candidates } from './candidates';
 import { checkBestPractice } from './checks/best-practice';
 import { Caseloads, checkCaseloads } from './checks/caseload';
 import { checkInstruction } from './checks/instruction';
@@ -26,6 +27,7 @@ export function runChecks(
   const { asOf } = opts;
   const staff = indexStaff(data.staff, asOf);
   const sink = new FindingSink();
+  const candidates = new Candidates(staff);
   const involved = new Set<StaffInfo>();
   const localCaps = Object.keys(settings.caseloadCaps).length > 0 || data.staff.some((s) => s.caseloadMax != null);
   const loads = new Caseloads(localCaps);
@@ -37,7 +39,7 @@ export function runChecks(
     checkStudentData(ctx, sink);
     const inUse = placementDisability(ctx, sink);
     const need: Need | null = inUse.kind === 'category' ? makeNeed(inUse.abbr, ctx.level, ctx.support, ctx.has) : null;
-    const cmReported = checkInstruction(ctx, need, sink);
+    const cmReported = checkInstruction(ctx, need, candidates, sink);
     checkProviders(ctx, need, cmReported, sink);
     checkBestPractice(ctx, sink);
   }

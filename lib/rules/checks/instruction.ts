@@ -1,4 +1,5 @@
 import type { CaseManagerRole } from '../../domain/records';
+import type { Candidates } from '../candidates';
 import { describeHoldings, evaluateStaff, type Need } from '../coverage';
 import { findException } from '../exception';
 import type { FindingSink } from '../findings';
@@ -35,7 +36,7 @@ function fittingProvider(ctx: StudentCtx, need: Need, cm: StaffRef): string | nu
  * unless another appropriately authorized provider serves the student. Returns true when it reported the case
  * manager (check 9: check 3 then does not report them again as the 330 provider).
  */
-export function checkInstruction(ctx: StudentCtx, need: Need | null, sink: FindingSink): boolean {
+export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates: Candidates, sink: FindingSink): boolean {
   const cm = ctx.cm;
   if (!need || cm?.kind !== 'staff') return false;
   const role = effectiveRole(ctx);
@@ -64,9 +65,12 @@ export function checkInstruction(ctx: StudentCtx, need: Need | null, sink: Findi
   const covering = codesCovering(need.category, need.support, need.level).map(describeCode).join(', ');
   const wouldCover = covering ? ` Would cover: ${covering}.` : '';
   const fitting = fittingProvider(ctx, need, cm);
+  const other = fitting ? null : candidates.find(need, cm.info);
   const fix = fitting
     ? `Make ${fitting} the case manager, or record ${name}'s role as coordination only if they do not instruct.`
-    : `Assign a case manager who holds an authorization for ${disability}, or have an authorized provider serve the student.`;
+    : other
+      ? `Assign a case manager who holds an authorization for ${disability}, for example ${other.info.staff.name} (${describeCode(other.code)}), or have an authorized provider serve the student.`
+      : `Assign a case manager who holds an authorization for ${disability}, or have an authorized provider serve the student.`;
   const roleNote = role === null ? ' The role is not recorded: a coordinator-only case manager needs no specialty area, so record the role if they only coordinate.' : '';
   if (verdict.result === 'no' && exception.status === 'none' && role === 'instruction') {
     sink.add(

@@ -64,6 +64,14 @@ describe('check 1: exception via another provider', () => {
     expect(f.detail).toContain('Multiple Subject Teaching Credential');
     expect(f.detail).toContain('R3EN');
     expect(f.citation.url).toMatch(/^https:\/\/www\.ctc\.ca\.gov\//);
+    expect(f.fix).toMatch(/^Assign a case manager who holds an authorization for Autism/);
+  });
+  it('the fix names a staff member on record who would fit', () => {
+    const r = codesFor(
+      [teacher('T1', 'Omar Reyes', doc(null, { title: 'Multiple Subject Teaching Credential' })), mn('T2', 'Lou Park'), teacher('T3', 'Ana Torres', doc(['R3EN']))],
+      [pupil('S1', 'T1', '320', { supportLevel: 'ESN' })],
+    );
+    expect(r.all.find((x) => x.code === 'CM_NOT_AUTHORIZED')!.fix).toContain('for example Ana Torres (Extensive Support Needs (R3EN))');
   });
 });
 

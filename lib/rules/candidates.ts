@@ -1,0 +1,43 @@
+import { evaluateStaff, type Need } from './coverage';
+import { codesCovering } from './pack/coverage';
+import type { StaffIndex, StaffInfo } from './staff-index';
+
+/** How many holders of one code are tried before giving up: bounds the cost on a large district. */
+const TRIES_PER_CODE = 25;
+
+/**
+ * Staff on record who could take a student whose case manager is not authorized: the fix of CM_NOT_AUTHORIZED
+ * names one. Indexed by code only when the first such finding needs it.
+ */
+export class Candidates {
+  private byCode: Map<string, StaffInfo[]> | null = null;
+
+  constructor(private readonly staff: StaffIndex) {}
+
+  private index(): Map<string, StaffInfo[]> {
+    const map = new Map<string, StaffInfo[]>();
+    for (const info of this.staff.byId.values())
+      for (const d of info.valid)
+        for (const c of d.norm.choices)
+          if (c.options.length === 1) {
+            const list = map.get(c.options[0]);
+            if (!list) map.set(c.options[0], [info]);
+            else if (list[list.length - 1] !== info) list.push(info);
+          }
+    return map;
+  }
+
+  /** The first staff member (input order) other than `except` whose documents cover the need. */
+  find(need: Need, except: StaffInfo): { info: StaffInfo; code: string } | null {
+    this.byCode ??= this.index();
+    for (const code of codesCovering(need.category, need.support, need.level)) {
+      const holders = this.byCode.get(code) ?? [];
+      for (let i = 0; i < holders.length && i < TRIES_PER_CODE; i++) {
+        if (holders[i] === except) continue;
+        const v = evaluateStaff(holders[i], need);
+        if (v.result === 'yes') return { info: holders[i], code: v.code! };
+      }
+    }
+    return null;
+  }
+}
