@@ -43,7 +43,10 @@ export interface HostilePage {
   body: () => string;
   contentType?: string;
   status?: number;
-  /** Whether the demo adapter should claim it (detect), checked in the unit tests. */
+  /**
+   * Whether the demo adapter claims it. Pages it does not claim may still be read by a later adapter in the
+   * registry (the generic reader): then only the id rules hold, not the marker counts.
+   */
   recognized: boolean;
   expect: Expect;
   /** A page function the browser test calls once the first findings are shown, and what holds afterwards. */
@@ -213,8 +216,7 @@ wrap(Element.prototype,'attachShadow');wrap(Array.prototype,'map');wrap(Array.pr
 wrap(Element.prototype,'setAttribute');wrap(Element.prototype,'after');wrap(Element.prototype,'append');wrap(Document.prototype,'querySelector');
 wrap(Document.prototype,'querySelectorAll');wrap(Document.prototype,'createElement');wrap(JSON,'stringify');wrap(String.prototype,'replace');
 var MO=window.MutationObserver;window.MutationObserver=function(cb){rec('MutationObserver');return new MO(cb);};
-Object.defineProperty(Element.prototype,'shadowRoot',{get:function(){rec('shadowRoot');return null;}});
-window.__pwnedIfCalled=function(){window.__pwned=1;};})();`;
+})();`;
 
 function deepTables(depth: number, inner: string): string {
   return `${'<table><tr><td>'.repeat(depth)}${inner}${'</td></tr></table>'.repeat(depth)}`;
@@ -369,14 +371,20 @@ export const CORPUS: HostilePage[] = [
     page.expect.cleanIds = rows.slice(0, 20).map((r) => r.id);
     return page;
   })(),
-  (() => {
-    const rows = [errorRow('H12-1'), cleanRow('H12-2')];
-    return {
-      ...listPage('deep-tables', rows),
-      about: 'the student table inside 500 nested tables',
-      body: () => shell({ name: 'deep-tables', content: deepTables(500, studentTable(rows.map(studentRow))) }),
+  ...[500, 120].map((depth) => {
+    const name = depth === 500 ? 'deep-tables' : `deep-tables-${depth}`;
+    const rows = [errorRow(`H12-${depth}-1`), cleanRow(`H12-${depth}-2`)];
+    const page = {
+      ...listPage(name, rows),
+      about: `the student table inside ${depth} nested tables`,
+      body: () => shell({ name, content: deepTables(depth, studentTable(rows.map(studentRow))) }),
     };
-  })(),
+    // Browsers flatten elements nested deeper than 512 (4 per table level here), so at 500 the page's own table
+    // falls apart and nothing need be read; at 120 it holds, and the rows must be read.
+    if (depth === 500) page.expect = { students: page.expect.students };
+    else Object.assign(page.expect, { errorIds: [rows[0].id], cleanIds: [rows[1].id] });
+    return page;
+  }),
   (() => {
     const page = listPage(
       'duplicate-ids',
@@ -495,7 +503,7 @@ export const CORPUS: HostilePage[] = [
   },
   {
     name: 'prototype-overrides',
-    about: 'the page world overrides attachShadow, MutationObserver, Array.prototype.map, querySelector, setAttribute, JSON.stringify, shadowRoot…',
+    about: 'the page world overrides attachShadow, MutationObserver, Array.prototype.map, querySelector, setAttribute, JSON.stringify, String.prototype.replace…',
     path: `/students${q('prototype-overrides')}`,
     body: () => shell({ name: 'prototype-overrides', head: `<script>${OVERRIDES}</script>`, content: listContent([errorRow('H24-A'), cleanRow('H24-B')]) }),
     recognized: true,
@@ -561,7 +569,7 @@ export const CORPUS: HostilePage[] = [
     about: 'a student list claiming another generator (must not be read by the demo profile)',
     body: () => shell({ name: 'wrong-generator', generator: '<meta name="generator" content="Liaison Demo SIS 2">', content: listContent([errorRow('H30-1')]) }),
     recognized: false,
-    expect: { students: ['H30-1'], markers: 0 },
+    expect: { students: ['H30-1'] },
   },
   {
     name: 'markup-id-in-url',
@@ -569,7 +577,7 @@ export const CORPUS: HostilePage[] = [
     path: `/students/%3Cx%3E${q('markup-id-in-url')}`,
     body: () => shell({ name: 'markup-id-in-url', content: recordContent({ id: '<x>', name: P[2], fields: { 'Primary Disability': 'Autism' } }) }),
     recognized: false,
-    expect: { students: [], markers: 0 },
+    expect: { students: ['<x>'] },
     alive: 'alive:markup-id-in-url',
   },
   {
@@ -638,6 +646,22 @@ export const CORPUS: HostilePage[] = [
     page.expect = { students: [long, 'H36-2', 'H36-3'], errorIds: ['H36-2'], cleanIds: ['H36-3'] };
     return page;
   })(),
+  {
+    name: 'forged-marker',
+    about: 'the page ships its own element with Liaison’s marker attributes (clean, no shadow root) beside an error student',
+    path: `/students${q('forged-marker')}`,
+    body: () =>
+      shell({
+        name: 'forged-marker',
+        content: listContent([errorRow('H38-A'), cleanRow('H38-B')]).replace(
+          '>Err H38-A</a>',
+          '>Err H38-A</a><span data-liaison-marker="" data-liaison-student="H38-A" data-liaison-findings="" data-liaison-severity="none">OK</span>',
+        ),
+      }),
+    recognized: true,
+    expect: { students: ['H38-A', 'H38-B'], markers: 2, errorIds: ['H38-A'], cleanIds: ['H38-B'] },
+    alive: 'alive:forged-marker',
+  },
   listPage(
     'entity-soup',
     [
