@@ -1,14 +1,20 @@
 import { getDb } from '@/lib/db/database';
 import { todayIso } from '@/lib/dates';
+import { purgeAccessLog } from '@/lib/access/log';
 import { handleContentMessage } from '@/lib/messaging/handler';
 import { syncSiteScripts, type ScriptingApi } from '@/lib/sites/registration';
 
 export default defineBackground(() => {
   const db = getDb();
 
+  // Messages are acted on only from enabled sites: read per message, so a revoked site is refused at once.
+  const enabledSites = async () => (await browser.permissions.getAll()).origins ?? [];
+  // The record of access is kept for its retention period (Options → Access log).
+  void purgeAccessLog(db).catch(logFailure('access log purge'));
+
   browser.runtime.onMessage.addListener((raw, sender) => {
     if (sender.tab?.id !== undefined && (raw as { type?: unknown } | null)?.type === 'note/compose') openSidePanel(sender.tab.id);
-    return handleContentMessage({ db, asOf: () => todayIso() }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
+    return handleContentMessage({ db, asOf: () => todayIso(), enabledSites }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
       (err: unknown) => {
         // Only the error's kind is logged: messages may carry student data.
         console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);

@@ -1,7 +1,9 @@
 import type { LiaisonDb } from '../db/database';
 import { ingestSnapshot, recordUnrecognized } from '../db/ingest';
 import type { CheckSettings } from '../checks';
-import { ContentMessage, type Reply } from './protocol';
+import { logAccess } from '../access/log';
+import { admit, countRejected, REJECT_ERROR } from './guard';
+import { type Reply } from './protocol';
 
 /** What the browser says about who sent a message; trusted, unlike the message itself. */
 export interface SenderInfo {
@@ -13,6 +15,8 @@ export interface HandlerContext {
   db: LiaisonDb;
   asOf: () => string;
   settings?: () => CheckSettings;
+  /** Host patterns of the enabled sites (granted and manifest host permissions); messages from others are refused. */
+  enabledSites?: () => Promise<readonly string[]>;
 }
 
 /**
@@ -20,16 +24,14 @@ export interface HandlerContext {
  * so a page cannot write records into another site's scope. Errors name no student data.
  */
 export async function handleContentMessage(ctx: HandlerContext, raw: unknown, sender: SenderInfo): Promise<Reply> {
-  if (sender.tabId === undefined || !sender.url) return { ok: false, error: 'message not from a tab' };
-  let site: string;
-  try {
-    site = new URL(sender.url).origin;
-  } catch {
-    return { ok: false, error: 'sender URL is not valid' };
+  const admitted = admit(raw, sender, (await ctx.enabledSites?.()) ?? []);
+  if (!admitted.ok) {
+    await countRejected(ctx.db, admitted.reason);
+    return { ok: false, error: REJECT_ERROR[admitted.reason] };
   }
-  const parsed = ContentMessage.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'malformed message' };
-  const msg = parsed.data;
+  const { msg, site } = admitted;
+  // admit() refused these already; repeated so TypeScript knows the sender's tab and URL below.
+  if (sender.tabId === undefined || !sender.url) return { ok: false, error: REJECT_ERROR['not-from-tab'] };
   switch (msg.type) {
     case 'page/snapshot': {
       const subjects = await ingestSnapshot(ctx.db, msg.snapshot, {
@@ -38,6 +40,8 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
         asOf: ctx.asOf(),
         settings: ctx.settings?.(),
       });
+      // The record of access: a student's own page was viewed (throttled to once a minute per student).
+      if (msg.snapshot.focus?.kind === 'student') await logAccess(ctx.db, site, [msg.snapshot.focus.id], 'view');
       return { ok: true, subjects };
     }
     case 'note/compose':

@@ -1,7 +1,7 @@
 import type { LiaisonDb } from '../db/database';
 import type { Finding, SubjectKind } from '../domain';
-import { dueHorizon, followUpFindings } from './followups';
-import { notesWithFollowUpBy } from './repo';
+import { dueHorizon, followUpFindingsFromIndex } from './followups';
+import { openFollowUpsBy } from './repo';
 import { loadNoteSettings } from './settings';
 
 type Subject = { kind: SubjectKind; id: string; findings: Finding[] };
@@ -35,6 +35,6 @@ export async function followUpFindingsFor(
 ): Promise<Finding[]> {
   if (!studentIds.length) return [];
   const { leadDays } = await loadNoteSettings(db);
-  const notes = await notesWithFollowUpBy(db, dueHorizon(asOf, leadDays), { site, studentIds });
-  return followUpFindings(notes, asOf, leadDays);
+  // From the index alone: the worker holds no key, and badges must show follow-ups while notes are locked.
+  return followUpFindingsFromIndex(await openFollowUpsBy(db, dueHorizon(asOf, leadDays), { site, studentIds }), asOf, leadDays);
 }

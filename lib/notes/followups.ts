@@ -21,6 +21,35 @@ export function followUpFindings(notes: readonly Note[], asOf: string, leadDays 
   return followUpItems(notes, asOf, leadDays).map((i) => i.finding);
 }
 
+function followUpFinding(studentId: string, date: string, asOf: string, what: string): Finding {
+  const overdue = date < asOf;
+  return {
+    code: overdue ? FOLLOWUP_OVERDUE : FOLLOWUP_DUE,
+    severity: overdue ? 'error' : 'warning',
+    subject: { kind: 'student', id: studentId },
+    title: overdue ? 'Note follow-up overdue' : date === asOf ? 'Note follow-up due today' : 'Note follow-up due soon',
+    detail: `${what} has a follow-up ${overdue ? 'that was due' : 'due'} on ${date}.`,
+    citation: CITATION,
+    fix: 'Follow up, then mark it done in the Liaison side panel (Follow-ups).',
+  };
+}
+
+/**
+ * The same findings from the notes' clear index (date and student only): the worker has no key, and badges
+ * keep working while notes are locked. The index holds only open, shared, undeleted follow-ups.
+ */
+export function followUpFindingsFromIndex(
+  entries: readonly { studentId: string; date: string }[],
+  asOf: string,
+  leadDays = 0,
+): Finding[] {
+  const horizon = dueHorizon(asOf, leadDays);
+  return entries
+    .filter((e) => e.date <= horizon)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((e) => followUpFinding(e.studentId, e.date, asOf, 'A note'));
+}
+
 /** Each due or overdue follow-up with its note, oldest date first (the side panel's Follow-ups list). */
 export function followUpItems(
   notes: readonly Note[],
@@ -34,17 +63,8 @@ export function followUpItems(
     const date = openFollowUp(n);
     const v = current(n);
     if (!date || (v.private && !opts.includePrivate) || date > horizon) continue;
-    const overdue = date < asOf;
-    const kind = NOTE_TYPE_LABEL[v.type].toLowerCase();
-    out.push({ note: n, date, finding: {
-      code: overdue ? FOLLOWUP_OVERDUE : FOLLOWUP_DUE,
-      severity: overdue ? 'error' : 'warning',
-      subject: { kind: 'student', id: n.studentId },
-      title: overdue ? 'Note follow-up overdue' : date === asOf ? 'Note follow-up due today' : 'Note follow-up due soon',
-      detail: `A ${kind} note from ${v.at.slice(0, 10)} has a follow-up ${overdue ? 'that was due' : 'due'} on ${date}.`,
-      citation: CITATION,
-      fix: 'Follow up, then mark it done in the Liaison side panel (Follow-ups).',
-    } });
+    const what = `A ${NOTE_TYPE_LABEL[v.type].toLowerCase()} note from ${v.at.slice(0, 10)}`;
+    out.push({ note: n, date, finding: followUpFinding(n.studentId, date, asOf, what) });
   }
   // Oldest date first, which puts overdue before due: the order the Follow-ups list shows.
   return out.sort((a, b) => a.date.localeCompare(b.date));

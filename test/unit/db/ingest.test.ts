@@ -41,7 +41,7 @@ const student = {
   caseManager: { name: 'Maria Gonzalez' },
   services: [{ code: '330', name: 'Specialized Academic Instruction', providerName: 'Maria Gonzalez' }],
 };
-const ctx = () => ({ db, asOf: () => '2026-11-22' });
+const ctx = () => ({ db, asOf: () => '2026-11-22', enabledSites: async () => ['https://sis.example.org/*', 'https://other.example/*'] });
 const codes = (reply: Awaited<ReturnType<typeof handleContentMessage>>, id: string) =>
   'subjects' in reply ? reply.subjects.find((s) => s.id === id)?.findings.map((f) => f.code).sort() : undefined;
 

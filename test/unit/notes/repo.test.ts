@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
 import { ingestSnapshot } from '../../../lib/db/ingest';
 import {
@@ -21,6 +21,10 @@ import { current } from '../../../lib/notes/schema';
 import { loadNoteSettings, saveNoteSettings } from '../../../lib/notes/settings';
 import { searchNotes } from '../../../lib/notes/search';
 import { content, SITE } from './helpers';
+import { unlockForTests } from '../crypto/session-key';
+
+// Notes are sealed with the session key (lib/crypto): these tests run unlocked.
+beforeAll(unlockForTests);
 
 let db: LiaisonDb;
 let k = 0;
