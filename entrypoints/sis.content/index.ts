@@ -1,6 +1,19 @@
-import { pickAdapter } from '@/lib/adapters/registry';
-import type { Reply } from '@/lib/messaging/protocol';
-import { startPageController } from '@/lib/page/controller';
+import { createChip } from '@/components/teach/chip';
+import type { Reply, SiteProfilesReply } from '@/lib/messaging/protocol';
+import { startPageController, UI_ATTR } from '@/lib/page/controller';
+import { sitePicker, type SiteProfiles } from '@/lib/teach/pick';
+
+const NONE: SiteProfiles = { profiles: [], disabledAdapters: [] };
+
+/** The site's profiles from the worker (which parsed them); no answer means built-in adapters only. */
+async function loadSiteProfiles(): Promise<SiteProfiles> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type: 'profiles/get' })) as Reply;
+    return reply.ok && 'profiles' in reply ? (reply as SiteProfilesReply) : NONE;
+  } catch {
+    return NONE;
+  }
+}
 
 export default defineContentScript({
   // The test build runs on local demo and fixture servers from the manifest; the store build registers this
@@ -8,17 +21,35 @@ export default defineContentScript({
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   registration: import.meta.env.MODE === 'test' ? 'manifest' : 'runtime',
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    let pick = sitePicker(NONE);
+    const send = (msg: object) => browser.runtime.sendMessage(msg) as Promise<Reply>;
+    const chip = createChip(document, () => void send({ type: 'teach/start' }).catch(() => undefined), UI_ATTR);
     const controller = startPageController({
       doc: document,
       location: () => location.href,
-      pick: pickAdapter,
+      pick: (url, doc) => pick(url, doc),
       // Replies come from Liaison's own worker; what is untrusted (the page) is parsed on the worker's side.
-      send: (msg) => browser.runtime.sendMessage(msg) as Promise<Reply>,
-      onCompose: (studentId) => void browser.runtime.sendMessage({ type: 'note/compose', studentId }).catch(() => undefined),
+      send,
+      onCompose: (studentId) => void send({ type: 'note/compose', studentId }).catch(() => undefined),
+      onRecognized: (recognized) => chip.show(!recognized),
+      alive: () => ctx.isValid,
     });
     if (!controller) return;
-    ctx.onInvalidated(() => controller.stop());
+    const onMessage = (msg: unknown) => {
+      if ((msg as { type?: unknown } | null)?.type !== 'profiles/changed') return;
+      void loadSiteProfiles().then((site) => {
+        pick = sitePicker(site);
+        return controller.refresh();
+      });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      chip.remove();
+      controller.stop();
+    });
+    pick = sitePicker(await loadSiteProfiles());
     void controller.read();
   },
 });

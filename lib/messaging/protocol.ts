@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SiteProfile } from '../adapters/profile';
 import { Finding, Snapshot, SubjectKind } from '../domain';
 
 /** Messages a content script sends. Everything arriving at the worker is parsed with these before use. */
@@ -7,6 +8,12 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/unrecognized'), url: z.string().max(4000) }),
   /** "Add note" on a badge: the side panel opens the note form for this student. */
   z.object({ type: z.literal('note/compose'), studentId: z.string().min(1).max(200) }),
+  /** At start: the site's own profiles (taught, imported, policy) and the adapters policy switched off. */
+  z.object({ type: z.literal('profiles/get') }),
+  /** Teach mode's Save: validated as a SiteProfile by the worker and kept to the sender's host. */
+  z.object({ type: z.literal('profiles/save'), profile: z.unknown() }),
+  /** "Teach Liaison" on the page's chip: the worker injects teach mode into the sender's tab. */
+  z.object({ type: z.literal('teach/start') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
@@ -19,5 +26,16 @@ export type PageFindingsReply = z.infer<typeof PageFindingsReply>;
 export const ErrorReply = z.object({ ok: z.literal(false), error: z.string() });
 export type ErrorReply = z.infer<typeof ErrorReply>;
 
-export const Reply = z.union([PageFindingsReply, ErrorReply, z.object({ ok: z.literal(true) })]);
+export const SiteProfilesReply = z.object({
+  ok: z.literal(true),
+  profiles: z.array(SiteProfile),
+  disabledAdapters: z.array(z.string()),
+});
+export type SiteProfilesReply = z.infer<typeof SiteProfilesReply>;
+
+/** The worker tells a tab's scripts that its site's profiles changed (teach mode saved one). */
+export const TabMessage = z.object({ type: z.literal('profiles/changed') });
+export type TabMessage = z.infer<typeof TabMessage>;
+
+export const Reply = z.union([PageFindingsReply, SiteProfilesReply, ErrorReply, z.object({ ok: z.literal(true) })]);
 export type Reply = z.infer<typeof Reply>;

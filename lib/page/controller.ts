@@ -1,6 +1,6 @@
 import type { Anchor, SiteAdapter } from '../adapters/types';
-import type { Finding, SubjectKind } from '../domain';
-import type { ContentMessage, Reply } from '../messaging/protocol';
+import type { SubjectKind } from '../domain';
+import type { ContentMessage, PageFindingsReply, Reply } from '../messaging/protocol';
 import { createMarker, isMarker, MARKER_ATTR, updateMarker } from '../../components/marker';
 
 export interface PageControllerDeps {
@@ -11,65 +11,109 @@ export interface PageControllerDeps {
   send: (msg: ContentMessage) => Promise<Reply>;
   /** "Add note" on a student's badge; without it badges have no such button. */
   onCompose?: (studentId: string) => void;
+  /** Told after each read whether an adapter recognized the page (the "not recognized" chip follows it). */
+  onRecognized?: (recognized: boolean) => void;
+  /**
+   * False once this script's extension context is gone (extension updated or reloaded). A newer copy of the
+   * content script then takes the page over instead of finding it "already running".
+   */
+  alive?: () => boolean;
   /** Milliseconds to wait for the page to settle after a change before re-reading. */
   settleMs?: number;
+  /** A page that never stops changing is still re-read at least this often (milliseconds). */
+  maxWaitMs?: number;
 }
 
 export interface PageController {
   /** Reads the page now; resolves when markers show the worker's answer. */
   read(): Promise<void>;
+  /** Reads again even if nothing seems to have changed (e.g. the site's profiles changed). */
+  refresh(): Promise<void>;
   stop(): void;
 }
 
 const ACTIVE_ATTR = 'data-liaison-active';
+/**
+ * Fired by a starting copy of the content script. A live copy cancels it ("taken"); a copy whose extension
+ * context is gone stops instead. Cancellation, unlike an event's detail, is seen across isolated worlds.
+ */
+const CLAIM_EVENT = 'liaison:claim-page';
+/** Liaison's own inline UI (the "not recognized" chip, teach mode): its mutations never trigger a re-read. */
+export const UI_ATTR = 'data-liaison-ui';
+
+type Subjects = PageFindingsReply['subjects'];
 
 /**
  * Reads the page with the adapter that recognizes it, sends the Snapshot to the worker and puts a marker next
  * to each recognized record. Re-reads after in-app navigation (content swapped under the adapter's live root)
- * and ignores the mutations its own markers cause.
+ * and ignores the mutations its own markers cause. A re-read that yields the same Snapshot for the same URL
+ * sends nothing: markers recreated by a partial update get the findings already known.
  */
 export function startPageController(deps: PageControllerDeps): PageController | null {
   const { doc } = deps;
   const html = doc.documentElement;
-  // A second injection (manifest plus runtime registration, or an extension update) must not double-mark.
-  if (html.hasAttribute(ACTIVE_ATTR)) return null;
+  const alive = deps.alive ?? (() => true);
+  // A second injection (manifest plus runtime registration) must not double-mark; an orphan of an updated
+  // extension gives the page up.
+  if (!doc.dispatchEvent(new CustomEvent(CLAIM_EVENT, { cancelable: true }))) return null;
   html.setAttribute(ACTIVE_ATTR, '');
 
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstPending = 0;
   let observer: MutationObserver | undefined;
   let observed: Node | undefined;
   let stopped = false;
+  /** The last Snapshot sent (as JSON) and the worker's answer, to skip identical re-reads. */
+  let last: { key: string; subjects: Subjects | null } | null = null;
 
   async function read(): Promise<void> {
+    if (stopped) return;
+    if (!alive()) return stop();
     const gen = ++generation;
     const url = new URL(deps.location());
-    const picked = deps.pick(url, doc);
+    let picked: ReturnType<PageControllerDeps['pick']>;
+    try {
+      picked = deps.pick(url, doc);
+    } catch {
+      picked = null;
+    }
+    deps.onRecognized?.(!!picked);
     if (!picked) {
       removeMarkers(doc, new Set());
       observe(doc.body);
+      const key = `unrecognized ${url.href}`;
+      if (last?.key === key) return;
+      last = { key, subjects: null };
       await deps.send({ type: 'page/unrecognized', url: url.href }).catch(() => undefined);
       return;
     }
     observe((picked.adapter.liveRoot && doc.querySelector(picked.adapter.liveRoot)) || doc.body);
-    let anchors: Anchor[];
     let reply: Reply;
     try {
       const page = picked.adapter.read(doc, url);
-      anchors = page.anchors;
-      placeMarkers(doc, anchors, deps.onCompose);
+      placeMarkers(doc, page.anchors, deps.onCompose);
+      const key = JSON.stringify(page.snapshot);
+      if (last?.key === key && last.subjects) return showFindings(last.subjects);
+      last = { key, subjects: null };
       reply = await deps.send({ type: 'page/snapshot', snapshot: page.snapshot });
     } catch (err) {
       // An adapter that throws is isolated: the page keeps working, and the log carries no page data.
-      console.warn('Liaison: could not read this page', err instanceof Error ? err.name : typeof err);
+      if (alive()) console.warn('Liaison: could not read this page', err instanceof Error ? err.name : typeof err);
+      else stop();
       return;
     }
     if (gen !== generation || stopped || !reply.ok || !('subjects' in reply)) return;
-    const byKey = new Map(reply.subjects.map((s) => [`${s.kind}:${s.id}`, s.findings]));
+    if (last) last.subjects = reply.subjects;
+    showFindings(reply.subjects);
+  }
+
+  function showFindings(subjects: Subjects) {
+    const byKey = new Map(subjects.map((s) => [`${s.kind}:${s.id}`, s]));
     for (const m of doc.querySelectorAll<HTMLElement>(`[${MARKER_ATTR}]`)) {
       const kind: SubjectKind = m.hasAttribute('data-liaison-student') ? 'student' : 'staff';
-      const findings: Finding[] | undefined = byKey.get(`${kind}:${m.getAttribute(`data-liaison-${kind}`)}`);
-      if (findings) updateMarker(m, findings);
+      const subject = byKey.get(`${kind}:${m.getAttribute(`data-liaison-${kind}`)}`);
+      if (subject) updateMarker(m, subject.findings);
     }
   }
 
@@ -84,32 +128,53 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     observer.observe(target, { childList: true, subtree: true });
   }
 
+  /** Debounced, but a page that keeps changing is still read once `maxWaitMs` has passed. */
   function schedule() {
+    if (stopped) return;
+    const now = Date.now();
+    if (!timer) firstPending = now;
     clearTimeout(timer);
-    timer = setTimeout(() => void read(), deps.settleMs ?? 30);
+    const wait = Math.max(0, Math.min(deps.settleMs ?? 60, firstPending + (deps.maxWaitMs ?? 1000) - now));
+    timer = setTimeout(() => {
+      timer = undefined;
+      void read();
+    }, wait);
   }
 
   const onPop = () => schedule();
+  const onClaim = (e: Event) => {
+    if (alive()) e.preventDefault();
+    else stop();
+  };
   doc.defaultView?.addEventListener('popstate', onPop);
+  doc.addEventListener(CLAIM_EVENT, onClaim);
+
+  function stop() {
+    if (stopped) return;
+    stopped = true;
+    clearTimeout(timer);
+    observer?.disconnect();
+    doc.defaultView?.removeEventListener('popstate', onPop);
+    doc.removeEventListener(CLAIM_EVENT, onClaim);
+    removeMarkers(doc, new Set());
+    html.removeAttribute(ACTIVE_ATTR);
+  }
 
   return {
     read,
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-      observer?.disconnect();
-      doc.defaultView?.removeEventListener('popstate', onPop);
-      removeMarkers(doc, new Set());
-      html.removeAttribute(ACTIVE_ATTR);
+    refresh() {
+      last = null;
+      return read();
     },
+    stop,
   };
 }
 
 function isOwnMutation(r: MutationRecord): boolean {
   const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every(isMarker);
+  const own = (n: Node) => isMarker(n) || (n.nodeType === 1 && (n as Element).hasAttribute(UI_ATTR));
+  return (nodes.length > 0 && nodes.every(own)) || (r.target.nodeType === 1 && !!(r.target as Element).closest?.(`[${UI_ATTR}]`));
 }
-
 
 /** Puts one marker per anchor, reusing a marker already in place, and removes markers no longer anchored. */
 function placeMarkers(doc: Document, anchors: Anchor[], onCompose?: (studentId: string) => void) {

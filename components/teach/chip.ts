@@ -1,0 +1,69 @@
+/**
+ * The quiet "not recognized — teach Liaison" chip shown on an unrecognized page of an enabled site: small, in a
+ * corner, dismissable for the rest of the page's life. Plain DOM in a shadow root, like the markers.
+ */
+export const CHIP_ATTR = 'data-liaison-chip';
+
+const STYLE = `
+:host { all: initial; position: fixed; z-index: 2147483646; right: 12px; bottom: 12px;
+  font: 12px/1.3 system-ui, sans-serif; }
+.chip { display: flex; gap: 6px; align-items: center; background: #fff; color: #333; border: 1px solid #999;
+  border-radius: 14px; padding: 3px 4px 3px 10px; box-shadow: 0 1px 4px rgba(0,0,0,.15); opacity: .85; }
+.chip:hover, .chip:focus-within { opacity: 1; }
+button { font: inherit; border: 0; background: none; cursor: pointer; padding: 2px 6px; border-radius: 10px; }
+button.teach { color: #1f5fa8; text-decoration: underline; }
+button:focus-visible { outline: 2px solid #000; }
+`;
+
+export interface Chip {
+  /** Shows or hides the chip; once dismissed it stays hidden. */
+  show(visible: boolean): void;
+  remove(): void;
+}
+
+/** `uiAttr` marks the host as Liaison's own UI so its insertion does not trigger a re-read. */
+export function createChip(doc: Document, onTeach: () => void, uiAttr: string): Chip {
+  let host: HTMLElement | null = null;
+  let dismissed = false;
+  const build = () => {
+    const el = doc.createElement('div');
+    el.setAttribute(CHIP_ATTR, '');
+    el.setAttribute(uiAttr, '');
+    const root = el.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    const box = doc.createElement('div');
+    box.className = 'chip';
+    box.setAttribute('role', 'status');
+    const text = doc.createElement('span');
+    text.textContent = 'Liaison: page not recognized —';
+    const teach = doc.createElement('button');
+    teach.type = 'button';
+    teach.className = 'teach';
+    teach.textContent = 'teach Liaison';
+    teach.addEventListener('click', () => onTeach());
+    const close = doc.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', 'Dismiss');
+    close.addEventListener('click', () => {
+      dismissed = true;
+      chip.remove();
+    });
+    box.append(text, teach, close);
+    root.append(style, box);
+    return el;
+  };
+  const chip: Chip = {
+    show(visible) {
+      if (visible && !dismissed) {
+        if (!host?.isConnected) doc.body?.append((host = build()));
+      } else chip.remove();
+    },
+    remove() {
+      host?.remove();
+      host = null;
+    },
+  };
+  return chip;
+}
