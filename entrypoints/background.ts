@@ -3,9 +3,17 @@ import { todayIso } from '@/lib/dates';
 import { purgeAccessLog } from '@/lib/access/log';
 import { handleContentMessage } from '@/lib/messaging/handler';
 import { syncSiteScripts, type ScriptingApi } from '@/lib/sites/registration';
+import { injectTeach, type ExecuteScriptApi } from '@/lib/teach/inject';
+import { readManagedPolicy } from '@/lib/teach/store';
 
 export default defineBackground(() => {
   const db = getDb();
+  // Site profiles: policy read at each request (it may change while the worker runs), teach mode on demand.
+  const teachContext = {
+    policy: () => readManagedPolicy(browser.storage.managed as never),
+    startTeach: (tabId: number) => injectTeach(browser.scripting as unknown as ExecuteScriptApi, tabId),
+    profilesChanged: (tabId: number) => void browser.tabs.sendMessage(tabId, { type: 'profiles/changed' }).catch(() => undefined),
+  };
 
   // Messages are acted on only from enabled sites: read per message, so a revoked site is refused at once.
   const enabledSites = async () => (await browser.permissions.getAll()).origins ?? [];
@@ -14,7 +22,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     if (sender.tab?.id !== undefined && (raw as { type?: unknown } | null)?.type === 'note/compose') openSidePanel(sender.tab.id);
-    return handleContentMessage({ db, asOf: () => todayIso(), enabledSites }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
+    return handleContentMessage({ db, asOf: () => todayIso(), enabledSites, ...teachContext }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
       (err: unknown) => {
         // Only the error's kind is logged: messages may carry student data.
         console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);

@@ -1,6 +1,8 @@
 import type { LiaisonDb } from '../db/database';
 import { ingestSnapshot, recordUnrecognized } from '../db/ingest';
 import type { CheckSettings } from '../checks';
+import type { Policy } from '../policy/schema';
+import { profilesForHost, saveTaughtProfile } from '../teach/store';
 import { logAccess } from '../access/log';
 import { admit, countRejected, REJECT_ERROR } from './guard';
 import { type Reply } from './protocol';
@@ -17,6 +19,12 @@ export interface HandlerContext {
   settings?: () => CheckSettings;
   /** Host patterns of the enabled sites (granted and manifest host permissions); messages from others are refused. */
   enabledSites?: () => Promise<readonly string[]>;
+  /** District policy (managed storage), read defensively; none when absent. */
+  policy?: () => Promise<Policy>;
+  /** Injects teach mode into a tab. */
+  startTeach?: (tabId: number) => Promise<void>;
+  /** Tells a tab's scripts its site's profiles changed, so the page is read again with them. */
+  profilesChanged?: (tabId: number) => void;
 }
 
 /**
@@ -49,6 +57,17 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       return { ok: true };
     case 'page/unrecognized':
       await recordUnrecognized(ctx.db, sender.tabId, site, sender.url);
+      return { ok: true };
+    case 'profiles/get':
+      return { ok: true, ...(await profilesForHost(ctx.db, new URL(site).hostname, (await ctx.policy?.()) ?? {})) };
+    case 'profiles/save': {
+      const saved = await saveTaughtProfile(ctx.db, msg.profile, new URL(site).hostname);
+      if (saved.ok) ctx.profilesChanged?.(sender.tabId);
+      return saved;
+    }
+    case 'teach/start':
+      if (!ctx.startTeach) return { ok: false, error: 'teach mode is not available here' };
+      await ctx.startTeach(sender.tabId);
       return { ok: true };
   }
 }
