@@ -38,6 +38,9 @@ button.badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
   color: #1f5fa8; cursor: pointer; }
 .actions button:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
 .actions p { margin: 4px 0 0; }
+.due { margin-inline-start: 4px; color: #444; font-size: 11px; }
+.due[hidden] { display: none; }
+p.due { margin: 0 0 6px; font-weight: 600; }
 `;
 
 /**
@@ -90,7 +93,11 @@ export function createMarker(
   const body = doc.createElement('div');
   body.className = 'body';
   pop.append(body);
-  root.append(style, button, pop);
+  // The soonest compliance date sits beside the badge, not in it, so the badge's own label stays the severity.
+  const due = doc.createElement('span');
+  due.className = 'due';
+  due.hidden = true;
+  root.append(style, button, due, pop);
   updateMarker(host, null);
   return host;
 }
@@ -113,8 +120,15 @@ function composeActions(doc: Document, compose: () => void): HTMLElement {
   return actions;
 }
 
+/** A student's soonest compliance date, as the worker computes it ("Annual due in 12 days"). */
+export interface MarkerDue {
+  code: string;
+  due: string;
+  label: string;
+}
+
 /** Shows findings on a marker; null means "not checked yet" (the worker has not answered). */
-export function updateMarker(host: HTMLElement, findings: Finding[] | null): void {
+export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?: MarkerDue): void {
   const root = host.shadowRoot!;
   const button = root.querySelector('button')!;
   const body = root.querySelector('.pop > .body') as HTMLElement;
@@ -160,7 +174,15 @@ export function updateMarker(host: HTMLElement, findings: Finding[] | null): voi
     }
     ul.append(li);
   }
-  body.replaceChildren(heading, ul);
+  const side = root.querySelector('span.due') as HTMLElement | null;
+  if (side) {
+    side.textContent = due?.label ?? '';
+    side.hidden = !due;
+  }
+  const dueLine = doc.createElement('p');
+  dueLine.className = 'due';
+  dueLine.textContent = due ? `${due.label} (${due.due})` : '';
+  body.replaceChildren(...(due ? [heading, dueLine, ul] : [heading, ul]));
 }
 
 export function isMarker(node: Node): boolean {

@@ -1,3 +1,4 @@
+import { nextDueDates, type DueDate } from '../compliance';
 import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
 import { withNoteFollowUps } from '../notes/badge';
 import { runAllChecks, type CheckSettings } from '../checks';
@@ -8,6 +9,8 @@ export interface SubjectFindings {
   kind: SubjectKind;
   id: string;
   findings: Finding[];
+  /** The soonest compliance date of a student, for the badge's secondary text. */
+  due?: DueDate;
 }
 
 export interface IngestOptions {
@@ -78,17 +81,22 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       recognized: true,
       at: now,
     });
-    return subjects.map((s) => ({
-      kind: s.kind,
-      id: s.id,
-      findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [],
-    }));
+    const records = new Map(pageStudents.map((r) => [r.id, r.record]));
+    return subjects.map((s) => {
+      const due = s.kind === 'student' ? soonestDue(records.get(s.id), opts) : undefined;
+      return { kind: s.kind, id: s.id, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [], ...(due ? { due } : {}) };
+    });
   });
   // Note follow-ups are not stored with the checks' findings: they change with the notes, so they are read fresh.
   return withNoteFollowUps(db, site, opts.asOf, subjects);
 }
 
-async function upsertStudents(db: LiaisonDb, site: string, list: Student[], url: string, now: number) {
+/** The merged record's soonest due date (most overdue first), whatever the lead times. */
+function soonestDue(student: Student | undefined, opts: IngestOptions): DueDate | undefined {
+  return student ? nextDueDates(student, { asOf: opts.asOf, settings: opts.settings?.compliance })[0] : undefined;
+}
+
+export async function upsertStudents(db: LiaisonDb, site: string, list: Student[], url: string, now: number) {
   const old = await db.students.bulkGet(list.map((s) => [site, s.id] as [string, string]));
   const rows: StudentRow[] = list.map((s, i) => {
     const record = mergeStudent(old[i]?.record, stripProvenance(s));
@@ -98,7 +106,7 @@ async function upsertStudents(db: LiaisonDb, site: string, list: Student[], url:
   return rows;
 }
 
-async function upsertStaff(db: LiaisonDb, site: string, list: Staff[], url: string, now: number) {
+export async function upsertStaff(db: LiaisonDb, site: string, list: Staff[], url: string, now: number) {
   const old = await db.staff.bulkGet(list.map((s) => [site, s.id] as [string, string]));
   const rows: StaffRow[] = list.map((s, i) => {
     const record = mergeStaff(old[i]?.record, stripProvenance(s));

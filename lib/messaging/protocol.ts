@@ -19,7 +19,15 @@ export type ContentMessage = z.infer<typeof ContentMessage>;
 
 export const PageFindingsReply = z.object({
   ok: z.literal(true),
-  subjects: z.array(z.object({ kind: SubjectKind, id: z.string(), findings: z.array(Finding) })),
+  subjects: z.array(
+    z.object({
+      kind: SubjectKind,
+      id: z.string(),
+      findings: z.array(Finding),
+      /** A student's soonest compliance date ("Annual due in 12 days"), shown on the badge. */
+      due: z.object({ code: z.string(), due: z.string(), label: z.string() }).optional(),
+    }),
+  ),
 });
 export type PageFindingsReply = z.infer<typeof PageFindingsReply>;
 

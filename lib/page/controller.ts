@@ -113,7 +113,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     for (const m of doc.querySelectorAll<HTMLElement>(`[${MARKER_ATTR}]`)) {
       const kind: SubjectKind = m.hasAttribute('data-liaison-student') ? 'student' : 'staff';
       const subject = byKey.get(`${kind}:${m.getAttribute(`data-liaison-${kind}`)}`);
-      if (subject) updateMarker(m, subject.findings);
+      if (subject) updateMarker(m, subject.findings, subject.due);
     }
   }
 

@@ -1,0 +1,24 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createMarker, updateMarker } from '../../../components/marker';
+
+describe('marker: due date', () => {
+  it('shows the soonest due date beside the badge and in the popover, as text', () => {
+    const m = createMarker(document, 'student', '1');
+    document.body.append(m);
+    const root = m.shadowRoot!;
+    expect((root.querySelector('span.due') as HTMLElement).hidden).toBe(true);
+    updateMarker(m, [], { code: 'IEP_ANNUAL', due: '2026-12-05', label: '<b>Annual</b> due in 12 days' });
+    const side = root.querySelector('span.due') as HTMLElement;
+    expect(side.hidden).toBe(false);
+    expect(side.textContent).toBe('<b>Annual</b> due in 12 days');
+    expect(side.querySelector('b')).toBeNull();
+    expect(root.querySelector('p.due')?.textContent).toBe('<b>Annual</b> due in 12 days (2026-12-05)');
+    // The badge stays the marker's one button, labelled by severity alone.
+    expect(root.querySelectorAll('button')).toHaveLength(1);
+    expect(root.querySelector('button')!.textContent).toBe('OK');
+    updateMarker(m, []);
+    expect(side.hidden).toBe(true);
+    expect(root.querySelector('p.due')).toBeNull();
+  });
+});
