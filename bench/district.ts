@@ -114,6 +114,14 @@ export function generateDistrict(students: number, staff: number, seed = 2026112
       alternatePlacement: r() < 0.01,
       caseManager: cm,
       services,
+      // IEP dates around the as-of date, so the compliance-date checks do real work too.
+      birthDate: `${2008 + Math.floor(r() * 14)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+      iep: {
+        lastMeeting: `2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+        nextAnnual: `202${6 + Math.floor(r() * 2)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+        nextTriennial: `202${6 + Math.floor(r() * 3)}-0${1 + Math.floor(r() * 9)}-2${Math.floor(r() * 8)}`,
+        consent: r() < 0.02 ? `2026-1${Math.floor(r() * 2)}-0${1 + Math.floor(r() * 9)}` : null,
+      },
     });
   }
   return { students: list, staff: staffList };

@@ -1,6 +1,6 @@
 /**
  * Audit CLI: `npm run audit -- <file> [--staff <file>] [--as-of YYYY-MM-DD] [--format table|json|csv]`.
- * Reads canonical JSON or CSV exports (lib/import), runs the rule pack and prints the findings on stdout.
+ * Reads canonical JSON or CSV exports (lib/import), runs the rule pack and the IEP date checks and prints the findings on stdout.
  * Messages and progress go to stderr; bad input exits 2 with nothing on stdout.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { format as formatDate } from 'date-fns';
 import { IsoDate } from '../lib/domain/records';
 import { ImportError, readInputs } from '../lib/import';
-import { runChecks } from '../lib/rules';
+import { runAllChecks } from '../lib/checks';
 import { findingsToCsv, findingsToTable } from '../lib/rules/report';
 
 const USAGE = 'usage: npm run audit -- <file.json|students.csv> [--staff <file>] [--as-of YYYY-MM-DD] [--format table|json|csv]';
@@ -67,7 +67,7 @@ function main(): number {
   const input = readInputs(readText(args.file), args.staff ? readText(args.staff) : undefined, progress);
   const asOf = args.asOf ?? input.asOf ?? formatDate(new Date(), 'yyyy-MM-dd');
   if (input.students.length >= 10_000) process.stderr.write(`Checking ${input.students.length.toLocaleString('en-US')} students as of ${asOf}…\n`);
-  const findings = runChecks(input, { asOf });
+  const findings = runAllChecks(input, { asOf });
   const out = args.format === 'json' ? `${JSON.stringify({ findings }, null, 2)}\n` : args.format === 'csv' ? `${findingsToCsv(findings)}\n` : findingsToTable(findings);
   process.stdout.write(out);
   process.stderr.write(`Liaison audit: ${findings.length} findings for ${input.students.length} students and ${input.staff.length} staff as of ${asOf}.\n`);
