@@ -82,3 +82,26 @@ describe('npm run audit on bad input', () => {
     expect(codes).toContain('CM_NOT_AUTHORIZED');
   }, 60_000);
 });
+
+describe('npm run audit reports IEP compliance dates', () => {
+  it('from the iep dates of canonical records, as of --as-of', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-audit-'));
+    const file = join(dir, 'dates.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        staff: [],
+        students: [
+          { id: 'A', name: 'Ann Able', grade: '4', iep: { nextAnnual: '2026-11-01', nextTriennial: '2026-12-01' } },
+          { id: 'B', name: 'Bo Baker', grade: '4', iep: { nextAnnual: '2027-09-01', nextTriennial: '2028-09-01' } },
+        ],
+      }),
+    );
+    const r = npmAudit(`${file} --as-of 2026-11-22 --format json`);
+    expect(r.status).toBe(0);
+    const codes = (id: string) =>
+      (JSON.parse(r.stdout).findings as { code: string; subject: { id: string } }[]).filter((f) => f.subject.id === id).map((f) => f.code).sort();
+    expect(codes('A')).toEqual(['IEP_ANNUAL_OVERDUE', 'TRIENNIAL_DUE_SOON']);
+    expect(codes('B')).toEqual([]);
+  }, 60_000);
+});
