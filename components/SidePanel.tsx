@@ -6,6 +6,8 @@ import { followUpFindingsFor } from '../lib/notes/badge';
 import { followUpItems } from '../lib/notes/followups';
 import { notesForSite, purgeDeleted } from '../lib/notes/repo';
 import { loadNoteSettings, ROLE_DEFAULTS } from '../lib/notes/settings';
+import { CaseloadTab } from './caseload/CaseloadTab';
+import { ForgetStudent } from './caseload/ForgetStudent';
 import { FindingList } from './FindingList';
 import { FollowUpsTab } from './notes/FollowUpsTab';
 import { NotesTab, type NotesTarget } from './notes/NotesTab';
@@ -43,7 +45,7 @@ async function loadView(db: LiaisonDb): Promise<{ page: PageRow | null; items: I
   };
 }
 
-type TabKey = 'checks' | 'notes' | 'followups';
+type TabKey = 'checks' | 'notes' | 'followups' | 'caseload';
 
 /** A badge's "Add note" older than this is stale: the panel opened later for another reason. */
 const COMPOSE_FRESH_MS = 2 * 60_000;
@@ -88,10 +90,12 @@ export function SidePanel({ db }: { db: LiaisonDb }) {
     { key: 'checks', label: 'Checks' },
     { key: 'notes', label: 'Notes' },
     { key: 'followups', label: 'Follow-ups', badge: due },
+    { key: 'caseload', label: 'Caseload' },
   ];
   return (
     <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
       {selected === 'checks' && <ChecksView db={db} />}
+      {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" />}
       {selected === 'notes' &&
         (settings ? <NotesTab db={db} page={page ?? null} target={target} settings={settings} /> : <p aria-busy="true">Loading…</p>)}
       {selected === 'followups' &&
@@ -134,7 +138,7 @@ function ChecksView({ db }: { db: LiaisonDb }) {
       </Message>
     );
   const focus = page.focus && items.find((i) => i.kind === page.focus!.kind && i.id === page.focus!.id);
-  return focus ? <SubjectView item={focus} /> : <ListView items={items} />;
+  return focus ? <SubjectView item={focus} db={db} site={page.site} /> : <ListView items={items} />;
 }
 
 function Message({ title, children }: { title: string; children: preact.ComponentChildren }) {
@@ -146,13 +150,14 @@ function Message({ title, children }: { title: string; children: preact.Componen
   );
 }
 
-function SubjectView({ item }: { item: Item }) {
+function SubjectView({ item, db, site }: { item: Item; db: LiaisonDb; site: string }) {
   return (
     <section aria-labelledby="subject-heading" data-subject={`${item.kind}:${item.id}`}>
       <h1 id="subject-heading">
         {item.name} <span class="muted">({item.kind === 'student' ? 'student' : 'staff'} {item.id})</span>
       </h1>
       {item.findings ? <FindingList findings={item.findings} /> : <p>Checking…</p>}
+      {item.kind === 'student' && <ForgetStudent db={db} site={site} id={item.id} name={item.name} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db/database';
 import { todayIso } from '@/lib/dates';
 import { purgeAccessLog } from '@/lib/access/log';
+import { dropExpiredDaily } from '@/lib/db/retention';
 import { handleContentMessage } from '@/lib/messaging/handler';
 import { syncSiteScripts, type ScriptingApi } from '@/lib/sites/registration';
 import { injectTeach, type ExecuteScriptApi } from '@/lib/teach/inject';
@@ -19,9 +20,15 @@ export default defineBackground(() => {
   const enabledSites = async () => (await browser.permissions.getAll()).origins ?? [];
   // The record of access is kept for its retention period (Options → Access log).
   void purgeAccessLog(db).catch(logFailure('access log purge'));
+  // Cached SIS records past the retention period (policy, else the user's setting) go: at start-up and, at most
+  // once a day, when a page is read. A worker can run for days while the user browses.
+  const dropStale = () =>
+    void teachContext.policy().then((p) => dropExpiredDaily(db, { policyDays: p.retentionDays })).catch(logFailure('retention'));
+  dropStale();
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     if (sender.tab?.id !== undefined && (raw as { type?: unknown } | null)?.type === 'note/compose') openSidePanel(sender.tab.id);
+    if ((raw as { type?: unknown } | null)?.type === 'page/snapshot') dropStale();
     return handleContentMessage({ db, asOf: () => todayIso(), enabledSites, ...teachContext }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
       (err: unknown) => {
         // Only the error's kind is logged: messages may carry student data.

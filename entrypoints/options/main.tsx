@@ -1,5 +1,8 @@
 import { render } from 'preact';
 import { SitesSettings } from '@/components/SitesSettings';
+import { PrivacySettings } from '@/components/district/PrivacySettings';
+import { getDb } from '@/lib/db/database';
+import { readManagedPolicy } from '@/lib/teach/store';
 
 const required = browser.runtime.getManifest().host_permissions ?? [];
 
@@ -7,6 +10,7 @@ render(
   <>
     <h1>Liaison settings</h1>
     <SitesSettings permissions={browser.permissions as never} required={required} />
+    <PrivacySettings db={getDb()} loadPolicyDays={async () => (await readManagedPolicy(browser.storage.managed as never)).retentionDays} />
   </>,
   document.getElementById('app')!,
 );

@@ -1,0 +1,39 @@
+import type { CaseloadRow } from '../../lib/district/caseload';
+import { FindingList } from '../FindingList';
+
+const ago = (days: number) => (days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`);
+
+/** One student of a caseload; details (findings, services) open on demand to keep the list scannable. */
+export function CaseloadItem({ row: r }: { row: CaseloadRow }) {
+  return (
+    <li class="caseload-item" data-student={r.id}>
+      <details>
+        <summary>
+          <span class={`sev ${r.severity}`}>{r.severity === 'none' ? 'ok' : r.severity}</span> <strong>{r.name}</strong>{' '}
+          <span class="muted">({r.id})</span>
+          {r.due && <span class="due-label"> · {r.due.label}</span>}
+        </summary>
+        <dl class="kv">
+          <dt>Next annual</dt>
+          <dd>{r.nextAnnual || 'unknown'}</dd>
+          <dt>Next triennial</dt>
+          <dd>{r.nextTriennial || 'unknown'}</dd>
+          <dt>Services</dt>
+          <dd>
+            {r.services.length ? r.services.map((s) => `${s.service || 'service'}${s.provider ? ` (${s.provider})` : ''}`).join('; ') : 'none recorded'}
+          </dd>
+          <dt>Last contact</dt>
+          <dd>{r.lastContact ?? 'none recorded'}</dd>
+          <dt>Next follow-up</dt>
+          <dd>{r.nextFollowUp ?? 'none'}</dd>
+          <dt>Case manager</dt>
+          <dd>{r.caseManagerName || 'unknown'}</dd>
+        </dl>
+        {r.findings.length ? <FindingList findings={r.findings} /> : <p class="ok">No open findings.</p>}
+      </details>
+      <p class="meta freshness">
+        Seen {ago(r.seenDays)} · from <span class="source">{r.source}</span>
+      </p>
+    </li>
+  );
+}

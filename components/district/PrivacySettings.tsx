@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { LiaisonDb } from '../../lib/db/database';
+import { clearAll, retentionDays, saveRetentionDays } from '../../lib/db/retention';
+import { useLiveQuery } from '../useLiveQuery';
+
+/** Options: how long cached records are kept, and "clear everything" behind a confirmation. */
+export function PrivacySettings({ db, loadPolicyDays }: { db: LiaisonDb; loadPolicyDays?: () => Promise<number | undefined> }) {
+  const { value: days } = useLiveQuery(() => retentionDays(db), [db]);
+  // District policy, when it sets a period, wins over the user's setting (lib/db/retention).
+  const [policyDays, setPolicyDays] = useState<number | undefined>();
+  useEffect(() => void loadPolicyDays?.().then(setPolicyDays, () => undefined), [loadPolicyDays]);
+  const [asking, setAsking] = useState(false);
+  const [status, setStatus] = useState('');
+  const locked = typeof policyDays === 'number';
+  return (
+    <section aria-labelledby="privacy-heading">
+      <h2 id="privacy-heading">Freshness and privacy</h2>
+      <p>
+        <label>
+          Keep records read from SIS pages and imports for{' '}
+          <input
+            type="number"
+            min={1}
+            max={3650}
+            value={locked ? policyDays! : (days ?? '')}
+            disabled={locked}
+            onChange={(e) => {
+              const n = Number((e.currentTarget as HTMLInputElement).value);
+              if (Number.isInteger(n) && n >= 1 && n <= 3650) void saveRetentionDays(db, n).then(() => setStatus('Saved.'));
+            }}
+          />{' '}
+          days
+        </label>
+        {locked && <span class="muted"> (set by your district)</span>}
+      </p>
+      <p>
+        <a class="button" href="district.html" target="_blank" rel="noopener">
+          Open district view
+        </a>
+      </p>
+      {asking ? (
+        <p role="group" aria-label="Confirm clearing everything" class="status-line">
+          <span>Delete every cached student and staff record, every finding and every note? This cannot be undone.</span>
+          <button
+            type="button"
+            class="danger"
+            onClick={() =>
+              void clearAll(db).then(() => {
+                setAsking(false);
+                setStatus('Everything was cleared.');
+              })
+            }
+          >
+            Delete everything
+          </button>
+          <button type="button" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </p>
+      ) : (
+        <button type="button" onClick={() => setAsking(true)}>
+          Clear everything…
+        </button>
+      )}
+      <p role="status">{status}</p>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { LiaisonDb } from '../../lib/db/database';
+import { sourceLabel } from '../../lib/district/caseload';
+import { pageOf } from '../../lib/district/filter';
+import type { Expiring, StaffLine, StudentLine } from '../../lib/district/types';
+import { ForgetStudent } from '../caseload/ForgetStudent';
+import { Pager } from './Pager';
+
+const PAGE = 50;
+const codes = (l: { findings: { code: string }[] }) => [...new Set(l.findings.map((f) => f.code))].join(' ');
+const seen = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Paging state that goes back to the first page whenever the list itself changes (a new filter). */
+function usePage<T>(items: readonly T[]) {
+  const [page, setPage] = useState(0);
+  useEffect(() => setPage(0), [items]);
+  return { ...pageOf(items, page, PAGE), setPage };
+}
+
+export function StudentsTable({ db, lines }: { db: LiaisonDb; lines: StudentLine[] }) {
+  const p = usePage(lines);
+  return (
+    <>
+      <table class="data" data-table="students">
+        <caption class="visually-hidden">Students</caption>
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">School</th>
+            <th scope="col">Case manager</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Findings</th>
+            <th scope="col">Seen</th>
+            <th scope="col" class="no-print">
+              Privacy
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((l) => (
+            <tr key={`${l.site}|${l.id}`} data-student={l.id}>
+              <th scope="row">
+                {l.name} <span class="muted">({l.id})</span>
+              </th>
+              <td>{l.school}</td>
+              <td>{l.caseManagerName}</td>
+              <td>
+                <span class={`sev ${l.severity}`}>{l.severity}</span>
+              </td>
+              <td>
+                <code>{codes(l)}</code>
+              </td>
+              <td title={sourceLabel(l.url)}>{seen(l.seenAt)}</td>
+              <td class="no-print">
+                <ForgetStudent db={db} site={l.site} id={l.id} name={l.name} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager label="Students" page={p.page} pages={p.pages} total={lines.length} onPage={p.setPage} />
+    </>
+  );
+}
+
+export function StaffTable({ lines }: { lines: StaffLine[] }) {
+  const p = usePage(lines);
+  return (
+    <>
+      <table class="data" data-table="staff">
+        <caption class="visually-hidden">Staff</caption>
+        <thead>
+          <tr>
+            <th scope="col">Staff</th>
+            <th scope="col">Position</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Findings</th>
+            <th scope="col">Seen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((l) => (
+            <tr key={`${l.site}|${l.id}`} data-staff={l.id}>
+              <th scope="row">
+                {l.name} <span class="muted">({l.id})</span>
+              </th>
+              <td>{l.position}</td>
+              <td>
+                <span class={`sev ${l.severity}`}>{l.severity}</span>
+              </td>
+              <td>
+                <code>{codes(l)}</code>
+              </td>
+              <td title={sourceLabel(l.url)}>{seen(l.seenAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager label="Staff" page={p.page} pages={p.pages} total={lines.length} onPage={p.setPage} />
+    </>
+  );
+}
+
+export function ExpiringTable({ list }: { list: Expiring[] }) {
+  const p = usePage(list);
+  if (!list.length) return <p>No known credential expires soon.</p>;
+  return (
+    <>
+      <table class="data" data-table="expiring">
+        <caption class="visually-hidden">Credentials expiring soon</caption>
+        <thead>
+          <tr>
+            <th scope="col">Staff</th>
+            <th scope="col">Credential</th>
+            <th scope="col">Expires</th>
+            <th scope="col">When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((e, i) => (
+            <tr key={`${e.site}|${e.staffId}|${i}`} data-staff={e.staffId}>
+              <th scope="row">
+                {e.name} <span class="muted">({e.staffId})</span>
+              </th>
+              <td>{e.title}</td>
+              <td>{e.expires}</td>
+              <td>{e.days < 0 ? `expired ${-e.days} days ago` : e.days === 0 ? 'today' : `in ${e.days} days`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager label="Credentials" page={p.page} pages={p.pages} total={list.length} onPage={p.setPage} />
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { DistrictPage } from '@/components/district/DistrictPage';
+import { getDb } from '@/lib/db/database';
+
+render(<DistrictPage db={getDb()} />, document.getElementById('app')!);

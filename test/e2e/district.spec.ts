@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Download, Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { DISTRICT } from '../../demo-sis/district';
+import { expect, findingsOf, marker, test } from './fixtures';
+
+const VISITED = ['1009', '1001', '1030'];
+const withCm = DISTRICT.students.filter((s) => s.caseManager?.staffId || s.caseManager?.name);
+const ofMaria = DISTRICT.students.filter((s) => s.caseManager?.staffId === 'T101' || s.caseManager?.name === 'Maria Gonzalez');
+
+/** The list pages and a few student pages: every student and staff member, and some schools. */
+async function browseSis(page: Page, sisUrl: string) {
+  await page.goto(`${sisUrl}/staff`);
+  await findingsOf(page, 'staff', 'T100');
+  await page.goto(`${sisUrl}/students`);
+  await findingsOf(page, 'student', '1001');
+  for (const id of VISITED) {
+    await page.goto(`${sisUrl}/students/${id}`);
+    await findingsOf(page, 'student', id);
+  }
+}
+
+async function csvOf(download: Promise<Download>): Promise<string[][]> {
+  const file = await (await download).path();
+  return Papa.parse<string[]>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+}
+
+async function openDistrict(page: Page, extensionId: string) {
+  await page.goto(`chrome-extension://${extensionId}/district.html`);
+  await expect(page.getByTestId('district-summary')).toBeVisible();
+}
+
+test.describe('caseload and district view', () => {
+  test('badges show the soonest due date; My caseload and the district view fill from visited pages', async ({ page, context, sisUrl, openPanel, extensionId }) => {
+    await browseSis(page, sisUrl);
+    const student = DISTRICT.students.find((s) => s.id === '1030')!;
+    expect(student.iep?.nextAnnual).toBeTruthy();
+    await expect(marker(page, 'student', '1030').locator('span.due')).toHaveText(/(Annual|Triennial|Transition|notice|plan|IEP).*(due|overdue|today)/i);
+
+    // My caseload: everyone with a case manager, grouped; then only "my" students.
+    const panel = await openPanel();
+    await panel.getByRole('tab', { name: 'Caseload' }).click();
+    await expect(panel.getByTestId('caseload-count')).toHaveText(`${withCm.length} of ${withCm.length} students`);
+    await expect(panel.getByRole('heading', { name: /Maria Gonzalez/ })).toBeVisible();
+    await expect(panel.locator('li.caseload-item').first().locator('.freshness')).toContainText(`Seen today · from ${sisUrl}/students`);
+    await panel.getByLabel('I am').selectOption({ label: 'Maria Gonzalez (T101)' });
+    await expect(panel.getByTestId('caseload-count')).toHaveText(`${ofMaria.length} of ${ofMaria.length} students`);
+    await panel.getByLabel('Search').fill(ofMaria[0].name);
+    await expect(panel.getByTestId('caseload-count')).toHaveText(`1 of ${ofMaria.length} students`);
+    await panel.getByLabel('Search').fill('');
+    const caseloadCsv = await csvOf(Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export CSV' }).click()]).then(([d]) => d));
+    expect(caseloadCsv[0]).toContain('Next annual');
+    expect(caseloadCsv.slice(1).map((r) => r[1]).sort()).toEqual(ofMaria.map((s) => s.id).sort());
+
+    // The district view.
+    const district = await context.newPage();
+    await openDistrict(district, extensionId);
+    await expect(district.getByTestId('district-summary')).toContainText(`${DISTRICT.students.length} students`);
+    await expect(district.getByTestId('district-summary')).toContainText(`${DISTRICT.staff.length} staff`);
+    await district.getByLabel('Only records with findings').uncheck();
+    await expect(district.getByTestId('students-count')).toHaveText(`(${DISTRICT.students.length})`);
+    // Schools are known only for the students whose own page was read.
+    const school = DISTRICT.students.find((s) => s.id === VISITED[0])!.school!;
+    const inSchool = DISTRICT.students.filter((s) => VISITED.includes(s.id) && s.school === school);
+    await district.getByLabel('School').selectOption(school);
+    await expect(district.getByTestId('students-count')).toHaveText(`(${inSchool.length})`);
+    await expect(district.getByTestId('staff-count')).toHaveText('(0)');
+    await district.getByLabel('School').selectOption('');
+    await district.getByRole('combobox', { name: 'Case manager', exact: true }).selectOption({ label: 'Maria Gonzalez' });
+    await expect(district.getByTestId('students-count')).toHaveText(`(${ofMaria.length})`);
+    await district.getByRole('combobox', { name: 'Case manager', exact: true }).selectOption('');
+    // A finding code: every listed record has it.
+    await district.getByLabel('Finding code').selectOption({ index: 1 });
+    const code = await district.getByLabel('Finding code').inputValue();
+    const rows = district.locator('table[data-table="students"] tbody tr');
+    await expect.poll(() => rows.count()).toBeLessThan(DISTRICT.students.length);
+    const n = await rows.count();
+    for (let i = 0; i < n; i++) await expect(rows.nth(i).locator('code')).toContainText(code);
+    await district.getByLabel('Finding code').selectOption('');
+
+    // The chart: one bar per case manager with its count against its cap, and the same numbers in the table.
+    const bars = district.locator('svg[data-chart="cm"] g.bar');
+    await expect(bars.first()).toBeVisible();
+    const maria = district.locator('svg[data-chart="cm"] g.bar[data-staff="T101"]');
+    await expect(maria).toHaveAttribute('data-count', String(ofMaria.length));
+    await expect(maria).toHaveAttribute('data-cap', '28');
+    await expect(maria.locator('line.cap')).toHaveCount(1);
+    await expect(district.locator('table[data-table="cm"] tbody tr')).toHaveCount(await bars.count());
+    await expect(district.locator('table[data-table="cm"] tr[data-staff="T101"] td').nth(1)).toHaveText(String(ofMaria.length));
+
+    // CSV of what the filters show.
+    const studentsCsv = await csvOf(
+      Promise.all([district.waitForEvent('download'), district.getByRole('button', { name: 'Export students CSV' }).click()]).then(([d]) => d),
+    );
+    expect(studentsCsv[0].slice(0, 3)).toEqual(['Site', 'Student ID', 'Student']);
+    expect(studentsCsv).toHaveLength(DISTRICT.students.length + 1);
+
+    const axe = await new AxeBuilder({ page: district }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    // Forget a student from the district view.
+    await district.locator('table[data-table="students"] tr[data-student="1001"]').getByRole('button', { name: 'Forget this student' }).click();
+    await district.getByRole('button', { name: 'Forget', exact: true }).click();
+    await expect(district.getByTestId('students-count')).toHaveText(`(${DISTRICT.students.length - 1})`);
+  });
+
+  test('import: a bad row is named and nothing is written; a good file is written and checked', async ({ page, extensionId, sisUrl, openPanel }) => {
+    await openDistrict(page, extensionId);
+    await expect(page.getByTestId('district-summary')).toContainText('0 students');
+    await page.getByLabel('Into site').fill(sisUrl);
+    const header = 'Student ID,Student Name,School,Case Manager,Next Annual,Next Triennial';
+    const bad = [header, '9001,Ada Park,Oak Ridge Elementary,Maria Gonzalez,2027-01-10,2028-01-10', '9002,Bo Chen,Oak Ridge Elementary,Maria Gonzalez,13/45/2027,', '9003,Cy Diaz,Oak Ridge Elementary,Maria Gonzalez,2027-02-01,'].join('\n');
+    await page.getByLabel('File').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const alert = page.locator('.import-errors');
+    await expect(alert).toContainText('1 problem found. Nothing was written');
+    await expect(alert.locator('li')).toHaveText(/^bad\.csv, row 2 \(line 3\), field "Next Annual": /);
+    await expect(page.getByTestId('import-preview')).toContainText('3 rows read · 2 students');
+    await expect(page.getByRole('button', { name: /^Import into/ })).toBeDisabled();
+    await expect(page.getByTestId('district-summary')).toContainText('0 students');
+
+    const good = bad.replace('13/45/2027', '12/20/2026');
+    await page.getByLabel('File').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await expect(page.getByTestId('import-preview')).toContainText('3 rows read · 3 students');
+    await expect(page.getByTestId('import-preview').locator('tbody tr')).toHaveCount(3);
+    await page.getByRole('button', { name: `Import into ${sisUrl}` }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 3 students' })).toBeVisible();
+    await expect(page.getByTestId('district-summary')).toContainText('3 students');
+    await page.getByLabel('Only records with findings').uncheck();
+    await expect(page.locator('table[data-table="students"] tbody tr')).toHaveCount(3);
+    await expect(page.locator('table[data-table="students"] tr[data-student="9002"]')).toContainText('Bo Chen');
+
+    // The imported students show in My caseload, marked as imported.
+    const panel = await openPanel();
+    await panel.getByRole('tab', { name: 'Caseload' }).click();
+    await expect(panel.getByTestId('caseload-count')).toHaveText('3 of 3 students');
+    await expect(panel.locator('li.caseload-item').first().locator('.freshness')).toContainText('from import: good.csv');
+  });
+});
