@@ -9,6 +9,7 @@ import { loadNoteSettings, ROLE_DEFAULTS } from '../lib/notes/settings';
 import { CaseloadTab } from './caseload/CaseloadTab';
 import { ForgetStudent } from './caseload/ForgetStudent';
 import { FindingList } from './FindingList';
+import { TeachButton } from './teach/TeachButton';
 import { FollowUpsTab } from './notes/FollowUpsTab';
 import { NotesTab, type NotesTarget } from './notes/NotesTab';
 import { Tabs, type TabDef } from './notes/Tabs';
@@ -132,13 +133,21 @@ function ChecksView({ db }: { db: LiaisonDb }) {
     );
   if (!page.recognized)
     return (
-      <Message title="This page is not recognized">
-        Liaison does not know how to read this page, so it shows nothing rather than guess. Open a student or staff
-        page, or teach Liaison this page's fields.
-      </Message>
+      <>
+        <Message title="This page is not recognized">
+          Liaison does not know how to read this page, so it shows nothing rather than guess. Open a student or staff
+          page, or teach Liaison this page's fields.
+        </Message>
+        <TeachButton tabId={page.tabId} label="Not recognized — teach Liaison" />
+      </>
     );
   const focus = page.focus && items.find((i) => i.kind === page.focus!.kind && i.id === page.focus!.id);
-  return focus ? <SubjectView item={focus} db={db} site={page.site} /> : <ListView items={items} />;
+  return (
+    <>
+      {focus ? <SubjectView item={focus} db={db} site={page.site} /> : <ListView items={items} />}
+      <TeachButton tabId={page.tabId} label="Teach this page" />
+    </>
+  );
 }
 
 function Message({ title, children }: { title: string; children: preact.ComponentChildren }) {
