@@ -3,8 +3,10 @@ import type { LiaisonDb, PageRow } from '../lib/db/database';
 import { todayIso } from '../lib/dates';
 import { worstSeverity, type Finding, type SubjectKind } from '../lib/domain';
 import { followUpFindingsFor } from '../lib/notes/badge';
-import { followUpItems } from '../lib/notes/followups';
-import { notesForSite, purgeDeleted } from '../lib/notes/repo';
+import { followUpFindingsFromIndex } from '../lib/notes/followups';
+import { notesForSite, openFollowUpsBy, purgeDeleted } from '../lib/notes/repo';
+import { dueHorizon } from '../lib/notes/followups';
+import { LockGate, useUnlocked } from './LockGate';
 import { loadNoteSettings, ROLE_DEFAULTS } from '../lib/notes/settings';
 import { CaseloadTab } from './caseload/CaseloadTab';
 import { ForgetStudent } from './caseload/ForgetStudent';
@@ -67,7 +69,9 @@ export function SidePanel({ db }: { db: LiaisonDb }) {
   const { value: page } = useLiveQuery(async () => (await db.pages.orderBy('at').last()) ?? null, [db]);
   const { value: settings } = useLiveQuery(() => loadNoteSettings(db), [db]);
   const site = page?.site ?? null;
-  const { value: fu } = useLiveQuery(() => loadFollowUps(db, site), [db, site]);
+  // Notes are decrypted only while unlocked; the count of due follow-ups comes from the clear index.
+  const unlocked = useUnlocked();
+  const { value: fu } = useLiveQuery(() => (unlocked ? loadFollowUps(db, site) : Promise.resolve(null)), [db, site, unlocked]);
   const [tab, setTab] = useState<TabKey | null>(null);
   const [target, setTarget] = useState<NotesTarget | null>(null);
   const handled = useRef(0);
@@ -86,7 +90,11 @@ export function SidePanel({ db }: { db: LiaisonDb }) {
   }, [page?.compose?.at]);
 
   const selected = tab ?? ROLE_DEFAULTS[settings?.role ?? 'case-manager'].tab;
-  const due = fu ? followUpItems(fu.notes, asOf, settings?.leadDays ?? 0).length : 0;
+  const leadDays = settings?.leadDays ?? 0;
+  const { value: due = 0 } = useLiveQuery(
+    async () => (site ? followUpFindingsFromIndex(await openFollowUpsBy(db, dueHorizon(asOf, leadDays), { site }), asOf, leadDays).length : 0),
+    [db, site, asOf, leadDays],
+  );
   const tabs: TabDef<TabKey>[] = [
     { key: 'checks', label: 'Checks' },
     { key: 'notes', label: 'Notes' },
@@ -97,10 +105,14 @@ export function SidePanel({ db }: { db: LiaisonDb }) {
     <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
       {selected === 'checks' && <ChecksView db={db} />}
       {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" />}
-      {selected === 'notes' &&
-        (settings ? <NotesTab db={db} page={page ?? null} target={target} settings={settings} /> : <p aria-busy="true">Loading…</p>)}
-      {selected === 'followups' &&
-        (fu ? (
+      {selected === 'notes' && (
+        <LockGate db={db}>
+          {() => (settings ? <NotesTab db={db} page={page ?? null} target={target} settings={settings} /> : <p aria-busy="true">Loading…</p>)}
+        </LockGate>
+      )}
+      {selected === 'followups' && (
+        <LockGate db={db}>
+          {() => fu ? (
           <FollowUpsTab
             db={db}
             notes={fu.notes}
@@ -114,7 +126,9 @@ export function SidePanel({ db }: { db: LiaisonDb }) {
           />
         ) : (
           <p aria-busy="true">Loading…</p>
-        ))}
+        )}
+        </LockGate>
+      )}
     </Tabs>
   );
 }

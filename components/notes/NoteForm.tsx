@@ -16,6 +16,7 @@ import {
   type NoteSettings,
 } from '../../lib/notes/schema';
 import { ROLE_DEFAULTS } from '../../lib/notes/settings';
+import { saveErrorMessage } from './saveError';
 
 /** How long typing pauses before the draft is written. Short: a closed panel gets no second chance. */
 export const DRAFT_DEBOUNCE_MS = 300;
@@ -42,6 +43,7 @@ export function NoteForm({ db, site, studentId, studentName, note, settings, onD
   const [fields, setFields] = useState<DraftFields | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
+  const [saveError, setSaveError] = useState('');
   const pending = useRef<DraftFields | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const text = useRef<HTMLTextAreaElement>(null);
@@ -68,8 +70,13 @@ export function NoteForm({ db, site, studentId, studentName, note, settings, onD
     const f = pending.current;
     if (!f) return;
     pending.current = null;
-    await saveDraft(db, { site, studentId, noteId, fields: f, savedAt: Date.now() });
-    setStatus('Draft saved.');
+    try {
+      await saveDraft(db, { site, studentId, noteId, fields: f, savedAt: Date.now() });
+      setStatus('Draft saved.');
+    } catch (err) {
+      pending.current ??= f; // kept for the next try
+      setSaveError(saveErrorMessage(err));
+    }
   };
 
   // Write a pending draft when the panel closes or the form goes away.
@@ -106,10 +113,17 @@ export function NoteForm({ db, site, studentId, studentName, note, settings, onD
     setErrors({});
     clearTimeout(timer.current);
     pending.current = null;
-    const saved = note
-      ? await amendNote(db, note.id, result.content, settings.authorName)
-      : await addNote(db, { site, studentId }, result.content, settings.authorName);
-    await deleteDraft(db, site, studentId, noteId);
+    let saved: Note;
+    try {
+      saved = note
+        ? await amendNote(db, note.id, result.content, settings.authorName)
+        : await addNote(db, { site, studentId }, result.content, settings.authorName);
+      setSaveError('');
+    } catch (err) {
+      // Shown, never swallowed: the form stays open with the text, so nothing typed is lost.
+      return setSaveError(saveErrorMessage(err));
+    }
+    await deleteDraft(db, site, studentId, noteId).catch(() => undefined);
     onDone(saved, note ? 'Saved. The earlier version is kept in the note’s history.' : 'Saved.');
   };
 
@@ -148,6 +162,11 @@ export function NoteForm({ db, site, studentId, studentName, note, settings, onD
       }}
     >
       <h2 id={`${prefix}-heading`}>{heading}</h2>
+      {saveError && (
+        <div role="alert" class="error save-error">
+          {saveError}
+        </div>
+      )}
       {Object.keys(errors).length > 0 && (
         <div role="alert" class="error">
           The note was not saved: {Object.values(errors).join(' ')}

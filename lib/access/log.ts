@@ -1,5 +1,4 @@
 import Papa from 'papaparse';
-import Dexie from 'dexie';
 import { z } from 'zod';
 import type { LiaisonDb } from '../db/database';
 
@@ -37,14 +36,16 @@ export async function logAccess(
 ): Promise<number> {
   const subjects = new Set([...studentIds].map((id) => subjectOf(site, id)));
   if (!subjects.size) return 0;
-  return Dexie.ignoreTransaction(() =>
+  const write = () =>
     db.transaction('rw', db.accessLog, async () => {
       const recent = await db.accessLog.where('at').above(now - THROTTLE_MS).toArray();
       for (const e of recent) if (e.action === action) subjects.delete(e.subject);
       await db.accessLog.bulkAdd([...subjects].map((subject) => ({ at: now, site, action, subject })));
       return subjects.size;
-    }),
-  );
+    });
+  // Callers may be live queries, which Dexie forbids to write (and would re-run on the write): the write starts
+  // from a timer, outside the caller's zone and transaction, and is still awaited.
+  return new Promise<number>((resolve, reject) => setTimeout(() => write().then(resolve, reject)));
 }
 
 export async function loadRetentionDays(db: LiaisonDb): Promise<number> {

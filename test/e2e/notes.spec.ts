@@ -12,10 +12,33 @@ async function openStudent(page: Page, sisUrl: string, id = STUDENT) {
   await findingsOf(page, 'student', id);
 }
 
-/** The Notes tab of the panel, selected. */
+export const PASSPHRASE = 'a long test passphrase';
+
+/**
+ * Notes are encrypted with a key held only by the open panel page: each new panel sets the passphrase (first
+ * use in this profile) or unlocks with it before notes show.
+ */
+export async function unlockNotes(panel: Page) {
+  const setUp = panel.getByRole('button', { name: 'Set passphrase' });
+  const unlock = panel.getByRole('button', { name: 'Unlock' });
+  const lockNow = panel.getByRole('button', { name: 'Lock now' });
+  await expect(setUp.or(unlock).or(lockNow)).toBeVisible();
+  if (await setUp.isVisible()) {
+    await panel.getByLabel(/New passphrase/).fill(PASSPHRASE);
+    await panel.getByLabel('Same passphrase again').fill(PASSPHRASE);
+    await setUp.click();
+  } else if (await unlock.isVisible()) {
+    await panel.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await unlock.click();
+  }
+  await expect(lockNow).toBeVisible();
+}
+
+/** The Notes tab of the panel, selected and unlocked. */
 async function notesTab(panel: Page) {
   await panel.getByRole('tab', { name: 'Notes' }).click();
   await expect(panel.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
+  await unlockNotes(panel);
 }
 
 /** Writes and saves a note from the panel's Notes tab. */
@@ -69,6 +92,7 @@ test.describe('liaison notes', () => {
     await marker(page, 'student', STUDENT).getByRole('button', { name: 'Add note' }).click();
     await expect(marker(page, 'student', STUDENT).getByRole('status')).toContainText('side panel');
     const form = panel.locator(`form.note-form[data-student="${STUDENT}"]`);
+    await unlockNotes(panel);
     await expect(form).toBeVisible();
     await expect(panel.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
     await expect(form.getByLabel('What was said')).toBeFocused();
@@ -201,6 +225,7 @@ test.describe('liaison notes', () => {
     await panel.keyboard.press('ArrowRight');
     expect(await focused()).toMatch(/^button\|tab\|Notes/);
     await expect(panel.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
+    await unlockNotes(panel);
     await tabUntil(/^button\|\|Add note/);
     await panel.keyboard.press('Enter');
     await expect(panel.getByLabel('What was said')).toBeFocused();
@@ -224,6 +249,7 @@ test.describe('liaison notes', () => {
     await panel.close();
     panel = await openPanel();
     await expect(panel.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
+    await unlockNotes(panel);
     await expect(panel.locator('.cm-card')).toContainText('Ana Torres');
     await panel.getByRole('button', { name: 'Add note' }).click();
     await expect(panel.getByLabel('With', { exact: true })).toHaveValue('case-manager');
