@@ -2,7 +2,7 @@ import type { FindingRow, StaffRow, StudentRow } from '../db/database';
 import { daysBetween } from '../compliance/days';
 import { worstSeverity, type Finding, type SubjectKind } from '../domain';
 import { capFor } from './caps';
-import { StaffIndex, staffKey } from './staff-index';
+import { StaffIndex } from './staff-index';
 import type { DistrictView, Expiring, Load, StaffLine, StudentLine } from './types';
 
 export interface DistrictInput {
@@ -20,7 +20,17 @@ export interface DistrictOptions {
 }
 
 const NONE: Finding[] = [];
-const findingKey = (site: string, kind: SubjectKind, id: string) => `${site}\u0000${kind}\u0000${id}`;
+
+/** Findings rows by site, kind and id in nested maps: no key strings built per lookup. */
+function findingsIndex(rows: readonly FindingRow[]) {
+  const bySite = new Map<string, Record<SubjectKind, Map<string, Finding[]>>>();
+  for (const r of rows) {
+    let s = bySite.get(r.site);
+    if (!s) bySite.set(r.site, (s = { student: new Map(), staff: new Map() }));
+    s[r.kind].set(r.id, r.findings);
+  }
+  return (site: string, kind: SubjectKind, id: string) => bySite.get(site)?.[kind].get(id) ?? NONE;
+}
 
 /**
  * Everything the district view shows, from the cached rows in one pass each: students and staff with their
@@ -28,28 +38,26 @@ const findingKey = (site: string, kind: SubjectKind, id: string) => `${site}\u00
  * Pure, so the 50,000-student bench times exactly what the page runs.
  */
 export function buildDistrict(input: DistrictInput, opts: DistrictOptions): DistrictView {
-  const findings = new Map<string, Finding[]>();
-  for (const r of input.findings) findings.set(findingKey(r.site, r.kind, r.id), r.findings);
+  const findingsOf = findingsIndex(input.findings);
   const index = new StaffIndex(input.staff);
-  const cmCounts = new Map<string, number>();
-  const providerCounts = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const cmCounts = new Map<StaffRow, number>();
+  const providerCounts = new Map<StaffRow, number>();
   const schools = new Set<string>();
   const codes = new Set<string>();
+  const providers: StaffRow[] = [];
 
   const students: StudentLine[] = input.students.map((row) => {
     const s = row.record;
     const cm = index.caseManager(row.site, s.caseManager);
-    const cmKey = cm ? staffKey(cm.site, cm.id) : null;
-    if (cmKey) bump(cmCounts, cmKey);
+    if (cm) cmCounts.set(cm, (cmCounts.get(cm) ?? 0) + 1);
     // Each provider counts a student once, however many services they give them.
-    const providers = new Set<string>();
+    providers.length = 0;
     for (const sv of s.services ?? []) {
       const p = index.provider(row.site, sv);
-      if (p) providers.add(staffKey(p.site, p.id));
+      if (p && !providers.includes(p)) providers.push(p);
     }
-    for (const k of providers) bump(providerCounts, k);
-    const f = findings.get(findingKey(row.site, 'student', row.id)) ?? NONE;
+    for (const p of providers) providerCounts.set(p, (providerCounts.get(p) ?? 0) + 1);
+    const f = findingsOf(row.site, 'student', row.id);
     for (const x of f) codes.add(x.code);
     if (s.school) schools.add(s.school);
     return {
@@ -58,7 +66,7 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
       name: s.name,
       school: s.school ?? '',
       grade: s.grade ?? '',
-      caseManagerKey: cmKey,
+      caseManagerKey: cm ? index.keyOf(cm) : null,
       caseManagerName: cm?.record.name ?? s.caseManager?.name ?? '',
       findings: f,
       severity: worstSeverity(f),
@@ -68,7 +76,7 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
   });
 
   const staff: StaffLine[] = input.staff.map((row) => {
-    const f = findings.get(findingKey(row.site, 'staff', row.id)) ?? NONE;
+    const f = findingsOf(row.site, 'staff', row.id);
     for (const x of f) codes.add(x.code);
     return {
       site: row.site,
@@ -82,14 +90,13 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
     };
   });
 
-  const byKey = new Map(input.staff.map((r) => [staffKey(r.site, r.id), r]));
-  const loads = (counts: Map<string, number>, role: Load['role']): Load[] =>
-    [...counts].flatMap(([key, count]) => {
-      const r = byKey.get(key);
-      if (!r) return [];
-      const cap = capFor(r.record, opts.caseloadCaps ?? {});
-      return [{ key, site: r.site, staffId: r.id, name: r.record.name, position: r.record.position ?? '', role, count, cap: cap?.max ?? null, capSource: cap?.source ?? null }];
-    }).sort(byLoad);
+  const loads = (counts: Map<StaffRow, number>, role: Load['role']): Load[] =>
+    [...counts]
+      .map(([r, count]) => {
+        const cap = capFor(r.record, opts.caseloadCaps ?? {});
+        return { key: index.keyOf(r), site: r.site, staffId: r.id, name: r.record.name, position: r.record.position ?? '', role, count, cap: cap?.max ?? null, capSource: cap?.source ?? null };
+      })
+      .sort(byLoad);
 
   const caseManagers = loads(cmCounts, 'case-manager');
   return {

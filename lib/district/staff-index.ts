@@ -1,23 +1,40 @@
 import { personNameKey, type CaseManagerRef, type Service } from '../domain';
 import type { StaffRow } from '../db/database';
 
+type BySite = Map<string, Map<string, StaffRow>>;
+
+function put(map: BySite, site: string, key: string, row: StaffRow) {
+  let m = map.get(site);
+  if (!m) map.set(site, (m = new Map()));
+  if (!m.has(key)) m.set(key, row);
+}
+
 /**
- * Finds the staff record a student refers to, by the same `site|id:` / `site|name:` keys the database indexes
- * (lib/db/merge), so the district view resolves people exactly as the worker's checks do.
+ * Finds the staff record a student refers to, by id, else by the same name key the database indexes
+ * (lib/db/merge), so the district view resolves people as the worker's checks do. Maps nest by site so a
+ * lookup builds no strings: it runs for every student and service of a 50,000-student district.
  */
 export class StaffIndex {
-  private readonly byRef = new Map<string, StaffRow>();
+  private readonly byId: BySite = new Map();
+  private readonly byName: BySite = new Map();
+  /** One `site|id` string per staff member, made once and shared by every line that names them. */
+  private readonly keys = new Map<StaffRow, string>();
 
   constructor(rows: readonly StaffRow[]) {
-    for (const r of rows) for (const ref of r.refs) if (!this.byRef.has(ref)) this.byRef.set(ref, r);
+    for (const r of rows) {
+      put(this.byId, r.site, r.id, r);
+      const name = personNameKey(r.record.name);
+      if (name) put(this.byName, r.site, name, r);
+      this.keys.set(r, staffKey(r.site, r.id));
+    }
   }
 
   find(site: string, ref: { staffId?: string | null; name?: string | null } | null | undefined): StaffRow | undefined {
     if (!ref) return undefined;
-    const byId = ref.staffId ? this.byRef.get(`${site}|id:${ref.staffId}`) : undefined;
+    const byId = ref.staffId ? this.byId.get(site)?.get(ref.staffId) : undefined;
     if (byId) return byId;
-    const name = personNameKey(ref.name);
-    return name ? this.byRef.get(`${site}|name:${name}`) : undefined;
+    const name = ref.name ? personNameKey(ref.name) : '';
+    return name ? this.byName.get(site)?.get(name) : undefined;
   }
 
   caseManager(site: string, cm: CaseManagerRef | null | undefined) {
@@ -26,6 +43,10 @@ export class StaffIndex {
 
   provider(site: string, s: Service) {
     return this.find(site, { staffId: s.providerStaffId, name: s.providerName });
+  }
+
+  keyOf(row: StaffRow): string {
+    return this.keys.get(row) ?? staffKey(row.site, row.id);
   }
 }
 
