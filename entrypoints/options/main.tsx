@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { SitesSettings } from '@/components/SitesSettings';
+import { ProfilesSettings } from '@/components/ProfilesSettings';
 import { PrivacySettings } from '@/components/district/PrivacySettings';
 import { getDb } from '@/lib/db/database';
 import { readManagedPolicy } from '@/lib/teach/store';
@@ -10,6 +11,7 @@ render(
   <>
     <h1>Liaison settings</h1>
     <SitesSettings permissions={browser.permissions as never} required={required} />
+    <ProfilesSettings db={getDb()} loadPolicy={() => readManagedPolicy(browser.storage.managed as never)} />
     <PrivacySettings db={getDb()} loadPolicyDays={async () => (await readManagedPolicy(browser.storage.managed as never)).retentionDays} />
   </>,
   document.getElementById('app')!,
