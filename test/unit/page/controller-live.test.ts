@@ -1,0 +1,150 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SiteAdapter } from '../../../lib/adapters/types';
+import type { ContentMessage, Reply } from '../../../lib/messaging/protocol';
+import { startPageController, UI_ATTR, type PageController, type PageControllerDeps } from '../../../lib/page/controller';
+
+/** Every `li[data-id]` under #main is a student. */
+const adapter: SiteAdapter = {
+  id: 'test',
+  label: 'Test',
+  verified: true,
+  liveRoot: '#main',
+  detect: (_u, doc) => (doc.querySelector('#main li') ? 'student-list' : null),
+  read(doc, url) {
+    const items = [...doc.querySelectorAll('#main li[data-id]')];
+    return {
+      snapshot: {
+        url: url.href,
+        profile: 'test',
+        pageType: 'student-list',
+        students: items.map((li) => ({ id: li.getAttribute('data-id')!, name: li.textContent ?? '' })),
+        staff: [],
+        diagnostics: [],
+      },
+      anchors: items.map((li) => ({ kind: 'student' as const, id: li.getAttribute('data-id')!, element: li, inside: true })),
+    };
+  },
+};
+
+const finding = (id: string) => ({ code: 'CM_MISSING', severity: 'error' as const, subject: { kind: 'student' as const, id }, title: 't', detail: 'd', citation: { source: 's' } });
+const answer = async (m: ContentMessage): Promise<Reply> =>
+  m.type === 'page/snapshot' ? { ok: true, subjects: m.snapshot.students.map((s) => ({ kind: 'student' as const, id: s.id, findings: [finding(s.id)] })) } : { ok: true };
+
+const controllers: PageController[] = [];
+afterEach(() => {
+  controllers.splice(0).forEach((c) => c.stop());
+  document.body.innerHTML = '';
+});
+
+function start(over: Partial<PageControllerDeps> = {}) {
+  const send = vi.fn(answer);
+  const c = startPageController({
+    doc: document,
+    location: () => 'http://127.0.0.1/list',
+    pick: (url, doc) => (adapter.detect(url, doc) ? { adapter } : null),
+    send,
+    settleMs: 5,
+    ...over,
+  });
+  if (c) controllers.push(c);
+  return { c, send };
+}
+const settle = (ms = 40) => new Promise((r) => setTimeout(r, ms));
+const sent = (send: ReturnType<typeof vi.fn>, type: string) => send.mock.calls.filter(([m]) => m.type === type).length;
+
+describe('page controller on live pages', () => {
+  it('a partial update that changes nothing read sends nothing, and recreated markers get the known findings', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul><p id="clock">1</p></div>';
+    const { c, send } = start();
+    await c!.read();
+    document.querySelector('#clock')!.textContent = '2';
+    await settle();
+    // The SIS re-renders the list: same records, new elements.
+    document.querySelector('#main ul')!.innerHTML = '<li data-id="1">A</li>';
+    await settle();
+    expect(sent(send, 'page/snapshot')).toBe(1);
+    expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+  });
+
+  it('refresh() sends again (profiles changed)', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
+    const { c, send } = start();
+    await c!.read();
+    await c!.refresh();
+    expect(sent(send, 'page/snapshot')).toBe(2);
+  });
+
+  it('says once per URL that a page is not recognized, and reports recognition to the chip', async () => {
+    document.body.innerHTML = '<div id="main"><p>Login</p></div>';
+    const onRecognized = vi.fn();
+    const { c, send } = start({ onRecognized });
+    await c!.read();
+    document.querySelector('#main')!.append(document.createElement('span'));
+    await settle();
+    expect(sent(send, 'page/unrecognized')).toBe(1);
+    expect(onRecognized).toHaveBeenLastCalledWith(false);
+    document.querySelector('#main')!.innerHTML = '<ul><li data-id="4">D</li></ul>';
+    await settle();
+    expect(onRecognized).toHaveBeenLastCalledWith(true);
+    expect(sent(send, 'page/snapshot')).toBe(1);
+  });
+
+  it('ignores the mutations of Liaison’s own inline UI', async () => {
+    document.body.innerHTML = '<div id="main"><p>Login</p></div>';
+    const { c, send } = start();
+    await c!.read();
+    const chip = document.createElement('div');
+    chip.setAttribute(UI_ATTR, '');
+    document.body.append(chip);
+    await settle();
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('a page that never stops changing is still read within the maximum wait', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul><p id="tick"></p></div>';
+    const { c, send } = start({ settleMs: 30, maxWaitMs: 80 });
+    await c!.read();
+    document.querySelector('#main ul')!.innerHTML = '<li data-id="2">B</li>';
+    for (let i = 0; i < 12; i++) {
+      document.querySelector('#tick')!.textContent = String(i);
+      await settle(15);
+    }
+    expect(sent(send, 'page/snapshot')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('never runs twice: a second live copy finds the page taken', () => {
+    document.body.innerHTML = '<div id="main"></div>';
+    start();
+    expect(start().c).toBeNull();
+  });
+
+  it('an orphan of an updated extension hands the page over, removing its markers, and the new copy reads', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
+    let oldAlive = true;
+    const old = start({ alive: () => oldAlive });
+    await old.c!.read();
+    expect(document.querySelectorAll('[data-liaison-marker]')).toHaveLength(1);
+    oldAlive = false; // extension updated: the old script's context is gone
+    const fresh = start();
+    expect(fresh.c).not.toBeNull();
+    expect(document.querySelectorAll('[data-liaison-marker]')).toHaveLength(0);
+    await fresh.c!.read();
+    expect(document.querySelectorAll('[data-liaison-marker]')).toHaveLength(1);
+    // The orphan no longer reacts to the page.
+    document.querySelector('#main ul')!.innerHTML = '<li data-id="2">B</li>';
+    await settle();
+    expect(old.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('an orphan that notices by itself (a failed send) stops quietly', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
+    let alive = true;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { c } = start({ alive: () => alive, send: vi.fn(async () => { alive = false; throw new Error('Extension context invalidated.'); }) });
+    await c!.read();
+    expect(warn).not.toHaveBeenCalled();
+    expect(document.documentElement.hasAttribute('data-liaison-active')).toBe(false);
+    warn.mockRestore();
+  });
+});
