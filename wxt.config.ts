@@ -7,10 +7,18 @@ export const LOCAL_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: testBuild ? '.output/test' : '.output',
+  // LIAISON_OUT_DIR: the manifest test builds into a temporary folder, leaving .output alone.
+  outDir: process.env.LIAISON_OUT_DIR ?? (testBuild ? '.output/test' : '.output'),
   // The same folder name in every mode, so the test build is .output/test/chrome-mv3.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // WXT adds a runtime-registered content script's `matches` to host_permissions. The store build asks for no
+    // host at install: sites are optional permissions the user grants one by one (lib/sites/registration).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!testBuild) delete manifest.host_permissions;
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Liaison',
     description:

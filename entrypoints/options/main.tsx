@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { SitesSettings } from '@/components/SitesSettings';
 import { ProfilesSettings } from '@/components/ProfilesSettings';
 import { PrivacySettings } from '@/components/district/PrivacySettings';
+import { AccessLogSettings } from '@/components/AccessLogSettings';
+import { BackupSettings } from '@/components/BackupSettings';
 import { getDb } from '@/lib/db/database';
 import { readManagedPolicy } from '@/lib/teach/store';
 
@@ -13,6 +15,8 @@ render(
     <SitesSettings permissions={browser.permissions as never} required={required} />
     <ProfilesSettings db={getDb()} loadPolicy={() => readManagedPolicy(browser.storage.managed as never)} />
     <PrivacySettings db={getDb()} loadPolicyDays={async () => (await readManagedPolicy(browser.storage.managed as never)).retentionDays} />
+    <BackupSettings db={getDb()} notesAllowed={async () => (await readManagedPolicy(browser.storage.managed as never)).notesExportAllowed !== false} />
+    <AccessLogSettings db={getDb()} />
   </>,
   document.getElementById('app')!,
 );
