@@ -21,7 +21,9 @@ interface Worker {
 const test = base.extend<{ tab: Page; liaisonErrors: string[] }, Worker>({
   ext: [
     async ({}, use) => {
-      const ext = await launchWithExtension();
+      // A failed test restarts the worker and so Chromium; on a loaded machine the extension's service worker
+      // can miss launch's 15 s window once, which says nothing about the page under test: try a second time.
+      const ext = await launchWithExtension().catch(() => launchWithExtension());
       await use(ext);
       await ext.close();
     },
@@ -270,29 +272,40 @@ test.describe('hostile pages', () => {
 
   for (const page of CORPUS.filter((p) => p.timed)) {
     test(`${page.name}: markers within 30 s while the page answers within 2 s`, async ({ tab, server, liaisonErrors }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(60_000);
       const start = Date.now();
       // From the load event on: parsing 1.5 MB of HTML is the page's own cost, what follows is Liaison's.
       await tab.goto(`${server.url}${page.path}`, { waitUntil: 'load' });
       let slowest = 0;
+      let placedAt = 0;
       let done = false;
-      while (!done && Date.now() - start < 60_000) {
+      while (!done && Date.now() - start < 30_000) {
         const t0 = Date.now();
-        done = await tab.evaluate((n) => {
+        const { placed, answered } = await tab.evaluate(() => {
           const ms = document.querySelectorAll('[data-liaison-marker]');
-          if (ms.length !== n) return false;
-          for (let i = 0; i < ms.length; i++) if (ms[i].shadowRoot?.querySelector('button')?.textContent === 'Liaison…') return false;
-          return true;
-        }, page.expect.markers!);
+          let answered = 0;
+          for (let i = 0; i < ms.length; i++) if (ms[i].shadowRoot?.querySelector('button')?.textContent !== 'Liaison…') answered++;
+          return { placed: ms.length, answered };
+        });
         slowest = Math.max(slowest, Date.now() - t0);
+        if (!placedAt && placed === page.expect.markers) placedAt = Date.now() - start;
+        done = answered === page.expect.markers;
         if (!done) await tab.waitForTimeout(200);
       }
       const elapsed = Date.now() - start;
-      console.log(`${page.name}: markers settled after ${elapsed} ms; slowest page answer ${slowest} ms`);
-      expect(done, 'markers did not settle within 60 s').toBe(true);
-      expect(elapsed).toBeLessThan(30_000);
-      expect(slowest, 'the page froze').toBeLessThan(2000);
-      await checkPage(tab, page, page.expect, liaisonErrors);
+      const beat = await tab.evaluate(() => {
+        const w = window as unknown as { __gaps: number[][]; __loadAt: number };
+        return { loadAt: w.__loadAt, gaps: w.__gaps.filter((g) => g[0] >= w.__loadAt).sort((a, b) => b[1] - a[1]).slice(0, 4) };
+      });
+      console.log(
+        `${page.name}: markers placed after ${placedAt} ms, ${done ? '' : 'not all '}answered after ${elapsed} ms; slowest page answer ${slowest} ms; ` +
+          `main thread blocked after load (at ${beat.loadAt} ms) [start, ms]: ${JSON.stringify(beat.gaps)}`,
+      );
+      // Soft: a page that never gets answers and a page that freezes are separate faults, each worth reporting.
+      expect.soft(placedAt, 'markers were not all placed').toBeGreaterThan(0);
+      expect.soft(slowest, 'the page froze while Liaison read it').toBeLessThan(2000);
+      expect.soft(done, 'the worker did not answer for every marker within 30 s').toBe(true);
+      if (done) await checkPage(tab, page, page.expect, liaisonErrors);
     });
   }
 });

@@ -30,10 +30,12 @@ function cutStrings(o: Record<string, unknown>, prefix: string, report: Report):
   }
 }
 
-function capList<T>(list: T[] | undefined, max: number, field: string, report: Report): T[] | undefined {
-  if (!list || list.length <= max) return list;
+/** Shortens o[key] in place when it is a list over `max`; a missing list stays missing (unknown, not empty). */
+function capList<K extends string>(o: Partial<Record<K, unknown[]>>, key: K, max: number, field: string, report: Report): void {
+  const list = o[key];
+  if (!list || list.length <= max) return;
   report('warning', field, `${field}: more than ${max} entries; only the first ${max} were read`);
-  return list.slice(0, max);
+  o[key] = list.slice(0, max);
 }
 
 function fitProvenance(p: Record<string, string> | undefined): void {
@@ -43,17 +45,18 @@ function fitProvenance(p: Record<string, string> | undefined): void {
 function fitStudent(s: SnapshotStudent, report: Report): void {
   cutStrings(s as Record<string, unknown>, '', report);
   if (s.caseManager) cutStrings(s.caseManager as Record<string, unknown>, 'caseManager.', report);
-  s.services = capList(s.services, LIMITS.services, 'services', report);
+  capList(s, 'services', LIMITS.services, 'services', report);
   for (const v of s.services ?? []) cutStrings(v as Record<string, unknown>, 'services.', report);
   fitProvenance(s.provenance);
 }
 
 function fitStaff(t: SnapshotStaff, report: Report): void {
   cutStrings(t as Record<string, unknown>, '', report);
-  t.credentials = capList(t.credentials, LIMITS.credentials, 'credentials', report);
+  capList(t, 'credentials', LIMITS.credentials, 'credentials', report);
   for (const c of t.credentials ?? []) {
     cutStrings(c as Record<string, unknown>, 'credentials.', report);
-    c.authorizations = capList(c.authorizations, LIMITS.authorizations, 'credentials.authorizations', report)?.map((a) => cut(a, LIMITS.text));
+    capList(c, 'authorizations', LIMITS.authorizations, 'credentials.authorizations', report);
+    if (c.authorizations?.some((a) => a.length > LIMITS.text)) c.authorizations = c.authorizations.map((a) => cut(a, LIMITS.text));
   }
   fitProvenance(t.provenance);
 }
