@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { MIN_PASSPHRASE } from '../lib/crypto/kdf';
 import { isUnlocked, lock, onLockChange, touch } from '../lib/crypto/session';
 import { loadKeyParams, setPassphrase, unlock } from '../lib/crypto/store';
@@ -65,13 +65,19 @@ function UnlockForm({ db }: { db: LiaisonDb }) {
   const [pass, setPass] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  // Where the user's next keystroke belongs (the attribute alone does not focus a field added later).
+  useEffect(() => input.current?.focus(), []);
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     setError('');
     const ok = await unlock(db, pass).catch(() => false);
     setBusy(false);
-    if (!ok) return setError('That passphrase is not right. Try again.');
+    if (!ok) {
+      setError('That passphrase is not right. Try again.');
+      return input.current?.focus();
+    }
     setPass('');
     afterUnlock(db);
   };
@@ -87,9 +93,9 @@ function UnlockForm({ db }: { db: LiaisonDb }) {
       <label for="unlock-pass">Passphrase</label>{' '}
       <input
         id="unlock-pass"
+        ref={input}
         type="password"
         autoComplete="current-password"
-        autoFocus
         required
         value={pass}
         aria-invalid={error ? true : undefined}
