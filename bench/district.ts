@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { runAllChecks } from '../lib/checks';
 import { staffRefKeys, studentStaffRefs } from '../lib/db/merge';
 import { buildDistrict, type DistrictInput } from '../lib/district/aggregate';

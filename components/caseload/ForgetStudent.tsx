@@ -3,7 +3,7 @@ import type { LiaisonDb } from '../../lib/db/database';
 import { forgetStudent } from '../../lib/db/retention';
 
 /** "Forget this student": drops Liaison's cached copy of the record and its findings, after a confirmation. */
-export function ForgetStudent({ db, site, id, name }: { db: LiaisonDb; site: string; id: string; name: string }) {
+export function ForgetStudent({ db, site, id, name, onForgotten }: { db: LiaisonDb; site: string; id: string; name: string; onForgotten?: () => void }) {
   const [asking, setAsking] = useState(false);
   const [done, setDone] = useState(false);
   if (done) return <p role="status">Liaison forgot {name}. Opening their page again reads it anew.</p>;
@@ -13,7 +13,12 @@ export function ForgetStudent({ db, site, id, name }: { db: LiaisonDb; site: str
       <button
         type="button"
         class="danger"
-        onClick={() => void forgetStudent(db, site, id).then(() => setDone(true))}
+        onClick={() =>
+          void forgetStudent(db, site, id).then(() => {
+            setDone(true);
+            onForgotten?.();
+          })
+        }
       >
         Forget
       </button>

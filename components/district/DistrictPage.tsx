@@ -4,13 +4,14 @@ import { todayIso } from '../../lib/dates';
 import { buildDistrict } from '../../lib/district/aggregate';
 import { expiringCsv, loadsCsv, staffCsv, studentsCsv } from '../../lib/district/csv';
 import { filterStaff, filterStudents, type DistrictFilter } from '../../lib/district/filter';
-import { knownSites, loadDistrictInput, recentSite } from '../../lib/district/load';
+import { knownSites, recentSite } from '../../lib/district/load';
 import { downloadText } from '../notes/download';
 import { useLiveQuery } from '../useLiveQuery';
 import { CaseloadChart } from './CaseloadChart';
 import { Filters } from './Filters';
 import { ImportPanel } from './ImportPanel';
 import { ExpiringTable, StaffTable, StudentsTable } from './Tables';
+import { useDistrictData } from './useDistrictData';
 
 /** Bars drawn per chart: the most over their cap first; the table and the CSV have everyone. */
 const CHART_ROWS = 25;
@@ -25,7 +26,7 @@ export function DistrictPage({ db }: { db: LiaisonDb }) {
   const { value: sites } = useLiveQuery(async () => ({ all: await knownSites(db), recent: await recentSite(db) }), [db]);
   const [chosen, setChosen] = useState<string | null>(null);
   const site = chosen ?? sites?.recent ?? null;
-  const { value: input, error } = useLiveQuery(() => loadDistrictInput(db, site === ALL ? null : site), [db, site]);
+  const { input, progress, error, reload } = useDistrictData(db, site === ALL ? null : site, sites !== undefined);
   const asOf = todayIso();
   const view = useMemo(() => (input ? buildDistrict(input, { asOf }) : null), [input, asOf]);
   const [filter, setFilter] = useState<DistrictFilter>({ withFindings: true });
@@ -57,7 +58,12 @@ export function DistrictPage({ db }: { db: LiaisonDb }) {
         <p aria-busy="true">Loading…</p>
       ) : (
         <>
-          <p data-testid="district-summary">
+          {progress && (
+            <p aria-live="polite" class="meta">
+              Reading {progress.loaded} of {progress.total} students… <progress max={progress.total} value={progress.loaded} aria-label="Students read" />
+            </p>
+          )}
+          <p data-testid="district-summary" aria-busy={!!progress}>
             {view.students.length} students ({view.students.filter((s) => s.findings.length).length} with findings) ·{' '}
             {view.staff.length} staff ({view.staff.filter((s) => s.findings.length).length} with findings)
           </p>
@@ -78,12 +84,15 @@ export function DistrictPage({ db }: { db: LiaisonDb }) {
             <button type="button" onClick={() => window.print()}>
               Print report
             </button>
+            <button type="button" onClick={reload}>
+              Reload
+            </button>
           </p>
           <section aria-labelledby="students-heading">
             <h2 id="students-heading">
               Students <span class="muted" data-testid="students-count">({students.length})</span>
             </h2>
-            <StudentsTable db={db} lines={students} />
+            <StudentsTable db={db} lines={students} onForgotten={reload} />
           </section>
           <section aria-labelledby="staff-heading">
             <h2 id="staff-heading">
@@ -104,7 +113,7 @@ export function DistrictPage({ db }: { db: LiaisonDb }) {
           </section>
         </>
       )}
-      <ImportPanel db={db} sites={sites?.all ?? []} defaultSite={sites?.recent ?? null} />
+      <ImportPanel db={db} sites={sites?.all ?? []} defaultSite={sites?.recent ?? null} onImported={reload} />
     </>
   );
 }

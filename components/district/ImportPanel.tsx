@@ -27,7 +27,7 @@ function asSite(text: string): string | null {
  * Import of SIS or SEIS exports: choose a file, see what was read and every bad row, and only then write it,
  * under the site the user chooses, in one transaction that also re-checks the site.
  */
-export function ImportPanel({ db, sites, defaultSite }: { db: LiaisonDb; sites: string[]; defaultSite: string | null }) {
+export function ImportPanel({ db, sites, defaultSite, onImported }: { db: LiaisonDb; sites: string[]; defaultSite: string | null; onImported?: () => void }) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [kind, setKind] = useState<ImportKind | ''>('');
   const [siteText, setSiteText] = useState(defaultSite ?? '');
@@ -50,6 +50,7 @@ export function ImportPanel({ db, sites, defaultSite }: { db: LiaisonDb; sites: 
     try {
       const counts = await writeImport(db, result, { site, file, asOf: todayIso() });
       setState({ step: 'done', file, counts });
+      onImported?.();
     } catch (e) {
       // The transaction rolled back: nothing was written. The error's kind only, never data.
       setState({ step: 'failed', message: `Nothing was written (${e instanceof Error ? e.name : 'error'}).` });

@@ -17,7 +17,7 @@ function usePage<T>(items: readonly T[]) {
   return { ...pageOf(items, page, PAGE), setPage };
 }
 
-export function StudentsTable({ db, lines }: { db: LiaisonDb; lines: StudentLine[] }) {
+export function StudentsTable({ db, lines, onForgotten }: { db: LiaisonDb; lines: StudentLine[]; onForgotten?: () => void }) {
   const p = usePage(lines);
   return (
     <>
@@ -52,7 +52,7 @@ export function StudentsTable({ db, lines }: { db: LiaisonDb; lines: StudentLine
               </td>
               <td title={sourceLabel(l.url)}>{seen(l.seenAt)}</td>
               <td class="no-print">
-                <ForgetStudent db={db} site={l.site} id={l.id} name={l.name} />
+                <ForgetStudent db={db} site={l.site} id={l.id} name={l.name} onForgotten={onForgotten} />
               </td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
-import type { LiaisonDb } from '../db/database';
+import Dexie from 'dexie';
+import type { LiaisonDb, StudentRow } from '../db/database';
 import type { DistrictInput } from './aggregate';
 
 /**
@@ -31,4 +32,72 @@ export async function recentSite(db: LiaisonDb): Promise<string | null> {
   const page = await db.pages.orderBy('at').last();
   if (page) return page.site;
   return (await knownSites(db))[0] ?? null;
+}
+
+export interface LoadProgress {
+  /** Students read so far, and how many the site holds. */
+  loaded: number;
+  total: number;
+}
+
+export interface ProgressiveOptions {
+  /** Students in the first read, shown while the rest loads. */
+  first?: number;
+  chunk?: number;
+  /** Called with what is read so far: after the first chunk and after staff. */
+  onPartial?: (input: DistrictInput) => void;
+  onProgress?: (p: LoadProgress) => void;
+  pause?: () => Promise<void>;
+}
+
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Reads a site's (or every site's) rows in primary-key chunks so the district view can show its first page
+ * long before 50,000 students are read, and stays responsive while the rest arrive. Findings rows are keyed
+ * [site, kind, id], so a chunk of students [site, id] … has its findings in one key range of the same order.
+ */
+export async function loadDistrictProgressively(db: LiaisonDb, site: string | null, opts: ProgressiveOptions = {}): Promise<DistrictInput> {
+  const { first = 500, chunk = 5000, pause = tick } = opts;
+  const total = await (site ? db.students.where('site').equals(site).count() : db.students.count());
+  const sites = site ? [site] : await knownSites(db);
+  const students: DistrictInput['students'][number][] = [];
+  const findings: DistrictInput['findings'][number][] = [];
+  const staff: DistrictInput['staff'][number][] = [];
+  const snapshot = (): DistrictInput => ({ students: [...students], staff: [...staff], findings: [...findings] });
+
+  const readStaff = async () => {
+    for (const s of sites) {
+      staff.push(...(await db.staff.where('site').equals(s).toArray()));
+      findings.push(...(await db.findings.where(':id').between([s, 'staff', Dexie.minKey], [s, 'staff', Dexie.maxKey]).toArray()));
+    }
+  };
+
+  let after: unknown[] | null = null;
+  for (let size = first; ; size = chunk) {
+    const range = site
+      ? db.students.where(':id').between(after ?? [site, Dexie.minKey], [site, Dexie.maxKey], after === null, true)
+      : after
+        ? db.students.where(':id').above(after)
+        : db.students.toCollection();
+    const rows: StudentRow[] = await range.limit(size).toArray();
+    if (rows.length) {
+      const a = rows[0];
+      const b = rows[rows.length - 1];
+      const f = await db.findings.where(':id').between([a.site, 'student', a.id], [b.site, 'student', b.id], true, true).toArray();
+      students.push(...rows);
+      for (const r of f) if (r.kind === 'student') findings.push(r);
+      opts.onProgress?.({ loaded: students.length, total });
+    }
+    if (after === null) {
+      opts.onPartial?.(snapshot());
+      // Staff and their findings next: the case managers' names and the caseload counts need them.
+      await readStaff();
+      opts.onPartial?.(snapshot());
+    }
+    if (rows.length < size) break;
+    after = [rows[rows.length - 1].site, rows[rows.length - 1].id];
+    await pause();
+  }
+  return { students, staff, findings };
 }
