@@ -136,4 +136,33 @@ test.describe('caseload and district view', () => {
     await expect(panel.getByTestId('caseload-count')).toHaveText('3 of 3 students');
     await expect(panel.locator('li.caseload-item').first().locator('.freshness')).toContainText('from import: good.csv');
   });
+
+  test('forget a student from the side panel; clear everything from the options page', async ({ page, context, sisUrl, openPanel, extensionId }) => {
+    await page.goto(`${sisUrl}/students/1009`);
+    await findingsOf(page, 'student', '1009');
+    const panel = await openPanel();
+    await expect(panel.locator('[data-subject="student:1009"]')).toBeVisible();
+    await panel.getByRole('button', { name: 'Forget this student' }).click();
+    await panel.getByRole('button', { name: 'Forget', exact: true }).click();
+    await expect(panel.locator('[data-subject="student:1009"]')).toHaveCount(0);
+    const district = await context.newPage();
+    await openDistrict(district, extensionId);
+    await expect(district.getByTestId('district-summary')).toContainText('0 students');
+
+    await page.goto(`${sisUrl}/students`);
+    await findingsOf(page, 'student', '1001');
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(options.getByLabel(/Keep records read from SIS pages/)).toHaveValue('30');
+    await options.getByLabel(/Keep records read from SIS pages/).fill('14');
+    await options.getByLabel(/Keep records read from SIS pages/).press('Tab');
+    await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    await options.getByRole('button', { name: 'Clear everything…' }).click();
+    await options.getByRole('button', { name: 'Delete everything' }).click();
+    await expect(options.getByRole('status').filter({ hasText: 'Everything was cleared.' })).toBeVisible();
+    await openDistrict(district, extensionId);
+    await expect(district.getByTestId('district-summary')).toHaveText('0 students (0 with findings) · 0 staff (0 with findings)');
+    await options.reload();
+    await expect(options.getByLabel(/Keep records read from SIS pages/)).toHaveValue('14');
+  });
 });
