@@ -1,43 +1,72 @@
 /**
- * `npm run bench`: runs each metric runner and merges the results into bench/results.json (one flat object of
- * numbers). Later metrics (browser timings) are added as more entries of RUNNERS.
+ * `npm run bench`: builds Liaison, runs each metric runner and writes bench/results.json (one flat object,
+ * metric name → number) and a readable table with the targets of issue 8.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchAudit } from './audit';
+import { benchBrowser, contentScriptKB } from './browser';
 
 interface MetricRunner {
-  metric: string;
   describe: string;
-  run: () => Promise<number> | number;
+  run: () => Promise<Record<string, number>> | Record<string, number>;
 }
+
+/** Targets from issue 8: [comparison, limit]. */
+const TARGETS: Record<string, [string, number]> = {
+  rosterOverheadRatio: ['<=', 1.1],
+  longestTaskMs: ['<', 50],
+  navigationRereadMs: ['<', 100],
+  sidePanelFirstRenderMs: ['<', 200],
+  contentScriptKB: ['<=', 60],
+  auditSeconds50k: ['<', 2],
+  heapMBRoster: ['<', 10],
+};
 
 const RUNNERS: MetricRunner[] = [
   {
-    metric: 'auditSeconds50k',
-    describe: 'all checks, 50,000 students and 10,000 staff (median of 5)',
-    run: () => Number(benchAudit().medianSeconds.toFixed(3)),
+    describe: 'every check over 50,000 students and 10,000 staff (median of 5)',
+    run: () => ({ auditSeconds50k: Number(benchAudit().medianSeconds.toFixed(3)) }),
+  },
+  { describe: 'content script size on disk (store build)', run: () => ({ contentScriptKB: contentScriptKB() }) },
+  {
+    describe: 'Chromium: 2,000-row roster with and without Liaison, in-app navigation, side panel over the cached findings (median of 3)',
+    run: async () => ({ ...(await benchBrowser(3)) }),
   },
 ];
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
+function build(args: string[], env: Record<string, string> = {}): void {
+  const r = spawnSync('wxt', ['build', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`wxt build ${args.join(' ')} failed`);
+}
+
 async function main(): Promise<void> {
-  const previous: Record<string, unknown> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
-  const results: Record<string, unknown> = { ...previous };
-  const rows: string[][] = [];
+  process.stderr.write('bench: building the store and test builds…\n');
+  build([]);
+  build(['--mode', 'test'], { LIAISON_BUILD: 'test' });
+  const results: Record<string, number> = {};
   for (const r of RUNNERS) {
     process.stderr.write(`bench: ${r.describe}…\n`);
-    const value = await r.run();
-    results[r.metric] = value;
-    rows.push([r.metric, String(value), r.describe]);
+    Object.assign(results, await r.run());
   }
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-  const widths = [0, 1, 2].map((i) => Math.max(...[['metric', 'value', 'what'], ...rows].map((row) => row[i].length)));
-  for (const row of [['metric', 'value', 'what'], ...rows]) console.log(row.map((c, i) => c.padEnd(widths[i])).join('  '));
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const rows = Object.entries(results).map(([k, v]) => {
+    const t = TARGETS[k];
+    const met = !t ? '' : (t[0] === '<' ? v < t[1] : v <= t[1]) ? 'met' : 'MISSED';
+    return [k, String(v), t ? `${t[0]} ${t[1]}` : '', met];
+  });
+  const head = ['metric', 'value', 'target', ''];
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((row) => row[i].length)));
+  for (const row of [head, ...rows]) console.log(row.map((c, i) => c.padEnd(widths[i])).join('  '));
+  console.log(`\nWritten to ${RESULTS}`);
 }
 
 main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
+  console.error(`bench failed: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
 });

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { NAV_SCRIPT } from './nav-script';
+import type { District } from './district';
 import { renderPage } from './render';
 
 // The page's one inline script is allowed by hash, so an injected script or handler would not run even if
@@ -14,7 +15,7 @@ import { renderPage } from './render';
 const SCRIPT_HASH = createHash('sha256').update(NAV_SCRIPT).digest('base64');
 const CSP = `default-src 'none'; script-src 'sha256-${SCRIPT_HASH}'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'`;
 
-function handle(req: IncomingMessage, res: ServerResponse): void {
+function handle(district: District | undefined, req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
     return;
@@ -23,7 +24,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   const fragment = req.headers['x-requested-with'] === 'XMLHttpRequest';
   let page: { status: number; html: string };
   try {
-    page = renderPage(url, { fragment });
+    page = renderPage(url, { fragment, district });
   } catch (err) {
     // A bug in one page must not take the server down mid-demo.
     console.error(err);
@@ -40,9 +41,12 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   res.end(req.method === 'HEAD' ? undefined : page.html);
 }
 
-export async function startDemoSis(opts: { port?: number; host?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
+/** `district` replaces the bundled demo data (benchmarks serve a generated district of thousands). */
+export async function startDemoSis(
+  opts: { port?: number; host?: string; district?: District } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const host = opts.host ?? '127.0.0.1';
-  const server = createServer(handle);
+  const server = createServer((req, res) => handle(opts.district, req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {
