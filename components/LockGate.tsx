@@ -13,7 +13,11 @@ export const FORGET_WARNING =
 /** Whether this page's notes session is unlocked, re-rendering on lock and unlock. */
 export function useUnlocked(): boolean {
   const [unlocked, setUnlocked] = useState(isUnlocked);
-  useEffect(() => onLockChange(() => setUnlocked(isUnlocked())), []);
+  useEffect(() => {
+    const sync = () => setUnlocked(isUnlocked());
+    sync(); // a lock between the first render and this effect is not missed
+    return onLockChange(sync);
+  }, []);
   return unlocked;
 }
 

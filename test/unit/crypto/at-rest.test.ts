@@ -115,6 +115,8 @@ describe('notes at rest', () => {
     const row = await toRow(a);
     expect(await fromRow({ ...row, studentId: '1002' })).toBeNull();
     expect(await fromRow({ ...row, id: 'other' })).toBeNull();
+    // Only the sealed binding catches a move to another site (the payload's own fields are not compared to it).
+    expect(await fromRow({ ...row, site: 'https://other.example' })).toBeNull();
     expect(await fromRow(row)).toEqual(a);
   });
 
