@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { LiaisonDb } from '../../lib/db/database';
 import { todayIso } from '../../lib/dates';
-import { notesWithFollowUpBy } from '../../lib/notes/repo';
+import { openFollowUpsBy } from '../../lib/notes/repo';
 import type { NoteSettings } from '../../lib/notes/schema';
 import { saveNoteSettings } from '../../lib/notes/settings';
 import { canNotify, notify } from './platform';
@@ -16,7 +16,8 @@ export function useDueNotification(db: LiaisonDb, settings: NoteSettings | undef
     if (!settings?.notify || settings.notifiedOn === today) return;
     void (async () => {
       if (!(await canNotify())) return;
-      const due = (await notesWithFollowUpBy(db, today)).length;
+      // From the clear index: counting needs no key, so the reminder comes while notes are locked too.
+      const due = (await openFollowUpsBy(db, today)).length;
       await saveNoteSettings(db, { notifiedOn: today });
       if (due) await notify('Liaison follow-ups', `${due} note follow-up${due === 1 ? ' is' : 's are'} due or overdue today.`);
     })().catch(() => undefined);
