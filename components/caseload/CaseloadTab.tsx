@@ -15,6 +15,9 @@ import { downloadText } from '../notes/download';
 import { CaseloadItem } from './CaseloadItem';
 import { useCaseload } from './useCaseload';
 
+// The side panel's stylesheet is shared; these few layout rules stay with the component that needs them.
+const CONTROLS = { display: 'flex', flexWrap: 'wrap', gap: '6px 12px', alignItems: 'center' } as const;
+
 const SORTS: { key: CaseloadSortKey; label: string }[] = [
   { key: 'due', label: 'Soonest due date' },
   { key: 'name', label: 'Name' },
@@ -54,7 +57,7 @@ export function CaseloadTab({ db, districtUrl }: { db: LiaisonDb; districtUrl?: 
   return (
     <section aria-labelledby="caseload-heading" class="caseload">
       <h1 id="caseload-heading">My caseload</h1>
-      <div class="filters caseload-controls">
+      <div class="filters caseload-controls" style={CONTROLS}>
         <label>
           I am{' '}
           <select
