@@ -33,6 +33,12 @@ export interface PageController {
 }
 
 const ACTIVE_ATTR = 'data-liaison-active';
+const XHTML = 'http://www.w3.org/1999/xhtml';
+/**
+ * The markers this script made. Only these are reused: an element the page made with the same attributes
+ * (forged, or copied by innerHTML, which drops the shadow root) is replaced, never trusted.
+ */
+const created = new WeakSet<Element>();
 /**
  * Fired by a starting copy of the content script. A live copy cancels it ("taken"); a copy whose extension
  * context is gone stops instead. Cancellation, unlike an event's detail, is seen across isolated worlds.
@@ -52,6 +58,8 @@ type Subjects = PageFindingsReply['subjects'];
 export function startPageController(deps: PageControllerDeps): PageController | null {
   const { doc } = deps;
   const html = doc.documentElement;
+  // Markers are HTML elements with shadow roots: an SVG or other XML document has nowhere to put them.
+  if (html?.namespaceURI !== XHTML) return null;
   const alive = deps.alive ?? (() => true);
   // A second injection (manifest plus runtime registration) must not double-mark; an orphan of an updated
   // extension gives the page up.
@@ -78,7 +86,11 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     } catch {
       picked = null;
     }
-    deps.onRecognized?.(!!picked);
+    try {
+      deps.onRecognized?.(!!picked);
+    } catch {
+      // The chip is a courtesy: a page where it cannot be shown is still read.
+    }
     if (!picked) {
       removeMarkers(doc, new Set());
       observe(doc.body);
@@ -89,32 +101,38 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       return;
     }
     observe((picked.adapter.liveRoot && doc.querySelector(picked.adapter.liveRoot)) || doc.body);
+    const current = () => gen === generation && !stopped;
     let reply: Reply;
     try {
       const page = picked.adapter.read(doc, url);
-      placeMarkers(doc, page.anchors, deps.onCompose);
       const key = JSON.stringify(page.snapshot);
-      if (last?.key === key && last.subjects) return showFindings(last.subjects);
-      last = { key, subjects: null };
-      reply = await deps.send({ type: 'page/snapshot', snapshot: page.snapshot });
+      const known = last?.key === key ? last.subjects : null;
+      // The worker checks while the markers go in.
+      const answer = known ? null : deps.send({ type: 'page/snapshot', snapshot: page.snapshot });
+      if (!known) last = { key, subjects: null };
+      answer?.catch(() => undefined); // awaited below; not "unhandled" while markers are placed
+      if (!(await placeMarkers(doc, page.anchors, deps.onCompose, current))) return;
+      if (known) return void (await showFindings(known, current));
+      reply = await answer!;
     } catch (err) {
       // An adapter that throws is isolated: the page keeps working, and the log carries no page data.
       if (alive()) console.warn('Liaison: could not read this page', err instanceof Error ? err.name : typeof err);
       else stop();
       return;
     }
-    if (gen !== generation || stopped || !reply.ok || !('subjects' in reply)) return;
+    if (!current() || !reply.ok || !('subjects' in reply)) return;
     if (last) last.subjects = reply.subjects;
-    showFindings(reply.subjects);
+    await showFindings(reply.subjects, current);
   }
 
-  function showFindings(subjects: Subjects) {
+  async function showFindings(subjects: Subjects, current: () => boolean) {
     const byKey = new Map(subjects.map((s) => [`${s.kind}:${s.id}`, s]));
-    for (const m of doc.querySelectorAll<HTMLElement>(`[${MARKER_ATTR}]`)) {
+    const markers = Array.from(doc.querySelectorAll<HTMLElement>(`[${MARKER_ATTR}]`));
+    await inChunks(markers, current, (m) => {
       const kind: SubjectKind = m.hasAttribute('data-liaison-student') ? 'student' : 'staff';
       const subject = byKey.get(`${kind}:${m.getAttribute(`data-liaison-${kind}`)}`);
       if (subject) updateMarker(m, subject.findings, subject.due);
-    }
+    });
   }
 
   function observe(target: Node | null) {
@@ -125,7 +143,11 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       if (records.every(isOwnMutation)) return;
       schedule();
     });
-    observer.observe(target, { childList: true, subtree: true });
+    // Text and link targets too: frameworks re-render a row in place (new id in its href and text).
+    observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
+    // An app that swaps the live root element itself (not just its content) is seen from its parent's child
+    // list alone: still not the whole document.
+    if (target.parentNode && target !== doc.body) observer.observe(target.parentNode, { childList: true });
   }
 
   /** Debounced, but a page that keeps changing is still read once `maxWaitMs` has passed. */
@@ -171,30 +193,48 @@ export function startPageController(deps: PageControllerDeps): PageController | 
 }
 
 function isOwnMutation(r: MutationRecord): boolean {
+  if (r.type !== 'childList') return false;
   const nodes = [...r.addedNodes, ...r.removedNodes];
   const own = (n: Node) => isMarker(n) || (n.nodeType === 1 && (n as Element).hasAttribute(UI_ATTR));
   return (nodes.length > 0 && nodes.every(own)) || (r.target.nodeType === 1 && !!(r.target as Element).closest?.(`[${UI_ATTR}]`));
 }
 
+/** Records handled per task on big pages: between chunks the page gets its main thread back (and can render). */
+const CHUNK = 300;
+
+/** Runs `each` over `items`, yielding to the page between chunks; false when a newer read made this one moot. */
+async function inChunks<T>(items: T[], current: () => boolean, each: (item: T) => void): Promise<boolean> {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    if (i > 0) {
+      await new Promise((r) => setTimeout(r));
+      if (!current()) return false;
+    }
+    for (let k = i; k < Math.min(i + CHUNK, items.length); k++) each(items[k]);
+  }
+  return true;
+}
+
 /** Puts one marker per anchor, reusing a marker already in place, and removes markers no longer anchored. */
-function placeMarkers(doc: Document, anchors: Anchor[], onCompose?: (studentId: string) => void) {
+async function placeMarkers(doc: Document, anchors: Anchor[], onCompose: ((studentId: string) => void) | undefined, current: () => boolean) {
   const keep = new Set<Element>();
-  for (const a of anchors) {
+  const placed = await inChunks(anchors, current, (a) => {
     const existing = a.inside
       ? a.element.querySelector(`:scope > [${MARKER_ATTR}]`)
       : a.element.nextElementSibling;
     let marker =
-      existing && isMarker(existing) && existing.getAttribute(`data-liaison-${a.kind}`) === a.id
+      existing && created.has(existing) && existing.getAttribute(`data-liaison-${a.kind}`) === a.id
         ? (existing as HTMLElement)
         : null;
     if (!marker) {
       marker = createMarker(doc, a.kind, a.id, onCompose);
+      created.add(marker);
       if (a.inside) a.element.append(marker);
       else a.element.after(marker);
     }
     keep.add(marker);
-  }
-  removeMarkers(doc, keep);
+  });
+  if (placed) removeMarkers(doc, keep);
+  return placed;
 }
 
 function removeMarkers(doc: Document, keep: Set<Element>) {

@@ -62,6 +62,7 @@ describe('page controller on live pages', () => {
     await settle();
     // The SIS re-renders the list: same records, new elements.
     document.querySelector('#main ul')!.innerHTML = '<li data-id="1">A</li>';
+    await vi.waitFor(() => expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe('CM_MISSING'));
     await settle();
     expect(sent(send, 'page/snapshot')).toBe(1);
     expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
@@ -85,9 +86,8 @@ describe('page controller on live pages', () => {
     expect(sent(send, 'page/unrecognized')).toBe(1);
     expect(onRecognized).toHaveBeenLastCalledWith(false);
     document.querySelector('#main')!.innerHTML = '<ul><li data-id="4">D</li></ul>';
-    await settle();
+    await vi.waitFor(() => expect(sent(send, 'page/snapshot')).toBe(1));
     expect(onRecognized).toHaveBeenLastCalledWith(true);
-    expect(sent(send, 'page/snapshot')).toBe(1);
   });
 
   it('ignores the mutations of Liaison’s own inline UI', async () => {
@@ -146,5 +146,61 @@ describe('page controller on live pages', () => {
     expect(warn).not.toHaveBeenCalled();
     expect(document.documentElement.hasAttribute('data-liaison-active')).toBe(false);
     warn.mockRestore();
+  });
+});
+
+describe('page controller: a swapped live root', () => {
+  it('re-reads when the app replaces the live root element itself, and watches the new one', async () => {
+    document.body.innerHTML = '<div id="app"><div id="main"><ul><li data-id="1">A</li></ul></div></div>';
+    const { c, send } = start();
+    await c!.read();
+    const next = document.createElement('div');
+    next.id = 'main';
+    next.innerHTML = '<ul><li data-id="2">B</li></ul>';
+    document.querySelector('#main')!.replaceWith(next);
+    await vi.waitFor(() => expect(document.querySelector('[data-liaison-student="2"]')).not.toBeNull());
+    next.querySelector('ul')!.innerHTML = '<li data-id="3">C</li>';
+    await vi.waitFor(() => expect(document.querySelector('[data-liaison-student="3"]')).not.toBeNull());
+    expect(sent(send, 'page/snapshot')).toBe(3);
+  });
+});
+
+describe('page controller: markers it did not make', () => {
+  it('never reuses a marker the page forged or copied (no shadow root): it is replaced by a real one', async () => {
+    document.body.innerHTML =
+      '<div id="main"><ul><li data-id="1">A<span data-liaison-marker="" data-liaison-student="1" data-liaison-severity="none">OK</span></li></ul></div>';
+    const { c } = start();
+    await c!.read();
+    const markers = document.querySelectorAll('[data-liaison-student="1"]');
+    expect(markers).toHaveLength(1);
+    expect(markers[0].shadowRoot).not.toBeNull();
+    expect(markers[0].getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+  });
+
+  it('re-reads a row renamed in place (text and href changed, no element added)', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1"><a href="/s/1">A</a></li></ul></div>';
+    const { c, send } = start();
+    await c!.read();
+    document.querySelector('#main a')!.firstChild!.nodeValue = 'Renamed';
+    await vi.waitFor(() => expect(sent(send, 'page/snapshot')).toBe(2));
+  });
+
+  it('does nothing on a document that is not HTML (no place for markers)', () => {
+    const svg = document.implementation.createDocument('http://www.w3.org/2000/svg', 'svg', null);
+    expect(startPageController({ doc: svg, location: () => 'http://127.0.0.1/x.svg', pick: () => null, send: vi.fn() })).toBeNull();
+  });
+});
+
+describe('page controller: big pages', () => {
+  it('places markers and findings in chunks, yielding to the page, and all arrive', async () => {
+    document.body.innerHTML = `<div id="main"><ul>${Array.from({ length: 1000 }, (_, i) => `<li data-id="${i}">S${i}</li>`).join('')}</ul></div>`;
+    const { c } = start();
+    let yielded = false;
+    setTimeout(() => (yielded = true));
+    await c!.read();
+    expect(yielded).toBe(true);
+    const markers = document.querySelectorAll('[data-liaison-marker]');
+    expect(markers).toHaveLength(1000);
+    expect(markers[999].getAttribute('data-liaison-findings')).toBe('CM_MISSING');
   });
 });
