@@ -38,9 +38,9 @@ button.badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
   color: #1f5fa8; cursor: pointer; }
 .actions button:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
 .actions p { margin: 4px 0 0; }
-.due { margin-inline-start: 4px; color: #444; font-size: 11px; }
+.due { margin-inline-start: 4px; color: #444; font-size: 11px; white-space: nowrap; }
 .due[hidden] { display: none; }
-p.due { margin: 0 0 6px; font-weight: 600; }
+h2 .due { margin: 0; font-size: 12px; color: inherit; }
 `;
 
 /**
@@ -176,13 +176,31 @@ export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?
   }
   const side = root.querySelector('span.due') as HTMLElement | null;
   if (side) {
-    side.textContent = due?.label ?? '';
+    side.textContent = due ? compactDue(due.label) : '';
+    side.title = due?.label ?? '';
     side.hidden = !due;
   }
-  const dueLine = doc.createElement('p');
-  dueLine.className = 'due';
-  dueLine.textContent = due ? `${due.label} (${due.due})` : '';
-  body.replaceChildren(...(due ? [heading, dueLine, ul] : [heading, ul]));
+  // The due date joins the heading rather than adding a line: a taller popover would cover more of the SIS.
+  if (due) {
+    const when = doc.createElement('span');
+    when.className = 'due';
+    when.textContent = ` · ${due.label}`;
+    when.title = due.due;
+    heading.append(when);
+  }
+  body.replaceChildren(heading, ul);
+}
+
+/**
+ * "Annual 12d", "Annual 3d late" from "Annual due in 12 days", "Annual overdue by 3 days": beside the badge
+ * the full label would push the badge onto its own line in narrow SIS columns, and the popover over the rows
+ * below. The full label is the text's tooltip and heads the popover.
+ */
+export function compactDue(label: string): string {
+  return label
+    .replace(/ due in (\d+) days?$/, ' $1d')
+    .replace(/ overdue by (\d+) days?$/, ' $1d late')
+    .replace(/ in (\d+) days?$/, ' $1d');
 }
 
 export function isMarker(node: Node): boolean {

@@ -36,7 +36,13 @@ test.describe('caseload and district view', () => {
     await browseSis(page, sisUrl);
     const student = DISTRICT.students.find((s) => s.id === '1030')!;
     expect(student.iep?.nextAnnual).toBeTruthy();
-    await expect(marker(page, 'student', '1030').locator('span.due')).toHaveText(/(Annual|Triennial|Transition|notice|plan|IEP).*(due|overdue|today)/i);
+    // Beside the badge in short ("Annual 99d"), in full as its tooltip and in the popover's heading.
+    const due = marker(page, 'student', '1030').locator('span.due').first();
+    await expect(due).toHaveText(/^\S.* (\d+d( late)?|due today)$/);
+    const label = (await due.getAttribute('title'))!;
+    expect(label).toMatch(/ (due|overdue) /);
+    await marker(page, 'student', '1030').locator('button.badge').click();
+    await expect(marker(page, 'student', '1030').locator('h2')).toContainText(label);
 
     // My caseload: everyone with a case manager, grouped; then only "my" students.
     const panel = await openPanel();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createMarker, updateMarker } from '../../../components/marker';
+import { compactDue, createMarker, updateMarker } from '../../../components/marker';
 
 describe('marker: due date', () => {
   it('shows the soonest due date beside the badge and in the popover, as text', () => {
@@ -11,14 +11,23 @@ describe('marker: due date', () => {
     updateMarker(m, [], { code: 'IEP_ANNUAL', due: '2026-12-05', label: '<b>Annual</b> due in 12 days' });
     const side = root.querySelector('span.due') as HTMLElement;
     expect(side.hidden).toBe(false);
-    expect(side.textContent).toBe('<b>Annual</b> due in 12 days');
+    expect(side.textContent).toBe('<b>Annual</b> 12d');
+    expect(side.title).toBe('<b>Annual</b> due in 12 days');
     expect(side.querySelector('b')).toBeNull();
-    expect(root.querySelector('p.due')?.textContent).toBe('<b>Annual</b> due in 12 days (2026-12-05)');
+    expect(root.querySelector('h2 .due')?.textContent).toBe(' · <b>Annual</b> due in 12 days');
+    expect((root.querySelector('h2 .due') as HTMLElement).title).toBe('2026-12-05');
     // The badge stays the marker's one button, labelled by severity alone.
     expect(root.querySelectorAll('button')).toHaveLength(1);
     expect(root.querySelector('button')!.textContent).toBe('OK');
     updateMarker(m, []);
     expect(side.hidden).toBe(true);
-    expect(root.querySelector('p.due')).toBeNull();
+    expect(root.querySelector('h2 .due')).toBeNull();
+  });
+
+  it('abbreviates due labels for beside the badge', () => {
+    expect(compactDue('Annual due in 1 day')).toBe('Annual 1d');
+    expect(compactDue('Triennial overdue by 3 days')).toBe('Triennial 3d late');
+    expect(compactDue('Annual due today')).toBe('Annual due today');
+    expect(compactDue('Turns 18 in 200 days')).toBe('Turns 18 200d');
   });
 });
