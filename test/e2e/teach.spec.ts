@@ -102,3 +102,40 @@ test('teach mode starts from the page’s “not recognized” chip', async ({ p
   await chip.getByRole('button', { name: 'Dismiss' }).click();
   await expect(chip).toHaveCount(0);
 });
+
+test('“Teach this page” in the Checks view opens teach mode on a recognized page too', async ({ page, sisUrl, openPanel }) => {
+  await page.goto(`${sisUrl}/students/1009`);
+  await findingsOf(page, 'student', '1009');
+  const panel = await openPanel();
+  await expect(panel.locator('#subject-heading')).toBeVisible();
+  await panel.getByRole('button', { name: 'Teach this page' }).click();
+  await expect(toolbar(page).getByRole('heading', { name: 'Teach Liaison this page' })).toBeVisible();
+  // Asked twice, it still opens once.
+  await panel.getByRole('button', { name: 'Teach this page' }).click();
+  await expect(panel.getByText('Teach mode is open on the page')).toBeVisible();
+  await expect(toolbar(page)).toHaveCount(1);
+});
+
+test('profiles import on the options page: validated, previewed, then written; and exported', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByRole('heading', { name: 'Site profiles' })).toBeVisible();
+  await expect(options.getByText('No profile yet.')).toBeVisible();
+  const file = {
+    format: 'liaison-site-profiles',
+    profiles: [
+      { id: 'district-pupils', label: 'District pupils', hostPatterns: ['sis.district.example'], pages: [{ type: 'student', urlPatterns: ['^/pupil'], id: { from: 'url', param: 'sid' } }] },
+      { id: 'Bad Id', label: 'x', hostPatterns: ['h'], pages: [] },
+    ],
+  };
+  await options.getByLabel('Import profiles (JSON)').setInputFiles({ name: 'profiles.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(options.getByText('Add District pupils')).toBeVisible();
+  await expect(options.getByText('Skip: Profile 2 is not a valid site profile')).toBeVisible();
+  await expect(options.locator('[data-profile]')).toHaveCount(0); // nothing written before confirming
+  await options.getByRole('button', { name: 'Import 1 profile' }).click();
+  await expect(options.locator('[data-profile="district-pupils"]')).toContainText('sis.district.example');
+  const download = options.waitForEvent('download');
+  await options.locator('[data-profile="district-pupils"]').getByRole('button', { name: 'Export' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('liaison-profile-district-pupils.json');
+});
