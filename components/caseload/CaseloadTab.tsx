@@ -52,7 +52,6 @@ export function CaseloadTab({ db, districtUrl }: { db: LiaisonDb; districtUrl?: 
   );
   if (error) return <p role="alert">Liaison could not read its data. Reload the panel.</p>;
   if (!value) return <p aria-busy="true">Loading…</p>;
-  const staff = [...value.input.staff].sort((a, b) => a.record.name.localeCompare(b.record.name));
 
   return (
     <section aria-labelledby="caseload-heading" class="caseload">
@@ -68,9 +67,9 @@ export function CaseloadTab({ db, districtUrl }: { db: LiaisonDb; districtUrl?: 
             }}
           >
             <option value="">Everyone (grouped by case manager)</option>
-            {staff.map((s) => (
-              <option key={s.id} value={`${s.site}|${s.id}`}>
-                {s.record.name} ({s.id})
+            {value.people.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.label}
               </option>
             ))}
           </select>

@@ -107,3 +107,22 @@ export async function loadDistrictProgressively(db: LiaisonDb, site: string | nu
   }
   return { students, staff, findings };
 }
+
+/**
+ * My caseload's rows: with "me" set, only the students who refer to me (the staffRefs index) and the staff
+ * they refer to, so the side panel stays cheap however much of the district is cached; without, the site.
+ */
+export async function loadCaseloadInput(db: LiaisonDb, site: string, me: { site: string; staffId: string } | null): Promise<DistrictInput> {
+  if (!me || me.site !== site) return loadDistrictInput(db, site);
+  return db.transaction('r', [db.students, db.staff, db.findings], async () => {
+    const self = await db.staff.get([me.site, me.staffId]);
+    if (!self) return { students: [], staff: [], findings: [] };
+    const students = await db.students.where('staffRefs').anyOf(self.refs).distinct().toArray();
+    const refs = [...new Set(students.flatMap((s) => s.staffRefs))];
+    const [staff, findings] = await Promise.all([
+      refs.length ? db.staff.where('refs').anyOf(refs).distinct().toArray() : Promise.resolve([self]),
+      db.findings.bulkGet(students.map((s) => [site, 'student', s.id] as [string, string, string])),
+    ]);
+    return { students, staff, findings: findings.filter((f) => f !== undefined) };
+  });
+}

@@ -51,3 +51,24 @@ describe('loadDistrictProgressively', () => {
     expect([got.students.length, got.staff.length]).toEqual([0, 2]);
   });
 });
+
+describe('loadCaseloadInput', () => {
+  it('reads only the students who refer to me, with the staff they name, and gives the same rows', async () => {
+    const { caseloadRows } = await import('../../../lib/district/caseload');
+    const { loadCaseloadInput } = await import('../../../lib/district/load');
+    await db.students.bulkPut([
+      studentRow({ id: 'a', caseManager: { staffId: 'T1' }, services: [{ code: '415', providerStaffId: 'T2' }] }),
+      studentRow({ id: 'b', caseManager: { name: 'Staff T1' } }),
+      studentRow({ id: 'c', caseManager: { staffId: 'T2' }, services: [{ code: '330', providerStaffId: 'T1' }] }),
+    ]);
+    const me = { site: SITE, staffId: 'T1' };
+    const opts = { asOf: '2026-11-23', now: Date.now(), me: `${SITE}|T1` };
+    const narrow = await loadCaseloadInput(db, SITE, me);
+    expect(narrow.students.map((s) => s.id).sort()).toEqual(['a', 'b', 'c']);
+    const full = await loadDistrictInput(db, SITE);
+    const rows = (input: typeof full) => caseloadRows({ ...input, notes: [] }, opts).map((r) => [r.id, r.services.map((s) => s.provider).join(), r.findings.length]);
+    expect(rows(narrow)).toEqual(rows(full));
+    expect(rows(narrow).map((r) => r[0])).toEqual(['a', 'b']);
+    expect(await loadCaseloadInput(db, SITE, { site: SITE, staffId: 'nobody' })).toEqual({ students: [], staff: [], findings: [] });
+  });
+});
