@@ -1,6 +1,6 @@
 import type { SiteProfile, SiteProfileInput } from '../../lib/adapters/profile';
 import type { PageRead } from '../../lib/adapters/types';
-import { buildProfile, mapPick, TEACH_FIELDS, type TeachDraft, type TeachKey, type TeachKind } from '../../lib/teach/draft';
+import { buildProfile, canSave, isList, listField, mapPick, recordKind, TEACH_FIELDS, type TeachDraft, type TeachKey, type TeachKind } from '../../lib/teach/draft';
 import { previewOf } from '../../lib/teach/preview';
 import { createPicker } from './picker';
 
@@ -47,6 +47,10 @@ td.where { color: #555; font-size: 11px; word-break: break-word; }
 const OUTLINE = 'position: fixed; z-index: 2147483646; pointer-events: none; border: 2px solid #1f5fa8; background: rgba(31,95,168,.12); border-radius: 2px;';
 
 function describe(draft: TeachDraft, key: TeachKey): string {
+  if (isList(draft.kind)) {
+    const header = draft.list?.columns[listField(draft.kind, key)];
+    return header ? `column “${header}”` : 'not mapped';
+  }
   const loc = key === 'id' ? draft.id : draft.fields[key];
   if (!loc) return 'not mapped';
   if ('label' in loc && loc.label) return `label “${Array.isArray(loc.label) ? loc.label[0] : loc.label}”`;
@@ -85,7 +89,12 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
   const status = el('p');
   status.setAttribute('role', 'status');
   const kindSelect = el('select', { title: 'Page type' }) as HTMLSelectElement;
-  kindSelect.append(el('option', { value: 'student', textContent: 'Student page' }), el('option', { value: 'staff', textContent: 'Staff page' }));
+  kindSelect.append(
+    el('option', { value: 'student', textContent: 'Student page' }),
+    el('option', { value: 'staff', textContent: 'Staff page' }),
+    el('option', { value: 'student-list', textContent: 'Student list' }),
+    el('option', { value: 'staff-list', textContent: 'Staff list' }),
+  );
   kindSelect.addEventListener('change', () => commit({ kind: kindSelect.value as TeachKind, fields: {} }));
   const fieldsBody = el('tbody');
   const preview = el('div', { className: 'preview' });
@@ -142,7 +151,7 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
   function render() {
     kindSelect.value = draft.kind;
     fieldsBody.replaceChildren(
-      ...TEACH_FIELDS[draft.kind].map(({ key, label }) => {
+      ...TEACH_FIELDS[recordKind(draft.kind)].map(({ key, label }) => {
         const pick = button(picking === key ? 'Picking…' : 'Pick');
         pick.setAttribute('aria-label', `Pick ${label}`);
         pick.setAttribute('aria-pressed', String(picking === key));
@@ -153,7 +162,7 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
       }),
     );
     undoButton.disabled = undo.length === 0;
-    saveButton.disabled = !draft.id;
+    saveButton.disabled = !canSave(draft);
     renderPreview();
   }
 
@@ -168,7 +177,7 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
     saveButton.disabled = true;
     const reply = await deps.save(buildProfile(draft, deps.url(), deps.existing)).catch(() => ({ ok: false, error: 'Liaison could not be reached' }));
     status.textContent = reply.ok ? 'Saved. Liaison reads pages like this one with it from now on.' : `Not saved: ${reply.error ?? 'unknown error'}.`;
-    saveButton.disabled = !draft.id;
+    saveButton.disabled = !canSave(draft);
   });
   const toolbar: Toolbar = {
     host,
@@ -187,7 +196,7 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
       'div',
       { className: 'wrap' },
       el('header', {}, el('h2', { textContent: 'Teach Liaison this page' }), closeButton),
-      el('p', {}, 'This page shows a ', kindSelect, '. Pick the element that shows each field; the id is required.'),
+      el('p', {}, 'This page shows a ', kindSelect, '. Pick the element that shows each field (in a list, a cell of its column); the id is required.'),
       el('table', {}, fieldsBody),
       preview,
       el('div', { className: 'actions' }, undoButton, saveButton),

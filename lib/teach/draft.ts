@@ -1,13 +1,18 @@
 import type { FieldKey } from '../adapters/generic/fields';
 import { ID_PARAMS, idFromHeading, isUsableId } from '../adapters/generic/ids';
+import { readTable } from '../adapters/generic/table';
 import { elementText } from '../adapters/generic/text';
 import type { FieldLocator, IdLocator, ProfilePage, SiteProfile, SiteProfileInput } from '../adapters/profile';
 import { cssSelectorFor, labelFor, locatorFor } from './selector';
 
-export type TeachKind = 'student' | 'staff';
+/** A record page, or a list with one row per record. */
+export type TeachKind = 'student' | 'staff' | 'student-list' | 'staff-list';
+type RecordKind = 'student' | 'staff';
+export const recordKind = (kind: TeachKind): RecordKind => (kind === 'staff' || kind === 'staff-list' ? 'staff' : 'student');
+export const isList = (kind: TeachKind) => kind.endsWith('-list');
 
 /** The fields teach mode offers, in the order a user meets them on a record page. `id` is the record's id. */
-export const TEACH_FIELDS: Record<TeachKind, readonly { key: 'id' | FieldKey; label: string }[]> = {
+export const TEACH_FIELDS: Record<RecordKind, readonly { key: 'id' | FieldKey; label: string }[]> = {
   student: [
     { key: 'id', label: 'Student ID' },
     { key: 'name', label: 'Name' },
@@ -36,6 +41,8 @@ export interface TeachDraft {
   kind: TeachKind;
   id?: IdLocator;
   fields: Partial<Record<FieldKey, FieldLocator>>;
+  /** List pages: the table and, per field, the header text of its column. */
+  list?: { table: string; columns: Partial<Record<FieldKey, string>> };
 }
 
 /**
@@ -54,8 +61,38 @@ export function idLocatorFor(el: Element, url: URL, root: ParentNode = el.ownerD
   return { from: 'selector', selector: cssSelectorFor(el, root) };
 }
 
+/** The column header of a picked cell (or of the header cell itself), and its table. */
+export function columnOf(el: Element): { table: Element; header: string } | null {
+  const cell = el.closest('td, th');
+  const table = cell?.closest('table');
+  if (!cell || !table) return null;
+  const columns = readTable(table).columns;
+  const byElement = columns.find((c) => c.element === cell);
+  if (byElement) return { table, header: byElement.header };
+  const index = Array.from(cell.parentElement?.children ?? []).filter((c) => c.tagName === 'TD' || c.tagName === 'TH').indexOf(cell);
+  const header = columns[index]?.header;
+  return header ? { table, header } : null;
+}
+
+/** List pages: the picked cell's column becomes the field's column; the id is the record id column. */
+function mapColumn(draft: TeachDraft, key: TeachKey, el: Element): TeachDraft {
+  const col = columnOf(el);
+  if (!col) return draft;
+  const table = cssSelectorFor(col.table);
+  const field = listField(draft.kind, key);
+  const columns = draft.list?.table === table ? draft.list.columns : {};
+  return { ...draft, list: { table, columns: { ...columns, [field]: col.header } } };
+}
+
+/** The key a list stores a teach field under. */
+export const listField = (kind: TeachKind, key: TeachKey): FieldKey => (key === 'id' ? (recordKind(kind) === 'student' ? 'studentId' : 'staffId') : key);
+
+/** Whether the draft can be saved: a record page needs its id, a list its id column. */
+export const canSave = (d: TeachDraft) => (isList(d.kind) ? !!d.list?.columns[listField(d.kind, 'id')] : !!d.id);
+
 /** The locator for one picked element. */
 export function mapPick(draft: TeachDraft, key: TeachKey, el: Element, url: URL): TeachDraft {
+  if (isList(draft.kind)) return mapColumn(draft, key, el);
   if (key === 'id') return { ...draft, id: idLocatorFor(el, url) };
   return { ...draft, fields: { ...draft.fields, [key]: locatorFor(el) } };
 }
@@ -91,6 +128,15 @@ export const taughtProfileId = (host: string) => `taught-${slug(host)}`;
 
 /** The page the draft describes. */
 export function draftPage(draft: TeachDraft, url: URL): ProfilePage {
+  if (isList(draft.kind))
+    return {
+      type: draft.kind,
+      urlPatterns: [urlPatternFor(url)],
+      markers: [],
+      fields: {},
+      synonyms: false,
+      ...(draft.list ? { list: draft.list } : {}),
+    };
   const { name, ...fields } = draft.fields;
   return {
     type: draft.kind,

@@ -1,6 +1,6 @@
 import type { PageRead } from '../adapters/types';
 import type { SnapshotStaff, SnapshotStudent } from '../domain';
-import type { TeachKind } from './draft';
+import { isList, recordKind, type TeachKind } from './draft';
 
 export interface Preview {
   /** "Student P-4411: Jamie Ortiz", or why nothing was read. */
@@ -36,6 +36,7 @@ function staffRows(s: SnapshotStaff): Preview['rows'] {
 /** What Liaison reads with the mapping so far, as the teach toolbar shows it. */
 export function previewOf(read: PageRead, kind: TeachKind): Preview {
   const notes = read.snapshot.diagnostics.filter((d) => d.level !== 'info').map((d) => d.message);
+  if (isList(kind)) return listPreview(read, kind, notes);
   const record = kind === 'student' ? read.snapshot.students[0] : read.snapshot.staff[0];
   if (!record) return { title: 'Nothing read yet: pick the record’s id first.', rows: [], notes };
   const rows = kind === 'student' ? studentRows(record as SnapshotStudent) : staffRows(record as SnapshotStaff);
@@ -44,4 +45,17 @@ export function previewOf(read: PageRead, kind: TeachKind): Preview {
     rows: rows.filter(([, v]) => v),
     notes,
   };
+}
+
+/** Lists: how many records were read, and the first few as "id: name · primary disability". */
+function listPreview(read: PageRead, kind: TeachKind, notes: string[]): Preview {
+  const student = recordKind(kind) === 'student';
+  const records: (SnapshotStudent | SnapshotStaff)[] = student ? read.snapshot.students : read.snapshot.staff;
+  const noun = student ? 'student' : 'staff member';
+  if (!records.length) return { title: 'Nothing read yet: pick a cell of the id column first.', rows: [], notes };
+  const rows = records.slice(0, 5).map((r): [string, string] => [
+    r.id,
+    join([r.name, student ? (r as SnapshotStudent).primaryDisability : (r as SnapshotStaff).position]),
+  ]);
+  return { title: `${records.length} ${noun}${records.length === 1 ? '' : 's'} read`, rows, notes };
 }

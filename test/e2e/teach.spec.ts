@@ -139,3 +139,30 @@ test('profiles import on the options page: validated, previewed, then written; a
   const saved = await download;
   expect(saved.suggestedFilename()).toBe('liaison-profile-district-pupils.json');
 });
+
+test('teach mode on a list: each field picked from a cell of its column, every row read after saving', async ({ page, customSis, openPanel }) => {
+  const errors = liaisonErrors(page);
+  await page.goto(`${customSis.url}/pupils?tab=sped`);
+  await page.locator('[data-liaison-chip]').getByRole('button', { name: 'teach Liaison' }).click();
+  await toolbar(page).getByTitle('Page type').selectOption('student-list');
+  await pick(page, 'Student ID', page.locator('table.roster tbody td').first());
+  await expect(toolbar(page).locator('tr[data-field="id"]')).toContainText('column “Pupil no.”');
+  await pick(page, 'Name', page.locator('table.roster tbody tr').nth(1).locator('td').nth(1));
+  await pick(page, 'Primary disability', page.locator('table.roster thead th').nth(2));
+  await pick(page, 'Case manager', page.locator('table.roster tbody td').nth(3));
+  const preview = toolbar(page).locator('[data-preview]');
+  await expect(preview).toContainText('2 students read');
+  await expect(preview).toContainText('Robin Lee, 240 - Speech or Language Impairment');
+  expect(new URL(page.url()).pathname).toBe('/pupils'); // the picked link did not navigate
+  await toolbar(page).getByRole('button', { name: 'Save profile' }).click();
+  await expect(toolbar(page).getByRole('status')).toContainText('Saved');
+
+  await page.reload();
+  await expect(page.locator('[data-liaison-student]')).toHaveCount(2);
+  expect(await findingsOf(page, 'student', 'P-4411')).toContain('CM_UNKNOWN_STAFF');
+  await findingsOf(page, 'student', 'P-5120');
+  const panel = await openPanel();
+  await expect(panel.getByRole('heading', { name: 'This page' })).toBeVisible();
+  await expect(panel.getByText('2 students, 0 staff')).toBeVisible();
+  expect(errors).toEqual([]);
+});

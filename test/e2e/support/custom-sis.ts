@@ -37,11 +37,24 @@ export function pupilPage(p: Pupil): string {
 </main></body></html>`;
 }
 
+/** The caseload list: one row per pupil, the id in its own column (the name links to a URL no id list knows). */
+export function pupilList(pupils: Pupil[] = PUPILS): string {
+  const rows = pupils
+    .map((p) => `<tr><td>${esc(p.id)}</td><td><a href="/pupil?sid=${encodeURIComponent(p.id)}&amp;tab=sped">${esc(p.name)}</a></td><td>${esc(p.exceptionality)}</td><td>${esc(p.carrier)}</td></tr>`)
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pupils</title>
+<style>body { margin: 0; font-family: sans-serif; } main { width: 560px; padding: 16px; } td, th { padding: 4px 8px; }</style></head>
+<body><main><h1>My pupils</h1><table class="roster"><thead><tr><th>Pupil no.</th><th>Pupil</th><th>Exceptionality</th><th>Carrier</th></tr></thead>
+<tbody>${rows}</tbody></table></main></body></html>`;
+}
+
 export async function startCustomSis(): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const pupil = url.pathname === '/pupil' ? PUPILS.find((p) => p.id === url.searchParams.get('sid')) : undefined;
-    if (url.pathname === '/') {
+    if (url.pathname === '/pupils') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(pupilList());
+    } else if (url.pathname === '/') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Home</title><p>Pupils</p>');
     } else if (pupil) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(pupilPage(pupil));

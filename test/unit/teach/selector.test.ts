@@ -124,3 +124,26 @@ describe('a taught profile', () => {
     expect(again.pages.map((p) => p.type)).toEqual(['student', 'staff']);
   });
 });
+
+describe('a taught list', () => {
+  it('maps picked cells to their columns and reads every row', async () => {
+    const { pupilList } = await import('../../e2e/support/custom-sis');
+    html(pupilList().replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, ''));
+    const url = new URL('http://127.0.0.1:4000/pupils?tab=sped');
+    let d: TeachDraft = { kind: 'student-list', fields: {} };
+    d = mapPick(d, 'id', document.querySelector('tbody td')!, url);
+    d = mapPick(d, 'name', document.querySelector('tbody tr:nth-of-type(2) a')!, url);
+    d = mapPick(d, 'primaryDisability', document.querySelectorAll('thead th')[2], url); // a header cell names its column too
+    d = mapPick(d, 'caseManager', document.querySelectorAll('tbody td')[3], url);
+    const profile = SiteProfile.parse(buildProfile(d, url, null));
+    expect(profile.pages[0]).toMatchObject({
+      type: 'student-list',
+      list: { table: 'table.roster', columns: { studentId: 'Pupil no.', name: 'Pupil', primaryDisability: 'Exceptionality', caseManager: 'Carrier' } },
+    });
+    const { snapshot, anchors } = readWithProfile(document, url, profile);
+    expect(snapshot.students.map((s) => [s.id, s.name, s.primaryDisability, s.caseManager?.name])).toEqual(
+      PUPILS.map((p) => [p.id, p.name, p.exceptionality, p.carrier]),
+    );
+    expect(anchors).toHaveLength(PUPILS.length);
+  });
+});
