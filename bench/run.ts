@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchAudit } from './audit';
 import { benchBrowser, contentScriptKB } from './browser';
+import { DISTRICT_RUNNER } from './district';
 
 interface MetricRunner {
   describe: string;
@@ -23,6 +24,7 @@ const TARGETS: Record<string, [string, number]> = {
   contentScriptKB: ['<=', 60],
   auditSeconds50k: ['<', 2],
   heapMBRoster: ['<', 10],
+  districtOpenMs50k: ['<', 1000],
 };
 
 const RUNNERS: MetricRunner[] = [
@@ -30,6 +32,7 @@ const RUNNERS: MetricRunner[] = [
     describe: 'every check over 50,000 students and 10,000 staff (median of 5)',
     run: () => ({ auditSeconds50k: Number(benchAudit().medianSeconds.toFixed(3)) }),
   },
+  DISTRICT_RUNNER,
   { describe: 'content script size on disk (store build)', run: () => ({ contentScriptKB: contentScriptKB() }) },
   {
     describe: 'Chromium: 2,000-row roster with and without Liaison, in-app navigation, side panel over the cached findings (median of 3)',
