@@ -19,6 +19,8 @@ export interface IngestOptions {
   asOf: string;
   settings?: CheckSettings;
   now?: number;
+  /** A later part of a big page (lib/page/split): its records are added to the page, not put in its place. */
+  continuesPage?: boolean;
 }
 
 const subjectKey = (kind: SubjectKind, id: string) => `${kind}:${id}`;
@@ -70,6 +72,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       ...snap.students.map((s) => ({ kind: 'student' as const, id: s.id, name: s.name })),
       ...snap.staff.map((s) => ({ kind: 'staff' as const, id: s.id, name: s.name })),
     ];
+    const before = opts.continuesPage ? await db.pages.get(opts.tabId) : undefined;
     await db.pages.put({
       tabId: opts.tabId,
       site,
@@ -77,7 +80,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       profile: snap.profile,
       pageType: snap.pageType,
       focus: snap.focus ?? null,
-      subjects,
+      subjects: before?.url === snap.url ? [...before.subjects, ...subjects] : subjects,
       recognized: true,
       at: now,
     });

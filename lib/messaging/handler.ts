@@ -47,6 +47,7 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
         tabId: sender.tabId,
         asOf: ctx.asOf(),
         settings: ctx.settings?.(),
+        continuesPage: (msg.part?.index ?? 0) > 0,
       });
       // The record of access: a student's own page was viewed (throttled to once a minute per student).
       if (msg.snapshot.focus?.kind === 'student') await logAccess(ctx.db, site, [msg.snapshot.focus.id], 'view');

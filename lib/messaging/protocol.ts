@@ -4,7 +4,12 @@ import { Finding, Snapshot, SubjectKind } from '../domain';
 
 /** Messages a content script sends. Everything arriving at the worker is parsed with these before use. */
 export const ContentMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page/snapshot'), snapshot: Snapshot }),
+  z.object({
+    type: z.literal('page/snapshot'),
+    snapshot: Snapshot,
+    /** A big page comes in parts (lib/page/split): part 0 starts the page, later parts add to it. */
+    part: z.object({ index: z.number().int().min(0).max(99), count: z.number().int().min(1).max(100) }).optional(),
+  }),
   z.object({ type: z.literal('page/unrecognized'), url: z.string().max(4000) }),
   /** "Add note" on a badge: the side panel opens the note form for this student. */
   z.object({ type: z.literal('note/compose'), studentId: z.string().min(1).max(200) }),

@@ -1,7 +1,8 @@
 import type { Anchor, SiteAdapter } from '../adapters/types';
-import type { SubjectKind } from '../domain';
+import type { Snapshot, SubjectKind } from '../domain';
 import type { ContentMessage, PageFindingsReply, Reply } from '../messaging/protocol';
 import { createMarker, isMarker, MARKER_ATTR, updateMarker } from '../../components/marker';
+import { splitSnapshot } from './split';
 
 export interface PageControllerDeps {
   doc: Document;
@@ -108,7 +109,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       const key = JSON.stringify(page.snapshot);
       const known = last?.key === key ? last.subjects : null;
       // The worker checks while the markers go in.
-      const answer = known ? null : deps.send({ type: 'page/snapshot', snapshot: page.snapshot });
+      const answer = known ? null : sendInParts(deps.send, page.snapshot);
       if (!known) last = { key, subjects: null };
       answer?.catch(() => undefined); // awaited below; not "unhandled" while markers are placed
       if (!(await placeMarkers(doc, page.anchors, deps.onCompose, current))) return;
@@ -190,6 +191,18 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     },
     stop,
   };
+}
+
+/** Sends a page's Snapshot, in parts when it is big, and joins the worker's answers into one. */
+async function sendInParts(send: PageControllerDeps['send'], snapshot: Snapshot): Promise<Reply> {
+  const parts = splitSnapshot(snapshot);
+  const subjects: Subjects = [];
+  for (const [index, part] of parts.entries()) {
+    const reply = await send({ type: 'page/snapshot', snapshot: part, ...(parts.length > 1 ? { part: { index, count: parts.length } } : {}) });
+    if (!reply.ok || !('subjects' in reply)) return reply;
+    subjects.push(...reply.subjects);
+  }
+  return { ok: true, subjects };
 }
 
 function isOwnMutation(r: MutationRecord): boolean {

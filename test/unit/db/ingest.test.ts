@@ -100,3 +100,16 @@ describe('compliance dates', () => {
     expect(codes(reply, '1')).not.toContain('TRIENNIAL_OVERDUE');
   });
 });
+
+describe('a big page in parts', () => {
+  it('adds later parts’ records to the tab’s page instead of replacing them', async () => {
+    const a = snapshot({ pageType: 'student-list', students: [{ id: '1', name: 'A' }] });
+    const b = snapshot({ pageType: 'student-list', students: [{ id: '2', name: 'B' }] });
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: a, part: { index: 0, count: 2 } }, sender);
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: b, part: { index: 1, count: 2 } }, sender);
+    expect((await db.pages.get(7))!.subjects.map((s) => s.id)).toEqual(['1', '2']);
+    // A new page (part 0 or no parts) starts over.
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: b }, sender);
+    expect((await db.pages.get(7))!.subjects.map((s) => s.id)).toEqual(['2']);
+  });
+});
