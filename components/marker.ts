@@ -1,4 +1,5 @@
-import { worstSeverity, type Finding, type SubjectKind } from '../lib/domain';
+import type { Finding, SubjectKind } from '../lib/domain';
+import { worstSeverity } from '../lib/domain/severity';
 
 /**
  * The inline marker (DESIGN.md contract): a light-DOM element carrying data-liaison-* attributes, with its

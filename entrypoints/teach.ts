@@ -1,5 +1,5 @@
 import { openToolbar, TEACH_ATTR } from '@/components/teach/toolbar';
-import { readWithProfile } from '@/lib/adapters/generic/profile-reader';
+import { readWithProfile } from '@/lib/adapters/generic/profile-check';
 import type { Reply } from '@/lib/messaging/protocol';
 import { UI_ATTR } from '@/lib/page/controller';
 import { taughtProfileId } from '@/lib/teach/draft';

@@ -73,25 +73,5 @@ export const SiteProfile = z.object({
 export type SiteProfile = z.infer<typeof SiteProfile>;
 export type SiteProfileInput = z.input<typeof SiteProfile>;
 
-/** Does `host` fit the glob? `*` stands for one or more whole labels. */
-export function hostMatches(pattern: string, host: string): boolean {
-  if (pattern === '*') return true;
-  const re = pattern
-    .toLowerCase()
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[a-z0-9-]+(?:\\.[a-z0-9-]+)*');
-  return new RegExp(`^${re}$`).test(host.toLowerCase());
-}
-
-/** The part of a URL that page patterns are tested against. */
-export function pageKey(url: URL): string {
-  return `${url.pathname}${url.search}${url.hash}`;
-}
-
-/** The profile's pages whose host and URL patterns fit (markers are checked against the document later). */
-export function pagesForUrl(profile: SiteProfile, url: URL): ProfilePage[] {
-  if (!profile.hostPatterns.some((p) => hostMatches(p, url.hostname))) return [];
-  const key = pageKey(url);
-  return profile.pages.filter((page) => page.urlPatterns.some((p) => new RegExp(p, 'i').test(key)));
-}
+// Matching lives apart from the schema so the content script can match profiles without bundling zod.
+export { hostMatches, pageKey, pagesForUrl } from './profile-match';

@@ -26,11 +26,4 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-const rank: Record<Severity | 'none', number> = { none: 0, info: 1, warning: 2, error: 3 };
-
-/** The highest severity among findings, or `none`. */
-export function worstSeverity(findings: readonly Pick<Finding, 'severity'>[]): Severity | 'none' {
-  let worst: Severity | 'none' = 'none';
-  for (const f of findings) if (rank[f.severity] > rank[worst]) worst = f.severity;
-  return worst;
-}
+export { worstSeverity } from './severity';

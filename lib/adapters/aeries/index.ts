@@ -1,3 +1,4 @@
+import { withProfileDefaults } from '../profile-match';
 import { profileAdapter } from '../generic/profile-reader';
 import type { SiteProfileInput } from '../profile';
 
@@ -35,7 +36,7 @@ export const AERIES_PROFILE = {
   ],
 } satisfies SiteProfileInput;
 
-export const aeriesAdapter = profileAdapter(AERIES_PROFILE);
+export const aeriesAdapter = profileAdapter(withProfileDefaults(AERIES_PROFILE));
 
 /** URLs the detector must place, and must not (portal and gradebook are not the staff record pages). */
 export const AERIES_URLS = {

@@ -35,4 +35,5 @@ export { readListRecords } from './list';
 export { buildStudent, buildStaff, type FieldEntry } from './record';
 export { Diagnostics } from './diagnostics';
 export { readGenericPage, planGenericPage, recordIdentity, contentRoot, emptySnapshot } from './page';
-export { readWithProfile, detectWithProfile, profileAdapter } from './profile-reader';
+export { readValidProfile, detectWithProfile, profileAdapter } from './profile-reader';
+// readWithProfile (validating) lives in './profile-check': importing it here would bundle zod into the content script.

@@ -1,5 +1,6 @@
 import type { PageType } from '../../domain';
-import { type FieldLocator, type ProfilePage, SiteProfile, pagesForUrl } from '../profile';
+import type { FieldLocator, ProfilePage, SiteProfile } from '../profile';
+import { pagesForUrl } from '../profile-match';
 import type { Anchor, PageRead, SiteAdapter } from '../types';
 import { Diagnostics } from './diagnostics';
 import { type FieldKey, fieldKind } from './fields';
@@ -12,7 +13,7 @@ import { readTable } from './table';
 import { elementText, labelKey } from './text';
 import { type FieldValue, readValue } from './values';
 
-const toUrl = (url: URL | string) => (typeof url === 'string' ? new URL(url) : url);
+export const toUrl = (url: URL | string) => (typeof url === 'string' ? new URL(url) : url);
 
 function query(root: ParentNode, selector: string): Element | null {
   try {
@@ -132,20 +133,15 @@ function readList(doc: Document, url: URL, page: ProfilePage, root: Element, d: 
 }
 
 /**
- * Reads a page with a site profile (a starting profile or one taught by the user). The profile is validated
- * first: a bad one gives a snapshot with a diagnostic, never an exception.
+ * Reads a page with a profile already validated (built-in profiles, checked by their tests; site profiles,
+ * parsed by the worker before they reach the content script), so the content script needs no schema library.
  */
-export function readWithProfile(doc: Document, url: URL | string, profile: unknown): PageRead {
+export function readValidProfile(doc: Document, url: URL | string, profile: SiteProfile): PageRead {
   const d = new Diagnostics();
-  const parsed = SiteProfile.safeParse(profile);
-  const id = parsed.success ? parsed.data.id : 'invalid-profile';
+  const id = profile.id;
   try {
     const u = toUrl(url);
-    if (!parsed.success) {
-      d.add('error', 'the site profile is not valid');
-      return { snapshot: { ...emptySnapshot(u, id), diagnostics: d.done() }, anchors: [] };
-    }
-    const page = matchingPage(parsed.data, u, doc);
+    const page = matchingPage(profile, u, doc);
     const root = page?.root ? query(doc, page.root) : contentRoot(doc);
     if (!page || !root) {
       d.add('info', 'no page of this profile fits this page');
@@ -160,12 +156,12 @@ export function readWithProfile(doc: Document, url: URL | string, profile: unkno
   }
 }
 
+
 /** A SiteAdapter that runs a profile; `extend` may add what the profile's data cannot say. */
 export function profileAdapter(
-  input: SiteProfile | Parameters<typeof SiteProfile.parse>[0],
+  profile: SiteProfile,
   extend?: (read: PageRead, doc: Document, url: URL) => PageRead,
 ): SiteAdapter & { profile: SiteProfile } {
-  const profile = SiteProfile.parse(input);
   return {
     id: profile.id,
     label: profile.label,
@@ -174,7 +170,7 @@ export function profileAdapter(
     profile,
     detect: (url, doc) => detectWithProfile(url, doc, profile),
     read(doc, url) {
-      const read = readWithProfile(doc, url, profile);
+      const read = readValidProfile(doc, url, profile);
       if (!extend || read.snapshot.pageType === 'unknown') return read;
       try {
         return extend(read, doc, toUrl(url));

@@ -1,3 +1,4 @@
+import { withProfileDefaults } from '../profile-match';
 import { profileAdapter } from '../generic/profile-reader';
 import type { SiteProfileInput } from '../profile';
 
@@ -33,7 +34,7 @@ export const POWERSCHOOL_PROFILE = {
   ],
 } satisfies SiteProfileInput;
 
-export const powerSchoolAdapter = profileAdapter(POWERSCHOOL_PROFILE);
+export const powerSchoolAdapter = profileAdapter(withProfileDefaults(POWERSCHOOL_PROFILE));
 
 export const POWERSCHOOL_URLS = {
   match: [

@@ -1,3 +1,4 @@
+import { withProfileDefaults } from '../profile-match';
 import type { Service } from '../../domain';
 import { textLines } from '../generic/lines';
 import { profileAdapter } from '../generic/profile-reader';
@@ -57,7 +58,7 @@ function addServices(read: PageRead, doc: Document, url: URL): PageRead {
   return read;
 }
 
-export const seisAdapter = profileAdapter(SEIS_PROFILE, addServices);
+export const seisAdapter = profileAdapter(withProfileDefaults(SEIS_PROFILE), addServices);
 
 export const SEIS_URLS = {
   match: ['https://www.seis.org/#/state/services', 'https://www.seis.org/#/state/goals', 'https://district.seis.org/app/state/services?student=1'],

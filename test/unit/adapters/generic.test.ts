@@ -9,8 +9,8 @@ import {
   matchField,
   parseDate,
   readTable,
-  readWithProfile,
 } from '../../../lib/adapters/generic';
+import { readWithProfile } from '../../../lib/adapters/generic/profile-check';
 import { SiteProfile } from '../../../lib/adapters/profile';
 import { rosarioSisAdapter } from '../../../lib/adapters/rosariosis';
 import { parseHtml } from '../../fixtures/generic/parse-html';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWithProfile } from '../../../lib/adapters/generic/profile-reader';
+import { readWithProfile } from '../../../lib/adapters/generic/profile-check';
 import { SiteProfile } from '../../../lib/adapters/profile';
 import { buildProfile, idLocatorFor, mapPick, urlPatternFor, type TeachDraft } from '../../../lib/teach/draft';
 import { cssSelectorFor, locatorFor } from '../../../lib/teach/selector';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createChip } from '../../../components/teach/chip';
 import { openToolbar, TEACH_ATTR } from '../../../components/teach/toolbar';
-import { readWithProfile } from '../../../lib/adapters/generic/profile-reader';
+import { readWithProfile } from '../../../lib/adapters/generic/profile-check';
 import { SiteProfile } from '../../../lib/adapters/profile';
 
 const URL_ = 'http://127.0.0.1:4000/pupil?sid=P-1&tab=sped';

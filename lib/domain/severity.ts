@@ -1,0 +1,11 @@
+/** Severity ranking without the schemas, so the content script can rank findings without bundling zod. */
+export type SeverityLevel = 'error' | 'warning' | 'info';
+
+const rank: Record<SeverityLevel | 'none', number> = { none: 0, info: 1, warning: 2, error: 3 };
+
+/** The highest severity among findings, or `none`. */
+export function worstSeverity(findings: readonly { severity: SeverityLevel }[]): SeverityLevel | 'none' {
+  let worst: SeverityLevel | 'none' = 'none';
+  for (const f of findings) if (rank[f.severity] > rank[worst]) worst = f.severity;
+  return worst;
+}
