@@ -185,6 +185,25 @@ function SubjectView({ item, db, site }: { item: Item; db: LiaisonDb; site: stri
   );
 }
 
+/** Rows rendered at first: a 2,000-row roster opens at once, worst first, and the rest are a click away. */
+const PAGE_SIZE = 50;
+
+/** One record of a list page; its findings are rendered only once opened, so a long list stays light. */
+function SubjectRow({ item: i }: { item: Item }) {
+  const [open, setOpen] = useState(false);
+  const worst = worstSeverity(i.findings!);
+  return (
+    <li data-subject={`${i.kind}:${i.id}`}>
+      <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          <span class={`sev ${worst}`}>{worst}</span> {i.name} <span class="muted">({i.id})</span> · {i.findings!.length}
+        </summary>
+        {open && <FindingList findings={i.findings!} />}
+      </details>
+    </li>
+  );
+}
+
 function ListView({ items }: { items: Item[] }) {
   const sorted = useMemo(
     () =>
@@ -195,6 +214,7 @@ function ListView({ items }: { items: Item[] }) {
   );
   const students = items.filter((i) => i.kind === 'student').length;
   const staff = items.length - students;
+  const [shown, setShown] = useState(PAGE_SIZE);
   return (
     <section aria-labelledby="list-heading">
       <h1 id="list-heading">This page</h1>
@@ -202,18 +222,15 @@ function ListView({ items }: { items: Item[] }) {
         {students} student{students === 1 ? '' : 's'}, {staff} staff · {sorted.length} with findings
       </p>
       <ul class="subjects">
-        {sorted.map((i) => (
-          <li key={`${i.kind}:${i.id}`} data-subject={`${i.kind}:${i.id}`}>
-            <details>
-              <summary>
-                <span class={`sev ${worstSeverity(i.findings!)}`}>{worstSeverity(i.findings!)}</span> {i.name}{' '}
-                <span class="muted">({i.id})</span> · {i.findings!.length}
-              </summary>
-              <FindingList findings={i.findings!} />
-            </details>
-          </li>
+        {sorted.slice(0, shown).map((i) => (
+          <SubjectRow key={`${i.kind}:${i.id}`} item={i} />
         ))}
       </ul>
+      {sorted.length > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, sorted.length - shown)} more of {sorted.length - shown}
+        </button>
+      )}
     </section>
   );
 }

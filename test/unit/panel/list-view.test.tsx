@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SidePanel } from '../../../components/SidePanel';
+import { LiaisonDb } from '../../../lib/db/database';
+
+const SITE = 'https://sis.example.org';
+let db: LiaisonDb;
+let root: HTMLElement;
+let k = 0;
+beforeEach(async () => {
+  db = new LiaisonDb(`panel-${k++}`);
+  root = document.createElement('div');
+  document.body.append(root);
+  const subjects = Array.from({ length: 120 }, (_, i) => ({ kind: 'student' as const, id: `s${i}`, name: `Student ${String(i).padStart(3, '0')}` }));
+  await db.pages.put({ tabId: 1, site: SITE, url: `${SITE}/list`, profile: 'p', pageType: 'student-list', focus: null, subjects, recognized: true, at: 1 });
+  await db.findings.bulkPut(
+    subjects.map((s, i) => ({
+      site: SITE,
+      kind: 'student' as const,
+      id: s.id,
+      checkedAt: 1,
+      findings: [{ code: i === 119 ? 'CM_MISSING' : 'CM_BEST_PRACTICE', severity: i === 119 ? ('error' as const) : ('warning' as const), subject: { kind: 'student' as const, id: s.id }, title: 't', detail: `detail ${i}`, citation: { source: 's' } }],
+    })),
+  );
+});
+afterEach(async () => {
+  render(null, root);
+  root.remove();
+  await db.delete();
+});
+
+const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
+async function until(cond: () => boolean) {
+  for (let i = 0; i < 100 && !cond(); i++) await settle();
+}
+
+describe('side panel list view on a long page', () => {
+  it('shows the worst records first, 50 at a time, and renders findings only when a record is opened', async () => {
+    render(<SidePanel db={db} />, root);
+    await until(() => root.querySelectorAll('[data-subject]').length > 0);
+    const rows = () => [...root.querySelectorAll('[data-subject]')];
+    expect(rows()).toHaveLength(50);
+    expect(rows()[0].getAttribute('data-subject')).toBe('student:s119');
+    expect(root.querySelectorAll('li.finding')).toHaveLength(0);
+    const more = [...root.querySelectorAll('button')].find((b) => b.textContent!.startsWith('Show 50 more of 70'))!;
+    await act(() => more.click());
+    expect(rows()).toHaveLength(100);
+    const details = rows()[0].querySelector('details')!;
+    details.open = true;
+    await act(() => details.dispatchEvent(new Event('toggle')));
+    expect(rows()[0].querySelectorAll('li.finding')).toHaveLength(1);
+  });
+});
