@@ -58,8 +58,6 @@ export function createMarker(
   host.setAttribute(MARKER_ATTR, '');
   host.setAttribute(`data-liaison-${kind}`, id);
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
   const button = doc.createElement('button');
   button.className = 'badge';
   button.type = 'button';
@@ -74,6 +72,7 @@ export function createMarker(
   // (tests and user tools address the marker's `button`).
   const actions = onCompose && kind === 'student' ? composeActions(doc, () => onCompose(id)) : null;
   const toggle = (open: boolean) => {
+    if (open) renderBody(host);
     pop.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
     if (actions && open) pop.append(actions);
@@ -98,10 +97,45 @@ export function createMarker(
   const due = doc.createElement('span');
   due.className = 'due';
   due.hidden = true;
-  root.append(style, button, due, pop);
+  adoptStyle(doc, root);
+  root.append(button, due, pop);
   updateMarker(host, null);
   return host;
 }
+
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/**
+ * One constructed stylesheet shared by every marker of the page: a 2,000-row list then has one sheet to parse
+ * and match, not 2,000. Where constructed sheets are missing, each marker gets its own <style>.
+ */
+function adoptStyle(doc: Document, root: ShadowRoot) {
+  let sheet = sheets.get(doc);
+  if (sheet === undefined) {
+    try {
+      const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
+      sheet = Sheet ? new Sheet() : null;
+      sheet?.replaceSync(STYLE);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(doc, sheet);
+  }
+  try {
+    if (sheet) {
+      root.adoptedStyleSheets = [sheet];
+      return;
+    }
+  } catch {
+    // Falls through to an inline style.
+  }
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  root.prepend(style);
+}
+
+/** What the popover shows, kept until it is opened: building 2,000 popovers nobody opens costs the page. */
+const shown = new WeakMap<HTMLElement, { findings: Finding[]; due?: MarkerDue; fresh: boolean }>();
 
 function composeActions(doc: Document, compose: () => void): HTMLElement {
   const actions = doc.createElement('div');
@@ -132,8 +166,6 @@ export interface MarkerDue {
 export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?: MarkerDue): void {
   const root = host.shadowRoot!;
   const button = root.querySelector('button')!;
-  const body = root.querySelector('.pop > .body') as HTMLElement;
-  const doc = host.ownerDocument;
   const list = findings ?? [];
   const severity = worstSeverity(list);
   host.setAttribute('data-liaison-findings', list.map((f) => f.code).join(' '));
@@ -150,6 +182,24 @@ export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?
       : `Liaison: ${list.length} finding${list.length === 1 ? '' : 's'}${severity === 'none' ? '' : `, worst ${LABEL[severity].toLowerCase()}`}. Show details`,
   );
 
+  const side = root.querySelector('span.due') as HTMLElement | null;
+  if (side) {
+    side.textContent = due ? compactDue(due.label) : '';
+    side.title = due?.label ?? '';
+    side.hidden = !due;
+  }
+  shown.set(host, { findings: list, due, fresh: false });
+  if (!(root.querySelector('.pop') as HTMLElement).hidden) renderBody(host);
+}
+
+/** Fills the popover with the findings last shown on the marker (on opening, or while it is open). */
+function renderBody(host: HTMLElement): void {
+  const state = shown.get(host);
+  if (!state || state.fresh) return;
+  state.fresh = true;
+  const { findings: list, due } = state;
+  const doc = host.ownerDocument;
+  const body = host.shadowRoot!.querySelector('.pop > .body') as HTMLElement;
   const heading = doc.createElement('h2');
   heading.textContent = list.length ? `Liaison found ${list.length}` : 'Liaison: no findings';
   const ul = doc.createElement('ul');
@@ -174,12 +224,6 @@ export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?
       li.append(fix);
     }
     ul.append(li);
-  }
-  const side = root.querySelector('span.due') as HTMLElement | null;
-  if (side) {
-    side.textContent = due ? compactDue(due.label) : '';
-    side.title = due?.label ?? '';
-    side.hidden = !due;
   }
   // The due date joins the heading rather than adding a line: a taller popover would cover more of the SIS.
   if (due) {

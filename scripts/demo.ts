@@ -83,14 +83,17 @@ async function settled(page: Page) {
 }
 
 function readMarkers() {
-  return [...document.querySelectorAll<HTMLElement>('[data-liaison-marker]')].map((m) => ({
-    kind: m.hasAttribute('data-liaison-student') ? 'student' : 'staff',
-    id: m.getAttribute('data-liaison-student') ?? m.getAttribute('data-liaison-staff') ?? '',
-    findings: [...(m.shadowRoot?.querySelectorAll('li') ?? [])].map((li) => ({
+  // Each badge is opened and closed again: its popover lists the findings once opened.
+  return [...document.querySelectorAll<HTMLElement>('[data-liaison-marker]')].map((m) => {
+    const badge = m.shadowRoot?.querySelector<HTMLButtonElement>('button.badge');
+    badge?.click();
+    const findings = [...(m.shadowRoot?.querySelectorAll('li') ?? [])].map((li) => ({
       code: li.querySelector('.code')?.textContent?.trim() ?? '',
       title: li.querySelector('strong')?.textContent ?? '',
-    })),
-  }));
+    }));
+    badge?.click();
+    return { kind: m.hasAttribute('data-liaison-student') ? 'student' : 'staff', id: m.getAttribute('data-liaison-student') ?? m.getAttribute('data-liaison-staff') ?? '', findings };
+  });
 }
 
 main().catch((err) => {

@@ -14,6 +14,8 @@ const DATE_CODES = /^(IEP_|TRIENNIAL_|INITIAL_|TRANSITION_|AGE_OF_MAJORITY|NOTE_
 /** The codes cases.json lists: warning and error findings, plus the one info code it names. */
 async function reportedCodes(page: Page, kind: 'student' | 'staff', id: string): Promise<string[]> {
   await findingsOf(page, kind, id);
+  // The popover's list is built when it opens.
+  await marker(page, kind, id).first().locator('button.badge').click();
   const items = marker(page, kind, id).first().locator('li');
   const codes: string[] = [];
   for (const li of await items.all()) {

@@ -14,6 +14,7 @@ describe('marker: due date', () => {
     expect(side.textContent).toBe('<b>Annual</b> 12d');
     expect(side.title).toBe('<b>Annual</b> due in 12 days');
     expect(side.querySelector('b')).toBeNull();
+    root.querySelector('button')!.click(); // the popover is built when opened
     expect(root.querySelector('h2 .due')?.textContent).toBe(' · <b>Annual</b> due in 12 days');
     expect((root.querySelector('h2 .due') as HTMLElement).title).toBe('2026-12-05');
     // The badge stays the marker's one button, labelled by severity alone.

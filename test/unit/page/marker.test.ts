@@ -28,7 +28,13 @@ describe('inline marker', () => {
     expect(m.getAttribute('data-liaison-severity')).toBe('error');
     const button = m.shadowRoot!.querySelector('button')!;
     expect(button.textContent).toBe('Error 1');
+    // The list is built when the popover opens, not for every marker of a long page.
+    expect(m.shadowRoot!.querySelectorAll('li')).toHaveLength(0);
+    button.click();
     expect(m.shadowRoot!.querySelectorAll('li')).toHaveLength(2);
+    // While open, a new answer shows at once.
+    updateMarker(m, [finding('CM_MISSING', 'error')]);
+    expect(m.shadowRoot!.querySelectorAll('li')).toHaveLength(1);
   });
 
   it('says OK when there is nothing to report', () => {
@@ -57,6 +63,7 @@ describe('inline marker', () => {
   it('renders page-derived text as text, never as markup', () => {
     const m = createMarker(document, 'student', '1');
     updateMarker(m, [finding('CM_MISSING', 'error', '<img src=x onerror="window.__pwned=1">')]);
+    m.shadowRoot!.querySelector('button')!.click();
     expect(m.shadowRoot!.querySelector('img')).toBeNull();
     expect(m.shadowRoot!.querySelector('strong')!.textContent).toContain('<img');
   });

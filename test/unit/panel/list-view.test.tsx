@@ -46,11 +46,15 @@ describe('side panel list view on a long page', () => {
     expect(rows()[0].getAttribute('data-subject')).toBe('student:s119');
     expect(root.querySelectorAll('li.finding')).toHaveLength(0);
     const more = [...root.querySelectorAll('button')].find((b) => b.textContent!.startsWith('Show 50 more of 70'))!;
-    await act(() => more.click());
+    await act(() => {
+      more.click();
+    });
     expect(rows()).toHaveLength(100);
     const details = rows()[0].querySelector('details')!;
     details.open = true;
-    await act(() => details.dispatchEvent(new Event('toggle')));
+    await act(() => {
+      details.dispatchEvent(new Event('toggle'));
+    });
     expect(rows()[0].querySelectorAll('li.finding')).toHaveLength(1);
   });
 });
