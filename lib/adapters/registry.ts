@@ -27,8 +27,9 @@ export function pickAdapter(
   url: URL,
   doc: Document,
   disabled: ReadonlySet<string> = new Set(),
+  adapters: readonly SiteAdapter[] = ADAPTERS,
 ): { adapter: SiteAdapter; pageType: PageType } | null {
-  for (const adapter of ADAPTERS) {
+  for (const adapter of adapters) {
     if (disabled.has(adapter.id)) continue;
     let pageType: PageType | null = null;
     try {

@@ -27,16 +27,6 @@ export function sitePicker(site: SiteProfiles) {
       // Already validated by the worker; a profile that still does not build is skipped.
     }
   }
-  return (url: URL, doc: Document): { adapter: SiteAdapter; pageType: PageType } | null => {
-    for (const adapter of own) {
-      let pageType: PageType | null = null;
-      try {
-        pageType = adapter.detect(url, doc);
-      } catch {
-        pageType = null;
-      }
-      if (pageType) return { adapter, pageType };
-    }
-    return pickAdapter(url, doc, disabled);
-  };
+  return (url: URL, doc: Document): { adapter: SiteAdapter; pageType: PageType } | null =>
+    pickAdapter(url, doc, disabled, own) ?? pickAdapter(url, doc, disabled);
 }
