@@ -1,18 +1,41 @@
 import type { Snapshot } from '../domain';
 
-/** Records per message: a 2,000-row list goes in two or so, each well under the worker's size limit. */
-export const RECORDS_PER_PART = 1500;
+/**
+ * A part's budget, in characters of JSON: well under the worker's 5 MB message limit, which counts every
+ * character as up to three bytes. A typical 2,000-row list goes in one message, a 10,000-row list in a few.
+ */
+export const PART_BUDGET_CHARS = 1_200_000;
 
 /**
- * Splits a big page's Snapshot into parts the worker takes one at a time: a 10,000-row list is still read
- * whole, no message nears the size limit, and no single check or serialization blocks for long.
+ * Splits a big page's Snapshot into parts the worker takes one at a time: a 10,000-row list, or rows with huge
+ * fields, are still read whole, and no message nears the size limit.
  */
-export function splitSnapshot(snap: Snapshot, max = RECORDS_PER_PART): Snapshot[] {
-  if (snap.students.length + snap.staff.length <= max) return [snap];
+export function splitSnapshot(snap: Snapshot, budget = PART_BUDGET_CHARS): Snapshot[] {
+  const size = (r: unknown) => JSON.stringify(r).length;
+  if (size(snap) <= budget) return [snap];
   const parts: Snapshot[] = [];
-  const push = (students: Snapshot['students'], staff: Snapshot['staff']) =>
+  let students: Snapshot['students'] = [];
+  let staff: Snapshot['staff'] = [];
+  let used = 0;
+  const flush = () => {
+    if (!students.length && !staff.length) return;
     parts.push({ ...snap, students, staff, diagnostics: parts.length ? [] : snap.diagnostics });
-  for (let i = 0; i < snap.students.length; i += max) push(snap.students.slice(i, i + max), []);
-  for (let i = 0; i < snap.staff.length; i += max) push([], snap.staff.slice(i, i + max));
+    students = [];
+    staff = [];
+    used = 0;
+  };
+  for (const s of snap.students) {
+    const n = size(s);
+    if (used + n > budget) flush();
+    students.push(s);
+    used += n;
+  }
+  for (const s of snap.staff) {
+    const n = size(s);
+    if (used + n > budget) flush();
+    staff.push(s);
+    used += n;
+  }
+  flush();
   return parts;
 }
