@@ -2,7 +2,7 @@ import type { Anchor, SiteAdapter } from '../adapters/types';
 import type { Snapshot, SubjectKind } from '../domain';
 import type { ContentMessage, PageFindingsReply, Reply } from '../messaging/protocol';
 import { createMarker, isMarker, MARKER_ATTR, updateMarker } from '../../components/marker';
-import { splitSnapshot } from './split';
+import { PART_BUDGET_CHARS, splitSnapshot } from './split';
 
 export interface PageControllerDeps {
   doc: Document;
@@ -109,7 +109,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       const key = JSON.stringify(page.snapshot);
       const known = last?.key === key ? last.subjects : null;
       // The worker checks while the markers go in.
-      const answer = known ? null : sendInParts(deps.send, page.snapshot);
+      const answer = known ? null : sendInParts(deps.send, page.snapshot, key.length);
       if (!known) last = { key, subjects: null };
       answer?.catch(() => undefined); // awaited below; not "unhandled" while markers are placed
       if (!(await placeMarkers(doc, page.anchors, deps.onCompose, current))) return;
@@ -194,8 +194,10 @@ export function startPageController(deps: PageControllerDeps): PageController | 
 }
 
 /** Sends a page's Snapshot, in parts when it is big, and joins the worker's answers into one. */
-async function sendInParts(send: PageControllerDeps['send'], snapshot: Snapshot): Promise<Reply> {
-  const parts = splitSnapshot(snapshot);
+async function sendInParts(send: PageControllerDeps['send'], snapshot: Snapshot, size: number): Promise<Reply> {
+  // Splitting a big page is a task of its own, not one more step of the read's.
+  if (size > PART_BUDGET_CHARS) await new Promise((r) => setTimeout(r));
+  const parts = splitSnapshot(snapshot, PART_BUDGET_CHARS, size);
   const subjects: Subjects = [];
   for (const [index, part] of parts.entries()) {
     const reply = await send({ type: 'page/snapshot', snapshot: part, ...(parts.length > 1 ? { part: { index, count: parts.length } } : {}) });

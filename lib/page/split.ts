@@ -10,9 +10,10 @@ export const PART_BUDGET_CHARS = 1_200_000;
  * Splits a big page's Snapshot into parts the worker takes one at a time: a 10,000-row list, or rows with huge
  * fields, are still read whole, and no message nears the size limit.
  */
-export function splitSnapshot(snap: Snapshot, budget = PART_BUDGET_CHARS): Snapshot[] {
+export function splitSnapshot(snap: Snapshot, budget = PART_BUDGET_CHARS, knownSize?: number): Snapshot[] {
   const size = (r: unknown) => JSON.stringify(r).length;
-  if (size(snap) <= budget) return [snap];
+  // The caller often has the page's JSON already (to skip identical re-reads): no need to make it twice.
+  if ((knownSize ?? size(snap)) <= budget) return [snap];
   const parts: Snapshot[] = [];
   let students: Snapshot['students'] = [];
   let staff: Snapshot['staff'] = [];
