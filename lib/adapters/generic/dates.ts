@@ -17,7 +17,7 @@ function monthNumber(name: string): number {
 
 /**
  * Parses "2027-04-16", "4/16/2027" (US order: California SIS), "April 16 2027", "Apr 16, 2027",
- * "16 April 2027", with an optional leading weekday. Anything else, or an impossible date, is null.
+ * "16 April 2027", "Apr/16/2027", with an optional leading weekday. Anything else, or an impossible date, is null.
  */
 export function parseDate(text: string | null | undefined): string | null {
   if (!text) return null;
@@ -26,7 +26,10 @@ export function parseDate(text: string | null | undefined): string | null {
   if (m) return iso(+m[1], +m[2], +m[3]);
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
   if (m) return iso(+m[3], +m[1], +m[2]);
-  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(s);
+  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  // "April 16, 2027", and "Apr/16/2027" or "Apr-16-2027" (openSIS's M/j/Y preference)
+  m = /^([A-Za-z]{3,9})\.?(?:\s+|\/|-)(\d{1,2})(?:,?\s+|\/|-)(\d{4})$/.exec(s);
   if (m) return iso(+m[3], monthNumber(m[1]), +m[2]);
   m = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(s);
   if (m) return iso(+m[3], monthNumber(m[2]), +m[1]);

@@ -13,10 +13,16 @@ export const STUDENT_FIELDS = [
   'birthDate',
   'school',
   'program',
+  'supportLevel',
+  'severe',
+  'alternatePlacement',
   'primaryDisability',
   'secondaryDisability',
   'caseManager',
+  'caseManagerRole',
   'services',
+  /** A services table's provider column (or a record's lone provider field), paired with `services` row by row. */
+  'serviceProvider',
   'iepLastMeeting',
   'iepNextAnnual',
   'iepNextTriennial',
@@ -28,6 +34,8 @@ export const STAFF_FIELDS = [
   'email',
   'phone',
   'credentials',
+  'credentialAuthorizations',
+  'credentialKind',
   'credentialIssued',
   'credentialExpires',
   'caseloadMax',
@@ -42,13 +50,34 @@ export const STUDENT_SPED_FIELDS: ReadonlySet<FieldKey> = new Set([
   'primaryDisability',
   'secondaryDisability',
   'caseManager',
+  'caseManagerRole',
   'services',
+  'serviceProvider',
+  'supportLevel',
+  'severe',
+  'alternatePlacement',
   'iepLastMeeting',
   'iepNextAnnual',
   'iepNextTriennial',
   'seisId',
 ]);
-export const STAFF_SPED_FIELDS: ReadonlySet<FieldKey> = new Set(['credentials', 'credentialExpires', 'caseloadMax']);
+export const STAFF_SPED_FIELDS: ReadonlySet<FieldKey> = new Set([
+  'credentials',
+  'credentialAuthorizations',
+  'credentialKind',
+  'credentialIssued',
+  'credentialExpires',
+  'caseloadMax',
+]);
+
+/** Staff fields that describe a credential document: a page showing any of them has shown the credentials. */
+export const CREDENTIAL_FIELDS: ReadonlySet<FieldKey> = new Set([
+  'credentials',
+  'credentialAuthorizations',
+  'credentialKind',
+  'credentialIssued',
+  'credentialExpires',
+]);
 
 export const DATE_FIELDS: ReadonlySet<FieldKey> = new Set([
   'birthDate',

@@ -35,7 +35,38 @@ function parse(href: string | URL, base?: string | URL): URL | null {
   }
 }
 
-/** The record id a URL (or a link's href, resolved against `base`) carries in its query, if any. */
+/**
+ * Parameters named for a kind in other words ("StudentNumber", "stu_num", "TeacherID", "emp_no"): whose id
+ * the name says. A parameter that names neither (category_id, school_id) is never a record id.
+ */
+const KIND_WORDS: readonly [RegExp, SubjectKind][] = [
+  [/^(?:student|stu|pupil)(?:[_-]?(?:id|no|num|number|key|dcid))?$/, 'student'],
+  [/^(?:staff|teacher|employee|emp|user|usr)(?:[_-]?(?:id|no|num|number|key|dcid))?$/, 'staff'],
+];
+
+/** Path segments that name a record kind, followed by the record's id: `/students/1001`, `/staff/T101`. */
+const PATH_KINDS: Readonly<Record<string, SubjectKind>> = {
+  student: 'student', students: 'student', pupil: 'student', pupils: 'student',
+  staff: 'staff', teacher: 'staff', teachers: 'staff', employee: 'staff', employees: 'staff',
+};
+
+function idFromPath(url: URL, want?: SubjectKind): FoundId | null {
+  const segments = url.pathname.split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  for (let i = segments.length - 2; i >= 0; i--) {
+    const kind = PATH_KINDS[segments[i].toLowerCase()];
+    const id = segments[i + 1];
+    if (kind && (!want || want === kind) && isUsableId(id) && /\d/.test(id)) return { kind, id, source: `url path /${segments[i]}/` };
+  }
+  return null;
+}
+
+/** The record id a URL (or a link's href, resolved against `base`) carries in its query or path, if any. */
 export function idFromUrl(href: string | URL | null | undefined, base?: string | URL, want?: SubjectKind): FoundId | null {
   if (!href) return null;
   const url = parse(href, base ?? 'http://invalid.invalid/');
@@ -51,7 +82,11 @@ export function idFromUrl(href: string | URL | null | undefined, base?: string |
       if (isUsableId(v)) return { kind: kind === 'either' ? null : kind, id: v, source: `url ${p}` };
     }
   }
-  return null;
+  for (const [name, v] of params) {
+    const kind = KIND_WORDS.find(([re]) => re.test(name))?.[1];
+    if (kind && (!want || want === kind) && isUsableId(v) && /\d/.test(v)) return { kind, id: v, source: `url ${name}` };
+  }
+  return idFromPath(url, want);
 }
 
 /**

@@ -14,7 +14,7 @@ export interface LabeledValue {
   value: FieldValue;
   labelElement: Element | null;
   /** Which layout it was found in; provenance says it. */
-  how: 'caption' | 'label-for' | 'definition' | 'row' | 'text';
+  how: 'caption' | 'label-for' | 'definition' | 'row' | 'sibling' | 'text';
 }
 
 /** Captions printed under a value (RosarioSIS: `<span class="legend-gray">Primary Disability</span>`). */
@@ -84,6 +84,39 @@ function rows(root: ParentNode): LabeledValue[] {
   return out;
 }
 
+/** Elements that label the element after them: `<span class="label">`, a `<label>` whose `for` names nothing. */
+const SIBLING_LABEL = 'label, [class*="label"], [class*="Label"]';
+const SECTION_HEADING = 'h2, h3, h4, h5, h6';
+
+function isLabelLike(el: Element): boolean {
+  return el.matches(SIBLING_LABEL) && !!matchField(elementText(el));
+}
+
+/**
+ * A label element and the value element right after it (`<span class="label">Grade</span><span
+ * class="value">4</span>`; openSIS's `<label for="CUSTOM_1">` beside a `<div>` holding text or controls), and a
+ * section heading followed by a short paragraph ("Credentials" / "No credentials on file").
+ */
+function siblings(root: ParentNode): LabeledValue[] {
+  const out: LabeledValue[] = [];
+  for (const el of contentElements(root, SIBLING_LABEL)) {
+    if (el.querySelector(CAPTION_SELECTOR) || el.querySelector('input,select,textarea,table')) continue;
+    if (el.tagName === 'LABEL' && el.getAttribute('for') && byId(root, el.getAttribute('for')!)) continue; // label-for
+    const label = elementText(el);
+    const value = el.nextElementSibling;
+    if (!label || label.length > 60 || !value || isLabelLike(value) || value.matches(CAPTION_SELECTOR)) continue;
+    out.push({ label: stripColon(label), field: matchField(label), value: readValue(value), labelElement: el, how: 'sibling' });
+  }
+  for (const el of contentElements(root, SECTION_HEADING)) {
+    const label = elementText(el);
+    const field = matchField(label);
+    const next = el.nextElementSibling;
+    if (!label || !field || next?.tagName !== 'P') continue;
+    out.push({ label: stripColon(label), field, value: readValue(next), labelElement: el, how: 'sibling' });
+  }
+  return out;
+}
+
 const LABEL_CANDIDATE = /([A-Za-z#][A-Za-z0-9 .#/'()-]{0,39}):(?=\s|$)/g;
 
 /** The longest tail of `words` that names a field: "Jane Doe SSID" → "SSID". */
@@ -129,11 +162,11 @@ function textPairs(root: ParentNode): LabeledValue[] {
 
 /**
  * Every labeled value under `root`, in the layouts SIS pages use: captions under values, `<label for>`,
- * definition lists, two-cell rows, then "Label: value" text for fields the structure did not give.
+ * definition lists, two-cell rows, label and value side by side, then "Label: value" text for fields the structure did not give.
  * Menus and navigation are skipped. Pure: reads the DOM it is given, changes nothing.
  */
 export function findLabeledValues(root: ParentNode): LabeledValue[] {
-  const structural = [...captions(root), ...labelsFor(root), ...definitions(root), ...rows(root)];
+  const structural = [...captions(root), ...labelsFor(root), ...definitions(root), ...rows(root), ...siblings(root)];
   const seen = new Set(structural.map((l) => l.field).filter(Boolean));
   return [...structural, ...textPairs(root).filter((l) => !seen.has(l.field))];
 }

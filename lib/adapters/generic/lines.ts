@@ -1,7 +1,7 @@
 import { NON_CONTENT, cleanText } from './text';
 import { OUTSIDE_CONTENT } from './scope';
 
-const BLOCKS = new Set([
+export const BLOCKS: ReadonlySet<string> = new Set([
   'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FOOTER', 'FORM',
   'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD',
   'TH', 'TR', 'UL',

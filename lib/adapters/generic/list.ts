@@ -5,7 +5,7 @@ import { ID_FIELDS, type FieldKey, fieldKind } from './fields';
 import { type FoundId, idFromUrl, isUsableId } from './ids';
 import { type FieldEntry, buildStaff, buildStudent } from './record';
 import type { ReadTable, TableColumn, TableRow } from './table';
-import { cleanText } from './text';
+import { cleanText, labelKey } from './text';
 
 export interface ListOptions {
   kind: SubjectKind;
@@ -44,6 +44,15 @@ function rowId(row: TableRow, columns: TableColumn[], fields: (FieldKey | null)[
   return null;
 }
 
+/** A users list's kind column ("Profile", "Role", "User Type", "Category") can say a row is not staff. */
+const KIND_COLUMN = /^(profile|role|user type|type|category|account type)$/;
+const NOT_STAFF = /^(parent|guardian|parent guardian|student)$/;
+
+function notStaffRow(table: ReadTable): ((row: TableRow) => boolean) | null {
+  const column = table.columns.find((c) => KIND_COLUMN.test(labelKey(c.header)));
+  return column ? (row) => NOT_STAFF.test(labelKey(row.cells[column.header]?.text ?? '')) : null;
+}
+
 /**
  * Rows of a list table → records of one kind, one marker anchor per record (after the name link, else inside
  * the first cell). Ids come only from links' id parameters or id columns; a repeated id is reported and the
@@ -56,8 +65,9 @@ export function readListRecords(table: ReadTable, opts: ListOptions, diagnostics
   const seen = new Set<string>();
   let repeated = 0;
   let missing = 0;
+  const notStaff = opts.kind === 'staff' ? notStaffRow(table) : null;
   for (const row of table.rows) {
-    if (opts.skipRow?.(row)) continue;
+    if (opts.skipRow?.(row) || notStaff?.(row)) continue;
     const found = rowId(row, table.columns, fields, opts);
     if (!found) {
       missing++;

@@ -7,7 +7,9 @@ import { type LabeledValue, findLabeledValues } from './labels';
 import { readListRecords } from './list';
 import { type FieldEntry, buildStaff, buildStudent } from './record';
 import { contentElements } from './scope';
+import { recordTableEntries } from './record-tables';
 import { type ReadTable, readTable } from './table';
+import { cleanText } from './text';
 
 /** Headings that may state "Name - id". */
 const HEADINGS = ['h1', 'h2', 'h3', '.header2', '.page-title', 'caption'];
@@ -34,57 +36,113 @@ export function kindOfFields(fields: Iterable<FieldKey | null>): SubjectKind | n
   return student > staff ? 'student' : staff > student ? 'staff' : null;
 }
 
-/** The record id of a record page: URL parameter, then form actions (one id only), then a "Name - id" heading. */
-export function recordIdentity(root: Element, url: URL | string): (FoundId & { name?: string; element?: Element }) | null {
-  const fromUrl = idFromUrl(url);
-  if (fromUrl) return fromUrl;
-  const actions = contentElements(root, 'form[action]')
-    .map((f) => idFromUrl(f.getAttribute('action'), url))
-    .filter((f): f is FoundId => !!f);
-  if (actions.length && actions.every((a) => a.id === actions[0].id)) return { ...actions[0], source: `form action ${actions[0].source.slice(4)}` };
-  // One simple selector at a time: a long selector list is slow on pages with 10,000-row tables.
-  for (const selector of HEADINGS) {
+/** "Selected Student : Gabriel Jovanovic", "Staff: Renata Alvarez": a heading that names the record it shows. */
+const SELECTED = /^(?:(?:selected|current)\s+)?(?:student|staff|teacher|employee|user)(?:\s+name)?\s*:\s*(.+)$/i;
+const NAME_HEADINGS = [...HEADINGS, 'h4', 'h5', 'h6', '.panel-title'];
+
+/** The record's name and the heading that shows it, when a heading names it without an id. */
+export function recordHeadingName(root: Element): { name: string; element: Element } | null {
+  for (const selector of NAME_HEADINGS) {
     for (const el of contentElements(root, selector)) {
-      const h = idFromHeading(el.textContent);
-      if (h) return { kind: null, id: h.id, source: 'heading', name: h.name, element: el };
+      const m = SELECTED.exec(cleanText(el.textContent) ?? '');
+      if (m && cleanText(m[1])) return { name: cleanText(m[1])!, element: el };
     }
   }
   return null;
 }
 
+type Who = FoundId & { name?: string; element?: Element };
+
+/**
+ * The record id of a record page. The content's own places (the record form's action, a "Name - id" heading)
+ * win over the URL: in-app navigation and a session-held selection leave the URL naming another record
+ * (openSIS ignores a URL's student_id while a student is selected). Forms must agree on one id.
+ */
+export function recordIdentity(root: Element, url: URL | string, diagnostics?: Diagnostics): Who | null {
+  const actions = contentElements(root, 'form[action]')
+    .map((f) => idFromUrl(f.getAttribute('action'), url))
+    .filter((f): f is FoundId => !!f);
+  const formId = actions.length && actions.every((a) => a.id === actions[0].id) ? actions[0] : null;
+  let heading: Who | null = null;
+  // One simple selector at a time: a long selector list is slow on pages with 10,000-row tables.
+  for (const selector of HEADINGS) {
+    for (const el of contentElements(root, selector)) {
+      const h = idFromHeading(el.textContent);
+      if (h) {
+        heading = { kind: null, id: h.id, source: 'heading', name: h.name, element: el };
+        break;
+      }
+    }
+    if (heading) break;
+  }
+  const fromUrl = idFromUrl(url);
+  const content: Who | null = formId ? { ...formId, source: `form action ${formId.source.slice(4)}`, kind: formId.kind ?? heading?.kind ?? null } : heading;
+  if (content && fromUrl && !sameId(content.id, fromUrl.id))
+    diagnostics?.add('warning', "the URL and the page content name different records; the content's id was used");
+  const chosen = content ?? fromUrl;
+  if (!chosen) return null;
+  const kind = chosen.kind ?? (fromUrl && sameId(fromUrl.id, chosen.id) ? fromUrl.kind : null);
+  const named = heading && sameId(heading.id, chosen.id) ? heading : null;
+  return { ...chosen, kind, name: named?.name, element: named?.element };
+}
+
+/** Ids equal within a site: case kept, leading zeros of all-digit ids ignored ("00017" is "17"). */
+export function sameId(a: string, b: string): boolean {
+  const strip = (s: string) => (/^\d+$/.test(s) ? s.replace(/^0+(?=\d)/, '') : s);
+  return strip(a) === strip(b);
+}
+
 interface RecordPlan {
   type: 'student' | 'staff';
-  who: NonNullable<ReturnType<typeof recordIdentity>>;
+  who: Who;
   labeled: LabeledValue[];
+  tables: FieldEntry[];
 }
 interface ListPlan {
   type: 'student-list' | 'staff-list';
   tables: ReadTable[];
 }
 
-function planRecord(root: Element, url: URL | string): RecordPlan | null {
-  const who = recordIdentity(root, url);
+function planRecord(root: Element, url: URL | string, diagnostics?: Diagnostics): RecordPlan | null {
+  const who = recordIdentity(root, url, diagnostics);
   if (!who) return null;
   const labeled = findLabeledValues(root).filter((l) => l.field);
   const kind = who.kind ?? kindOfFields(labeled.map((l) => l.field));
   if (!kind) return null;
+  const tables = recordTableEntries(root, kind, url);
   const sped = kind === 'student' ? STUDENT_SPED_FIELDS : STAFF_SPED_FIELDS;
-  return labeled.some((l) => sped.has(l.field!)) ? { type: kind, who, labeled } : null;
+  const fields = [...labeled, ...tables];
+  if (fields.some((l) => sped.has(l.field!))) return { type: kind, who, labeled, tables };
+  // A record whose id the URL or its form names by kind (student_id, staff_id) is read for what it shows (name,
+  // grade, position…) even without special-education fields: the checks match people by it.
+  const own = fields.some((l) => !ID_FIELDS.has(l.field!) && fieldKind(l.field!) === kind);
+  return who.kind && own ? { type: kind, who, labeled, tables } : null;
 }
 
+/** The kind of record a link in the table's first rows names (its id parameter or path says whose). */
+function linkedKind(table: ReadTable, base: URL | string): SubjectKind | null {
+  for (const r of table.rows.slice(0, 50))
+    for (const cell of Object.values(r.cells))
+      for (const a of cell.links) {
+        const found = idFromUrl(a.getAttribute('href'), base);
+        if (found?.kind) return found.kind;
+      }
+  return null;
+}
+
+/**
+ * Whose list a table is: its special-education columns say, else its id column ("Student ID", "Staff ID"), else
+ * the records its rows link to. A list of names and ids is a list too: it identifies people for the checks.
+ */
 function listKind(table: ReadTable, base: URL | string): SubjectKind | null {
-  const kind = kindOfFields(table.columns.map((c) => c.field));
+  const fields = table.columns.map((c) => c.field);
+  const byIdColumn = fields.includes('studentId') ? 'student' : fields.includes('staffId') ? 'staff' : null;
+  const linked = linkedKind(table, base);
+  const kind = kindOfFields(fields) ?? byIdColumn ?? linked;
   if (!kind) return null;
-  const idColumn = table.columns.some((c) => c.field && ID_FIELDS.has(c.field));
-  const linked = table.rows.slice(0, 50).some((r) =>
-    Object.values(r.cells).some((cell) =>
-      cell.links.some((a) => {
-        const found = idFromUrl(a.getAttribute('href'), base, kind);
-        return !!found && (found.kind === kind || found.kind === null);
-      }),
-    ),
-  );
-  return idColumn || linked ? kind : null;
+  const idColumn = fields.some((f) => f && ID_FIELDS.has(f));
+  const linkedOk = linked === kind || table.rows.slice(0, 50).some((r) => Object.values(r.cells).some((c) => c.links.some((a) => idFromUrl(a.getAttribute('href'), base, kind)?.kind === null)));
+  return idColumn || linkedOk ? kind : null;
 }
 
 function planList(root: Element, url: URL | string): ListPlan | null {
@@ -101,10 +159,17 @@ function planList(root: Element, url: URL | string): ListPlan | null {
 }
 
 /** What the generic reader makes of a page, or null when it finds no identifiable special-ed record. */
-export function planGenericPage(doc: Document, url: URL | string): RecordPlan | ListPlan | null {
+export function planGenericPage(doc: Document, url: URL | string, diagnostics?: Diagnostics): RecordPlan | ListPlan | null {
   const root = contentRoot(doc);
   if (!root) return null;
-  return planRecord(root, url) ?? planList(root, url);
+  return planRecord(root, url, diagnostics) ?? planList(root, url);
+}
+
+/** A record page's labeled values as entries for the record builder: the other kind's fields and ids left out. */
+export function labeledEntries(labeled: readonly LabeledValue[], kind: SubjectKind): FieldEntry[] {
+  return labeled
+    .filter((l) => l.field && !ID_FIELDS.has(l.field) && fieldKind(l.field) !== (kind === 'student' ? 'staff' : 'student'))
+    .map((l) => ({ field: l.field!, value: l.value, source: `label "${l.label}"` }));
 }
 
 /** Reads a page the generic way; an unrecognized page gives an `unknown` snapshot with a diagnostic. */
@@ -114,7 +179,7 @@ export function readGenericPage(doc: Document, url: URL | string, profile = 'gen
   const anchors: Anchor[] = [];
   let plan: ReturnType<typeof planGenericPage> = null;
   try {
-    plan = planGenericPage(doc, url);
+    plan = planGenericPage(doc, url, diagnostics);
   } catch {
     diagnostics.add('error', 'the page could not be read');
   }
@@ -125,15 +190,14 @@ export function readGenericPage(doc: Document, url: URL | string, profile = 'gen
   snapshot.pageType = plan.type;
   if (plan.type === 'student' || plan.type === 'staff') {
     const kind = plan.type;
-    const entries: FieldEntry[] = plan.labeled
-      .filter((l) => l.field && !ID_FIELDS.has(l.field) && fieldKind(l.field) !== (kind === 'student' ? 'staff' : 'student'))
-      .map((l) => ({ field: l.field!, value: l.value, source: `label "${l.label}"` }));
-    const who = { id: plan.who.id, idSource: plan.who.source, name: plan.who.name ?? null, nameSource: 'heading' };
+    const root = contentRoot(doc)!;
+    const entries = [...labeledEntries(plan.labeled, kind), ...plan.tables];
+    const titled = plan.who.name ? null : recordHeadingName(root);
+    const who = { id: plan.who.id, idSource: plan.who.source, name: plan.who.name ?? titled?.name ?? null, nameSource: titled ? 'heading "Selected …"' : 'heading' };
     if (kind === 'student') snapshot.students.push(buildStudent(who, entries, diagnostics));
     else snapshot.staff.push(buildStaff(who, entries, diagnostics));
     snapshot.focus = { kind, id: plan.who.id };
-    const root = contentRoot(doc)!;
-    const at = plan.who.element ?? contentElements(root, 'h1,h2')[0] ?? root;
+    const at = plan.who.element ?? titled?.element ?? contentElements(root, 'h1,h2')[0] ?? root;
     anchors.push({ kind, id: plan.who.id, element: at, inside: true });
   } else if (plan.type === 'student-list' || plan.type === 'staff-list') {
     const kind = plan.type === 'student-list' ? 'student' : 'staff';

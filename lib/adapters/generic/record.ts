@@ -1,10 +1,10 @@
-import type { Credential, SnapshotStaff, SnapshotStudent } from '../../domain';
-import { parseCount, parseServices, normalizeGrade, splitTitles } from './convert';
+import type { Credential, Service, SnapshotStaff, SnapshotStudent } from '../../domain';
+import { parseCount, parseServices, normalizeGrade, splitCodes, splitTitles } from './convert';
 import { parseDate } from './dates';
 import type { Diagnostics } from './diagnostics';
-import type { FieldKey } from './fields';
+import { CREDENTIAL_FIELDS, type FieldKey } from './fields';
 import { idFromUrl } from './ids';
-import { clip } from './text';
+import { clip, cleanText } from './text';
 import type { FieldValue } from './values';
 
 /** One value found for a field, and where (becomes provenance: `label "Case Manager"`, `column "Grade"`). */
@@ -12,11 +12,13 @@ export interface FieldEntry {
   field: FieldKey;
   value: FieldValue;
   source: string;
+  /** Records a table on the page already gave whole (a services table with providers, a credentials table). */
+  built?: { services?: Service[]; credentials?: Credential[] };
 }
 
 type Picked = Map<FieldKey, FieldEntry>;
 
-const isEmpty = (v: FieldValue) => !v.text && !v.values.length && !v.isoDate;
+const isEmpty = (v: FieldValue) => !v.text && !v.values.length && !v.isoDate && !v.lines?.length;
 const key = (v: FieldValue) => v.isoDate ?? (v.values.length ? v.values.join('\u0001') : v.text ?? '');
 
 /**
@@ -43,9 +45,15 @@ function text(p: Picked, field: FieldKey): string | null | undefined {
 function date(p: Picked, field: FieldKey, diagnostics: Diagnostics): string | null | undefined {
   const e = p.get(field);
   if (!e) return undefined;
-  const iso = e.value.isoDate ?? parseDate(e.value.text);
+  const iso = e.value.isoDate ?? parseDate(e.value.text) ?? agreedDate(e.value.values);
   if (!iso && e.value.text) diagnostics.add('warning', 'not a date this reader understands', field);
   return iso;
+}
+
+/** A date shown twice (a display box and a hidden ISO box, as date pickers do) is a date when both agree. */
+function agreedDate(values: readonly string[]): string | null {
+  const dates = new Set(values.map((v) => parseDate(v)));
+  return dates.size === 1 && !dates.has(null) ? [...dates][0] : null;
 }
 
 /** Field sources, with the identity's sources winning (a header's name beats a "Name" field). */
@@ -88,7 +96,7 @@ export function buildStudent(who: Identity, entries: readonly FieldEntry[], diag
   const cm = p.get('caseManager');
   const cmLink = cm?.value.links[0]?.getAttribute('href');
   const cmStaffId = idFromUrl(cmLink, undefined, 'staff');
-  const services = p.get('services');
+  const roleText = p.has('caseManagerRole') ? text(p, 'caseManagerRole') : undefined;
   const iep = defined({
     lastMeeting: date(p, 'iepLastMeeting', diagnostics),
     nextAnnual: date(p, 'iepNextAnnual', diagnostics),
@@ -102,35 +110,106 @@ export function buildStudent(who: Identity, entries: readonly FieldEntry[], diag
     birthDate: date(p, 'birthDate', diagnostics),
     school: text(p, 'school'),
     program: text(p, 'program'),
+    supportLevel: text(p, 'supportLevel'),
+    severe: yesNo(p, 'severe', diagnostics),
+    alternatePlacement: yesNo(p, 'alternatePlacement', diagnostics),
     primaryDisability: text(p, 'primaryDisability'),
     secondaryDisability: text(p, 'secondaryDisability'),
     caseManager: cm
       ? cm.value.text || cmStaffId
-        ? defined({ name: text(p, 'caseManager'), staffId: cmStaffId?.kind === 'staff' ? cmStaffId.id : undefined })
+        ? defined({ name: text(p, 'caseManager'), staffId: cmStaffId?.kind === 'staff' ? cmStaffId.id : undefined, roleText: roleText ?? undefined })
         : null
       : undefined,
-    services: services ? parseServices(services.value.values, services.value.text).slice(0, 100) : undefined,
+    services: servicesOf(entries, p),
     iep: Object.keys(iep).length ? iep : undefined,
     provenance: provenance(p, identityProvenance(who)),
   }) as SnapshotStudent;
 }
 
+/** Yes/no fields (severe, alternate placement); a checkbox left unchecked is a no, other text is reported. */
+function yesNo(p: Picked, field: FieldKey, diagnostics: Diagnostics): boolean | null | undefined {
+  const e = p.get(field);
+  if (!e) return undefined;
+  const t = cleanText(e.value.text)?.toLowerCase().replace(/[.!]$/, '');
+  if (!t) return e.value.element?.querySelector?.('input[type="checkbox" i]') ? false : null;
+  if (/^(yes|y|true|x|\u2713|\u2714|checked|on|severe|alternate placement)$/.test(t)) return true;
+  if (/^(no|n|false|off|unchecked|not severe|non-?severe|mild|moderate|none)$/.test(t)) return false;
+  diagnostics.add('warning', 'a yes/no value this reader does not understand', field);
+  return undefined;
+}
+
 /**
- * A staff member from the fields found for them. A page may show one expiration (or issue) date next to a
- * list of credential titles; that date is applied to each title, since it is all the page says.
+ * Services from a services table (with providers) or a services field (one per line, "service – minutes –
+ * provider"). A lone provider field names the provider of a lone service.
  */
-export function buildStaff(who: Identity, entries: readonly FieldEntry[], diagnostics: Diagnostics): SnapshotStaff {
-  const p = pick(entries, diagnostics);
-  const titles = p.get('credentials');
+function servicesOf(entries: readonly FieldEntry[], p: Picked): Service[] | undefined {
+  const table = entries.find((e) => e.built?.services);
+  if (table) return table.built!.services!.slice(0, 100);
+  const e = p.get('services');
+  if (!e) return undefined;
+  const services = parseServices(e.value.values, e.value.text, e.value.lines).slice(0, 100);
+  const provider = cleanText(p.get('serviceProvider')?.value.text);
+  if (provider && services.length === 1 && !services[0].providerName) services[0] = { ...services[0], providerName: clip(provider) };
+  return services;
+}
+
+/** "No credentials on file", "None recorded": the page says there are none (read and empty). */
+const NONE_ON_FILE = /^(no|none)\b.{0,40}\b(on file|recorded|found|entered)?\.?$|^(none|no credentials?|n\/a)$/i;
+
+/**
+ * Credential documents from the fields a page shows: title(s), authorization codes, kind, issued, expires. Each
+ * title is a document; codes, kind and dates belong to the lone document, or pair with titles line by line.
+ * A page that shows credential fields all blank (or says none are on file) gives [] — read and empty; a page
+ * with no credential field leaves them unknown (undefined). An expiry with no title and no code is kept: a
+ * document held and not recognized.
+ */
+function credentialsOf(entries: readonly FieldEntry[], p: Picked, diagnostics: Diagnostics): Credential[] | undefined {
+  const table = entries.find((e) => e.built?.credentials);
+  if (table) return table.built!.credentials!.slice(0, 200);
+  if (![...p.keys()].some((f) => CREDENTIAL_FIELDS.has(f))) return undefined;
+  const titlesEntry = p.get('credentials')?.value;
+  if (titlesEntry?.text && NONE_ON_FILE.test(titlesEntry.text)) return [];
+  const codesEntry = p.get('credentialAuthorizations')?.value;
+  // One codes value beside one title value is one document, whatever punctuation its title holds.
+  const oneDocument = !!codesEntry?.text && !codesEntry.lines && !titlesEntry?.lines && !titlesEntry?.values.length;
+  const titles = !titlesEntry ? [] : oneDocument ? [titlesEntry.text].filter((t): t is string => !!t) : splitTitles(titlesEntry.values, titlesEntry.text, titlesEntry.lines);
+  const codeLines = codesEntry?.lines ?? [];
+  const codes = codesEntry ? splitCodes(codesEntry.values, codesEntry.text, codesEntry.lines) : [];
+  const kind = text(p, 'credentialKind') ?? undefined;
+  const perLine = (field: FieldKey) => p.get(field)?.value.lines ?? [];
   const expires = date(p, 'credentialExpires', diagnostics);
   const issued = date(p, 'credentialIssued', diagnostics);
-  let credentials: Credential[] | undefined;
-  if (titles) {
-    credentials = splitTitles(titles.value.values, titles.value.text)
-      .slice(0, 200)
-      .map((title) => defined({ title: clip(title), expires: expires ?? undefined, issued: issued ?? undefined }));
+  if (titles.length > 1) {
+    const expLines = perLine('credentialExpires');
+    const pairedCodes = codeLines.length === titles.length;
+    const pairedExp = expLines.length === titles.length;
+    if (codes.length && !pairedCodes) diagnostics.add('warning', 'authorization codes do not line up with the credential titles; kept apart', 'credentialAuthorizations');
+    const docs = titles.map((title, i) =>
+      defined({
+        title: clip(title),
+        authorizations: pairedCodes ? splitCodes([], codeLines[i]) : undefined,
+        kind,
+        issued: issued ?? undefined,
+        expires: pairedExp ? parseDate(expLines[i]) ?? undefined : expires ?? undefined,
+      }),
+    );
+    return codes.length && !pairedCodes ? [...docs, { authorizations: codes.slice(0, 100) }] : docs;
   }
-  if (!credentials?.length && expires) diagnostics.add('info', 'an expiration date without a credential title was not kept', 'credentialExpires');
+  const doc = defined({
+    title: titles[0] ? clip(titles[0]) : undefined,
+    authorizations: codes.length ? codes.slice(0, 100) : undefined,
+    kind,
+    issued: issued ?? undefined,
+    expires: expires ?? undefined,
+  });
+  // Only a kind (a pull-down left at its first option) or nothing at all: the page shows no document.
+  return doc.title || doc.authorizations || doc.expires || doc.issued ? [doc] : [];
+}
+
+/** A staff member from the fields found for them (and the tables of their page, via `built`). */
+export function buildStaff(who: Identity, entries: readonly FieldEntry[], diagnostics: Diagnostics): SnapshotStaff {
+  const p = pick(entries, diagnostics);
+  const credentials = credentialsOf(entries, p, diagnostics);
   return defined({
     id: who.id,
     name: clip(who.name ?? nameOf(p, '')),

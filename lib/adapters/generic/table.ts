@@ -39,15 +39,30 @@ function ownRows(table: Element): Element[] {
 }
 
 /**
+ * A header row made of plain cells (printable reports): at least two cells and half of them name a field, and
+ * none holds a link, a control or long text, which data cells do.
+ */
+function isHeaderLike(tr: Element): boolean {
+  const cells = cellsOf(tr);
+  if (cells.length < 2 || cells.some((c) => c.querySelector('a,input,select,textarea,table'))) return false;
+  const texts = cells.map((c) => elementText(c) ?? '');
+  if (texts.some((t) => t.length > 40)) return false;
+  const named = texts.filter((t) => matchField(t)).length;
+  return named >= 2 && named * 2 >= cells.length;
+}
+
+/**
  * A table with a header row → its columns (header text and the field it names) and its body rows keyed by
- * header text. The header row is the `<thead>` row or the first row made only of `<th>`. Colspans are honoured.
+ * header text. The header row is the `<thead>` row, the first row made only of `<th>`, or a first row of plain cells
+ * that reads as headers (isHeaderLike). Colspans are honoured.
  * Tables without a header row give no columns and no rows.
  */
 export function readTable(table: Element): ReadTable {
   const all = ownRows(table);
-  const headIndex = all.findIndex(
+  let headIndex = all.findIndex(
     (tr) => tr.parentElement?.tagName === 'THEAD' || (cellsOf(tr).length > 0 && cellsOf(tr).every((c) => c.tagName === 'TH')),
   );
+  if (headIndex < 0) headIndex = all.slice(0, 3).findIndex(isHeaderLike);
   if (headIndex < 0) return { columns: [], rows: [] };
   const columns: TableColumn[] = [];
   const slots: number[] = []; // slot → column index

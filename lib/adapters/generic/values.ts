@@ -1,4 +1,5 @@
 import { dateFromComment } from './dates';
+import { BLOCKS } from './lines';
 import { NON_CONTENT, cleanText, elementText } from './text';
 
 /** What one field's value region holds, before it is typed for a field (record.ts). */
@@ -13,9 +14,20 @@ export interface FieldValue {
   element: Element | null;
   /** Links inside the value (`a[href]`), gathered in the same walk: ids in their hrefs identify people. */
   links: Element[];
+  /**
+   * The value as the lines a reader sees (`<br>`, block elements, list items and new lines in a text box break
+   * them): a services block holds one service per line. Absent when the value is one line.
+   */
+  lines?: string[];
 }
 
 export const EMPTY_VALUE: FieldValue = { text: null, values: [], isoDate: null, element: null, links: [] };
+
+/** Text with line breaks → its non-empty lines, each whitespace-collapsed; undefined for a single line. */
+function splitLines(text: string): string[] | undefined {
+  const lines = text.split('\n').map((l) => cleanText(l)).filter((l): l is string => !!l);
+  return lines.length > 1 ? lines : undefined;
+}
 
 const SKIPPED_INPUTS = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'file', 'password']);
 /** Options that mean "nothing chosen". "None" reads as empty too: for disabilities it means no disability. */
@@ -97,8 +109,10 @@ export function readValue(container: Element | null | undefined, exclude: readon
         if (NON_CONTENT.has(el.tagName)) continue;
         if (isControl(el)) controls.push(el);
         else if (el.tagName === 'A' && el.hasAttribute('href')) links.push(el);
-        if (el.tagName === 'BR') parts.push(' ');
+        const block = BLOCKS.has(el.tagName) || el.tagName === 'LI';
+        if (block) parts.push('\n');
         if (el.tagName !== 'SELECT' && el.tagName !== 'TEXTAREA') walk(el);
+        if (block) parts.push('\n');
       }
     }
   };
@@ -107,7 +121,13 @@ export function readValue(container: Element | null | undefined, exclude: readon
     const date = dateFromControls(controls);
     const isDateGroup = controls.every((c) => /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id));
     const values = isDateGroup ? [] : controls.flatMap(readControl);
-    return { text: date ?? (values.length ? values.join(', ') : null), values, isoDate: date, element: container, links };
+    const box = controls.length === 1 && controls[0].tagName === 'TEXTAREA' ? ((controls[0] as HTMLTextAreaElement).value ?? controls[0].textContent ?? '') : '';
+    const lines = box ? splitLines(box) : undefined;
+    const out: FieldValue = { text: date ?? (values.length ? values.join(', ') : null), values: lines ? [] : values, isoDate: date, element: container, links };
+    return lines ? { ...out, lines } : out;
   }
-  return { text: cleanText(parts.join('')), values: [], isoDate, element: container, links };
+  const joined = parts.join('');
+  const lines = splitLines(joined);
+  const out: FieldValue = { text: cleanText(joined), values: [], isoDate, element: container, links };
+  return lines ? { ...out, lines } : out;
 }

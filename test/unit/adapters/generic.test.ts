@@ -182,11 +182,20 @@ describe('genericAdapter', () => {
   test('never guesses: no id, or no special-education field, or an id only in a menu → null', () => {
     const url = new URL('https://x/record.php');
     expect(genericAdapter.detect(url, parseHtml('<p>Primary Disability: Autism</p>'))).toBeNull();
-    expect(genericAdapter.detect(new URL(SEEN), parseHtml('<p>Grade: 3</p><p>Name: A B</p>'))).toBeNull();
+    // An id that does not say whose, and no special-education field: nothing to go on.
+    expect(genericAdapter.detect(new URL('https://x/record.php?id=1004'), parseHtml('<p>Grade: 3</p><p>Name: A B</p>'))).toBeNull();
+    // A page id-less in its content, whose URL names a student: the "category_id" of a tab is not that id.
+    expect(genericAdapter.detect(new URL('https://x/Modules.php?category_id=8'), parseHtml('<p>Grade: 3</p>'))).toBeNull();
     expect(genericAdapter.detect(url, parseHtml('<aside><h2>Aiden Nguyen - 3</h2></aside><p>Case Manager: X</p>'))).toBeNull();
     const read = genericAdapter.read(parseHtml('<p>hello</p>'), url);
     expect(read.snapshot.pageType).toBe('unknown');
     expect(read.snapshot.diagnostics).toHaveLength(1);
+  });
+
+  test('a record the URL names by kind is read for what it shows, special-education fields or not', () => {
+    const read = genericAdapter.read(parseHtml('<h1>Ana Ruiz - 1004</h1><p>Grade: 3</p>'), new URL(SEEN));
+    expect(read.snapshot.pageType).toBe('student');
+    expect(read.snapshot.students).toMatchObject([{ id: '1004', name: 'Ana Ruiz', grade: '3' }]);
   });
 
   test('staff record: credentials and one expiration applied to each title', () => {
