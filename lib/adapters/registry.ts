@@ -1,8 +1,8 @@
 import type { PageType } from '../domain';
 import { aeriesAdapter } from './aeries';
-import { demoSisAdapter } from './demo-sis';
 import { genericAdapter } from './generic';
 import { powerSchoolAdapter } from './powerschool';
+import { demoSisAdapter } from './profiles/demo-sis';
 import { rosarioSisAdapter } from './rosariosis';
 import { seisAdapter } from './seis';
 import type { SiteAdapter } from './types';

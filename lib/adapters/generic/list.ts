@@ -2,7 +2,8 @@ import type { SnapshotStaff, SnapshotStudent, SubjectKind } from '../../domain';
 import type { Anchor } from '../types';
 import type { Diagnostics } from './diagnostics';
 import { ID_FIELDS, type FieldKey, fieldKind } from './fields';
-import { type FoundId, idFromUrl, isUsableId } from './ids';
+import { type FoundId, idFromUrl } from './ids';
+import { fitsId } from './limits';
 import { type FieldEntry, buildStaff, buildStudent } from './record';
 import type { ReadTable, TableColumn, TableRow } from './table';
 import { cleanText, labelKey } from './text';
@@ -38,10 +39,22 @@ function rowId(row: TableRow, columns: TableColumn[], fields: (FieldKey | null)[
   }
   for (const want of ID_COLUMNS[opts.kind]) {
     const i = fields.indexOf(want);
-    const text = i >= 0 ? cleanText(row.cells[columns[i].header]?.text) : null;
-    if (isUsableId(text)) return { kind: opts.kind, id: text, source: `column "${columns[i].header}"`, link: null };
+    const text = i >= 0 ? idText(row.cellElements[columns[i].header]) : null;
+    if (text && !PLACEHOLDER_ID.test(text)) return { kind: opts.kind, id: text, source: `column "${columns[i].header}"`, link: null };
   }
   return null;
+}
+
+/** "—", "n/a", "new": an id column's way of saying there is none. */
+const PLACEHOLDER_ID = /^(?:-+|\u2014|\u2013|n\/?a|none|new|null|tbd|\?)$/i;
+
+/**
+ * An id column's text exactly as shown: only whitespace is collapsed, since ids that differ by a zero-width or
+ * look-alike character are different records (an id column states the id; it is not guessed like a link's).
+ */
+function idText(cell: Element | undefined): string | null {
+  const text = cell?.textContent?.replace(/\s+/g, ' ').trim();
+  return text ? text : null;
 }
 
 /** A users list's kind column ("Profile", "Role", "User Type", "Category") can say a row is not staff. */
@@ -64,6 +77,7 @@ export function readListRecords(table: ReadTable, opts: ListOptions, diagnostics
   const nameIndex = fields.indexOf('name');
   const seen = new Set<string>();
   let repeated = 0;
+  let overlong = 0;
   let missing = 0;
   const notStaff = opts.kind === 'staff' ? notStaffRow(table) : null;
   for (const row of table.rows) {
@@ -73,8 +87,17 @@ export function readListRecords(table: ReadTable, opts: ListOptions, diagnostics
       missing++;
       continue;
     }
+    if (!fitsId(found.id)) {
+      overlong++;
+      continue;
+    }
+    const anchor: Anchor = found.link
+      ? { kind: opts.kind, id: found.id, element: found.link }
+      : { kind: opts.kind, id: found.id, element: row.element.querySelector('td,th') ?? row.element, inside: true };
     if (seen.has(found.id)) {
+      // The same record again: one record read, and its marker on every row that shows it.
       repeated++;
+      out.anchors.push(anchor);
       continue;
     }
     seen.add(found.id);
@@ -90,10 +113,10 @@ export function readListRecords(table: ReadTable, opts: ListOptions, diagnostics
     const who = { id: found.id, idSource: found.source, name, nameSource: nameIndex >= 0 ? `column "${table.columns[nameIndex].header}"` : 'link text' };
     if (opts.kind === 'student') out.students.push(buildStudent(who, entries, diagnostics));
     else out.staff.push(buildStaff(who, entries, diagnostics));
-    const first = row.element.querySelector('td,th');
-    out.anchors.push(found.link ? { kind: opts.kind, id: found.id, element: found.link } : { kind: opts.kind, id: found.id, element: first ?? row.element, inside: true });
+    out.anchors.push(anchor);
   }
-  if (repeated) diagnostics.add('warning', `${repeated} row(s) repeat an id already read on this page; the first row was kept`);
+  if (repeated) diagnostics.add('warning', `${repeated} row(s) repeat an id already read on this page; the first row was kept`, 'id');
+  if (overlong) diagnostics.add('warning', `${overlong} row(s) with an id longer than the limit were skipped`, 'id');
   if (missing) diagnostics.add('info', `${missing} row(s) without an id from a link or an id column were skipped`);
   return out;
 }

@@ -78,7 +78,7 @@ export function recordIdentity(root: Element, url: URL | string, diagnostics?: D
   const fromUrl = idFromUrl(url);
   const content: Who | null = formId ? { ...formId, source: `form action ${formId.source.slice(4)}`, kind: formId.kind ?? heading?.kind ?? null } : heading;
   if (content && fromUrl && !sameId(content.id, fromUrl.id))
-    diagnostics?.add('warning', "the URL and the page content name different records; the content's id was used");
+    diagnostics?.add('warning', "the URL and the page content name different records; the content's id was used", 'id');
   const chosen = content ?? fromUrl;
   if (!chosen) return null;
   const kind = chosen.kind ?? (fromUrl && sameId(fromUrl.id, chosen.id) ? fromUrl.kind : null);
@@ -145,7 +145,7 @@ function listKind(table: ReadTable, base: URL | string): SubjectKind | null {
   return idColumn || linkedOk ? kind : null;
 }
 
-function planList(root: Element, url: URL | string): ListPlan | null {
+function tablesByKind(root: Element, url: URL | string): Record<SubjectKind, ReadTable[]> {
   const byKind: Record<SubjectKind, ReadTable[]> = { student: [], staff: [] };
   for (const el of contentElements(root, 'table')) {
     if (el.querySelector('table')) continue; // layout tables hold the list; the list itself is innermost
@@ -153,6 +153,16 @@ function planList(root: Element, url: URL | string): ListPlan | null {
     const kind = table.rows.length ? listKind(table, url) : null;
     if (kind) byKind[kind].push(table);
   }
+  return byKind;
+}
+
+/** The list tables of one kind under `root` (for profiles that say the page is a list but not which table). */
+export function listTables(root: Element, url: URL | string, kind: SubjectKind): ReadTable[] {
+  return tablesByKind(root, url)[kind];
+}
+
+function planList(root: Element, url: URL | string): ListPlan | null {
+  const byKind = tablesByKind(root, url);
   if (byKind.student.length) return { type: 'student-list', tables: byKind.student };
   if (byKind.staff.length) return { type: 'staff-list', tables: byKind.staff };
   return null;
@@ -170,6 +180,19 @@ export function labeledEntries(labeled: readonly LabeledValue[], kind: SubjectKi
   return labeled
     .filter((l) => l.field && !ID_FIELDS.has(l.field) && fieldKind(l.field) !== (kind === 'student' ? 'staff' : 'student'))
     .map((l) => ({ field: l.field!, value: l.value, source: `label "${l.label}"` }));
+}
+
+/** A "Student ID" (or "Staff ID") field that names another record than the one read is reported, never used. */
+export function checkIdField(labeled: readonly LabeledValue[], id: string, kind: SubjectKind, diagnostics: Diagnostics): void {
+  const own = kind === 'student' ? 'studentId' : 'staffId';
+  const shown = labeled.find((l) => l.field === own && l.value.text)?.value.text;
+  if (shown && !sameId(shown, id)) diagnostics.add('warning', "the page's id field names another record than its address and heading; it was not used", 'id');
+}
+
+/** A table's services or credentials replace what labels say of the same field (a title's "Credential:" is no label). */
+export function withTables(labeled: readonly FieldEntry[], tables: readonly FieldEntry[]): FieldEntry[] {
+  const fromTables = new Set(tables.map((t) => t.field));
+  return [...labeled.filter((e) => !fromTables.has(e.field)), ...tables];
 }
 
 /** Reads a page the generic way; an unrecognized page gives an `unknown` snapshot with a diagnostic. */
@@ -191,7 +214,8 @@ export function readGenericPage(doc: Document, url: URL | string, profile = 'gen
   if (plan.type === 'student' || plan.type === 'staff') {
     const kind = plan.type;
     const root = contentRoot(doc)!;
-    const entries = [...labeledEntries(plan.labeled, kind), ...plan.tables];
+    checkIdField(plan.labeled, plan.who.id, kind, diagnostics);
+    const entries = withTables(labeledEntries(plan.labeled, kind), plan.tables);
     const titled = plan.who.name ? null : recordHeadingName(root);
     const who = { id: plan.who.id, idSource: plan.who.source, name: plan.who.name ?? titled?.name ?? null, nameSource: titled ? 'heading "Selected …"' : 'heading' };
     if (kind === 'student') snapshot.students.push(buildStudent(who, entries, diagnostics));

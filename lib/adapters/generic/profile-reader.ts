@@ -7,7 +7,8 @@ import { type FieldKey, fieldKind } from './fields';
 import { idFromHeading, isUsableId } from './ids';
 import { type LabeledValue, findLabeledValues } from './labels';
 import { readListRecords } from './list';
-import { contentRoot, emptySnapshot } from './page';
+import { checkIdField, contentRoot, emptySnapshot, labeledEntries, listTables, recordHeadingName, recordIdentity, withTables } from './page';
+import { recordTableEntries } from './record-tables';
 import { type FieldEntry, buildStaff, buildStudent } from './record';
 import { readTable } from './table';
 import { elementText, labelKey } from './text';
@@ -84,11 +85,14 @@ function readRecord(doc: Document, url: URL, page: ProfilePage, root: Element, d
   const kind = page.type as 'student' | 'staff';
   const snapshot = emptySnapshot(url, profileId, page.type);
   const labels = new LabelIndex(root);
-  const who = recordId(root, url, labels, page);
+  // Without an id locator the profile relies on the generic places: the record form, a "Name - id" heading, the URL.
+  const generic = page.id ? null : recordIdentity(root, url, d);
+  const who = page.id ? recordId(root, url, labels, page) : generic && { id: generic.id, name: generic.name ?? null, element: generic.element ?? null, source: generic.source };
   if (!who) {
     d.add('warning', 'this page type was recognized but its record id was not found');
     return { snapshot: { ...snapshot, diagnostics: d.done() }, anchors: [] };
   }
+  checkIdField(labels.list(), who.id, kind, d);
   const entries: FieldEntry[] = [];
   for (const [field, loc] of Object.entries(page.fields) as [FieldKey, FieldLocator][]) {
     const hit = locate(root, labels, loc);
@@ -97,17 +101,29 @@ function readRecord(doc: Document, url: URL, page: ProfilePage, root: Element, d
   }
   if (page.synonyms) {
     const named = new Set(Object.keys(page.fields));
-    for (const l of labels.list()) {
-      if (l.field && !named.has(l.field) && fieldKind(l.field) !== (kind === 'student' ? 'staff' : 'student'))
-        entries.push({ field: l.field, value: l.value, source: `label "${l.label}"` });
-    }
+    const tables = recordTableEntries(root, kind, url).filter((e) => !named.has(e.field));
+    entries.push(...withTables(labeledEntries(labels.list(), kind).filter((e) => !named.has(e.field)), tables));
   }
   const nameHit = page.name ? locate(root, labels, page.name) : null;
-  const identity = { id: who.id, idSource: who.source, name: nameHit?.value.text ?? who.name, nameSource: nameHit?.source ?? 'heading' };
+  if (!page.id && !who.name && !nameHit && !entries.some((e) => e.built || e.value.text || e.value.values.length)) {
+    // Only an id from the address and nothing else: a "not found" page, not a record.
+    d.add('info', 'the page shows no field of a record');
+    return { snapshot: { ...snapshot, diagnostics: d.done() }, anchors: [] };
+  }
+  const titled = nameHit || who.name ? null : recordHeadingName(root);
+  const identity = {
+    id: who.id,
+    idSource: who.source,
+    name: nameHit?.value.text ?? who.name ?? titled?.name,
+    nameSource: nameHit?.source ?? 'heading',
+  };
   if (kind === 'student') snapshot.students.push(buildStudent(identity, entries, d));
   else snapshot.staff.push(buildStaff(identity, entries, d));
   snapshot.focus = { kind, id: who.id };
-  const anchor: Anchor = { kind, id: who.id, element: nameHit?.element ?? who.element ?? root, inside: !(nameHit?.element ?? who.element) };
+  // A generic heading holds the marker, as on generic pages; a taught locator's element is followed by it.
+  const heading = page.id ? null : (who.element ?? titled?.element);
+  const at = heading ?? nameHit?.element ?? who.element;
+  const anchor: Anchor = { kind, id: who.id, element: at ?? root, inside: !at || at === heading };
   return { snapshot: { ...snapshot, diagnostics: d.done() }, anchors: [anchor] };
 }
 
@@ -116,10 +132,9 @@ function readList(doc: Document, url: URL, page: ProfilePage, root: Element, d: 
   const snapshot = emptySnapshot(url, profileId, page.type);
   const anchors: Anchor[] = [];
   const columns = new Map(Object.entries(page.list?.columns ?? {}).map(([field, header]) => [labelKey(header!), field as FieldKey]));
-  const el = page.list ? query(root, page.list.table) : null;
-  if (!el) d.add('warning', 'the list table named by the profile is not on the page');
-  else {
-    const table = readTable(el);
+  const tables = page.list ? [query(root, page.list.table)].filter((t): t is Element => !!t).map(readTable) : page.synonyms ? listTables(root, url, kind) : [];
+  if (!tables.length) d.add('warning', 'the list table named by the profile is not on the page');
+  for (const table of tables) {
     const read = readListRecords(
       table,
       { kind, baseUrl: url, fieldOf: (c) => columns.get(labelKey(c.header)) ?? (page.synonyms ? c.field : null) },

@@ -3,8 +3,9 @@ import { parseCount, parseServices, normalizeGrade, splitCodes, splitTitles } fr
 import { parseDate } from './dates';
 import type { Diagnostics } from './diagnostics';
 import { CREDENTIAL_FIELDS, type FieldKey } from './fields';
+import { fitStaff, fitStudent, reportTo } from './limits';
 import { idFromUrl } from './ids';
-import { clip, cleanText } from './text';
+import { cleanText } from './text';
 import type { FieldValue } from './values';
 
 /** One value found for a field, and where (becomes provenance: `label "Case Manager"`, `column "Grade"`). */
@@ -39,15 +40,17 @@ function pick(entries: readonly FieldEntry[], diagnostics: Diagnostics): Picked 
 function text(p: Picked, field: FieldKey): string | null | undefined {
   const e = p.get(field);
   if (!e) return undefined;
-  return e.value.text ? clip(e.value.text) : null;
+  return e.value.text ?? null;
 }
 
 function date(p: Picked, field: FieldKey, diagnostics: Diagnostics): string | null | undefined {
   const e = p.get(field);
   if (!e) return undefined;
   const iso = e.value.isoDate ?? parseDate(e.value.text) ?? agreedDate(e.value.values);
-  if (!iso && e.value.text) diagnostics.add('warning', 'not a date this reader understands', field);
-  return iso;
+  if (iso || !e.value.text) return iso;
+  // Shown but not understood is not "empty": the field stays unknown.
+  diagnostics.add('warning', 'not a date this reader understands', field);
+  return undefined;
 }
 
 /** A date shown twice (a display box and a hidden ISO box, as date pickers do) is a date when both agree. */
@@ -73,7 +76,7 @@ function nameOf(p: Picked, fallback: string | null | undefined): string {
   const full = text(p, 'name');
   if (full) return full;
   const parts = [text(p, 'firstName'), text(p, 'lastName')].filter(Boolean);
-  return clip(parts.length ? parts.join(' ') : fallback ?? '');
+  return parts.length ? parts.join(' ') : fallback ?? '';
 }
 
 /** Where a record's id and name came from, when not from its fields. */
@@ -103,9 +106,9 @@ export function buildStudent(who: Identity, entries: readonly FieldEntry[], diag
     nextTriennial: date(p, 'iepNextTriennial', diagnostics),
   });
   const name = who.name ?? nameOf(p, '');
-  return defined({
+  const student = defined({
     id: who.id,
-    name: clip(name),
+    name,
     grade: p.has('grade') ? normalizeGrade(text(p, 'grade') ?? null) : undefined,
     birthDate: date(p, 'birthDate', diagnostics),
     school: text(p, 'school'),
@@ -124,6 +127,8 @@ export function buildStudent(who: Identity, entries: readonly FieldEntry[], diag
     iep: Object.keys(iep).length ? iep : undefined,
     provenance: provenance(p, identityProvenance(who)),
   }) as SnapshotStudent;
+  fitStudent(student, reportTo(diagnostics));
+  return student;
 }
 
 /** Yes/no fields (severe, alternate placement); a checkbox left unchecked is a no, other text is reported. */
@@ -144,12 +149,12 @@ function yesNo(p: Picked, field: FieldKey, diagnostics: Diagnostics): boolean | 
  */
 function servicesOf(entries: readonly FieldEntry[], p: Picked): Service[] | undefined {
   const table = entries.find((e) => e.built?.services);
-  if (table) return table.built!.services!.slice(0, 100);
+  if (table) return table.built!.services!;
   const e = p.get('services');
   if (!e) return undefined;
-  const services = parseServices(e.value.values, e.value.text, e.value.lines).slice(0, 100);
+  const services = parseServices(e.value.values, e.value.text, e.value.lines);
   const provider = cleanText(p.get('serviceProvider')?.value.text);
-  if (provider && services.length === 1 && !services[0].providerName) services[0] = { ...services[0], providerName: clip(provider) };
+  if (provider && services.length === 1 && !services[0].providerName) services[0] = { ...services[0], providerName: provider };
   return services;
 }
 
@@ -165,7 +170,7 @@ const NONE_ON_FILE = /^(no|none)\b.{0,40}\b(on file|recorded|found|entered)?\.?$
  */
 function credentialsOf(entries: readonly FieldEntry[], p: Picked, diagnostics: Diagnostics): Credential[] | undefined {
   const table = entries.find((e) => e.built?.credentials);
-  if (table) return table.built!.credentials!.slice(0, 200);
+  if (table) return table.built!.credentials!;
   if (![...p.keys()].some((f) => CREDENTIAL_FIELDS.has(f))) return undefined;
   const titlesEntry = p.get('credentials')?.value;
   if (titlesEntry?.text && NONE_ON_FILE.test(titlesEntry.text)) return [];
@@ -186,18 +191,18 @@ function credentialsOf(entries: readonly FieldEntry[], p: Picked, diagnostics: D
     if (codes.length && !pairedCodes) diagnostics.add('warning', 'authorization codes do not line up with the credential titles; kept apart', 'credentialAuthorizations');
     const docs = titles.map((title, i) =>
       defined({
-        title: clip(title),
+        title,
         authorizations: pairedCodes ? splitCodes([], codeLines[i]) : undefined,
         kind,
         issued: issued ?? undefined,
         expires: pairedExp ? parseDate(expLines[i]) ?? undefined : expires ?? undefined,
       }),
     );
-    return codes.length && !pairedCodes ? [...docs, { authorizations: codes.slice(0, 100) }] : docs;
+    return codes.length && !pairedCodes ? [...docs, { authorizations: codes }] : docs;
   }
   const doc = defined({
-    title: titles[0] ? clip(titles[0]) : undefined,
-    authorizations: codes.length ? codes.slice(0, 100) : undefined,
+    title: titles[0] || undefined,
+    authorizations: codes.length ? codes : undefined,
     kind,
     issued: issued ?? undefined,
     expires: expires ?? undefined,
@@ -210,9 +215,9 @@ function credentialsOf(entries: readonly FieldEntry[], p: Picked, diagnostics: D
 export function buildStaff(who: Identity, entries: readonly FieldEntry[], diagnostics: Diagnostics): SnapshotStaff {
   const p = pick(entries, diagnostics);
   const credentials = credentialsOf(entries, p, diagnostics);
-  return defined({
+  const staff = defined({
     id: who.id,
-    name: clip(who.name ?? nameOf(p, '')),
+    name: who.name ?? nameOf(p, ''),
     position: text(p, 'position'),
     email: text(p, 'email'),
     phone: text(p, 'phone'),
@@ -220,5 +225,7 @@ export function buildStaff(who: Identity, entries: readonly FieldEntry[], diagno
     caseloadMax: p.has('caseloadMax') ? parseCount(text(p, 'caseloadMax') ?? null) : undefined,
     provenance: provenance(p, identityProvenance(who)),
   }) as SnapshotStaff;
+  fitStaff(staff, reportTo(diagnostics));
+  return staff;
 }
 

@@ -212,7 +212,7 @@ describe('genericAdapter', () => {
     });
   });
 
-  test('list: ids from links or an id column; a repeated id is reported and one kept', () => {
+  test('list: ids from links or an id column; a repeated id is reported, one record kept, every row marked', () => {
     const doc = parseHtml(`<table><tr><th>Student</th><th>Perm ID</th><th>Eligibility</th></tr>
       <tr><td>A One</td><td>11</td><td>SLD</td></tr><tr><td>B Two</td><td>12</td><td>AUT</td></tr>
       <tr><td>B Again</td><td>12</td><td>ED</td></tr><tr><td>No Id</td><td></td><td>ED</td></tr></table>`);
@@ -223,7 +223,8 @@ describe('genericAdapter', () => {
       ['11', 'A One', 'SLD'],
       ['12', 'B Two', 'AUT'],
     ]);
-    expect(anchors).toHaveLength(2);
+    // The repeated row shows the same student: it gets that student's marker too.
+    expect(anchors.map((a) => a.id)).toEqual(['11', '12', '12']);
     expect(snapshot.diagnostics.map((d) => d.level)).toEqual(['warning', 'info']);
     expect(JSON.stringify(snapshot.diagnostics)).not.toMatch(/B Again|No Id/);
   });

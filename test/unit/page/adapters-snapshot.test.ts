@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AERIES_URLS, aeriesAdapter } from '../../../lib/adapters/aeries';
-import { demoSisAdapter } from '../../../lib/adapters/demo-sis';
+import { demoSisAdapter } from '../../../lib/adapters/profiles/demo-sis';
 import { genericAdapter } from '../../../lib/adapters/generic';
 import { POWERSCHOOL_URLS, powerSchoolAdapter } from '../../../lib/adapters/powerschool';
 import { ADAPTERS } from '../../../lib/adapters/registry';

@@ -3,15 +3,15 @@
  * when one value is over a limit, so without this one 1 MB name or a row of 10,000 services would leave every
  * record on the page unchecked. Long texts are cut, long lists shortened, each with a diagnostic naming the
  * field; a record whose id is over the limit is dropped (a cut id would be another student's id), and its
- * marker anchor with it.
+ * marker anchor with it (fitsId).
  */
-import type { Anchor } from '../types';
-import type { Diagnostic, SnapshotStaff, SnapshotStudent } from '../../domain';
+import type { SnapshotStaff, SnapshotStudent } from '../../domain';
+import type { Diagnostics } from './diagnostics';
 
 /** The limits of lib/domain/records.ts and snapshot.ts. */
 export const LIMITS = { text: 2000, provenance: 300, services: 100, credentials: 200, authorizations: 100 } as const;
 
-type Report = (level: Diagnostic['level'], field: string, message: string) => void;
+type Report = (level: 'warning', field: string, message: string) => void;
 
 function cut(s: string, max: number): string {
   if (s.length <= max) return s;
@@ -42,7 +42,7 @@ function fitProvenance(p: Record<string, string> | undefined): void {
   if (p) for (const [k, v] of Object.entries(p)) if (v.length > LIMITS.provenance) p[k] = cut(v, LIMITS.provenance);
 }
 
-function fitStudent(s: SnapshotStudent, report: Report): void {
+export function fitStudent(s: SnapshotStudent, report: Report): void {
   cutStrings(s as Record<string, unknown>, '', report);
   if (s.caseManager) cutStrings(s.caseManager as Record<string, unknown>, 'caseManager.', report);
   capList(s, 'services', LIMITS.services, 'services', report);
@@ -50,7 +50,7 @@ function fitStudent(s: SnapshotStudent, report: Report): void {
   fitProvenance(s.provenance);
 }
 
-function fitStaff(t: SnapshotStaff, report: Report): void {
+export function fitStaff(t: SnapshotStaff, report: Report): void {
   cutStrings(t as Record<string, unknown>, '', report);
   capList(t, 'credentials', LIMITS.credentials, 'credentials', report);
   for (const c of t.credentials ?? []) {
@@ -61,19 +61,8 @@ function fitStaff(t: SnapshotStaff, report: Report): void {
   fitProvenance(t.provenance);
 }
 
-/** Fits records in place; returns the records and anchors that remain (ids over the limit dropped). */
-export function fitToLimits(
-  students: SnapshotStudent[],
-  staff: SnapshotStaff[],
-  anchors: Anchor[],
-  report: Report,
-): { students: SnapshotStudent[]; staff: SnapshotStaff[]; anchors: Anchor[] } {
-  const usable = (r: { id: string }) => r.id.length <= LIMITS.text;
-  const keptStudents = students.filter(usable);
-  const keptStaff = staff.filter(usable);
-  const dropped = students.length - keptStudents.length + staff.length - keptStaff.length;
-  if (dropped) report('warning', 'id', `${dropped} record(s) with an id longer than ${LIMITS.text} characters were skipped`);
-  for (const s of keptStudents) fitStudent(s, report);
-  for (const t of keptStaff) fitStaff(t, report);
-  return { students: keptStudents, staff: keptStaff, anchors: dropped ? anchors.filter((a) => a.id.length <= LIMITS.text) : anchors };
-}
+/** An id the schema accepts whole: a cut id would be another record's id, so a longer one is no id. */
+export const fitsId = (id: string) => id.length > 0 && id.length <= LIMITS.text;
+
+/** The Diagnostics sink as a limits report (messages name fields, never values). */
+export const reportTo = (d: Diagnostics): Report => (level, field, message) => d.add(level, message, field);
