@@ -2,6 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LiaisonDb, PageRow } from '../lib/db/database';
 import { todayIso } from '../lib/dates';
 import { worstSeverity, type Finding, type SubjectKind } from '../lib/domain';
+import { isOnlyNotChecked } from '../lib/domain/not-checked';
+import { severityRank } from '../lib/domain/severity';
+import type { StaffLink } from '../lib/messaging/read-summary';
 import { followUpFindingsFor } from '../lib/notes/badge';
 import { followUpFindingsFromIndex } from '../lib/notes/followups';
 import { notesForSite, openFollowUpsBy, purgeDeleted } from '../lib/notes/repo';
@@ -17,6 +20,9 @@ import { NotesTab, type NotesTarget } from './notes/NotesTab';
 import { Tabs, type TabDef } from './notes/Tabs';
 import { useDueNotification } from './notes/useDueNotification';
 import { useLiveQuery } from './useLiveQuery';
+import { NotCheckedSection } from './panel/NotCheckedSection';
+import { ReadSummarySection } from './panel/ReadSummarySection';
+import { useReadSummary, type AskWorker } from './panel/useReadSummary';
 
 interface Item {
   kind: SubjectKind;
@@ -24,8 +30,6 @@ interface Item {
   name: string;
   findings: Finding[] | null;
 }
-
-const RANK = { error: 3, warning: 2, info: 1, none: 0 } as const;
 
 async function loadView(db: LiaisonDb): Promise<{ page: PageRow | null; items: Item[] }> {
   const page = (await db.pages.orderBy('at').last()) ?? null;
@@ -61,11 +65,14 @@ async function loadFollowUps(db: LiaisonDb, site: string | null) {
   return { notes, names: new Map(rows.flatMap((r) => (r ? [[r.id, r.record.name] as const] : []))) };
 }
 
+/** The worker, asked through the extension's messaging (tests pass their own). */
+const askWorker: AskWorker = (msg) => browser.runtime.sendMessage(msg);
+
 /**
  * The side panel: tabs for the checks of the page the user looked at last, that student's notes, and the
  * follow-ups due. A fresh "Add note" from a badge switches to Notes with the form open for that student.
  */
-export function SidePanel({ db }: { db: LiaisonDb }) {
+export function SidePanel({ db, ask = askWorker }: { db: LiaisonDb; ask?: AskWorker }) {
   const { value: page } = useLiveQuery(async () => (await db.pages.orderBy('at').last()) ?? null, [db]);
   const { value: settings } = useLiveQuery(() => loadNoteSettings(db), [db]);
   const site = page?.site ?? null;
@@ -103,7 +110,7 @@ export function SidePanel({ db }: { db: LiaisonDb }) {
   ];
   return (
     <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
-      {selected === 'checks' && <ChecksView db={db} />}
+      {selected === 'checks' && <ChecksView db={db} ask={ask} />}
       {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" />}
       {selected === 'notes' && (
         <LockGate db={db}>
@@ -134,7 +141,7 @@ export function SidePanel({ db }: { db: LiaisonDb }) {
 }
 
 /** The checks for the SIS page the user looked at last, updating as the worker writes. */
-function ChecksView({ db }: { db: LiaisonDb }) {
+function ChecksView({ db, ask }: { db: LiaisonDb; ask: AskWorker }) {
   const { value, error } = useLiveQuery(() => loadView(db), [db]);
   if (error) return <Message title="Liaison could not read its data">Reload the panel. If it persists, restart the browser.</Message>;
   if (!value) return <p aria-busy="true">Loading…</p>;
@@ -159,7 +166,22 @@ function ChecksView({ db }: { db: LiaisonDb }) {
   return (
     <>
       {focus ? <SubjectView item={focus} db={db} site={page.site} /> : <ListView items={items} />}
+      <PageReading db={db} page={page} ask={ask} />
       <TeachButton tabId={page.tabId} label="Teach this page" />
+    </>
+  );
+}
+
+const NO_LINKS: StaffLink[] = [];
+
+/** Whom Liaison has not seen on this page, and what it read there (the worker's summary of the last read). */
+function PageReading({ db, page, ask }: { db: LiaisonDb; page: PageRow; ask: AskWorker }) {
+  const summary = useReadSummary(ask, page.tabId, page.url, page.at);
+  const links = summary.status === 'ready' && summary.summary ? summary.summary.staffLinks : NO_LINKS;
+  return (
+    <>
+      <NotCheckedSection db={db} page={page} links={links} />
+      <ReadSummarySection state={summary} />
     </>
   );
 }
@@ -192,11 +214,13 @@ const PAGE_SIZE = 50;
 function SubjectRow({ item: i }: { item: Item }) {
   const [open, setOpen] = useState(false);
   const worst = worstSeverity(i.findings!);
+  // RULES.md check 8: only "not checked" findings read "not checked", not "info".
+  const notChecked = isOnlyNotChecked(i.findings!);
   return (
     <li data-subject={`${i.kind}:${i.id}`}>
       <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>
-          <span class={`sev ${worst}`}>{worst}</span> {i.name} <span class="muted">({i.id})</span> · {i.findings!.length}
+          <span class={`sev ${notChecked ? 'not-checked' : worst}`}>{notChecked ? 'not checked' : worst}</span> {i.name} <span class="muted">({i.id})</span> · {i.findings!.length}
         </summary>
         {open && <FindingList findings={i.findings!} />}
       </details>
@@ -209,7 +233,7 @@ function ListView({ items }: { items: Item[] }) {
     () =>
       items
         .filter((i) => i.findings?.length)
-        .sort((a, b) => RANK[worstSeverity(b.findings!)] - RANK[worstSeverity(a.findings!)] || a.name.localeCompare(b.name)),
+        .sort((a, b) => severityRank(worstSeverity(b.findings!)) - severityRank(worstSeverity(a.findings!)) || a.name.localeCompare(b.name)),
     [items],
   );
   const students = items.filter((i) => i.kind === 'student').length;

@@ -1,4 +1,5 @@
 import type { Finding, SubjectKind } from '../lib/domain';
+import { isOnlyNotChecked } from '../lib/domain/not-checked';
 import { worstSeverity } from '../lib/domain/severity';
 
 /**
@@ -17,16 +18,24 @@ const COLORS = {
 
 const LABEL = { error: 'Error', warning: 'Warning', info: 'Info', none: 'OK' } as const;
 
+/**
+ * "Not checked" (RULES.md check 8): neutral, not a warning colour and not OK's green, and dashed so it does not
+ * read as the grey "checking" badge either. Its light-DOM severity stays the findings' worst (info).
+ */
+const NOT_CHECKED = { bg: '#eceff1', fg: '#1b1b1b', label: 'Not checked' } as const;
+
 const STYLE = `
 :host { all: initial; display: inline-block; position: relative; margin-inline-start: 6px; vertical-align: middle;
   font: 12px/1.3 system-ui, sans-serif; }
 button.badge { border: 0; border-radius: 10px; padding: 1px 8px; cursor: pointer; font: inherit; font-weight: 600; }
+button.badge.not-checked { border: 1px dashed #455a64; padding: 0 7px; }
 button.badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
 .pop { position: absolute; z-index: 2147483647; top: calc(100% + 4px); left: 0; width: 360px; max-height: 320px;
   overflow: auto; background: #fff; color: #1b1b1b; border: 1px solid #888; border-radius: 6px; padding: 8px 10px;
   box-shadow: 0 4px 16px rgba(0,0,0,.2); text-align: left; white-space: normal; }
 .pop[hidden] { display: none; }
 .pop h2 { font-size: 12px; margin: 0 0 6px; }
+.pop .lead { margin: 0 0 6px; }
 .pop ul { margin: 0; padding: 0; list-style: none; }
 .pop li { margin: 0 0 8px; }
 .sev { font-weight: 700; text-transform: uppercase; font-size: 10px; margin-inline-end: 4px; }
@@ -135,7 +144,7 @@ function adoptStyle(doc: Document, root: ShadowRoot) {
 }
 
 /** What the popover shows, kept until it is opened: building 2,000 popovers nobody opens costs the page. */
-const shown = new WeakMap<HTMLElement, { findings: Finding[]; due?: MarkerDue; fresh: boolean }>();
+const shown = new WeakMap<HTMLElement, { findings: Finding[]; due?: MarkerDue; notChecked: boolean; fresh: boolean }>();
 
 function composeActions(doc: Document, compose: () => void): HTMLElement {
   const actions = doc.createElement('div');
@@ -162,25 +171,21 @@ export interface MarkerDue {
   label: string;
 }
 
-/** Shows findings on a marker; null means "not checked yet" (the worker has not answered). */
+/** Shows findings on a marker; null means the worker has not answered yet ("Liaison…", not "Not checked"). */
 export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?: MarkerDue): void {
   const root = host.shadowRoot!;
   const button = root.querySelector('button')!;
   const list = findings ?? [];
   const severity = worstSeverity(list);
+  const notChecked = !!findings && isOnlyNotChecked(list);
   host.setAttribute('data-liaison-findings', list.map((f) => f.code).join(' '));
   host.setAttribute('data-liaison-severity', severity);
-  const [bg, fg] = COLORS[severity];
+  const [bg, fg] = notChecked ? [NOT_CHECKED.bg, NOT_CHECKED.fg] : COLORS[severity];
   button.style.background = findings ? bg : '#666';
-  button.style.color = fg;
-  const count = list.filter((f) => f.severity === severity).length;
-  button.textContent = !findings ? 'Liaison…' : severity === 'none' ? 'OK' : `${LABEL[severity]} ${count}`;
-  button.setAttribute(
-    'aria-label',
-    !findings
-      ? 'Liaison: checking'
-      : `Liaison: ${list.length} finding${list.length === 1 ? '' : 's'}${severity === 'none' ? '' : `, worst ${LABEL[severity].toLowerCase()}`}. Show details`,
-  );
+  button.style.color = findings ? fg : '#fff';
+  button.classList.toggle('not-checked', notChecked);
+  button.textContent = badgeLabel(findings);
+  button.setAttribute('aria-label', badgeAriaLabel(findings));
 
   const side = root.querySelector('span.due') as HTMLElement | null;
   if (side) {
@@ -188,7 +193,7 @@ export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?
     side.title = due?.label ?? '';
     side.hidden = !due;
   }
-  shown.set(host, { findings: list, due, fresh: false });
+  shown.set(host, { findings: list, due, notChecked, fresh: false });
   if (!(root.querySelector('.pop') as HTMLElement).hidden) renderBody(host);
 }
 
@@ -197,11 +202,21 @@ function renderBody(host: HTMLElement): void {
   const state = shown.get(host);
   if (!state || state.fresh) return;
   state.fresh = true;
-  const { findings: list, due } = state;
+  const { findings: list, due, notChecked } = state;
   const doc = host.ownerDocument;
   const body = host.shadowRoot!.querySelector('.pop > .body') as HTMLElement;
   const heading = doc.createElement('h2');
-  heading.textContent = list.length ? `Liaison found ${list.length}` : 'Liaison: no findings';
+  heading.textContent = notChecked
+    ? 'Liaison: not checked yet'
+    : list.length
+      ? `Liaison found ${list.length}`
+      : 'Liaison: no findings';
+  // The findings' own detail and fix say whom Liaison has not seen and how to let it see them.
+  const lead = notChecked ? doc.createElement('p') : null;
+  if (lead) {
+    lead.className = 'lead';
+    lead.textContent = 'Liaison has not seen everything it needs to check this assignment. Nothing wrong was found in what it has seen.';
+  }
   const ul = doc.createElement('ul');
   for (const f of list) {
     const li = doc.createElement('li');
@@ -233,7 +248,25 @@ function renderBody(host: HTMLElement): void {
     when.title = due.due;
     heading.append(when);
   }
-  body.replaceChildren(heading, ul);
+  body.replaceChildren(...(lead ? [heading, lead, ul] : [heading, ul]));
+}
+
+/** The badge's visible text: the worst severity and how many, "OK", or "Not checked" (RULES.md check 8). */
+export function badgeLabel(findings: readonly Finding[] | null): string {
+  if (!findings) return 'Liaison…';
+  if (isOnlyNotChecked(findings)) return NOT_CHECKED.label;
+  const severity = worstSeverity(findings);
+  if (severity === 'none') return LABEL.none;
+  return `${LABEL[severity]} ${findings.filter((f) => f.severity === severity).length}`;
+}
+
+/** What a screen reader hears for the badge (the visible label alone would not say it opens details). */
+export function badgeAriaLabel(findings: readonly Finding[] | null): string {
+  if (!findings) return 'Liaison: checking';
+  const n = `${findings.length} finding${findings.length === 1 ? '' : 's'}`;
+  if (isOnlyNotChecked(findings)) return `Liaison: not checked yet, Liaison has not seen what it needs (${n}). Show details`;
+  const severity = worstSeverity(findings);
+  return `Liaison: ${n}${severity === 'none' ? '' : `, worst ${LABEL[severity].toLowerCase()}`}. Show details`;
 }
 
 /**

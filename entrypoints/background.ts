@@ -3,6 +3,7 @@ import { todayIso } from '@/lib/dates';
 import { purgeAccessLog } from '@/lib/access/log';
 import { dropExpiredDaily } from '@/lib/db/retention';
 import { handleContentMessage } from '@/lib/messaging/handler';
+import { handlePanelMessage, isExtensionPage, isPanelRequest, ReadSummaryStore, type SessionArea } from '@/lib/messaging/panel';
 import { syncSiteScripts, type ScriptingApi } from '@/lib/sites/registration';
 import { injectTeach, type ExecuteScriptApi } from '@/lib/teach/inject';
 import { readManagedPolicy } from '@/lib/teach/store';
@@ -16,6 +17,10 @@ export default defineBackground(() => {
     profilesChanged: (tabId: number) => void browser.tabs.sendMessage(tabId, { type: 'profiles/changed' }).catch(() => undefined),
   };
 
+  // What each tab's last page showed as read, for the side panel's "What Liaison read": memory and session storage
+  // only (cleared with the tab or the browser), never IndexedDB, never the SIS page.
+  const readSummaries = new ReadSummaryStore(browser.storage.session as unknown as SessionArea | undefined);
+
   // Messages are acted on only from enabled sites: read per message, so a revoked site is refused at once.
   const enabledSites = async () => (await browser.permissions.getAll()).origins ?? [];
   // The record of access is kept for its retention period (Options → Access log).
@@ -27,9 +32,12 @@ export default defineBackground(() => {
   dropStale();
 
   browser.runtime.onMessage.addListener((raw, sender) => {
+    // The side panel's questions: only from the extension's own pages (the browser names the sender's URL).
+    if (isPanelRequest(raw) && isExtensionPage(sender.url, browser.runtime.getURL('/')))
+      return handlePanelMessage(readSummaries, raw).catch(() => ({ ok: false, error: 'internal error' }));
     if (sender.tab?.id !== undefined && (raw as { type?: unknown } | null)?.type === 'note/compose') openSidePanel(sender.tab.id);
     if ((raw as { type?: unknown } | null)?.type === 'page/snapshot') dropStale();
-    return handleContentMessage({ db, asOf: () => todayIso(), enabledSites, ...teachContext }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
+    return handleContentMessage({ db, asOf: () => todayIso(), enabledSites, readSummaries, ...teachContext }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
       (err: unknown) => {
         // Only the error's kind is logged: messages may carry student data.
         console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);
@@ -54,6 +62,7 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void db.pages.delete(tabId);
+    void readSummaries.forget(tabId);
   });
 
   // Chrome opens the side panel from the toolbar button; Firefox uses its sidebar instead.

@@ -3,6 +3,11 @@ export type SeverityLevel = 'error' | 'warning' | 'info';
 
 const rank: Record<SeverityLevel | 'none', number> = { none: 0, info: 1, warning: 2, error: 3 };
 
+/** A severity's place in the ranking (none 0 … error 3), for sorting by it. */
+export function severityRank(severity: SeverityLevel | 'none'): number {
+  return rank[severity];
+}
+
 /** The highest severity among findings, or `none`. */
 export function worstSeverity(findings: readonly { severity: SeverityLevel }[]): SeverityLevel | 'none' {
   let worst: SeverityLevel | 'none' = 'none';

@@ -5,6 +5,7 @@ import type { Policy } from '../policy/schema';
 import { profilesForHost, saveTaughtProfile } from '../teach/store';
 import { logAccess } from '../access/log';
 import { admit, countRejected, REJECT_ERROR } from './guard';
+import type { ReadSummaryStore } from './panel';
 import { type Reply } from './protocol';
 
 /** What the browser says about who sent a message; trusted, unlike the message itself. */
@@ -25,6 +26,8 @@ export interface HandlerContext {
   startTeach?: (tabId: number) => Promise<void>;
   /** Tells a tab's scripts its site's profiles changed, so the page is read again with them. */
   profilesChanged?: (tabId: number) => void;
+  /** Per tab, what the last page showed as read (provenance, diagnostics), for the side panel; nothing stored in IndexedDB. */
+  readSummaries?: Pick<ReadSummaryStore, 'record' | 'forget'>;
 }
 
 /**
@@ -42,6 +45,8 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
   if (sender.tabId === undefined || !sender.url) return { ok: false, error: REJECT_ERROR['not-from-tab'] };
   switch (msg.type) {
     case 'page/snapshot': {
+      // Kept before the page row is written: the side panel asks for it when it sees that row change.
+      await ctx.readSummaries?.record(sender.tabId, msg.snapshot, msg.part).catch(() => undefined);
       const subjects = await ingestSnapshot(ctx.db, msg.snapshot, {
         site,
         tabId: sender.tabId,
@@ -58,6 +63,7 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       return { ok: true };
     case 'page/unrecognized':
       await recordUnrecognized(ctx.db, sender.tabId, site, sender.url);
+      await ctx.readSummaries?.forget(sender.tabId).catch(() => undefined);
       return { ok: true };
     case 'profiles/get':
       return { ok: true, ...(await profilesForHost(ctx.db, new URL(site).hostname, (await ctx.policy?.()) ?? {})) };

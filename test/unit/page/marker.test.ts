@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createMarker, updateMarker } from '../../../components/marker';
+import { badgeAriaLabel, badgeLabel, createMarker, updateMarker } from '../../../components/marker';
 import type { Finding } from '../../../lib/domain';
 
 const finding = (code: string, severity: Finding['severity'], title = code): Finding => ({
@@ -67,4 +67,61 @@ describe('inline marker', () => {
     expect(m.shadowRoot!.querySelector('img')).toBeNull();
     expect(m.shadowRoot!.querySelector('strong')!.textContent).toContain('<img');
   });
+});
+
+describe('"Not checked" badge (RULES.md check 8)', () => {
+  const cmNotChecked = {
+    ...finding('CM_NOT_CHECKED', 'info', 'Case manager not checked yet'),
+    detail: 'Liaison has not seen the credentials of Dana Lee, the case manager.',
+    fix: "Open Dana Lee's staff page in the SIS, or import a staff file.",
+  };
+
+  it('reads "Not checked" for only not-checked findings, with info severity in the light DOM', () => {
+    const m = createMarker(document, 'student', '1');
+    updateMarker(m, [cmNotChecked]);
+    const button = m.shadowRoot!.querySelector('button')!;
+    expect(button.textContent).toBe('Not checked');
+    expect(button.classList.contains('not-checked')).toBe(true);
+    expect(button.getAttribute('aria-label')).toMatch(/^Liaison: not checked yet/);
+    expect(m.getAttribute('data-liaison-severity')).toBe('info');
+    expect(m.getAttribute('data-liaison-findings')).toBe('CM_NOT_CHECKED');
+  });
+
+  it('popover says what Liaison has not seen and how to let it see it', () => {
+    const m = createMarker(document, 'student', '1');
+    updateMarker(m, [cmNotChecked]);
+    m.shadowRoot!.querySelector('button')!.click();
+    const pop = m.shadowRoot!.querySelector('.pop')!;
+    expect(pop.querySelector('h2')!.textContent).toBe('Liaison: not checked yet');
+    expect(pop.querySelector('.detail')!.textContent).toContain('has not seen the credentials of Dana Lee');
+    expect(pop.querySelector('.fix')!.textContent).toContain('import a staff file');
+  });
+
+  it('a warning or an error wins over not-checked; back to normal styling', () => {
+    const m = createMarker(document, 'student', '1');
+    updateMarker(m, [cmNotChecked]);
+    updateMarker(m, [cmNotChecked, finding('CM_BEST_PRACTICE', 'warning')]);
+    const button = m.shadowRoot!.querySelector('button')!;
+    expect(button.textContent).toBe('Warning 1');
+    expect(button.classList.contains('not-checked')).toBe(false);
+    expect(m.getAttribute('data-liaison-severity')).toBe('warning');
+  });
+
+  const cases: [string, Finding[], string][] = [
+    ['no answer yet', null as never, 'Liaison…'],
+    ['no findings', [], 'OK'],
+    ['CM_NOT_CHECKED', [finding('CM_NOT_CHECKED', 'info')], 'Not checked'],
+    ['PROVIDER_NOT_CHECKED', [finding('PROVIDER_NOT_CHECKED', 'info')], 'Not checked'],
+    ['PROVIDER_UNKNOWN_STAFF', [finding('PROVIDER_UNKNOWN_STAFF', 'info')], 'Not checked'],
+    ['info STAFF_NO_CREDENTIALS (never read)', [finding('STAFF_NO_CREDENTIALS', 'info')], 'Not checked'],
+    ['warning STAFF_NO_CREDENTIALS (read and empty)', [finding('STAFF_NO_CREDENTIALS', 'warning')], 'Warning 1'],
+    ['not-checked beside another info', [finding('CREDENTIAL_TEMPORARY', 'info'), finding('PROVIDER_NOT_CHECKED', 'info')], 'Not checked'],
+    ['another info alone', [finding('CM_AUTH_VIA_PROVIDER', 'info')], 'Info 1'],
+    ['not-checked beside an error', [finding('PROVIDER_UNKNOWN_STAFF', 'info'), finding('CM_MISSING', 'error')], 'Error 1'],
+  ];
+  for (const [what, list, label] of cases)
+    it(`labels ${what} "${label}"`, () => {
+      expect(badgeLabel(list)).toBe(label);
+      expect(badgeAriaLabel(list)).toMatch(label === 'Not checked' ? /not checked yet/ : /^Liaison: /);
+    });
 });
