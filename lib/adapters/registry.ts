@@ -18,6 +18,9 @@ export const ADAPTERS: SiteAdapter[] = [
   genericAdapter,
 ];
 
+/** Every built-in profile's id: switched off together, only the generic reader is left (fixture tests use this). */
+export const BUILT_IN_PROFILE_IDS: readonly string[] = ADAPTERS.filter((a) => a !== genericAdapter).map((a) => a.id);
+
 /**
  * The adapter that recognizes this page and the page type it sees. `disabled` holds profile ids switched off
  * by data (settings or district policy) when a profile breaks on a live site. Detect must not throw, but one

@@ -39,7 +39,9 @@ function rowId(row: TableRow, columns: TableColumn[], fields: (FieldKey | null)[
   }
   for (const want of ID_COLUMNS[opts.kind]) {
     const i = fields.indexOf(want);
-    const text = i >= 0 ? idText(row.cellElements[columns[i].header]) : null;
+    const cell = i >= 0 ? row.cellElements[columns[i].header] : undefined;
+    // A cell holding a control is a search or filter row ("Any" over a hidden input), not a record.
+    const text = cell && !cell.querySelector('input,select,textarea') ? idText(cell) : null;
     if (text && !PLACEHOLDER_ID.test(text)) return { kind: opts.kind, id: text, source: `column "${columns[i].header}"`, link: null };
   }
   return null;

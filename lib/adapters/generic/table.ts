@@ -77,6 +77,8 @@ export function readTable(table: Element): ReadTable {
   const rows: TableRow[] = [];
   for (const tr of all.slice(headIndex + 1)) {
     if (tr.parentElement?.tagName === 'THEAD' || tr.parentElement?.tagName === 'TFOOT') continue;
+    // Another row of headers (a search form's second line of labels) is not a record.
+    if (cellsOf(tr).every((c) => c.tagName === 'TH')) continue;
     const cells: Record<string, FieldValue> = {};
     const cellElements: Record<string, Element> = {};
     let slot = 0;

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { Snapshot } from '../../../lib/domain';
 import { ROSARIO_SELECTORS, rosarioSisAdapter } from '../../../lib/adapters/rosariosis';
 import type { PageRead } from '../../../lib/adapters/types';
+import { BUILT_IN_PROFILE_IDS, pickAdapter } from '../../../lib/adapters/registry';
 import { parseHtml } from '../../fixtures/generic/parse-html';
 
 /** Real pages are read in place (GPL output: never copied into this repo). */
@@ -161,6 +162,20 @@ describe.skipIf(!present)('RosarioSIS real pages (read in place from ../shared/s
       expect(snapshot.diagnostics).toEqual([]);
       const records = [...snapshot.students.map((s) => ['student', s.id]), ...snapshot.staff.map((s) => ['staff', s.id])];
       expect(anchors.map((a) => [a.kind, a.id])).toEqual(records);
+    });
+
+    test('reads the same records with every built-in profile switched off (the generic reader alone)', () => {
+      const { doc, url } = load(file);
+      const picked = pickAdapter(url, doc, new Set(BUILT_IN_PROFILE_IDS));
+      // A search form shows no record: the generic reader does not claim it.
+      if (!c.students?.length && !c.staff?.length) return expect(picked).toBeNull();
+      expect(picked?.adapter.id).toBe('generic');
+      const { snapshot, anchors } = picked!.adapter.read(doc, url);
+      expect(snapshot.pageType).toBe(c.pageType);
+      expect(snapshot.focus ?? null).toEqual(c.focus ?? null);
+      expect(strip(snapshot.students)).toEqual(c.students ?? []);
+      expect(strip(snapshot.staff)).toEqual(c.staff ?? []);
+      expect(anchors.map((a) => a.id)).toEqual([...snapshot.students, ...snapshot.staff].map((r) => r.id));
     });
   });
 
