@@ -21,8 +21,11 @@ export interface Chip {
   remove(): void;
 }
 
-/** `uiAttr` marks the host as Liaison's own UI so its insertion does not trigger a re-read. */
-export function createChip(doc: Document, onTeach: () => void, uiAttr: string): Chip {
+/**
+ * `uiAttr` marks the host as Liaison's own UI so its insertion does not trigger a re-read. Only the user's own
+ * clicks count (`trusted`, default `event.isTrusted`): a page script cannot start teach mode or dismiss the chip.
+ */
+export function createChip(doc: Document, onTeach: () => void, uiAttr: string, trusted: (e: Event) => boolean = (e) => e.isTrusted): Chip {
   let host: HTMLElement | null = null;
   let dismissed = false;
   const build = () => {
@@ -41,12 +44,15 @@ export function createChip(doc: Document, onTeach: () => void, uiAttr: string): 
     teach.type = 'button';
     teach.className = 'teach';
     teach.textContent = 'teach Liaison';
-    teach.addEventListener('click', () => onTeach());
+    teach.addEventListener('click', (e) => {
+      if (trusted(e)) onTeach();
+    });
     const close = doc.createElement('button');
     close.type = 'button';
     close.textContent = '×';
     close.setAttribute('aria-label', 'Dismiss');
-    close.addEventListener('click', () => {
+    close.addEventListener('click', (e) => {
+      if (!trusted(e)) return;
       dismissed = true;
       chip.remove();
     });

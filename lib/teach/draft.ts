@@ -2,7 +2,7 @@ import type { FieldKey } from '../adapters/generic/fields';
 import { ID_PARAMS, idFromHeading, isUsableId } from '../adapters/generic/ids';
 import { readTable } from '../adapters/generic/table';
 import { elementText } from '../adapters/generic/text';
-import type { FieldLocator, IdLocator, ProfilePage, SiteProfile, SiteProfileInput } from '../adapters/profile';
+import type { FieldLocator, IdLocator, ProfilePage, SiteProfileInput } from '../adapters/profile';
 import { cssSelectorFor, labelFor, locatorFor } from './selector';
 
 /** A record page, or a list with one row per record. */
@@ -11,30 +11,60 @@ type RecordKind = 'student' | 'staff';
 export const recordKind = (kind: TeachKind): RecordKind => (kind === 'staff' || kind === 'staff-list' ? 'staff' : 'student');
 export const isList = (kind: TeachKind) => kind.endsWith('-list');
 
-/** The fields teach mode offers, in the order a user meets them on a record page. `id` is the record's id. */
-export const TEACH_FIELDS: Record<RecordKind, readonly { key: 'id' | FieldKey; label: string }[]> = {
+export type TeachKey = 'id' | FieldKey;
+
+export interface TeachField {
+  key: TeachKey;
+  /** What the toolbar calls it ("Pick Case manager"). */
+  label: string;
+  /** The toolbar's group heading. */
+  group: string;
+  /** One line of help, where picking it needs saying how. */
+  hint?: string;
+}
+
+/**
+ * Every input of the rule pack (RULES.md "Input"), in the order a user meets them on a record page. `id` is the
+ * record's id. Lists offer the same fields as columns.
+ */
+export const TEACH_FIELDS: Record<RecordKind, readonly TeachField[]> = {
   student: [
-    { key: 'id', label: 'Student ID' },
-    { key: 'name', label: 'Name' },
-    { key: 'primaryDisability', label: 'Primary disability' },
-    { key: 'secondaryDisability', label: 'Secondary disability' },
-    { key: 'caseManager', label: 'Case manager' },
-    { key: 'services', label: 'Services' },
-    { key: 'grade', label: 'Grade' },
-    { key: 'program', label: 'Program' },
-    { key: 'iepNextAnnual', label: 'Next annual IEP' },
-    { key: 'iepNextTriennial', label: 'Next triennial' },
+    { key: 'id', label: 'Student ID', group: 'Student' },
+    { key: 'name', label: 'Name', group: 'Student' },
+    { key: 'grade', label: 'Grade', group: 'Student' },
+    { key: 'birthDate', label: 'Birth date', group: 'Student' },
+    { key: 'primaryDisability', label: 'Primary disability', group: 'Eligibility' },
+    { key: 'secondaryDisability', label: 'Secondary disability', group: 'Eligibility' },
+    { key: 'severe', label: 'Severe (orthopedic impairment)', group: 'Eligibility' },
+    { key: 'supportLevel', label: 'Degree of support', group: 'Eligibility', hint: 'MMSN or ESN (mild to moderate, extensive)' },
+    { key: 'program', label: 'Program', group: 'Eligibility' },
+    { key: 'alternatePlacement', label: 'Alternate placement', group: 'Eligibility' },
+    { key: 'caseManager', label: 'Case manager', group: 'Case manager and services' },
+    { key: 'caseManagerRole', label: 'Case manager role', group: 'Case manager and services' },
+    {
+      key: 'services',
+      label: 'Services',
+      group: 'Case manager and services',
+      hint: 'one pick for the whole block: each line a service, its minutes and its provider',
+    },
+    { key: 'serviceProvider', label: 'Service provider', group: 'Case manager and services', hint: 'only where providers are shown apart from the services' },
+    { key: 'iepLastMeeting', label: 'Last IEP', group: 'IEP dates' },
+    { key: 'iepNextAnnual', label: 'Next annual IEP', group: 'IEP dates' },
+    { key: 'iepNextTriennial', label: 'Next triennial', group: 'IEP dates' },
   ],
   staff: [
-    { key: 'id', label: 'Staff ID' },
-    { key: 'name', label: 'Name' },
-    { key: 'position', label: 'Position' },
-    { key: 'credentials', label: 'Credential' },
-    { key: 'credentialExpires', label: 'Expires' },
+    { key: 'id', label: 'Staff ID', group: 'Staff member' },
+    { key: 'name', label: 'Name', group: 'Staff member' },
+    { key: 'position', label: 'Position', group: 'Staff member' },
+    { key: 'credentials', label: 'Credential', group: 'Credential', hint: 'the document’s title' },
+    { key: 'credentialAuthorizations', label: 'Authorization codes', group: 'Credential', hint: 'CTC codes such as R3MN or LSH, where shown apart from the title' },
+    { key: 'credentialKind', label: 'Document kind', group: 'Credential', hint: 'clear, preliminary, intern, waiver…' },
+    { key: 'credentialIssued', label: 'Issued', group: 'Credential' },
+    { key: 'credentialExpires', label: 'Expires', group: 'Credential' },
   ],
 };
 
-export type TeachKey = 'id' | FieldKey;
+export const fieldLabel = (kind: TeachKind, key: TeachKey) => TEACH_FIELDS[recordKind(kind)].find((f) => f.key === key)?.label ?? key;
 
 /** What the user mapped so far: per field, the locator to save. */
 export interface TeachDraft {
@@ -50,15 +80,15 @@ export interface TeachDraft {
  * everything (it is how the SIS itself addresses the record), then the label beside it, a "Name - id" heading,
  * and a selector last.
  */
-export function idLocatorFor(el: Element, url: URL, root: ParentNode = el.ownerDocument): IdLocator {
+export function idLocatorFor(el: Element, url: URL, root?: ParentNode): IdLocator {
   const text = elementText(el);
   if (isUsableId(text)) {
     for (const [param, value] of url.searchParams) if (value === text) return { from: 'url', param };
   }
   const label = labelFor(el, root);
   if (label) return { from: 'label', label: label.label };
-  if (idFromHeading(text)) return { from: 'heading', selector: cssSelectorFor(el, root) };
-  return { from: 'selector', selector: cssSelectorFor(el, root) };
+  if (idFromHeading(text)) return { from: 'heading', selector: cssSelectorFor(el, root ?? el.ownerDocument) };
+  return { from: 'selector', selector: cssSelectorFor(el, root ?? el.ownerDocument) };
 }
 
 /** The column header of a picked cell (or of the header cell itself), and its table. */
@@ -87,8 +117,33 @@ function mapColumn(draft: TeachDraft, key: TeachKey, el: Element): TeachDraft {
 /** The key a list stores a teach field under. */
 export const listField = (kind: TeachKind, key: TeachKey): FieldKey => (key === 'id' ? (recordKind(kind) === 'student' ? 'studentId' : 'staffId') : key);
 
-/** Whether the draft can be saved: a record page needs its id, a list its id column. */
-export const canSave = (d: TeachDraft) => (isList(d.kind) ? !!d.list?.columns[listField(d.kind, 'id')] : !!d.id);
+/** Whether the draft says where the id is: a record page needs its id, a list its id column. */
+export const hasId = (d: TeachDraft) => (isList(d.kind) ? !!d.list?.columns[listField(d.kind, 'id')] : !!d.id);
+
+/** A URL parameter that could hold the record's id, with the value it has on this page. */
+export interface AddressChoice {
+  param: string;
+  value: string;
+}
+
+/**
+ * The address's query parameters whose value could be an id, as teach mode offers them for "the id is in the
+ * address" (the only place a page may show it). One per parameter name, in the address's order.
+ */
+export function addressChoices(url: URL): AddressChoice[] {
+  const out: AddressChoice[] = [];
+  for (const [param, value] of url.searchParams) {
+    if (!isUsableId(value) || out.some((c) => c.param.toLowerCase() === param.toLowerCase())) continue;
+    out.push({ param, value });
+    if (out.length >= 30) break;
+  }
+  return out;
+}
+
+/** The draft with its record id taken from the address parameter `param`. */
+export function idFromAddress(draft: TeachDraft, param: string): TeachDraft {
+  return { ...draft, id: { from: 'url', param } };
+}
 
 /** The locator for one picked element. */
 export function mapPick(draft: TeachDraft, key: TeachKey, el: Element, url: URL): TeachDraft {
@@ -153,7 +208,7 @@ export function draftPage(draft: TeachDraft, url: URL): ProfilePage {
  * The profile to save: the site's taught profile (if any) with this page added, or replacing the page of the
  * same type and URL pattern taught before.
  */
-export function buildProfile(draft: TeachDraft, url: URL, existing?: SiteProfile | null, today = new Date().toISOString().slice(0, 10)): SiteProfileInput {
+export function buildProfile(draft: TeachDraft, url: URL, existing?: SiteProfileInput | null, today = new Date().toISOString().slice(0, 10)): SiteProfileInput {
   const page = draftPage(draft, url);
   const others = (existing?.pages ?? []).filter((p) => !(p.type === page.type && p.urlPatterns[0] === page.urlPatterns[0]));
   return {

@@ -1,5 +1,5 @@
 import { findLabeledValues, type LabeledValue } from '../adapters/generic/labels';
-import { labelKey } from '../adapters/generic/text';
+import { elementText, labelKey } from '../adapters/generic/text';
 import type { FieldLocator } from '../adapters/profile';
 
 /**
@@ -84,19 +84,41 @@ export function cssSelectorFor(el: Element, root: ParentNode = el.ownerDocument)
   return anchor ? `${anchor} > ${chain}` : complete ? `body > ${chain}` : chain;
 }
 
-/** The labeled value the element is (or sits in, or labels), when its label is unique on the page. */
-export function labelFor(el: Element, root: ParentNode): LabeledValue | null {
-  const labels = findLabeledValues(root);
+/** Where the reader looks for labels: the body (contentRoot), as the profile reader does. */
+const labelRoot = (el: Element, root?: ParentNode): ParentNode => root ?? el.ownerDocument.body ?? el.ownerDocument;
+
+/**
+ * The labeled value the element is (or sits in, or labels), when the reader finds its label and the label is
+ * unique on the page. Labels in running text ("Case Manager: Priya Patel") have no element of their own: the
+ * picked element then must show that value, alone or after its label.
+ */
+export function labelFor(el: Element, root?: ParentNode): LabeledValue | null {
+  const labels = findLabeledValues(labelRoot(el, root));
   const hits = labels.filter((l) => {
     const v = l.value.element;
     return (v && (v === el || v.contains(el))) || (l.labelElement && (l.labelElement === el || l.labelElement.contains(el)));
   });
   // The innermost value wins (a row inside a larger labeled block).
   hits.sort((a, b) => depth(b.value.element) - depth(a.value.element));
-  const hit = hits[0];
+  const hit = hits[0] ?? textPairFor(el, labels);
   if (!hit) return null;
   // The profile reader takes the first label with this text: it must be this one.
   return labels.find((l) => labelKey(l.label) === labelKey(hit.label)) === hit ? hit : null;
+}
+
+/** A "Label: value" pair of running text that the picked element shows, when exactly one fits. */
+function textPairFor(el: Element, labels: LabeledValue[]): LabeledValue | null {
+  const shown = elementText(el);
+  if (!shown) return null;
+  const key = labelKey(shown);
+  const fits = labels.filter((l) => {
+    if (l.how !== 'text' || !l.value.text) return false;
+    const value = labelKey(l.value.text);
+    if (!value) return false;
+    // The value alone (a <span> after the label), or the label and its value in one element.
+    return key === value || (key.includes(labelKey(l.label)) && key.includes(value) && shown.length <= l.label.length + l.value.text.length + 40);
+  });
+  return fits.length === 1 ? fits[0] : null;
 }
 
 function depth(el: Element | null): number {
@@ -106,7 +128,7 @@ function depth(el: Element | null): number {
 }
 
 /** Where a picked field's value lives: its label when it has one, else a selector. */
-export function locatorFor(el: Element, root: ParentNode = el.ownerDocument): FieldLocator {
+export function locatorFor(el: Element, root?: ParentNode): FieldLocator {
   const label = labelFor(el, root);
-  return label ? { label: label.label } : { selector: cssSelectorFor(el, root) };
+  return label ? { label: label.label } : { selector: cssSelectorFor(el, root ?? el.ownerDocument) };
 }

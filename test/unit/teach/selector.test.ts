@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWithProfile } from '../../../lib/adapters/generic/profile-check';
 import { SiteProfile } from '../../../lib/adapters/profile';
-import { buildProfile, idLocatorFor, mapPick, urlPatternFor, type TeachDraft } from '../../../lib/teach/draft';
+import { addressChoices, buildProfile, idFromAddress, idLocatorFor, mapPick, urlPatternFor, type TeachDraft } from '../../../lib/teach/draft';
 import { cssSelectorFor, locatorFor } from '../../../lib/teach/selector';
 import { PUPILS, pupilPage } from '../../e2e/support/custom-sis';
 
@@ -52,6 +52,24 @@ describe('selectors for picked elements', () => {
     expect(locatorFor($('dt'))).toEqual({ label: 'Case Carrier' });
   });
 
+  it('finds the label of running text: "Label: value" in one element, or the value in its own', () => {
+    html('<p class="meta">Grade: 3</p><p>Case Manager: <span id="cm">Priya Patel</span></p><p id="note">Call home</p>');
+    expect(locatorFor($('p.meta'))).toEqual({ label: 'Grade' });
+    expect(locatorFor($('#cm'))).toEqual({ label: 'Case Manager' });
+    expect(locatorFor($('#note'))).toEqual({ selector: '#note' });
+  });
+
+  it('labels the reader finds beside form fields and in definition lists, whatever their wording', () => {
+    html('<label for="dob">Born on</label><input id="dob" value="04/09/2018"><dl><dt>Lead\'s capacity</dt><dd>Teacher of record</dd></dl>');
+    expect(locatorFor($('#dob'))).toEqual({ label: 'Born on' });
+    expect(locatorFor($('dd'))).toEqual({ label: 'Lead\'s capacity' });
+  });
+
+  it('a value whose text shows under two labels is not guessed at', () => {
+    html('<p>Severe: No</p><p>Alternate Placement: No</p><span id="v">No</span>');
+    expect(locatorFor($('#v'))).toEqual({ selector: '#v' });
+  });
+
   it('falls back to a selector when the same label appears twice (the reader would take the first)', () => {
     html('<dl><dt>Services</dt><dd>330</dd><dt>Services</dt><dd id="second">415</dd></dl>');
     expect(locatorFor($('#second'))).toEqual({ selector: '#second' });
@@ -65,6 +83,15 @@ describe('record ids and page patterns', () => {
     expect(idLocatorFor($('dd'), new URL('http://x/p'))).toEqual({ from: 'label', label: 'Student ID' });
     expect(idLocatorFor($('#h'), new URL('http://x/p'))).toEqual({ from: 'heading', selector: '#h' });
     expect(idLocatorFor($('#no'), new URL('http://x/p'))).toEqual({ from: 'selector', selector: '#no' });
+  });
+
+  it('offers the address’s parameters that could be an id, with their values', () => {
+    expect(addressChoices(new URL('http://x/p?ref=S-1&view=plan&x=&junk=a%20b&REF=dup'))).toEqual([
+      { param: 'ref', value: 'S-1' },
+      { param: 'view', value: 'plan' },
+    ]);
+    expect(addressChoices(new URL('http://x/p'))).toEqual([]);
+    expect(idFromAddress({ kind: 'student', fields: {} }, 'ref').id).toEqual({ from: 'url', param: 'ref' });
   });
 
   it('patterns keep the path and the page’s own parameters, not the record’s', () => {
