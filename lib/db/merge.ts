@@ -66,4 +66,5 @@ export function mergeStaff(old: Staff | undefined, next: Staff): Staff {
   return merged;
 }
 
-const titleKey = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** Titles equal whatever their punctuation: a printable report that drops commas names the same document. */
+const titleKey = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -51,6 +51,8 @@ export function recordHeadingName(root: Element): { name: string; element: Eleme
   return null;
 }
 
+const NAME_FIELDS: ReadonlySet<FieldKey> = new Set(['name', 'firstName', 'lastName']);
+
 type Who = FoundId & { name?: string; element?: Element };
 
 /**
@@ -115,8 +117,10 @@ function planRecord(root: Element, url: URL | string, diagnostics?: Diagnostics)
   if (fields.some((l) => sped.has(l.field!))) return { type: kind, who, labeled, tables };
   // A record whose id the URL or its form names by kind (student_id, staff_id) is read for what it shows (name,
   // grade, position…) even without special-education fields: the checks match people by it.
+  // A name is needed too: an id and a job title alone are no record to check (and a teachable page stays so).
   const own = fields.some((l) => !ID_FIELDS.has(l.field!) && fieldKind(l.field!) === kind);
-  return who.kind && own ? { type: kind, who, labeled, tables } : null;
+  const named = !!who.name || labeled.some((l) => NAME_FIELDS.has(l.field!) && l.value.text) || !!recordHeadingName(root);
+  return who.kind && own && named ? { type: kind, who, labeled, tables } : null;
 }
 
 /** The kind of record a link in the table's first rows names (its id parameter or path says whose). */

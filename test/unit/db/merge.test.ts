@@ -52,6 +52,12 @@ describe('staff reference keys', () => {
 });
 
 describe('mergeStaff', () => {
+  it('matches documents whose titles differ only in punctuation (a report that drops commas)', () => {
+    const page = { id: 'T6', name: 'T W', credentials: [{ title: 'Speech-Language Pathology Services Credential: Language, Speech and Hearing', authorizations: ['LSH'], issued: '2019-09-01', expires: '2029-10-01' }] };
+    const report = { id: 'T6', name: 'T W', credentials: [{ title: 'Speech-Language Pathology Services Credential: Language Speech and Hearing', authorizations: ['LSH'], kind: 'Clear' }] };
+    expect(mergeStaff(page, report).credentials).toEqual([{ ...page.credentials[0], title: report.credentials[0].title, kind: 'Clear' }]);
+  });
+
   it('keeps authorizations and issue dates a list page does not show, by credential title', () => {
     const fromStaffPage = {
       id: 'T1',
