@@ -14,7 +14,8 @@ export interface LabeledValue {
   value: FieldValue;
   labelElement: Element | null;
   /** Which layout it was found in; provenance says it. */
-  how: 'caption' | 'label-for' | 'definition' | 'row' | 'sibling' | 'text';
+  /** `value`: the label named no field; the value did (by-value.ts). */
+  how: 'caption' | 'label-for' | 'definition' | 'row' | 'sibling' | 'text' | 'value';
 }
 
 /** Captions printed under a value (RosarioSIS: `<span class="legend-gray">Primary Disability</span>`). */

@@ -7,6 +7,7 @@ import { type LabeledValue, findLabeledValues } from './labels';
 import { readListRecords } from './list';
 import { type FieldEntry, buildStaff, buildStudent } from './record';
 import { contentElements } from './scope';
+import { fieldsByValue } from './by-value';
 import { recordTableEntries } from './record-tables';
 import { type ReadTable, readTable } from './table';
 import { cleanText } from './text';
@@ -108,9 +109,11 @@ interface ListPlan {
 function planRecord(root: Element, url: URL | string, diagnostics?: Diagnostics): RecordPlan | null {
   const who = recordIdentity(root, url, diagnostics);
   if (!who) return null;
-  const labeled = findLabeledValues(root).filter((l) => l.field);
-  const kind = who.kind ?? kindOfFields(labeled.map((l) => l.field));
+  const all = findLabeledValues(root);
+  const named = all.filter((l) => l.field);
+  const kind = who.kind ?? kindOfFields(named.map((l) => l.field));
   if (!kind) return null;
+  const labeled = [...named, ...fieldsByValue(all, kind, diagnostics ?? new Diagnostics())];
   const tables = recordTableEntries(root, kind, url);
   const sped = kind === 'student' ? STUDENT_SPED_FIELDS : STAFF_SPED_FIELDS;
   const fields = [...labeled, ...tables];
@@ -119,8 +122,8 @@ function planRecord(root: Element, url: URL | string, diagnostics?: Diagnostics)
   // grade, position…) even without special-education fields: the checks match people by it.
   // A name is needed too: an id and a job title alone are no record to check (and a teachable page stays so).
   const own = fields.some((l) => !ID_FIELDS.has(l.field!) && fieldKind(l.field!) === kind);
-  const named = !!who.name || labeled.some((l) => NAME_FIELDS.has(l.field!) && l.value.text) || !!recordHeadingName(root);
-  return who.kind && own && named ? { type: kind, who, labeled, tables } : null;
+  const hasName = !!who.name || labeled.some((l) => NAME_FIELDS.has(l.field!) && l.value.text) || !!recordHeadingName(root);
+  return who.kind && own && hasName ? { type: kind, who, labeled, tables } : null;
 }
 
 /** The kind of record a link in the table's first rows names (its id parameter or path says whose). */
@@ -183,7 +186,7 @@ export function planGenericPage(doc: Document, url: URL | string, diagnostics?: 
 export function labeledEntries(labeled: readonly LabeledValue[], kind: SubjectKind): FieldEntry[] {
   return labeled
     .filter((l) => l.field && !ID_FIELDS.has(l.field) && fieldKind(l.field) !== (kind === 'student' ? 'staff' : 'student'))
-    .map((l) => ({ field: l.field!, value: l.value, source: `label "${l.label}"` }));
+    .map((l) => ({ field: l.field!, value: l.value, source: l.how === 'value' ? `value pattern (label "${l.label}")` : `label "${l.label}"` }));
 }
 
 /** A "Student ID" (or "Staff ID") field that names another record than the one read is reported, never used. */

@@ -8,6 +8,7 @@ import { idFromHeading, isUsableId } from './ids';
 import { type LabeledValue, findLabeledValues } from './labels';
 import { readListRecords } from './list';
 import { checkIdField, contentRoot, emptySnapshot, labeledEntries, listTables, recordHeadingName, recordIdentity, withTables } from './page';
+import { fieldsByValue } from './by-value';
 import { recordTableEntries } from './record-tables';
 import { type FieldEntry, buildStaff, buildStudent } from './record';
 import { readTable } from './table';
@@ -102,7 +103,8 @@ function readRecord(doc: Document, url: URL, page: ProfilePage, root: Element, d
   if (page.synonyms) {
     const named = new Set(Object.keys(page.fields));
     const tables = recordTableEntries(root, kind, url).filter((e) => !named.has(e.field));
-    entries.push(...withTables(labeledEntries(labels.list(), kind).filter((e) => !named.has(e.field)), tables));
+    const byValue = fieldsByValue(labels.list(), kind, d);
+    entries.push(...withTables(labeledEntries([...labels.list(), ...byValue], kind).filter((e) => !named.has(e.field)), tables));
   }
   const nameHit = page.name ? locate(root, labels, page.name) : null;
   if (!page.id && !who.name && !nameHit && !entries.some((e) => e.built || e.value.text || e.value.values.length)) {

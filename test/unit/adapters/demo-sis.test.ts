@@ -310,7 +310,9 @@ describe('odd markup', () => {
     expect(() => Snapshot.parse(snapshot)).not.toThrow();
     const s = snapshot.students[0];
     expect(s).not.toHaveProperty('grade');
-    expect(s).not.toHaveProperty('primaryDisability');
+    // An unknown label over an unmistakable value: read by the value, and said so.
+    expect(s.primaryDisability).toBe('290 - Specific Learning Disability (SLD)');
+    expect(s.provenance?.primaryDisability).toBe('value pattern (label "Something else")');
     expect(s).not.toHaveProperty('services');
     expect(JSON.stringify(snapshot.diagnostics)).not.toMatch(/Jordan|Rivera|Gonzalez|1001/);
   });
