@@ -9,8 +9,18 @@ export interface CheckSettings {
 }
 
 /**
+ * Settings for checks run in the browser, which learns staff from the pages the user happens to open: staff
+ * knowledge `partial` unless the caller says otherwise (RULES.md check 8, "Not checked yet"). An import the user
+ * marked as the district's full staff list passes `rules: { staffKnowledge: 'complete' }`.
+ */
+export function browserCheckSettings(settings?: CheckSettings): CheckSettings {
+  return { ...settings, rules: { ...settings?.rules, staffKnowledge: settings?.rules?.staffKnowledge ?? 'partial' } };
+}
+
+/**
  * Every check Liaison runs on records: the credential and assignment rules of RULES.md and the IEP compliance
- * dates. The worker, the audit CLI and the benchmarks all call this one function.
+ * dates. The worker, the audit CLI and the benchmarks all call this one function. Staff knowledge defaults to
+ * `complete` (the audit); the browser passes `browserCheckSettings()`.
  */
 export function runAllChecks(
   data: { students: Student[]; staff: Staff[] },

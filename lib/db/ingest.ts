@@ -1,7 +1,7 @@
 import { nextDueDates, type DueDate } from '../compliance';
 import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
 import { withNoteFollowUps } from '../notes/badge';
-import { runAllChecks, type CheckSettings } from '../checks';
+import { browserCheckSettings, runAllChecks, type CheckSettings } from '../checks';
 import type { LiaisonDb, StaffRow, StudentRow } from './database';
 import { mergeStaff, mergeStudent, staffRefKeys, studentStaffRefs } from './merge';
 
@@ -52,7 +52,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
 
     const findings = runAllChecks(
       { students: students.map((r) => r.record), staff: staff.map((r) => r.record) },
-      { asOf: opts.asOf, settings: opts.settings },
+      { asOf: opts.asOf, settings: browserCheckSettings(opts.settings) },
     );
     const bySubject = new Map<string, Finding[]>();
     for (const f of findings) {

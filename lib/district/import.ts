@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { CheckSettings } from '../checks';
-import { runAllChecks } from '../checks';
+import { browserCheckSettings, runAllChecks } from '../checks';
 import type { FindingRow, LiaisonDb } from '../db/database';
 import { upsertStaff, upsertStudents } from '../db/ingest';
 import type { Finding, Staff, Student } from '../domain';
@@ -81,7 +81,8 @@ export function detectKind(text: string, file: string): ImportKind {
 function mergeStaffLists(into: Map<string, Staff>, list: Staff[]): void {
   for (const s of list) {
     const had = into.get(s.id);
-    if (had) had.credentials = [...(had.credentials ?? []), ...(s.credentials ?? [])];
+    // Never read (absent) stays absent unless some chunk read the credential columns.
+    if (had) had.credentials = had.credentials || s.credentials ? [...(had.credentials ?? []), ...(s.credentials ?? [])] : undefined;
     else into.set(s.id, s);
   }
 }
@@ -158,6 +159,7 @@ export interface WriteImportOptions {
   site: string;
   file: string;
   asOf: string;
+  /** Staff knowledge is `partial` unless given: `rules: { staffKnowledge: 'complete' }` for the full staff list. */
   settings?: CheckSettings;
   now?: number;
 }
@@ -184,7 +186,7 @@ export async function writeImport(
 /** Runs every check on a site's cached records and replaces their findings rows. Returns the finding count. */
 export async function recheckSite(db: LiaisonDb, site: string, asOf: string, settings: CheckSettings | undefined, now: number): Promise<number> {
   const [students, staff] = await Promise.all([db.students.where('site').equals(site).toArray(), db.staff.where('site').equals(site).toArray()]);
-  const findings = runAllChecks({ students: students.map((r) => r.record), staff: staff.map((r) => r.record) }, { asOf, settings });
+  const findings = runAllChecks({ students: students.map((r) => r.record), staff: staff.map((r) => r.record) }, { asOf, settings: browserCheckSettings(settings) });
   const by = new Map<string, Finding[]>();
   for (const f of findings) {
     const k = `${f.subject.kind}:${f.subject.id}`;

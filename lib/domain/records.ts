@@ -25,8 +25,14 @@ export const Staff = z.object({
   position: optText,
   email: optText,
   phone: optText,
-  /** Absent or empty: the credentials are unknown (RULES.md, input). */
-  credentials: z.array(Credential).max(200).optional(),
+  /** Absent or null: never read; `[]`: read and empty (RULES.md check 8, "Not checked yet"). */
+  // null is accepted and read as absent, so the type stays `Credential[] | undefined` for every reader.
+  credentials: z
+    .array(Credential)
+    .max(200)
+    .nullable()
+    .transform((c) => c ?? undefined)
+    .optional(),
   caseloadMax: z.number().int().nonnegative().nullish(),
 });
 export type Staff = z.infer<typeof Staff>;
@@ -38,6 +44,8 @@ export const CaseManagerRef = z.object({
   staffId: optText,
   name: optText,
   role: CaseManagerRole.nullish(),
+  /** The role as a page shows it ("Teacher of Record"); lib/rules reads it when `role` is absent. */
+  roleText: z.string().trim().max(200).nullish(),
 });
 export type CaseManagerRef = z.infer<typeof CaseManagerRef>;
 
@@ -82,9 +90,15 @@ export const Student = z.object({
 });
 export type Student = z.infer<typeof Student>;
 
+/** Whether the staff records are the district's whole list (RULES.md check 8, "Not checked yet"). */
+export const StaffKnowledge = z.enum(['partial', 'complete']);
+export type StaffKnowledge = z.infer<typeof StaffKnowledge>;
+
 /** The audit CLI's JSON input, the rule cases and imports share this shape. */
 export const CanonicalInput = z.object({
   asOf: IsoDate.optional(),
+  /** Absent: `complete`. */
+  staffKnowledge: StaffKnowledge.optional(),
   staff: z.array(Staff).default([]),
   students: z.array(Student).default([]),
 });

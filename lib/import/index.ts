@@ -35,12 +35,12 @@ export function readInputs(
       ? parseCanonicalJson(main.text, main.file)
       : { staff: [], students: parseStudentsCsv(main.text, main.file, progress(main.file)) };
   if (staffFile) {
-    const staff =
-      detectFormat(staffFile.text, staffFile.file) === 'json'
-        ? parseCanonicalJson(staffFile.text, staffFile.file).staff
-        : parseStaffCsv(staffFile.text, staffFile.file, progress(staffFile.file));
+    const json = detectFormat(staffFile.text, staffFile.file) === 'json' ? parseCanonicalJson(staffFile.text, staffFile.file) : null;
+    const staff = json ? json.staff : parseStaffCsv(staffFile.text, staffFile.file, progress(staffFile.file));
     if (!staff.length) throw new ImportError(staffFile.file, 'no staff records found');
     input.staff = [...input.staff, ...staff];
+    // The staff file says whether it is the whole staff list (canonical `staffKnowledge`).
+    if (json?.staffKnowledge) input.staffKnowledge = json.staffKnowledge;
   }
   return input;
 }

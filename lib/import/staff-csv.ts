@@ -69,11 +69,12 @@ export function parseStaffCsv(text: string, file: string, onProgress?: Progress)
           email: r.get('email') || null,
           phone: r.get('phone') || null,
           caseloadMax: r.read('caseloadMax', readCaseloadMax) ?? null,
-          credentials: [],
+          // No credential column at all (a list of names and job titles): never read, not read and empty.
+          credentials: r.has('title') || r.has('authorizations') ? [] : undefined,
         };
         byId.set(id, staff);
       }
-      staff.credentials!.push(...docs);
+      staff.credentials?.push(...docs);
       checkRecord(Staff, staff, file, { row: r.row, line: r.line });
     },
     { onProgress, required: { id: 'no staff id column (expected a header such as "Staff ID" or "Employee ID")' } },

@@ -1,3 +1,4 @@
+import { quoteCredential } from './normalize/credential';
 import { describeLevel, type GradeRange, type Level, levelIn } from './grade';
 import { COVERAGE_BY_CODE, type CoverageRow, type SupportLevel } from './pack/coverage';
 import { type CodeChoice, describeCode } from './pack/credentials';
@@ -135,7 +136,7 @@ function computeVerdict(info: StaffInfo, need: Need): Verdict {
       if (v.result === 'yes') return { result: 'yes', code: v.code, reasons: [] };
       if (v.reason) (v.result === 'review' ? reviews : gaps).push(v.reason);
     }
-    for (const raw of doc.norm.unrecognized) reviews.push(`the credential "${raw}" could not be read`);
+    for (const raw of doc.norm.unrecognized) reviews.push(`the credential ${quoteCredential(raw)} could not be read`);
   }
   if (reviews.length) return { result: 'review', reasons: reviews };
   return { result: 'no', reasons: gaps };
@@ -151,7 +152,7 @@ export function holdsAny(info: StaffInfo, codes: readonly string[]): Verdict {
       if (hits.length === choice.options.length) return { result: 'yes', code: hits[0], reasons: [] };
       if (hits.length) reviews.push(`"${doc.cred.title ?? choice.options.join('/')}" could be ${choice.options.join(' or ')}`);
     }
-    for (const raw of doc.norm.unrecognized) reviews.push(`the credential "${raw}" could not be read`);
+    for (const raw of doc.norm.unrecognized) reviews.push(`the credential ${quoteCredential(raw)} could not be read`);
   }
   if (reviews.length) return { result: 'review', reasons: reviews };
   const expired = info.docs.some((d) => d.expired && d.norm.choices.some((c) => c.options.some((o) => codes.includes(o))));
@@ -168,7 +169,7 @@ function holdings(info: StaffInfo): string {
   const held = new Set<string>();
   for (const d of info.valid) {
     for (const c of d.norm.choices) held.add(c.options.length === 1 ? describeCode(c.options[0]) : `${d.cred.title ?? ''} (${c.options.join(' or ')})`.trim());
-    for (const raw of d.norm.unrecognized) held.add(`"${raw}" (not recognized)`);
+    for (const raw of d.norm.unrecognized) held.add(`${quoteCredential(raw)} (not recognized)`);
   }
   const expired = info.docs.filter((d) => d.expired).map((d) => d.cred.title ?? (d.cred.authorizations ?? []).join('/'));
   let text = held.size ? [...held].join(', ') : 'no valid credential';

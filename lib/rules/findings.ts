@@ -1,4 +1,5 @@
 import type { Citation, Finding, Severity, SubjectKind } from '../domain/finding';
+import type { RuleCode } from './codes';
 import { RULE_PACK_VERSION } from './settings';
 
 /** Collects findings for one run; every finding carries the pack version. */
@@ -6,7 +7,7 @@ export class FindingSink {
   readonly items: Finding[] = [];
 
   add(
-    code: string,
+    code: RuleCode,
     severity: Severity,
     subject: { kind: SubjectKind; id: string },
     title: string,

@@ -1,10 +1,12 @@
 /** The California rule pack (RULES.md): normalizers, tables and `runChecks`. */
 export { runChecks } from './run';
 export { DEFAULT_SETTINGS, RULE_PACK_VERSION, type RuleSettings } from './settings';
+export { RULE_CODES, type RuleCode } from './codes';
+export { isNotCheckedFinding, isNotCheckedOnly, NOT_CHECKED_CODES } from './not-checked';
 export { normalizeDisability, type DisabilityResult } from './normalize/disability';
 export { normalizeService, type ServiceResult } from './normalize/service';
 export { normalizeCredential, type NormalizedCredential } from './normalize/credential';
-export { normalizeProgram, normalizeSupport } from './student-context';
+export { normalizeProgram, normalizeRole, normalizeSupport, type FieldRead, type Program } from './normalize/student-fields';
 export { parseGrade, studentLevel } from './grade';
 export { COVERAGE, type CoverageRow } from './pack/coverage';
 export { SERVICES, type ServiceRow } from './pack/services';

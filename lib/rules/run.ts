@@ -4,6 +4,7 @@ import { Candidates } from './candidates';
 import { checkBestPractice } from './checks/best-practice';
 import { Caseloads, checkCaseloads } from './checks/caseload';
 import { checkInstruction } from './checks/instruction';
+import { NotChecked } from './checks/not-checked';
 import { placementDisability } from './checks/placement';
 import { checkProviders } from './checks/providers';
 import { checkStaff, expiringUntil } from './checks/staff';
@@ -36,11 +37,13 @@ export function runChecks(
     if (ctx.cm?.kind === 'staff') involved.add(ctx.cm.info);
     for (const s of ctx.services) if (s.provider?.kind === 'staff') involved.add(s.provider.info);
     loads.add(ctx);
-    checkStudentData(ctx, sink);
-    const inUse = placementDisability(ctx, sink);
+    checkStudentData(ctx, settings, sink);
+    const notChecked = new NotChecked();
+    const inUse = placementDisability(ctx, settings, notChecked, sink);
     const need: Need | null = inUse.kind === 'category' ? makeNeed(inUse.abbr, ctx.level, ctx.support, ctx.has) : null;
-    const cmReported = checkInstruction(ctx, need, candidates, sink);
-    checkProviders(ctx, need, cmReported, sink);
+    const cmReported = checkInstruction(ctx, need, candidates, settings, notChecked, sink);
+    checkProviders(ctx, need, cmReported, settings, notChecked, sink);
+    notChecked.flush(ctx, sink);
     checkBestPractice(ctx, sink);
   }
   const lead = expiringUntil(asOf, settings);

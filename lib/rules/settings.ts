@@ -5,12 +5,19 @@ export interface RuleSettings {
   caseloadCaps: Record<string, number>;
   /** 60-day assessment clock tolling choice, for the compliance-date checks to come. */
   tolling: 'statute' | 'none';
+  /**
+   * `complete`: the staff records are the district's whole list, so a missing record or credential list is a data
+   * problem. `partial`: Liaison learns staff from the pages the user opens (the browser), so what it has not read
+   * is "not checked", not a fault (RULES.md check 8).
+   */
+  staffKnowledge: 'partial' | 'complete';
 }
 
 export const DEFAULT_SETTINGS: RuleSettings = Object.freeze({
   expiringLeadDays: 60,
   caseloadCaps: Object.freeze({}) as Record<string, number>,
   tolling: 'statute',
+  staffKnowledge: 'complete',
 });
 
 /** Defaults for whatever is absent; an explicit `undefined` (a cleared form field) also means the default. */
@@ -20,4 +27,4 @@ export function resolveSettings(partial: Partial<RuleSettings> | undefined): Rul
 }
 
 /** Bumped when a table or check changes what findings a district would see. */
-export const RULE_PACK_VERSION = 'ca-2026.11.1';
+export const RULE_PACK_VERSION = 'ca-2026.11.2';

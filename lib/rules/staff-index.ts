@@ -12,8 +12,10 @@ export interface DocInfo {
 
 export interface StaffInfo {
   staff: Staff;
-  /** Empty or absent credential list: the credentials are unknown. */
+  /** Some credential document is on record (absent, null or empty lists: the credentials are unknown). */
   known: boolean;
+  /** The credential list was read (`[]` included); absent or null means never read (RULES.md check 8). */
+  read: boolean;
   docs: DocInfo[];
   valid: DocInfo[];
   nameKey: string;
@@ -36,12 +38,13 @@ export function indexStaff(staff: readonly Staff[], asOf: string): StaffIndex {
   const byId = new Map<string, StaffInfo>();
   const byName = new Map<string, StaffInfo | 'ambiguous'>();
   for (const s of staff) {
-    const docs = (s.credentials ?? []).map((cred) => ({
+    // A document with no field at all is no document; one with only a date or kind is held and unrecognized.
+    const docs = (s.credentials ?? []).filter((c) => c.title || c.authorizations?.length || c.kind || c.issued || c.expires).map((cred) => ({
       cred,
       norm: normalizeCredential(cred),
       expired: !!cred.expires && cred.expires < asOf,
     }));
-    const info: StaffInfo = { staff: s, known: docs.length > 0, docs, valid: docs.filter((d) => !d.expired), nameKey: personNameKey(s.name), memo: { verdicts: new Map() } };
+    const info: StaffInfo = { staff: s, known: docs.length > 0, read: s.credentials != null, docs, valid: docs.filter((d) => !d.expired), nameKey: personNameKey(s.name), memo: { verdicts: new Map() } };
     byId.set(s.id, info);
     if (info.nameKey) byName.set(info.nameKey, byName.has(info.nameKey) ? 'ambiguous' : info);
   }
@@ -82,4 +85,12 @@ export function sameStaff(a: StaffRef | null, b: StaffRef | null): boolean {
   if (a.kind === 'staff' && b.kind === 'staff') return a.info === b.info;
   const ka = refKeys(a).filter((k) => k !== 'n:');
   return refKeys(b).some((k) => k !== 'n:' && ka.includes(k));
+}
+
+/**
+ * With partial staff knowledge, someone Liaison has not seen: no staff record, or credentials never read. Not a
+ * fault of the assignment, so their gaps are "not checked" (RULES.md check 8). With complete knowledge, nobody.
+ */
+export function unseen(ref: StaffRef, partial: boolean): boolean {
+  return partial && (ref.kind === 'unknown' || !ref.info.read);
 }

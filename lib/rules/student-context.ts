@@ -1,13 +1,11 @@
-import type { Service, Student } from '../domain/records';
+import type { CaseManagerRole, Service, Student } from '../domain/records';
 import { type Level, studentLevel } from './grade';
 import { type DisabilityResult, normalizeDisability } from './normalize/disability';
 import { type ServiceResult, normalizeService } from './normalize/service';
-import { words } from './normalize/text';
+import { type FieldRead, normalizeProgram, normalizeRole, normalizeSupport, type Program, valueOf } from './normalize/student-fields';
 import type { SupportLevel } from './pack/coverage';
 import type { Category } from './pack/disabilities';
 import { type StaffIndex, type StaffRef, sameStaff } from './staff-index';
-
-export type Program = 'RSP' | 'SDC' | 'GENED' | 'OTHER';
 
 export interface ServiceCtx {
   service: Service;
@@ -23,30 +21,16 @@ export interface StudentCtx {
   level: Level;
   support: SupportLevel | null;
   program: Program | null;
+  /** The case manager's role as recorded (the enum, else the page's text); null when unknown or unreadable. */
+  role: CaseManagerRole | null;
+  /** Closed fields whose text could not be read: DATA_UNRECOGNIZED, and absent for the checks. */
+  unreadable: { field: UnreadableField; raw: string }[];
   cm: StaffRef | null;
   services: ServiceCtx[];
   has: Category[];
 }
 
-const PROGRAMS: Record<string, Program> = {
-  rsp: 'RSP', 'resource specialist program': 'RSP', resource: 'RSP', 'resource specialist': 'RSP', 'resource program': 'RSP',
-  sdc: 'SDC', 'special day class': 'SDC', 'special day': 'SDC',
-  gened: 'GENED', 'gen ed': 'GENED', 'general education': 'GENED', 'general ed': 'GENED',
-};
-
-export function normalizeProgram(text: string | null | undefined): Program | null {
-  if (!text?.trim()) return null;
-  return PROGRAMS[words(text)] ?? 'OTHER';
-}
-
-const SUPPORT: Record<string, SupportLevel> = {
-  mmsn: 'MMSN', 'mild to moderate support needs': 'MMSN', 'mild to moderate': 'MMSN', mild: 'MMSN',
-  esn: 'ESN', 'extensive support needs': 'ESN', extensive: 'ESN',
-};
-
-export function normalizeSupport(text: string | null | undefined): SupportLevel | null {
-  return text ? (SUPPORT[words(text)] ?? null) : null;
-}
+export type UnreadableField = 'program' | 'degree of support' | 'case manager role';
 
 export function buildStudentCtx(student: Student, staff: StaffIndex, asOf: string): StudentCtx {
   const primary = normalizeDisability(student.primaryDisability);
@@ -55,13 +39,23 @@ export function buildStudentCtx(student: Student, staff: StaffIndex, asOf: strin
   if (primary.kind === 'category') has.push(primary.abbr);
   if (secondary.kind === 'category') has.push(secondary.abbr);
   const cmRef = student.caseManager;
+  const unreadable: StudentCtx['unreadable'] = [];
+  const read = <T>(field: UnreadableField, r: FieldRead<T>): T | null => {
+    if (r.kind === 'unrecognized') unreadable.push({ field, raw: r.raw });
+    return valueOf(r);
+  };
+  const support = read('degree of support', normalizeSupport(student.supportLevel));
+  const program = read('program', normalizeProgram(student.program));
+  const role = cmRef?.role ?? (cmRef ? read('case manager role', normalizeRole(cmRef.roleText)) : null);
   return {
     student,
     primary,
     secondary,
     level: studentLevel(student.grade, student.birthDate, asOf),
-    support: normalizeSupport(student.supportLevel),
-    program: normalizeProgram(student.program),
+    support,
+    program,
+    role,
+    unreadable,
     cm: cmRef ? staff.resolve(cmRef.staffId, cmRef.name) : null,
     services: (student.services ?? []).map((service) => ({
       service,

@@ -1,21 +1,22 @@
 import type { CaseManagerRole } from '../../domain/records';
 import type { Candidates } from '../candidates';
-import { describeHoldings, evaluateStaff, type Need } from '../coverage';
-import { findException } from '../exception';
+import { describeHoldings, evaluateStaff, makeNeed, type Need, type Verdict } from '../coverage';
+import { type ExceptionResult, findException } from '../exception';
 import type { FindingSink } from '../findings';
-import { codesCovering } from '../pack/coverage';
+import { codesCovering, type SupportLevel } from '../pack/coverage';
 import { describeCode } from '../pack/credentials';
-import { describeCategory } from '../pack/disabilities';
+import { DISABILITY_BY_ABBR, describeCategory } from '../pack/disabilities';
 import { cite } from '../pack/sources';
-import { refLabel, sameStaff, type StaffRef } from '../staff-index';
+import type { RuleSettings } from '../settings';
+import { refLabel, sameStaff, type StaffInfo, type StaffRef, unseen } from '../staff-index';
 import { providesService, type StudentCtx } from '../student-context';
+import { letLiaisonSee, type NotChecked, whatIsUnseen } from './not-checked';
 
 const CITE = cite('CTC_CASE_MGMT', 'CTC_SPED_CHART');
 
 /** Check 2: the role as recorded, else inferred from what the case manager provides to this student. */
 export function effectiveRole(ctx: StudentCtx): CaseManagerRole | null {
-  const recorded = ctx.student.caseManager?.role;
-  if (recorded) return recorded;
+  if (ctx.role) return ctx.role;
   if (providesService(ctx, ctx.cm, 'SAI')) return 'instruction';
   if (providesService(ctx, ctx.cm)) return 'service';
   return null;
@@ -31,36 +32,112 @@ function fittingProvider(ctx: StudentCtx, need: Need, cm: StaffRef): string | nu
   return null;
 }
 
+type Outcome = 'none' | 'via' | 'not-authorized' | 'provider-unseen' | 'review';
+
+/** What check 1 concludes about a case manager whose credentials Liaison has read (or, complete, lacks). */
+function decide(verdict: Verdict, exception: ExceptionResult, role: CaseManagerRole | null): Outcome {
+  if (role === 'coordination' || role === 'service' || verdict.result === 'yes') return 'none';
+  if (exception.status === 'found') return 'via';
+  if (verdict.result === 'no' && exception.status === 'none' && role === 'instruction') return 'not-authorized';
+  if (verdict.result === 'no' && exception.status === 'unseen') return 'provider-unseen';
+  return 'review';
+}
+
+/**
+ * Whether a review rests only on student fields whose text could not be read (role, degree of support): it does
+ * when every value they could hold settles the question. DATA_UNRECOGNIZED then replaces it (RULES.md, input).
+ */
+function restsOnUnreadable(ctx: StudentCtx, cm: StaffInfo, need: Need, role: CaseManagerRole | null, partial: boolean): boolean {
+  const roleUnread = role === null && ctx.unreadable.some((u) => u.field === 'case manager role');
+  const supportUnread = ctx.unreadable.some((u) => u.field === 'degree of support');
+  if (!roleUnread && !supportUnread) return false;
+  const roles: (CaseManagerRole | null)[] = roleUnread ? ['instruction', 'coordination'] : [role];
+  const supports: (SupportLevel | null)[] = supportUnread ? ['MMSN', 'ESN'] : [need.support];
+  const except = { kind: 'staff' as const, info: cm };
+  return supports.every((support) => {
+    const n = makeNeed(need.category, need.level, support, need.has);
+    const exception = findException(ctx, n, { unrecordedCounts: true, partial, except });
+    return roles.every((r) => decide(evaluateStaff(cm, n), exception, r) !== 'review');
+  });
+}
+
+/** Student fields check 1 may also need, as noun phrases ("Student A's degree of support (MMSN or ESN)"). */
+function neededFields(ctx: StudentCtx, need: Need, role: CaseManagerRole | null): string[] {
+  const out: string[] = [];
+  const who = ctx.student.name;
+  if (!ctx.support && DISABILITY_BY_ABBR.get(need.category)?.degreeOfSupport) out.push(`${who}'s degree of support (MMSN or ESN)`);
+  if (ctx.level.from === 'unknown') out.push(`${who}'s grade or birth date`);
+  if (role === null) out.push(`the case manager's role (a coordinator-only case manager needs no specialty area)`);
+  return out;
+}
+
+const list = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0]);
+
+/** CM_NOT_CHECKED (partial staff knowledge): Liaison has not seen the case manager; it replaces CM_UNKNOWN_STAFF and reviews. */
+function cmNotChecked(ctx: StudentCtx, cm: StaffRef, need: Need | null, role: CaseManagerRole | null, notChecked: NotChecked, sink: FindingSink): void {
+  notChecked.cm = cm;
+  const fields = need ? neededFields(ctx, need, role) : [];
+  const ambiguous = cm.kind === 'unknown' && cm.ambiguous ? ' (the name matches more than one staff member: record the case manager by staff id)' : '';
+  const what = need ? `whether ${refLabel(cm)} is authorized for ${ctx.student.name} (${describeCategory(need.category)})` : 'their assignment';
+  sink.add(
+    'CM_NOT_CHECKED',
+    'info',
+    { kind: 'student', id: ctx.student.id },
+    'Case manager not checked yet',
+    `${whatIsUnseen(cm)} yet${ambiguous}, so ${what} is not checked.${fields.length ? ` It may also need ${list(fields)}, which ${fields.length > 1 ? 'are' : 'is'} not recorded.` : ''}`,
+    CITE,
+    `${letLiaisonSee(cm)}${fields.length ? `; the student's IEP page in the SIS may show ${list(fields)}` : ''}.`,
+  );
+}
+
 /**
  * Checks 1 and 2: a case manager who instructs must hold an authorization covering the disability in use,
  * unless another appropriately authorized provider serves the student. Returns true when it reported the case
  * manager (check 9: check 3 then does not report them again as the 330 provider).
  */
-export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates: Candidates, sink: FindingSink): boolean {
+export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates: Candidates, settings: RuleSettings, notChecked: NotChecked, sink: FindingSink): boolean {
   const cm = ctx.cm;
-  if (!need || cm?.kind !== 'staff') return false;
+  if (!cm) return false;
+  const partial = settings.staffKnowledge === 'partial';
+  if (cm.kind === 'unknown' && !partial) return false; // CM_UNKNOWN_STAFF (student data): check 1 does not run
   const role = effectiveRole(ctx);
-  if (role === 'coordination' || role === 'service') return false;
+  if (!need || role === 'coordination' || role === 'service') {
+    if (cm.kind === 'unknown') cmNotChecked(ctx, cm, null, role, notChecked, sink);
+    return false;
+  }
   const { student } = ctx;
   const subject = { kind: 'student' as const, id: student.id };
-  const name = cm.info.staff.name;
-  const verdict = evaluateStaff(cm.info, need);
-  if (verdict.result === 'yes') return false;
+  const name = refLabel(cm);
   const disability = describeCategory(need.category);
-  let exception = findException(ctx, need, true);
-  // The case manager's own doubt is already the verdict; only someone else makes a separate possible exception.
-  if (exception.status === 'maybe' && sameStaff(exception.who!, cm)) exception = { status: 'none' };
+  const verdict = cm.kind === 'staff' && !unseen(cm, partial) ? evaluateStaff(cm.info, need) : null;
+  if (verdict?.result === 'yes') return false;
+  // The exception is considered first, before any review or "not checked".
+  const exception = findException(ctx, need, { unrecordedCounts: true, partial, except: cm });
   if (exception.status === 'found') {
     const who = refLabel(exception.who!);
+    const lacks = !verdict ? `${whatIsUnseen(cm)} yet` : `${name} ${verdict.result === 'no' ? 'does not hold an authorization' : 'may not hold an authorization'} for ${disability}`;
     sink.add(
       'CM_AUTH_VIA_PROVIDER',
       'info',
       subject,
       'Covered by another provider',
-      `${name} ${verdict.result === 'no' ? 'does not hold an authorization' : 'may not hold an authorization'} for ${disability}, but ${who} provides ${exception.service?.norm.kind === 'service' ? exception.service.norm.label : 'a service'} to ${student.name} under an appropriate authorization, so the assignment is not a misassignment.`,
+      `${lacks}, but ${who} provides ${exception.service?.norm.kind === 'service' ? exception.service.norm.label : 'a service'} to ${student.name} under an appropriate authorization, so the assignment is not a misassignment.`,
       cite('CTC_CASE_MGMT', 'CTC_AUTH_FACTORS'),
     );
     return false;
+  }
+  if (!verdict || cm.kind !== 'staff') {
+    cmNotChecked(ctx, cm, need, role, notChecked, sink);
+    return true;
+  }
+  const outcome = decide(verdict, exception, role);
+  if (outcome === 'review' && restsOnUnreadable(ctx, cm.info, need, role, partial)) return true; // DATA_UNRECOGNIZED says it
+  if (outcome === 'provider-unseen') {
+    for (const s of exception.unseen) {
+      const label = s.norm.kind === 'service' ? s.norm.label : 'a service';
+      notChecked.provider(s.provider!, `whether their ${label} serves ${student.name} (${disability}) under an authorization, which ${name}'s documents do not cover`, CITE);
+    }
+    return true;
   }
   const covering = codesCovering(need.category, need.support, need.level).map(describeCode).join(', ');
   const wouldCover = covering ? ` Would cover: ${covering}.` : '';
@@ -71,8 +148,7 @@ export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates:
     : other
       ? `Assign a case manager who holds an authorization for ${disability}, for example ${other.info.staff.name} (${describeCode(other.code)}), or have an authorized provider serve the student.`
       : `Assign a case manager who holds an authorization for ${disability}, or have an authorized provider serve the student.`;
-  const roleNote = role === null ? ' The role is not recorded: a coordinator-only case manager needs no specialty area, so record the role if they only coordinate.' : '';
-  if (verdict.result === 'no' && exception.status === 'none' && role === 'instruction') {
+  if (outcome === 'not-authorized') {
     sink.add(
       'CM_NOT_AUTHORIZED',
       'error',
@@ -84,6 +160,7 @@ export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates:
     );
     return true;
   }
+  const roleNote = role === null ? ' The role is not recorded: a coordinator-only case manager needs no specialty area, so record the role if they only coordinate.' : '';
   const missing =
     exception.status === 'maybe'
       ? `a possible exception needs checking (${exception.reason})`
@@ -92,6 +169,13 @@ export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates:
         : verdict.result === 'review'
           ? verdict.reasons.join('; ')
           : `${name} holds ${describeHoldings(cm.info)}, which does not cover ${disability}`;
+  // Unknown credentials here were read and are empty (partial), or are missing from the whole staff list (complete).
+  const unknownFix = partial
+    ? `${name}'s staff record in the SIS lists no credential documents: record them there, or look them up on the CTC public search.`
+    : `Record ${name}'s credential documents (a staff file with their credentials), or look them up on the CTC public search.`;
+  const reviewFix = partial
+    ? `Check what is missing (above) on the student's IEP page or ${name}'s staff page in the SIS, and record it there if it is blank; if the gap is real: ${fix}`
+    : `Record what is missing (above) or check ${name}'s documents; if the gap is real: ${fix}`;
   sink.add(
     'CM_AUTH_NEEDS_REVIEW',
     'warning',
@@ -99,7 +183,7 @@ export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates:
     'Case manager authorization needs review',
     `Whether ${name} is authorized for ${student.name} (${disability}) cannot be decided from the data: ${missing}.${roleNote}${wouldCover}`,
     CITE,
-    verdict.result === 'unknown' ? `Open ${name}'s staff page or import staff credentials.` : `Record what is missing (above) or check ${name}'s documents; if the gap is real: ${fix}`,
+    verdict.result === 'unknown' ? unknownFix : reviewFix,
   );
   return true;
 }

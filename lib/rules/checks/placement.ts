@@ -4,7 +4,9 @@ import type { FindingSink } from '../findings';
 import type { DisabilityResult } from '../normalize/disability';
 import { cite } from '../pack/sources';
 import { DISABILITY_BY_ABBR, describeCategory } from '../pack/disabilities';
+import type { RuleSettings } from '../settings';
 import type { StudentCtx } from '../student-context';
+import type { NotChecked } from './not-checked';
 
 const CITE = cite('CTC_CASE_MGMT', 'EC56026_5');
 
@@ -12,7 +14,7 @@ const CITE = cite('CTC_CASE_MGMT', 'EC56026_5');
  * Check 4, alternate placement: returns the disability checks 1 and 3 use. Only a low-incidence primary with a
  * secondary disability moves them to the secondary; the primary must then still be served (seed 001).
  */
-export function placementDisability(ctx: StudentCtx, sink: FindingSink): DisabilityResult {
+export function placementDisability(ctx: StudentCtx, settings: RuleSettings, notChecked: NotChecked, sink: FindingSink): DisabilityResult {
   const { student, primary, secondary } = ctx;
   if (!student.alternatePlacement || primary.kind === 'unrecognized') return primary;
   const subject = { kind: 'student' as const, id: student.id };
@@ -21,7 +23,13 @@ export function placementDisability(ctx: StudentCtx, sink: FindingSink): Disabil
   if (primary.kind === 'category' && lowIncidence && secondary.kind !== 'none') {
     if (secondary.kind === 'unrecognized') return secondary;
     const need = makeNeed(primary.abbr, ctx.level, ctx.support, ctx.has);
-    const served = findException(ctx, need, false);
+    // A provider with no staff record counts only with partial staff knowledge, as someone not seen yet.
+    const served = findException(ctx, need, { unrecordedCounts: false, partial: settings.staffKnowledge === 'partial' });
+    if (served.status !== 'found') {
+      for (const u of served.unseen) {
+        notChecked.provider(u.provider!, `whether they serve the primary disability ${describeCategory(primary.abbr)} under an authorization for it (alternate placement)`, CITE);
+      }
+    }
     if (served.status === 'none') {
       sink.add(
         'ALT_PLACEMENT_PRIMARY_UNSERVED',

@@ -1,6 +1,7 @@
 import { addDays, formatISO, parseISO } from 'date-fns';
 import type { Severity } from '../../domain/finding';
 import type { FindingSink } from '../findings';
+import { quoteCredential } from '../normalize/credential';
 import { describeCode, TEMPORARY } from '../pack/credentials';
 import { cite } from '../pack/sources';
 import type { RuleSettings } from '../settings';
@@ -26,14 +27,22 @@ export function checkStaff(info: StaffInfo, involved: boolean, lead: string, set
   const subject = { kind: 'staff' as const, id: staff.id };
   const sev = (s: Severity): Severity => (involved ? s : 'info');
   if (!info.known && involved) {
+    // Partial staff knowledge: never-read credentials are not seen yet (info); read-and-empty ones are a real gap.
+    const notSeen = settings.staffKnowledge === 'partial' && !info.read;
     sink.add(
       'STAFF_NO_CREDENTIALS',
-      'warning',
+      notSeen ? 'info' : 'warning',
       subject,
-      'Credentials unknown',
-      `${staff.name} is a case manager or provider, but no credential documents are on record, so their assignments cannot be checked.`,
+      notSeen ? 'Credentials not checked yet' : 'Credentials unknown',
+      notSeen
+        ? `${staff.name} is a case manager or provider, but Liaison has not seen their credentials yet, so their assignments are not checked.`
+        : `${staff.name} is a case manager or provider, but no credential documents are on record, so their assignments cannot be checked.`,
       cite('CTC_AUTH_FACTORS'),
-      `Open ${staff.name}'s staff page or import staff credentials; check their documents on the CTC public search.`,
+      notSeen
+        ? `Open ${staff.name}'s staff page in the SIS, or import a staff file, so Liaison can read their credentials.`
+        : settings.staffKnowledge === 'partial'
+          ? `${staff.name}'s staff record in the SIS lists no credential documents: record them there, or look them up on the CTC public search.`
+          : `Record ${staff.name}'s credential documents (a staff file with their credentials), or look them up on the CTC public search.`,
     );
   }
   for (const d of info.docs) {
@@ -44,7 +53,7 @@ export function checkStaff(info: StaffInfo, involved: boolean, lead: string, set
         sev('warning'),
         subject,
         'Unrecognized credential',
-        `The credential "${raw}" of ${staff.name} could not be matched to CTC authorization codes, so it is not counted as authorizing anything until reviewed.`,
+        `The credential ${quoteCredential(raw)} of ${staff.name}${d.cred.expires ? ` (expires ${d.cred.expires})` : ''} could not be matched to CTC authorization codes, so it is not counted as authorizing anything until reviewed.`,
         cite('CTC_T06'),
         'Record the document with its CTC authorization codes (for example R3MN or LSH).',
       );

@@ -1,7 +1,8 @@
 import type { FindingSink } from '../findings';
 import { cite } from '../pack/sources';
 import type { DisabilityResult } from '../normalize/disability';
-import type { StudentCtx } from '../student-context';
+import type { RuleSettings } from '../settings';
+import type { StudentCtx, UnreadableField } from '../student-context';
 
 const DATA = cite('CALPADS_CODES');
 
@@ -18,8 +19,15 @@ function unrecognizedDisability(ctx: StudentCtx, field: string, d: DisabilityRes
   );
 }
 
+/** What Liaison reads in each closed field, and what an unreadable text counts as. */
+const READS: Record<UnreadableField, { reads: string; counts: string }> = {
+  program: { reads: 'RSP, SDC, DIS, GENED or their names', counts: 'neither RSP nor SDC, and in no RSP caseload' },
+  'degree of support': { reads: 'MMSN, ESN or their names', counts: 'not recorded, where a credential is limited by degree of support' },
+  'case manager role': { reads: 'instruction, service, coordination or their wordings (teacher of record, service provider, coordinator)', counts: 'not recorded' },
+};
+
 /** Check 8 on students: no case manager, a case manager without a staff record, texts that could not be read. */
-export function checkStudentData(ctx: StudentCtx, sink: FindingSink): void {
+export function checkStudentData(ctx: StudentCtx, settings: RuleSettings, sink: FindingSink): void {
   const { student } = ctx;
   const subject = { kind: 'student' as const, id: student.id };
   unrecognizedDisability(ctx, 'primary disability', ctx.primary, sink);
@@ -40,10 +48,22 @@ export function checkStudentData(ctx: StudentCtx, sink: FindingSink): void {
       'Record the service with its name, for example "415 - Language and Speech".',
     );
   }
+  for (const u of ctx.unreadable) {
+    sink.add(
+      'DATA_UNRECOGNIZED',
+      'warning',
+      subject,
+      `Unrecognized ${u.field}`,
+      `The ${u.field} "${u.raw}" of ${student.name} is not one Liaison reads (${READS[u.field].reads}), so it counts as ${READS[u.field].counts}.`,
+      DATA,
+      `Check the ${u.field} of ${student.name} in the SIS; Liaison reads ${READS[u.field].reads}.`,
+    );
+  }
   const hasNeeds = ctx.primary.kind !== 'none' || ctx.services.length > 0;
   if (!ctx.cm && hasNeeds) {
     sink.add('CM_MISSING', 'error', subject, 'No case manager', `${student.name} has a disability or services but no case manager on record.`, cite('CTC_CASE_MGMT'), 'Assign a case manager.');
-  } else if (ctx.cm?.kind === 'unknown') {
+  } else if (ctx.cm?.kind === 'unknown' && settings.staffKnowledge === 'complete') {
+    // With partial staff knowledge, check 1 gives CM_NOT_CHECKED instead.
     sink.add(
       'CM_UNKNOWN_STAFF',
       'warning',
@@ -51,7 +71,9 @@ export function checkStudentData(ctx: StudentCtx, sink: FindingSink): void {
       'Case manager has no staff record',
       `The case manager ${ctx.cm.label} has no staff record${ctx.cm.ambiguous ? ' (the name matches more than one staff member)' : ''}, so their authorization was not checked.`,
       cite('CTC_CASE_MGMT'),
-      `Open ${ctx.cm.label}'s staff page in the SIS, or import staff, so their credentials can be checked.`,
+      ctx.cm.ambiguous
+        ? `Record the case manager by staff id: the name ${ctx.cm.label} matches more than one staff member.`
+        : `Add ${ctx.cm.label} to the staff file with their credentials, or correct the case manager's name or staff id so it matches a staff record.`,
     );
   }
 }

@@ -9,7 +9,7 @@ export interface NormalizedCredential {
   /** The title names autism ("Mild/Moderate with Autism Spectrum Disorders"): R3MM then covers autism. */
   namesAutism: boolean;
   kind: DocKind;
-  /** Title or authorization texts that could not be read. */
+  /** Title or authorization texts that could not be read; "" for a document with no title and no code. */
   unrecognized: string[];
 }
 
@@ -65,9 +65,10 @@ function parse(key: string): NormalizedCredential {
     }
   }
   // Listed authorizations are the document's codes; the title decides only when there are none.
+  // A document with neither (only an expiry, say) is still held: unrecognized, recorded as "".
   if (!auths.length) {
     choices = fromTitle;
-    if (title && !fromTitle.length) unrecognized.push(title);
+    if (!fromTitle.length) unrecognized.push(title);
   }
   choices = choices.map((c) => byIssueDate(c, issued));
   return {
@@ -84,4 +85,9 @@ const memo = memoize(parse);
 export function normalizeCredential(doc: Pick<Credential, 'title' | 'authorizations' | 'kind' | 'issued'>): NormalizedCredential {
   const key = [doc.title ?? '', (doc.authorizations ?? []).join('\u0001'), doc.kind ?? '', doc.issued ?? ''].join('\u0000');
   return memo(key);
+}
+
+/** An unrecognized credential text as findings quote it. */
+export function quoteCredential(raw: string): string {
+  return raw ? `"${raw}"` : 'a document with no title and no authorization code';
 }

@@ -49,8 +49,9 @@ describe('worker message handling', () => {
   it('stores what a page shows and answers with findings for the records on it', async () => {
     const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student], focus: { kind: 'student', id: '1' } }) }, sender);
     expect(reply.ok).toBe(true);
-    // The case manager has no staff record yet.
-    expect(codes(reply, '1')).toContain('CM_UNKNOWN_STAFF');
+    // The case manager has no staff record yet: in the browser (partial staff knowledge) that is "not checked".
+    expect(codes(reply, '1')).toContain('CM_NOT_CHECKED');
+    expect(codes(reply, '1')).not.toContain('CM_UNKNOWN_STAFF');
     expect(await db.students.get([SITE, '1'])).toMatchObject({ record: { name: 'Jordan Rivera' } });
     expect(await db.pages.get(7)).toMatchObject({ focus: { kind: 'student', id: '1' }, recognized: true, site: SITE });
   });
@@ -60,7 +61,7 @@ describe('worker message handling', () => {
     const staffPage = snapshot({ pageType: 'staff', staff: [{ id: 'T1', name: 'Gonzalez, Maria', credentials: [rsp] }] });
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: staffPage }, { tabId: 7, url: `${SITE}/staff/T1` });
     const row = await db.findings.get([SITE, 'student', '1']);
-    expect(row!.findings.map((f) => f.code)).not.toContain('CM_UNKNOWN_STAFF');
+    expect(row!.findings.map((f) => f.code)).not.toContain('CM_NOT_CHECKED');
     expect(row!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 

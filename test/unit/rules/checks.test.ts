@@ -291,7 +291,8 @@ describe('check 8: missing or unknown data, and name matching', () => {
   it('CM_UNKNOWN_STAFF for a named case manager with no record; check 1 does not run', () => {
     const r = codesFor([], [pupil('S1', 'T9', '290', { caseManager: { name: 'Harold Finch', role: 'instruction' }, services: [] })]);
     expect(r.codes).toEqual(['CM_UNKNOWN_STAFF']);
-    expect(r.all[0].fix).toMatch(/staff page|import staff/);
+    // Complete staff knowledge (the default): the staff list is whole, so the name must be fixed or the person added.
+    expect(r.all[0].fix).toMatch(/Add Harold Finch to the staff file/);
   });
   it.each(['Patel, Priya', 'Dr. Priya Patel', 'PRIYA   PATEL', 'Ms Priya Patel'])('matches "%s" by name', (name) => {
     const r = codesFor([slp], [pupil('S1', 'x', '240', { program: 'GENED', caseManager: { name, role: null }, services: [{ code: '415', providerName: name }] })]);

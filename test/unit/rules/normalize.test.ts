@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCredential, normalizeDisability, normalizeService, parseGrade, studentLevel } from '../../../lib/rules';
-import { normalizeProgram, normalizeSupport } from '../../../lib/rules';
+import { type FieldRead, normalizeProgram, normalizeRole, normalizeSupport } from '../../../lib/rules';
 
 const code = (text: string | null | undefined) => {
   const r = normalizeDisability(text);
@@ -180,12 +180,55 @@ describe('grade ladder', () => {
   });
 });
 
-describe('program and degree of support', () => {
-  it.each([['RSP', 'RSP'], ['Resource Specialist Program', 'RSP'], ['SDC', 'SDC'], ['Special Day Class', 'SDC'], ['Gen Ed', 'GENED'], ['NPS', 'OTHER'], ['', null]])(
-    'program %s → %s',
-    (t, p) => expect(normalizeProgram(t)).toBe(p),
-  );
-  it.each([['MMSN', 'MMSN'], ['Extensive Support Needs', 'ESN'], ['esn', 'ESN'], ['moderate', null], [null, null]])('support %s → %s', (t, s) =>
-    expect(normalizeSupport(t)).toBe(s),
-  );
+const read = (r: FieldRead<string>) => (r.kind === 'value' ? r.value : r.kind);
+
+describe('program (RULES.md input table)', () => {
+  it.each([
+    // RSP: codes, names, code and name together, any case, punctuation and spacing
+    ['RSP', 'RSP'], ['rsp', 'RSP'], ['R.S.P.', 'RSP'], ['Resource', 'RSP'], ['Resource Specialist', 'RSP'], ['Resource Specialist Program', 'RSP'],
+    ['resource room', 'RSP'], ['Resource (RSP)', 'RSP'], ['RSP - Resource Specialist Program', 'RSP'], ['  RESOURCE   SPECIALIST  ', 'RSP'],
+    // SDC and its qualified forms: the qualifier never sets the degree of support
+    ['SDC', 'SDC'], ['Special Day Class', 'SDC'], ['Special Day Program', 'SDC'], ['Special Day Class (SDC)', 'SDC'], ['SDC-ESN', 'SDC'],
+    ['SDC (Mild/Mod)', 'SDC'], ['sdc mod/severe', 'SDC'],
+    // RSP or SDC written with DIS or speech is RSP or SDC
+    ['RSP/DIS', 'RSP'], ['RSP with speech', 'RSP'], ['Resource + Speech/Language', 'RSP'], ['SDC w/ DIS', 'SDC'], ['SDC and Speech', 'SDC'],
+    // DIS: neither RSP nor SDC
+    ['DIS', 'DIS'], ['DIS only', 'DIS'], ['Designated Instruction and Services', 'DIS'], ['Designated Instruction & Services (DIS)', 'DIS'],
+    ['Designated Instruction and Services only', 'DIS'], ['Speech/Language Only (DIS)', 'DIS'],
+    ['GENED', 'GENED'], ['Gen Ed', 'GENED'], ['gen-ed', 'GENED'], ['General Education', 'GENED'], ['Regular Education', 'GENED'], ['General Education (GENED)', 'GENED'],
+    ['other', 'other'], ['Other', 'other'],
+    // absent
+    ['', 'absent'], ['   ', 'absent'], ['N/A', 'absent'], ['n/a', 'absent'], ['None', 'absent'], ['-', 'absent'], ['—', 'absent'],
+    // two of RSP, SDC and GENED, or a code and a name that disagree
+    ['RSP/SDC', 'unrecognized'], ['Resource (SDC)', 'unrecognized'], ['Special Day Class (RSP)', 'unrecognized'], ['SDC / Gen Ed', 'unrecognized'],
+    ['General Education (RSP)', 'unrecognized'],
+    // anything else, including "other" wordings that do not say other
+    ['NPS', 'unrecognized'], ['Other (NPS)', 'unrecognized'], ['Speech only', 'unrecognized'], ['Gen Ed with speech', 'unrecognized'],
+    ['RSP pull-out', 'unrecognized'], ['DIS - Counseling', 'unrecognized'], ['Program 3', 'unrecognized'],
+  ])('%j → %s', (text, expected) => expect(read(normalizeProgram(text))).toBe(expected));
+  it('null and undefined are absent; an unrecognized text is quoted as given', () => {
+    expect(normalizeProgram(null)).toEqual({ kind: 'absent' });
+    expect(normalizeProgram(undefined)).toEqual({ kind: 'absent' });
+    expect(normalizeProgram(' Resource (SDC) ')).toEqual({ kind: 'unrecognized', raw: 'Resource (SDC)' });
+  });
+});
+
+describe('degree of support (RULES.md input table)', () => {
+  it.each([
+    ['MMSN', 'MMSN'], ['mmsn', 'MMSN'], ['Mild to Moderate', 'MMSN'], ['Mild to Moderate Support Needs', 'MMSN'], ['Mild/Moderate', 'MMSN'],
+    ['mild-moderate', 'MMSN'], ['Mild to Moderate (MMSN)', 'MMSN'], ['MMSN - Mild to Moderate Support Needs', 'MMSN'],
+    ['ESN', 'ESN'], ['Extensive', 'ESN'], ['Extensive Support Needs', 'ESN'], ['Moderate/Severe', 'ESN'], ['EXTENSIVE SUPPORT NEEDS (ESN)', 'ESN'],
+    ['', 'absent'], ['N/A', 'absent'], ['None', 'absent'], ['-', 'absent'],
+    ['Mild to Moderate (ESN)', 'unrecognized'], ['moderate', 'unrecognized'], ['Mild', 'unrecognized'], ['Mild/Mod', 'unrecognized'], ['MMSN/ESN', 'unrecognized'], ['2', 'unrecognized'],
+  ])('%j → %s', (text, expected) => expect(read(normalizeSupport(text))).toBe(expected));
+});
+
+describe('case manager role (RULES.md input table)', () => {
+  it.each([
+    ['instruction', 'instruction'], ['Instructional', 'instruction'], ['Teacher of Record', 'instruction'], ['teacher-of-record', 'instruction'],
+    ['service', 'service'], ['Service Provider', 'service'], ['Related Service Provider', 'service'],
+    ['coordination', 'coordination'], ['Coordinator', 'coordination'], ['Coordinator Only', 'coordination'], ['coordinator (coordination)', 'coordination'],
+    ['', 'absent'], ['N/A', 'absent'], ['None', 'absent'], ['-', 'absent'],
+    ['Case Manager', 'unrecognized'], ['Teacher', 'unrecognized'], ['Coordinator (teacher of record)', 'unrecognized'], ['other', 'unrecognized'],
+  ])('%j → %s', (text, expected) => expect(read(normalizeRole(text))).toBe(expected));
 });
