@@ -3,6 +3,7 @@ import { todayIso } from '@/lib/dates';
 import { purgeAccessLog } from '@/lib/access/log';
 import { dropExpiredDaily } from '@/lib/db/retention';
 import { handleContentMessage } from '@/lib/messaging/handler';
+import { FrameStateReply, type TabMessage } from '@/lib/messaging/protocol';
 import { handlePanelMessage, isExtensionPage, isPanelRequest, ReadSummaryStore, type SessionArea } from '@/lib/messaging/panel';
 import { syncSiteScripts, type ScriptingApi } from '@/lib/sites/registration';
 import { injectTeach, type ExecuteScriptApi } from '@/lib/teach/inject';
@@ -15,6 +16,7 @@ export default defineBackground(() => {
     policy: () => readManagedPolicy(browser.storage.managed as never),
     startTeach: (tabId: number) => injectTeach(browser.scripting as unknown as ExecuteScriptApi, tabId),
     profilesChanged: (tabId: number) => void browser.tabs.sendMessage(tabId, { type: 'profiles/changed' }).catch(() => undefined),
+    frameRecords,
   };
 
   // What each tab's last page showed as read, for the side panel's "What Liaison read": memory and session storage
@@ -37,7 +39,7 @@ export default defineBackground(() => {
       return handlePanelMessage(readSummaries, raw).catch(() => ({ ok: false, error: 'internal error' }));
     if (sender.tab?.id !== undefined && (raw as { type?: unknown } | null)?.type === 'note/compose') openSidePanel(sender.tab.id);
     if ((raw as { type?: unknown } | null)?.type === 'page/snapshot') dropStale();
-    return handleContentMessage({ db, asOf: () => todayIso(), enabledSites, readSummaries, ...teachContext }, raw, { tabId: sender.tab?.id, url: sender.url }).catch(
+    return handleContentMessage({ db, asOf: () => todayIso(), enabledSites, readSummaries, ...teachContext }, raw, { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId }).catch(
       (err: unknown) => {
         // Only the error's kind is logged: messages may carry student data.
         console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);
@@ -82,6 +84,26 @@ function openSidePanel(tabId: number) {
       .catch(() => {});
   } catch {
     // Not supported here: the panel's own compose handling still opens the form when the user opens it.
+  }
+}
+
+/**
+ * How many records one frame of a tab shows, asked of Liaison's script in that frame; 0 when the frame is gone,
+ * runs no Liaison script, or does not answer within a second.
+ */
+async function frameRecords(tabId: number, frameId: number): Promise<number> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const reply = await Promise.race([
+      browser.tabs.sendMessage(tabId, { type: 'page/state' } satisfies TabMessage, { frameId }),
+      new Promise((done) => (timer = setTimeout(done, 1000))),
+    ]);
+    const parsed = FrameStateReply.safeParse(reply);
+    return parsed.success ? parsed.data.records : 0;
+  } catch {
+    return 0;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,6 +1,7 @@
 import { createChip } from '@/components/teach/chip';
 import type { Reply, SiteProfilesReply } from '@/lib/messaging/protocol';
 import { startPageController, UI_ATTR } from '@/lib/page/controller';
+import { chipWanted, hostsSiteFrames, isTopFrame } from '@/lib/page/frames';
 import { sitePicker, type SiteProfiles } from '@/lib/teach/pick';
 
 const NONE: SiteProfiles = { profiles: [], disabledAdapters: [] };
@@ -20,6 +21,9 @@ export default defineContentScript({
   // script at run time, only for the sites the user enabled.
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   registration: import.meta.env.MODE === 'test' ? 'manifest' : 'runtime',
+  // Some SIS show every page in a frame of their own site (openSIS: `<iframe name="body">`); each frame is read
+  // on its own. The runtime registration (lib/sites/registration) says the same.
+  allFrames: true,
   runAt: 'document_idle',
   async main(ctx) {
     let pick = sitePicker(NONE);
@@ -32,12 +36,17 @@ export default defineContentScript({
       // Replies come from Liaison's own worker; what is untrusted (the page) is parsed on the worker's side.
       send,
       onCompose: (studentId) => void send({ type: 'note/compose', studentId }).catch(() => undefined),
-      onRecognized: (recognized) => chip.show(!recognized),
+      onRecognized: (recognized) =>
+        chip.show(chipWanted({ recognized, top: isTopFrame(window), hostsSiteFrames: hostsSiteFrames(document, location.href) })),
       alive: () => ctx.isValid,
     });
     if (!controller) return;
     const onMessage = (msg: unknown) => {
-      if ((msg as { type?: unknown } | null)?.type !== 'profiles/changed') return;
+      const type = (msg as { type?: unknown } | null)?.type;
+      // The worker asks whether this frame still shows records before another frame of the tab takes the side
+      // panel's "this page" over (lib/db/ingest).
+      if (type === 'page/state') return Promise.resolve({ records: controller.records() });
+      if (type !== 'profiles/changed') return;
       void loadSiteProfiles().then((site) => {
         pick = sitePicker(site);
         return controller.refresh();

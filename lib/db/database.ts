@@ -42,6 +42,11 @@ export interface PageRow {
   subjects: { kind: SubjectKind; id: string; name: string }[];
   recognized: boolean;
   at: number;
+  /**
+   * The frame whose document this is (0, or absent in rows of earlier versions: the top document). A page of
+   * some SIS lives in a frame (openSIS); see `mayWritePage` in lib/db/ingest for which frame's page counts.
+   */
+  frameId?: number;
   /** Set when the user asked, from a badge, to write a note about this student; the side panel opens the form. */
   compose?: { studentId: string; at: number } | null;
 }

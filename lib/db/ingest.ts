@@ -2,7 +2,7 @@ import { nextDueDates, type DueDate } from '../compliance';
 import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
 import { withNoteFollowUps } from '../notes/badge';
 import { browserCheckSettings, runAllChecks, type CheckSettings } from '../checks';
-import type { LiaisonDb, StaffRow, StudentRow } from './database';
+import type { LiaisonDb, PageRow, StaffRow, StudentRow } from './database';
 import { mergeStaff, mergeStudent, staffRefKeys, studentStaffRefs } from './merge';
 
 export interface SubjectFindings {
@@ -21,6 +21,38 @@ export interface IngestOptions {
   now?: number;
   /** A later part of a big page (lib/page/split): its records are added to the page, not put in its place. */
   continuesPage?: boolean;
+  /** The sender's frame (0, the default: the top document). */
+  frameId?: number;
+  /** False when another frame of the tab keeps the tab's page row (`mayWritePage`): records are stored all the same. */
+  writePage?: boolean;
+}
+
+/** Asks one frame of a tab how many records its page shows now; 0 when the frame is gone or does not answer. */
+export type FrameRecords = (tabId: number, frameId: number) => Promise<number>;
+
+/**
+ * Which frame's page is the tab's "this page" (the side panel shows one per tab). Every frame of an enabled site
+ * reports what it read, and the reports race: openSIS's top `index.php` (an iframe, nothing to read) may report
+ * "not recognized" after its frame reported a student. A report replaces the row when it comes from the same
+ * frame (its newer document or state), when it shows records, or when the row shows none. Otherwise, a frame
+ * without records would take over from another frame that had some: that frame is asked (`ask`) and keeps the
+ * row if it still shows records; when it is gone (the top navigated away) or shows none, the report replaces it.
+ */
+export function pageTakeover(current: Pick<PageRow, 'frameId' | 'recognized' | 'subjects'> | undefined, frameId: number, hasRecords: boolean): 'replace' | 'ask' {
+  if (!current || (current.frameId ?? 0) === frameId || hasRecords) return 'replace';
+  return current.recognized && current.subjects.length > 0 ? 'ask' : 'replace';
+}
+
+/**
+ * Whether a report from `frameId` becomes the tab's page (its row here, and whatever else the worker keeps per tab
+ * about "this page"): `pageTakeover`, asking the other frame when it says so. Without a way to ask, the row with
+ * records stays. Called before the page's transaction: a message to another frame cannot wait inside one.
+ */
+export async function mayWritePage(db: LiaisonDb, tabId: number, frameId: number, hasRecords: boolean, frameRecords?: FrameRecords): Promise<boolean> {
+  const current = await db.pages.get(tabId);
+  if (pageTakeover(current, frameId, hasRecords) === 'replace') return true;
+  if (!frameRecords) return false;
+  return (await frameRecords(tabId, current!.frameId ?? 0).catch(() => 0)) === 0;
 }
 
 const subjectKey = (kind: SubjectKind, id: string) => `${kind}:${id}`;
@@ -32,6 +64,7 @@ const subjectKey = (kind: SubjectKind, id: string) => `${kind}:${id}`;
  */
 export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: IngestOptions): Promise<SubjectFindings[]> {
   const { site, now = Date.now() } = opts;
+  const frameId = opts.frameId ?? 0;
   const subjects = await db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
     const pageStudents = await upsertStudents(db, site, snap.students, snap.url, now);
     const pageStaff = await upsertStaff(db, site, snap.staff, snap.url, now);
@@ -72,18 +105,22 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       ...snap.students.map((s) => ({ kind: 'student' as const, id: s.id, name: s.name })),
       ...snap.staff.map((s) => ({ kind: 'staff' as const, id: s.id, name: s.name })),
     ];
-    const before = opts.continuesPage ? await db.pages.get(opts.tabId) : undefined;
-    await db.pages.put({
-      tabId: opts.tabId,
-      site,
-      url: snap.url,
-      profile: snap.profile,
-      pageType: snap.pageType,
-      focus: snap.focus ?? null,
-      subjects: before?.url === snap.url ? [...before.subjects, ...subjects] : subjects,
-      recognized: true,
-      at: now,
-    });
+    if (opts.writePage !== false) {
+      const before = opts.continuesPage ? await db.pages.get(opts.tabId) : undefined;
+      const continues = before?.url === snap.url && (before.frameId ?? 0) === frameId;
+      await db.pages.put({
+        tabId: opts.tabId,
+        site,
+        url: snap.url,
+        profile: snap.profile,
+        pageType: snap.pageType,
+        focus: snap.focus ?? null,
+        subjects: continues ? [...before.subjects, ...subjects] : subjects,
+        recognized: true,
+        at: now,
+        frameId,
+      });
+    }
     const records = new Map(pageStudents.map((r) => [r.id, r.record]));
     return subjects.map((s) => {
       const due = s.kind === 'student' ? soonestDue(records.get(s.id), opts) : undefined;
@@ -135,9 +172,9 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   return [...seen.values()];
 }
 
-/** Records that a tab shows a page no adapter understood, so the side panel can say so. */
-export async function recordUnrecognized(db: LiaisonDb, tabId: number, site: string, url: string, now = Date.now()) {
+/** Records that a tab shows a page no adapter understood, so the side panel can say so (see `mayWritePage` first). */
+export async function recordUnrecognized(db: LiaisonDb, tabId: number, site: string, url: string, now = Date.now(), frameId = 0) {
   await db.pages.put({
-    tabId, site, url, profile: null, pageType: 'unknown', focus: null, subjects: [], recognized: false, at: now,
+    tabId, site, url, profile: null, pageType: 'unknown', focus: null, subjects: [], recognized: false, at: now, frameId,
   });
 }

@@ -1,5 +1,5 @@
 import type { LiaisonDb } from '../db/database';
-import { ingestSnapshot, recordUnrecognized } from '../db/ingest';
+import { ingestSnapshot, mayWritePage, recordUnrecognized, type FrameRecords } from '../db/ingest';
 import type { CheckSettings } from '../checks';
 import type { Policy } from '../policy/schema';
 import { profilesForHost, saveTaughtProfile } from '../teach/store';
@@ -12,6 +12,8 @@ import { type Reply } from './protocol';
 export interface SenderInfo {
   tabId?: number;
   url?: string;
+  /** The sending frame of the tab (0: the top document); `url` is that frame's. */
+  frameId?: number;
 }
 
 export interface HandlerContext {
@@ -26,6 +28,8 @@ export interface HandlerContext {
   startTeach?: (tabId: number) => Promise<void>;
   /** Tells a tab's scripts its site's profiles changed, so the page is read again with them. */
   profilesChanged?: (tabId: number) => void;
+  /** Asks one frame of a tab how many records it shows: which frame's page is the tab's (lib/db/ingest `mayWritePage`). */
+  frameRecords?: FrameRecords;
   /** Per tab, what the last page showed as read (provenance, diagnostics), for the side panel; nothing stored in IndexedDB. */
   readSummaries?: Pick<ReadSummaryStore, 'record' | 'forget'>;
 }
@@ -45,14 +49,20 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
   if (sender.tabId === undefined || !sender.url) return { ok: false, error: REJECT_ERROR['not-from-tab'] };
   switch (msg.type) {
     case 'page/snapshot': {
+      // Several frames of a tab may report; whether this one's page becomes the tab's page (lib/db/ingest).
+      const frameId = sender.frameId ?? 0;
+      const records = msg.snapshot.students.length + msg.snapshot.staff.length;
+      const takesPage = await mayWritePage(ctx.db, sender.tabId, frameId, records > 0, ctx.frameRecords);
       // Kept before the page row is written: the side panel asks for it when it sees that row change.
-      await ctx.readSummaries?.record(sender.tabId, msg.snapshot, msg.part).catch(() => undefined);
+      if (takesPage) await ctx.readSummaries?.record(sender.tabId, msg.snapshot, msg.part).catch(() => undefined);
       const subjects = await ingestSnapshot(ctx.db, msg.snapshot, {
         site,
         tabId: sender.tabId,
         asOf: ctx.asOf(),
         settings: ctx.settings?.(),
         continuesPage: (msg.part?.index ?? 0) > 0,
+        frameId,
+        writePage: takesPage,
       });
       // The record of access: a student's own page was viewed (throttled to once a minute per student).
       if (msg.snapshot.focus?.kind === 'student') await logAccess(ctx.db, site, [msg.snapshot.focus.id], 'view');
@@ -62,7 +72,9 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       await ctx.db.pages.update(sender.tabId, { compose: { studentId: msg.studentId, at: Date.now() }, at: Date.now() });
       return { ok: true };
     case 'page/unrecognized':
-      await recordUnrecognized(ctx.db, sender.tabId, site, sender.url);
+      // Another frame of the tab may still show the page's records (openSIS: the top document only holds the frame).
+      if (!(await mayWritePage(ctx.db, sender.tabId, sender.frameId ?? 0, false, ctx.frameRecords))) return { ok: true };
+      await recordUnrecognized(ctx.db, sender.tabId, site, sender.url, Date.now(), sender.frameId ?? 0);
       await ctx.readSummaries?.forget(sender.tabId).catch(() => undefined);
       return { ok: true };
     case 'profiles/get':

@@ -46,9 +46,18 @@ export const SiteProfilesReply = z.object({
 });
 export type SiteProfilesReply = z.infer<typeof SiteProfilesReply>;
 
-/** The worker tells a tab's scripts that its site's profiles changed (teach mode saved one). */
-export const TabMessage = z.object({ type: z.literal('profiles/changed') });
+/**
+ * The worker tells a tab's scripts that its site's profiles changed (teach mode saved one), or asks one frame's
+ * script how many records it shows (`page/state`, answered with `FrameStateReply`).
+ */
+export const TabMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('profiles/changed') }),
+  z.object({ type: z.literal('page/state') }),
+]);
 export type TabMessage = z.infer<typeof TabMessage>;
+
+export const FrameStateReply = z.object({ records: z.number().int().min(0) });
+export type FrameStateReply = z.infer<typeof FrameStateReply>;
 
 export const Reply = z.union([PageFindingsReply, SiteProfilesReply, ErrorReply, z.object({ ok: z.literal(true) })]);
 export type Reply = z.infer<typeof Reply>;

@@ -30,6 +30,11 @@ export interface PageController {
   read(): Promise<void>;
   /** Reads again even if nothing seems to have changed (e.g. the site's profiles changed). */
   refresh(): Promise<void>;
+  /**
+   * How many records (students and staff) the last read found: the worker asks a frame this before letting
+   * another frame of the tab, one without records, take the side panel's "this page" over.
+   */
+  records(): number;
   stop(): void;
 }
 
@@ -75,6 +80,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
   let stopped = false;
   /** The last Snapshot sent (as JSON) and the worker's answer, to skip identical re-reads. */
   let last: { key: string; subjects: Subjects | null } | null = null;
+  let records = 0;
 
   async function read(): Promise<void> {
     if (stopped) return;
@@ -93,6 +99,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       // The chip is a courtesy: a page where it cannot be shown is still read.
     }
     if (!picked) {
+      records = 0;
       removeMarkers(doc, new Set());
       observe(doc.body);
       const key = `unrecognized ${url.href}`;
@@ -106,6 +113,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     let reply: Reply;
     try {
       const page = picked.adapter.read(doc, url);
+      records = page.snapshot.students.length + page.snapshot.staff.length;
       const key = JSON.stringify(page.snapshot);
       const known = last?.key === key ? last.subjects : null;
       // The worker checks while the markers go in.
@@ -140,15 +148,16 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     if (!target || target === observed) return;
     observer?.disconnect();
     observed = target;
-    observer = new MutationObserver((records) => {
-      if (records.every(isOwnMutation)) return;
+    observer = new MutationObserver((mutations) => {
+      if (mutations.every(isOwnMutation)) return;
       schedule();
     });
     // Text and link targets too: frameworks re-render a row in place (new id in its href and text).
     observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
     // An app that swaps the live root element itself (not just its content) is seen from its parent's child
-    // list alone: still not the whole document.
-    if (target.parentNode && target !== doc.body) observer.observe(target.parentNode, { childList: true });
+    // list alone: still not the whole document. Without a live root the body subtree is watched (openSIS swaps
+    // `#content` by AJAX, the URL unchanged); a body replaced as a whole is seen from <html>'s child list.
+    if (target.parentNode) observer.observe(target.parentNode, { childList: true });
   }
 
   /** Debounced, but a page that keeps changing is still read once `maxWaitMs` has passed. */
@@ -189,6 +198,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       last = null;
       return read();
     },
+    records: () => (stopped ? 0 : records),
     stop,
   };
 }

@@ -19,8 +19,8 @@ describe('site patterns', () => {
   });
 });
 
-function fakeScripting() {
-  let registered: { id: string; matches: string[] }[] = [];
+function fakeScripting(initial: { id: string; matches: string[]; allFrames?: boolean }[] = []) {
+  let registered = initial;
   const calls: string[] = [];
   const api: ScriptingApi = {
     async getRegisteredContentScripts({ ids } = {}) {
@@ -28,11 +28,11 @@ function fakeScripting() {
     },
     async registerContentScripts(scripts) {
       calls.push('register');
-      registered.push(...scripts.map((s) => ({ id: s.id, matches: s.matches })));
+      registered.push(...scripts.map((s) => ({ id: s.id, matches: s.matches, allFrames: s.allFrames })));
     },
     async updateContentScripts(scripts) {
       calls.push('update');
-      for (const s of scripts) registered.find((r) => r.id === s.id)!.matches = s.matches;
+      for (const s of scripts) Object.assign(registered.find((r) => r.id === s.id)!, { matches: s.matches, allFrames: s.allFrames });
     },
     async unregisterContentScripts({ ids } = {}) {
       calls.push('unregister');
@@ -46,7 +46,7 @@ describe('syncSiteScripts', () => {
   it('registers the SIS script for granted sites only, ignoring broad grants', async () => {
     const f = fakeScripting();
     await syncSiteScripts(f.api, ['https://b.example/*', '*://*/*', 'https://a.example/*']);
-    expect(f.registered()).toEqual([{ id: SIS_SCRIPT_ID, matches: ['https://a.example/*', 'https://b.example/*'] }]);
+    expect(f.registered()).toEqual([{ id: SIS_SCRIPT_ID, matches: ['https://a.example/*', 'https://b.example/*'], allFrames: true }]);
   });
   it('updates when a site is added or removed, and does nothing when unchanged', async () => {
     const f = fakeScripting();
@@ -55,6 +55,14 @@ describe('syncSiteScripts', () => {
     await syncSiteScripts(f.api, ['https://a.example/*', 'https://c.example/*']);
     expect(f.calls).toEqual(['register', 'update']);
     expect(f.registered()[0].matches).toEqual(['https://a.example/*', 'https://c.example/*']);
+  });
+  it('runs in every frame of the enabled sites (openSIS shows its pages in an iframe), and upgrades a top-frame-only registration', async () => {
+    const f = fakeScripting([{ id: SIS_SCRIPT_ID, matches: ['https://a.example/*'], allFrames: false }]);
+    await syncSiteScripts(f.api, ['https://a.example/*']);
+    expect(f.calls).toEqual(['update']);
+    expect(f.registered()).toEqual([{ id: SIS_SCRIPT_ID, matches: ['https://a.example/*'], allFrames: true }]);
+    await syncSiteScripts(f.api, ['https://a.example/*']);
+    expect(f.calls).toEqual(['update']);
   });
   it('unregisters when no site is left', async () => {
     const f = fakeScripting();

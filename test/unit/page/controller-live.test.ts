@@ -204,3 +204,51 @@ describe('page controller: big pages', () => {
     expect(markers[999].getAttribute('data-liaison-findings')).toBe('CM_MISSING');
   });
 });
+
+describe('page controller: content swapped by AJAX, no live root, URL unchanged (openSIS)', () => {
+  /** Like openSIS: `$('#content').html(data)`; the adapter names no live root, so the body subtree is watched. */
+  const framed: SiteAdapter = { ...adapter, id: 'framed', liveRoot: undefined };
+  const startFramed = (over: Partial<PageControllerDeps> = {}) =>
+    start({ pick: (url, doc) => (framed.detect(url, doc) ? { adapter: framed } : null), ...over });
+
+  it('re-reads when #content is replaced deep in the body, from an unrecognized list to a record, and counts the records', async () => {
+    document.body.innerHTML = '<div class="wrap"><div id="content"><table><tr><td>List</td></tr></table></div></div>';
+    const { c, send } = startFramed();
+    await c!.read();
+    expect(sent(send, 'page/unrecognized')).toBe(1);
+    expect(c!.records()).toBe(0);
+    document.querySelector('#content')!.innerHTML = '<div id="main"><ul><li data-id="36">Ivan Lombardi</li></ul></div>';
+    await vi.waitFor(() => expect(document.querySelector('[data-liaison-student="36"]')?.getAttribute('data-liaison-findings')).toBe('CM_MISSING'));
+    expect(c!.records()).toBe(1);
+    // Its own markers (placed under the watched body) cause no further read.
+    await settle();
+    expect(sent(send, 'page/snapshot')).toBe(1);
+    // The next AJAX load: another record in the same place.
+    document.querySelector('#content')!.innerHTML = '<div id="main"><ul><li data-id="17">Quinn Rasmussen</li></ul></div>';
+    await vi.waitFor(() => expect(document.querySelector('[data-liaison-student="17"]')).not.toBeNull());
+    expect(document.querySelector('[data-liaison-student="36"]')).toBeNull();
+    await settle();
+    expect(sent(send, 'page/snapshot')).toBe(2);
+  });
+
+  it('sees a body replaced as a whole', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
+    const { c } = startFramed();
+    await c!.read();
+    const body = document.createElement('body');
+    body.innerHTML = '<div id="main"><ul><li data-id="2">B</li></ul></div>';
+    document.body.replaceWith(body);
+    await vi.waitFor(() => expect(document.querySelector('[data-liaison-student="2"]')).not.toBeNull());
+    body.querySelector('ul')!.innerHTML = '<li data-id="3">C</li>';
+    await vi.waitFor(() => expect(document.querySelector('[data-liaison-student="3"]')).not.toBeNull());
+  });
+
+  it('a stopped controller shows no records', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
+    const { c } = startFramed();
+    await c!.read();
+    expect(c!.records()).toBe(1);
+    c!.stop();
+    expect(c!.records()).toBe(0);
+  });
+});
