@@ -1,5 +1,6 @@
 import type { CaseManagerRole } from '../../domain/records';
 import type { Candidates } from '../candidates';
+import { K, type Level, PK, POST } from '../grade';
 import { describeHoldings, evaluateStaff, makeNeed, type Need, type Verdict } from '../coverage';
 import { type ExceptionResult, findException } from '../exception';
 import type { FindingSink } from '../findings';
@@ -59,6 +60,58 @@ function restsOnUnreadable(ctx: StudentCtx, cm: StaffInfo, need: Need, role: Cas
     const exception = findException(ctx, n, { unrecordedCounts: true, partial, except });
     return roles.every((r) => decide(evaluateStaff(cm, n), exception, r) !== 'review');
   });
+}
+
+/**
+ * Student fields no page has shown Liaison yet (partial staff knowledge): undefined, where a page that showed the
+ * field blank gives null. A list page shows no services (so no role can be inferred), an IEP tab often no grade.
+ */
+function unseenFields(ctx: StudentCtx, need: Need, role: CaseManagerRole | null): { grade: boolean; support: boolean; role: boolean; names: string[] } {
+  const s = ctx.student;
+  const grade = ctx.level.from === 'unknown' && s.grade === undefined && s.birthDate === undefined;
+  const support = !ctx.support && s.supportLevel === undefined && !!DISABILITY_BY_ABBR.get(need.category)?.degreeOfSupport;
+  const noRoleField = s.caseManager?.role === undefined && s.caseManager?.roleText === undefined;
+  const roleUnseen = role === null && noRoleField && s.services === undefined;
+  const names = [grade && 'grade or birth date', support && 'degree of support', roleUnseen && 'services (which tell the case manager\'s role)'].filter((n): n is string => !!n);
+  return { grade, support, role: roleUnseen, names };
+}
+
+/**
+ * Whether a review rests only on student fields Liaison has not seen: every value they could hold settles it. Then
+ * the assignment is not checked yet (info), not a gap; a review that stays whatever they hold is a real one.
+ */
+function restsOnUnseen(ctx: StudentCtx, cm: StaffInfo, need: Need, role: CaseManagerRole | null, partial: boolean): string[] {
+  if (!partial) return [];
+  const unseenNow = unseenFields(ctx, need, role);
+  if (!unseenNow.names.length) return [];
+  const levels: Level[] = unseenNow.grade ? [K, 3, 9, POST, PK].map((g) => ({ lo: g, hi: g, from: 'grade' as const })) : [need.level];
+  const supports: (SupportLevel | null)[] = unseenNow.support ? ['MMSN', 'ESN'] : [need.support];
+  const roles: (CaseManagerRole | null)[] = unseenNow.role ? ['instruction', 'coordination'] : [role];
+  const except = { kind: 'staff' as const, info: cm };
+  // Every value settles it (yes or no): the review is only what Liaison has not seen. If some value still leaves
+  // it open (a read document without an issue date), that gap is real and stays a warning.
+  const settles = levels.every((level) =>
+    supports.every((support) => {
+      const n = makeNeed(need.category, level, support, need.has);
+      const exception = findException(ctx, n, { unrecordedCounts: true, partial, except });
+      return roles.every((r) => decide(evaluateStaff(cm, n), exception, r) !== 'review');
+    }),
+  );
+  return settles ? unseenNow.names : [];
+}
+
+/** CM_NOT_CHECKED for a case manager Liaison has read, where what it lacks is the student's own unseen fields. */
+function studentNotChecked(ctx: StudentCtx, cm: StaffRef, need: Need, fields: string[], sink: FindingSink): void {
+  const who = ctx.student.name;
+  sink.add(
+    'CM_NOT_CHECKED',
+    'info',
+    { kind: 'student', id: ctx.student.id },
+    'Case manager not checked yet',
+    `Liaison has not seen ${who}'s ${list(fields)} yet, so whether ${refLabel(cm)} is authorized for ${who} (${describeCategory(need.category)}) is not checked.`,
+    CITE,
+    `Open ${who}'s record in the SIS (the page that shows their ${list(fields)}).`,
+  );
 }
 
 /** Student fields check 1 may also need, as noun phrases ("Student A's degree of support (MMSN or ESN)"). */
@@ -132,6 +185,11 @@ export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates:
   }
   const outcome = decide(verdict, exception, role);
   if (outcome === 'review' && restsOnUnreadable(ctx, cm.info, need, role, partial)) return true; // DATA_UNRECOGNIZED says it
+  const unseenStudent = outcome === 'review' ? restsOnUnseen(ctx, cm.info, need, role, partial) : [];
+  if (unseenStudent.length) {
+    studentNotChecked(ctx, cm, need, unseenStudent, sink);
+    return true;
+  }
   if (outcome === 'provider-unseen') {
     for (const s of exception.unseen) {
       const label = s.norm.kind === 'service' ? s.norm.label : 'a service';

@@ -52,6 +52,12 @@ describe.skipIf(!present)('openSIS walked in plan order: the findings of EXPECTE
    */
   const UNSEEN: Record<string, string[]> = { 'student:34': ['CM_AUTH_NEEDS_REVIEW'], 'staff:2': [], 'staff:11': [] };
 
+  it('each record page, when visited, shows its student the findings EXPECTED.json gives', () => {
+    const got = atRecordPages.map((r) => [r.file, r.id, r.codes]);
+    const want = atRecordPages.map((r) => [r.file, r.id, UNSEEN[`student:${r.id}`] ?? [...expected.findings.students[r.id].expect].sort()]);
+    expect(got).toEqual(want);
+  });
+
   it('after the walk, every record page\'s subject has the findings EXPECTED.json gives (what the pages show)', async () => {
     expect(atRecordPages.length).toBeGreaterThan(0);
     const rows = await db.findings.toArray();
@@ -64,4 +70,29 @@ describe.skipIf(!present)('openSIS walked in plan order: the findings of EXPECTE
     const want = subjects.map(([kind, id]: string[]) => [kind, id, UNSEEN[`${kind}:${id}`] ?? [...expected.findings[kind === 'student' ? 'students' : 'staff'][id].expect].sort()]);
     expect(got).toEqual(want);
   });
+});
+
+describe.skipIf(!present)('openSIS lists first: what a list cannot show is "not checked", never a warning', () => {
+  const expected: Raw = present ? JSON.parse(readFileSync(`${DIR}EXPECTED.json`, 'utf8')) : {};
+  for (const first of [['staff-list.html'], ['staff-advanced-report-credentials.html']]) {
+    it(`after ${first.join(', ')} and the expanded student list, no student with nothing wrong shows a warning`, async () => {
+      const db = new LiaisonDb(`opensis-lists-${first[0]}`);
+      try {
+        for (const file of [...first, 'student-list-expanded.html']) {
+          const page = expected.pages.find((p: Raw) => p.files.includes(file));
+          const url = new URL(page.final_url ?? page.url);
+          const doc = parseLikeBrowser(readFileSync(DIR + file.replace('.html', '.dom.html'), 'utf8'));
+          const { snapshot } = pickAdapter(url, doc, new Set(BUILT_IN_PROFILE_IDS))!.adapter.read(doc, url);
+          await handleContentMessage({ db, asOf: () => expected.as_of_date, enabledSites: async () => ['http://127.0.0.1/*'] }, { type: 'page/snapshot', snapshot }, { tabId: 1, url: url.href, frameId: 0 });
+        }
+        const clean = Object.entries(expected.findings.students as Record<string, Raw>).filter(([, s]) => !s.expect.length).map(([id]) => id);
+        const rows = await db.findings.toArray();
+        const warned = clean.filter((id) => rows.find((r) => r.kind === 'student' && r.id === id)?.findings.some((f) => f.severity !== 'info' && !/^(IEP_|TRIENNIAL_)/.test(f.code)));
+        expect(clean.length).toBeGreaterThan(25);
+        expect(warned).toEqual([]);
+      } finally {
+        await db.delete();
+      }
+    });
+  }
 });

@@ -272,3 +272,39 @@ describe('isNotCheckedOnly: a subject reads "Not checked", never "OK"', () => {
     expect(r.student()).toEqual(['CM_AUTH_VIA_PROVIDER:info', 'PROVIDER_UNKNOWN_STAFF:info']);
   });
 });
+
+describe('check 1: student fields no page has shown yet (undefined) against fields shown blank (null)', () => {
+  const staff = [mn('T1', 'Ada Stone')];
+  /** A student as a page that does not show `omit` gives it: the field absent. */
+  const seenWithout = (omit: (keyof Student)[], more: Partial<Student> = {}) => {
+    const s: Student = { ...pupil('S1', 'T1', '290'), ...more };
+    for (const k of omit) delete s[k];
+    return s;
+  };
+
+  it('grade never shown (an IEP tab): CM_NOT_CHECKED naming the grade (partial); a review (complete)', () => {
+    const s = [seenWithout(['grade'])];
+    const p = runWith(staff, s, PARTIAL);
+    expect(p.student()).toEqual(['CM_NOT_CHECKED:info']);
+    expect(p.one('student', 'S1', 'CM_NOT_CHECKED').detail).toMatch(/not seen Student S1's grade or birth date/);
+    expect(runWith(staff, s, COMPLETE).student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
+  });
+  it('grade shown blank: a real gap, a review in both modes', () => {
+    const s = [seenWithout([], { grade: null, birthDate: null })];
+    expect(runWith(staff, s, PARTIAL).student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
+  });
+  it('degree of support never shown (a list without it): not checked; shown blank: a review', () => {
+    expect(runWith(staff, [seenWithout(['supportLevel'])], PARTIAL).student()).toEqual(['CM_NOT_CHECKED:info']);
+    expect(runWith(staff, [seenWithout([], { supportLevel: null })], PARTIAL).student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
+  });
+  it('services never shown and no role field (a list page): the role cannot be told, so not checked; services shown: a review', () => {
+    const slp = [teacher('T1', 'Ada Stone', doc(['LSH']))];
+    const list = seenWithout(['services'], { primaryDisability: '240', caseManager: { name: 'Ada Stone', staffId: 'T1' } });
+    expect(runWith(slp, [list], PARTIAL).student()).toEqual(['CM_NOT_CHECKED:info']);
+    expect(runWith(slp, [{ ...list, services: [] }], PARTIAL).student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
+  });
+  it('a gap in a read document stays a warning even when a student field is unseen (R3MM, autism, no issue date)', () => {
+    const mm = [teacher('T1', 'Ada Stone', { title: 'Mild/Moderate', authorizations: ['R3MM'], kind: 'clear', expires: '2030-06-30' })];
+    expect(runWith(mm, [seenWithout(['grade'], { primaryDisability: '320' })], PARTIAL).student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
+  });
+});
