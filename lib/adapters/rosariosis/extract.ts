@@ -1,10 +1,12 @@
 import type { SubjectKind } from '../../domain';
 import { Diagnostics } from '../generic/diagnostics';
-import { ID_FIELDS, type FieldKey, fieldKind } from '../generic/fields';
+import { fieldsByValue } from '../generic/by-value';
+import type { FieldKey } from '../generic/fields';
 import { idFromHeading, idFromUrl } from '../generic/ids';
 import { findLabeledValues } from '../generic/labels';
 import { readListRecords } from '../generic/list';
-import { contentRoot, emptySnapshot } from '../generic/page';
+import { contentRoot, emptySnapshot, labeledEntries, withTables } from '../generic/page';
+import { recordTableEntries } from '../generic/record-tables';
 import { type FieldEntry, buildStaff, buildStudent } from '../generic/record';
 import { type TableColumn, type TableRow, readTable } from '../generic/table';
 import { labelKey } from '../generic/text';
@@ -50,10 +52,12 @@ function readRecord(doc: Document, url: URL, kind: SubjectKind, d: Diagnostics):
     d.add('warning', 'record page without a recognizable id; nothing was read');
     return { snapshot: { ...snapshot, diagnostics: d.done() }, anchors: [] };
   }
-  const other = kind === 'student' ? 'staff' : 'student';
-  const entries: FieldEntry[] = findLabeledValues(root)
-    .filter((l) => l.how === 'caption' && l.field && !ID_FIELDS.has(l.field) && fieldKind(l.field) !== other)
-    .map((l) => ({ field: l.field!, value: l.value, source: `label "${l.label}"` }));
+  // The generic record reading, inside #body: every layout, values where a district's label is unknown, tables.
+  const labeled = findLabeledValues(root);
+  const entries: FieldEntry[] = withTables(
+    labeledEntries([...labeled.filter((l) => l.field), ...fieldsByValue(labeled, kind, d)], kind),
+    recordTableEntries(root, kind, url),
+  );
   const identity = { id: who.id, idSource: who.source, name: who.name, nameSource: 'header td.header2' };
   if (kind === 'student') snapshot.students.push(buildStudent(identity, entries, d));
   else snapshot.staff.push(buildStaff(identity, entries, d));
