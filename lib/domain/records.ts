@@ -46,6 +46,8 @@ export const CaseManagerRef = z.object({
   role: CaseManagerRole.nullish(),
   /** The role as a page shows it ("Teacher of Record"); lib/rules reads it when `role` is absent. */
   roleText: z.string().trim().max(200).nullish(),
+  /** The page's link to their staff page (as its href says), so the side panel can offer it. */
+  url: z.string().trim().max(2000).nullish(),
 });
 export type CaseManagerRef = z.infer<typeof CaseManagerRef>;
 
@@ -54,6 +56,8 @@ export const Service = z.object({
   name: optText,
   providerStaffId: optText,
   providerName: optText,
+  /** The page's link to the provider's staff page (as its href says). */
+  providerUrl: z.string().trim().max(2000).nullish(),
 });
 export type Service = z.infer<typeof Service>;
 

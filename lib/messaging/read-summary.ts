@@ -111,9 +111,8 @@ export function readFields(record: AnyRecord): ReadField[] {
 }
 
 /**
- * Staff-page links the snapshot carries. The Snapshot schema has no such field today (lib/domain/records.ts):
- * this reads a case manager's `url` and a service's `providerUrl` once the reader sends them, and keeps only
- * http(s) links on the page's own origin, so a page cannot plant a `javascript:` or off-site link in the panel.
+ * Staff-page links the snapshot carries (a case manager's `url`, a service's `providerUrl`: the page's own
+ * hrefs, lib/domain/records.ts). Keeps only http(s) links on the page's own origin, so a page cannot plant a `javascript:` or off-site link in the panel.
  */
 export function staffLinksOf(snap: Snapshot): StaffLink[] {
   let origin: string;
@@ -134,9 +133,9 @@ export function staffLinksOf(snap: Snapshot): StaffLink[] {
     }
   };
   for (const s of snap.students) {
-    const cm = s.caseManager as (typeof s.caseManager & { url?: unknown }) | null | undefined;
+    const cm = s.caseManager;
     if (cm) add(cm.url, cm.staffId, cm.name);
-    for (const sv of s.services ?? []) add((sv as typeof sv & { providerUrl?: unknown }).providerUrl, sv.providerStaffId, sv.providerName);
+    for (const sv of s.services ?? []) add(sv.providerUrl, sv.providerStaffId, sv.providerName);
   }
   return out;
 }

@@ -17,10 +17,14 @@ function cell(row: TableRow, header: string | undefined): FieldValue | undefined
 }
 
 /** A person cell: the staff id its link carries, and the name as shown. */
-function person(value: FieldValue | undefined, base: URL | string): { providerStaffId?: string; providerName?: string } {
+function person(value: FieldValue | undefined, base: URL | string): { providerStaffId?: string; providerName?: string; providerUrl?: string } {
   const name = cleanText(value?.text);
-  const linked = value?.links.map((a) => idFromUrl(a.getAttribute('href'), base, 'staff')).find((f) => f?.kind === 'staff');
-  return { ...(linked ? { providerStaffId: linked.id } : {}), ...(name ? { providerName: clip(name) } : {}) };
+  const link = value?.links.find((a) => idFromUrl(a.getAttribute('href'), base, 'staff')?.kind === 'staff');
+  const linked = link ? idFromUrl(link.getAttribute('href'), base, 'staff') : null;
+  return {
+    ...(linked ? { providerStaffId: linked.id, providerUrl: clip(link!.getAttribute('href')!) } : {}),
+    ...(name ? { providerName: clip(name) } : {}),
+  };
 }
 
 function servicesTable(t: ReadTable, base: URL | string): Service[] | null {

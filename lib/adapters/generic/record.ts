@@ -120,7 +120,7 @@ export function buildStudent(who: Identity, entries: readonly FieldEntry[], diag
     secondaryDisability: text(p, 'secondaryDisability'),
     caseManager: cm
       ? cm.value.text || cmStaffId
-        ? defined({ name: text(p, 'caseManager'), staffId: cmStaffId?.kind === 'staff' ? cmStaffId.id : undefined, roleText: roleText ?? undefined })
+        ? defined({ name: text(p, 'caseManager'), staffId: cmStaffId?.kind === 'staff' ? cmStaffId.id : undefined, roleText: roleText ?? undefined, url: cmStaffId?.kind === 'staff' ? cmLink ?? undefined : undefined })
         : null
       : undefined,
     services: servicesOf(entries, p),

@@ -115,7 +115,7 @@ describe('student list', () => {
       grade: '4',
       program: 'RSP',
       primaryDisability: '290 - Specific Learning Disability (SLD)',
-      caseManager: { staffId: 'T101', name: 'Maria Gonzalez' },
+      caseManager: { staffId: 'T101', name: 'Maria Gonzalez', url: '/staff/T101' },
       iep: { nextAnnual: '2027-03-11' },
     });
     expect(provenance).toMatchObject({ id: 'link path /students/', primaryDisability: 'column "Primary Disability"', caseManager: 'column "Case Manager"' });
@@ -159,10 +159,10 @@ describe('student page', () => {
       supportLevel: 'Mild to Moderate Support Needs (MMSN)',
       program: 'SDC',
       alternatePlacement: true,
-      caseManager: { staffId: 'T101', name: 'Maria Gonzalez', roleText: 'Instruction (teacher of record)' },
+      caseManager: { staffId: 'T101', name: 'Maria Gonzalez', roleText: 'Instruction (teacher of record)', url: '/staff/T101' },
       services: [
-        { code: '330', name: 'Specialized Academic Instruction', providerStaffId: 'T101', providerName: 'Maria Gonzalez' },
-        { code: null, name: 'Specialized Deaf and Hard of Hearing Services', providerStaffId: 'T105', providerName: 'Grace Wu' },
+        { code: '330', name: 'Specialized Academic Instruction', providerStaffId: 'T101', providerName: 'Maria Gonzalez', providerUrl: '/staff/T101' },
+        { code: null, name: 'Specialized Deaf and Hard of Hearing Services', providerStaffId: 'T105', providerName: 'Grace Wu', providerUrl: '/staff/T105' },
       ],
       iep: { lastMeeting: '2026-01-08', nextAnnual: '2027-01-07', nextTriennial: '2028-01-07' },
     });
@@ -184,7 +184,7 @@ describe('student page', () => {
     const s = readFixture('student-1001.html').snapshot.students[0];
     expect(s.secondaryDisability).toBeNull();
     expect(s.severe).toBeUndefined();
-    expect(s.caseManager).toEqual({ staffId: 'T101', name: 'Maria Gonzalez', roleText: 'Instruction (teacher of record)' });
+    expect(s.caseManager).toEqual({ staffId: 'T101', name: 'Maria Gonzalez', roleText: 'Instruction (teacher of record)', url: '/staff/T101' });
   });
 
   it('reads orthopedic impairment severity', () => {
@@ -196,7 +196,7 @@ describe('student page', () => {
     expect(readFixture('student-1016.html').snapshot.students[0].caseManager).toEqual({ name: 'Harold Finch' });
     const s1015 = readFixture('student-1015.html').snapshot.students[0];
     expect(s1015.caseManager).toBeNull();
-    expect(s1015.services).toEqual([{ code: '330', name: 'Specialized Academic Instruction', providerStaffId: 'T101', providerName: 'Maria Gonzalez' }]);
+    expect(s1015.services).toEqual([{ code: '330', name: 'Specialized Academic Instruction', providerStaffId: 'T101', providerName: 'Maria Gonzalez', providerUrl: '/staff/T101' }]);
     expect(readFixture('student-1031.html').snapshot.students[0].services).toEqual([
       { code: '415', name: 'Language and Speech', providerName: 'Bay Speech Associates (contract)' },
     ]);

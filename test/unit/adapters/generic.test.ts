@@ -163,7 +163,7 @@ describe('genericAdapter', () => {
       name: 'Sofia Martinez',
       grade: '1',
       primaryDisability: '240 - SLI',
-      caseManager: { name: 'Priya Patel', staffId: 'T100' },
+      caseManager: { name: 'Priya Patel', staffId: 'T100', url: 'staff.aspx?staffId=T100' },
       services: [{ code: '415', name: 'Language and Speech' }],
       iep: { nextAnnual: '2027-09-11' },
     });
