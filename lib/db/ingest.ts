@@ -1,5 +1,6 @@
 import { nextDueDates, type DueDate } from '../compliance';
 import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
+import { canonicalStaff, canonicalStudent } from '../domain/ids';
 import { withNoteFollowUps } from '../notes/badge';
 import { browserCheckSettings, runAllChecks, type CheckSettings } from '../checks';
 import type { LiaisonDb, PageRow, StaffRow, StudentRow } from './database';
@@ -136,7 +137,8 @@ function soonestDue(student: Student | undefined, opts: IngestOptions): DueDate 
   return student ? nextDueDates(student, { asOf: opts.asOf, settings: opts.settings?.compliance })[0] : undefined;
 }
 
-export async function upsertStudents(db: LiaisonDb, site: string, list: Student[], url: string, now: number) {
+export async function upsertStudents(db: LiaisonDb, site: string, given: Student[], url: string, now: number) {
+  const list = given.map(canonicalStudent); // imports too: "00017" and "17" are one student of a site
   const old = await db.students.bulkGet(list.map((s) => [site, s.id] as [string, string]));
   const rows: StudentRow[] = list.map((s, i) => {
     const record = mergeStudent(old[i]?.record, stripProvenance(s));
@@ -146,7 +148,8 @@ export async function upsertStudents(db: LiaisonDb, site: string, list: Student[
   return rows;
 }
 
-export async function upsertStaff(db: LiaisonDb, site: string, list: Staff[], url: string, now: number) {
+export async function upsertStaff(db: LiaisonDb, site: string, given: Staff[], url: string, now: number) {
+  const list = given.map(canonicalStaff);
   const old = await db.staff.bulkGet(list.map((s) => [site, s.id] as [string, string]));
   const rows: StaffRow[] = list.map((s, i) => {
     const record = mergeStaff(old[i]?.record, stripProvenance(s));

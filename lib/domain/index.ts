@@ -2,3 +2,4 @@ export * from './records';
 export * from './finding';
 export * from './snapshot';
 export * from './names';
+export * from './ids';

@@ -1,4 +1,5 @@
 import type { LiaisonDb } from '../db/database';
+import { canonicalId, canonicalSnapshot } from '../domain/ids';
 import { ingestSnapshot, mayWritePage, recordUnrecognized, type FrameRecords } from '../db/ingest';
 import type { CheckSettings } from '../checks';
 import type { Policy } from '../policy/schema';
@@ -55,7 +56,9 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       const takesPage = await mayWritePage(ctx.db, sender.tabId, frameId, records > 0, ctx.frameRecords);
       // Kept before the page row is written: the side panel asks for it when it sees that row change.
       if (takesPage) await ctx.readSummaries?.record(sender.tabId, msg.snapshot, msg.part).catch(() => undefined);
-      const subjects = await ingestSnapshot(ctx.db, msg.snapshot, {
+      // Stored and checked under canonical ids ("00017" is "17"); the page's markers keep the ids it shows.
+      const shown = [...msg.snapshot.students, ...msg.snapshot.staff].map((r) => r.id);
+      const stored = await ingestSnapshot(ctx.db, canonicalSnapshot(msg.snapshot), {
         site,
         tabId: sender.tabId,
         asOf: ctx.asOf(),
@@ -65,11 +68,12 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
         writePage: takesPage,
       });
       // The record of access: a student's own page was viewed (throttled to once a minute per student).
-      if (msg.snapshot.focus?.kind === 'student') await logAccess(ctx.db, site, [msg.snapshot.focus.id], 'view');
+      if (msg.snapshot.focus?.kind === 'student') await logAccess(ctx.db, site, [canonicalId(msg.snapshot.focus.id)], 'view');
+      const subjects = stored.map((s, i) => ({ ...s, id: shown[i] ?? s.id }));
       return { ok: true, subjects };
     }
     case 'note/compose':
-      await ctx.db.pages.update(sender.tabId, { compose: { studentId: msg.studentId, at: Date.now() }, at: Date.now() });
+      await ctx.db.pages.update(sender.tabId, { compose: { studentId: canonicalId(msg.studentId), at: Date.now() }, at: Date.now() });
       return { ok: true };
     case 'page/unrecognized':
       // Another frame of the tab may still show the page's records (openSIS: the top document only holds the frame).

@@ -1,5 +1,6 @@
 import type { PageType, Snapshot, SubjectKind } from '../../domain';
 import type { Anchor, PageRead } from '../types';
+import { sameId } from '../../domain/ids';
 import { Diagnostics } from './diagnostics';
 import { ID_FIELDS, STAFF_SPED_FIELDS, STUDENT_SPED_FIELDS, type FieldKey, fieldKind } from './fields';
 import { type FoundId, idFromHeading, idFromUrl } from './ids';
@@ -89,11 +90,6 @@ export function recordIdentity(root: Element, url: URL | string, diagnostics?: D
   return { ...chosen, kind, name: named?.name, element: named?.element };
 }
 
-/** Ids equal within a site: case kept, leading zeros of all-digit ids ignored ("00017" is "17"). */
-export function sameId(a: string, b: string): boolean {
-  const strip = (s: string) => (/^\d+$/.test(s) ? s.replace(/^0+(?=\d)/, '') : s);
-  return strip(a) === strip(b);
-}
 
 interface RecordPlan {
   type: 'student' | 'staff';

@@ -65,6 +65,20 @@ describe('worker message handling', () => {
     expect(row!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('a zero-padded id is its unpadded form within a site: one student, each page answered with the id it shows', async () => {
+    const list = snapshot({ pageType: 'student-list', students: [{ id: '00017', name: 'Rivera, Jordan', grade: '4' }] });
+    const listReply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: list }, sender);
+    expect('subjects' in listReply && listReply.subjects.map((s) => s.id)).toEqual(['00017']);
+    const record = snapshot({ students: [{ ...student, id: '17', caseManager: { staffId: '0042', name: 'Maria Gonzalez' } }], focus: { kind: 'student', id: '17' } });
+    const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: record }, sender);
+    expect('subjects' in reply && reply.subjects.map((s) => s.id)).toEqual(['17']);
+    expect(await db.students.count()).toBe(1);
+    expect((await db.students.get([SITE, '17']))!.record).toMatchObject({ grade: '4', primaryDisability: student.primaryDisability, caseManager: { staffId: '42' } });
+    // The staff page's id "42" is the student's case manager "0042".
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ pageType: 'staff', staff: [{ id: '42', name: 'Maria Gonzalez', credentials: [rsp] }] }) }, { tabId: 7, url: `${SITE}/staff/42` });
+    expect((await db.findings.get([SITE, 'student', '17']))!.findings.map((f) => f.code)).not.toContain('CM_NOT_CHECKED');
+  });
+
   it('keeps records of different sites apart', async () => {
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [{ id: '1', name: 'Other Person' }] }) }, { tabId: 8, url: 'https://other.example/s/1' });
