@@ -159,7 +159,7 @@ function ChecksView({ db, ask }: { db: LiaisonDb; ask: AskWorker }) {
           Liaison does not know how to read this page, so it shows nothing rather than guess. Open a student or staff
           page, or teach Liaison this page's fields.
         </Message>
-        <TeachButton tabId={page.tabId} label="Not recognized — teach Liaison" />
+        <TeachButton tabId={page.tabId} frameId={page.frameId} label="Not recognized — teach Liaison" />
       </>
     );
   const focus = page.focus && items.find((i) => i.kind === page.focus!.kind && i.id === page.focus!.id);
@@ -167,7 +167,7 @@ function ChecksView({ db, ask }: { db: LiaisonDb; ask: AskWorker }) {
     <>
       {focus ? <SubjectView item={focus} db={db} site={page.site} /> : <ListView items={items} />}
       <PageReading db={db} page={page} ask={ask} />
-      <TeachButton tabId={page.tabId} label="Teach this page" />
+      <TeachButton tabId={page.tabId} frameId={page.frameId} label="Teach this page" />
     </>
   );
 }

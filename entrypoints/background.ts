@@ -14,7 +14,7 @@ export default defineBackground(() => {
   // Site profiles: policy read at each request (it may change while the worker runs), teach mode on demand.
   const teachContext = {
     policy: () => readManagedPolicy(browser.storage.managed as never),
-    startTeach: (tabId: number) => injectTeach(browser.scripting as unknown as ExecuteScriptApi, tabId),
+    startTeach: (tabId: number, frameId?: number) => injectTeach(browser.scripting as unknown as ExecuteScriptApi, tabId, frameId),
     profilesChanged: (tabId: number) => void browser.tabs.sendMessage(tabId, { type: 'profiles/changed' }).catch(() => undefined),
     frameRecords,
   };

@@ -26,7 +26,7 @@ export interface HandlerContext {
   /** District policy (managed storage), read defensively; none when absent. */
   policy?: () => Promise<Policy>;
   /** Injects teach mode into a tab. */
-  startTeach?: (tabId: number) => Promise<void>;
+  startTeach?: (tabId: number, frameId?: number) => Promise<void>;
   /** Tells a tab's scripts its site's profiles changed, so the page is read again with them. */
   profilesChanged?: (tabId: number) => void;
   /** Asks one frame of a tab how many records it shows: which frame's page is the tab's (lib/db/ingest `mayWritePage`). */
@@ -90,7 +90,7 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
     }
     case 'teach/start':
       if (!ctx.startTeach) return { ok: false, error: 'teach mode is not available here' };
-      await ctx.startTeach(sender.tabId);
+      await ctx.startTeach(sender.tabId, sender.frameId ?? 0);
       return { ok: true };
   }
 }
