@@ -122,10 +122,12 @@ describe('profile messages (content script → worker)', () => {
     expect((await listProfiles(db))[0].hostPatterns).toEqual(['other.example.org']);
   });
 
-  it('teach/start injects teach mode into the sender’s tab', async () => {
+  it('teach/start injects teach mode into the sender’s tab and frame', async () => {
     const startTeach = vi.fn(async () => undefined);
     expect(await handleContentMessage(ctx({ startTeach }), { type: 'teach/start' }, sender)).toEqual({ ok: true });
-    expect(startTeach).toHaveBeenCalledWith(3);
+    expect(startTeach).toHaveBeenCalledWith(3, 0);
+    expect(await handleContentMessage(ctx({ startTeach }), { type: 'teach/start' }, { ...sender, frameId: 5 })).toEqual({ ok: true });
+    expect(startTeach).toHaveBeenLastCalledWith(3, 5);
     expect((await handleContentMessage(ctx(), { type: 'teach/start' }, sender)).ok).toBe(false);
   });
 });
