@@ -136,7 +136,8 @@ function yesNo(p: Picked, field: FieldKey, diagnostics: Diagnostics): boolean | 
   const e = p.get(field);
   if (!e) return undefined;
   const t = cleanText(e.value.text)?.toLowerCase().replace(/[.!]$/, '');
-  if (!t) return e.value.element?.querySelector?.('input[type="checkbox" i]') ? false : null;
+  const box = 'input[type="checkbox" i]';
+  if (!t) return e.value.element?.matches?.(box) || e.value.element?.querySelector?.(box) ? false : null;
   if (/^(yes|y|true|x|\u2713|\u2714|checked|on|severe|alternate placement)$/.test(t)) return true;
   if (/^(no|n|false|off|unchecked|not severe|non-?severe|mild|moderate|none)$/.test(t)) return false;
   diagnostics.add('warning', 'a yes/no value this reader does not understand', field);

@@ -39,12 +39,13 @@ function ownRows(table: Element): Element[] {
 }
 
 /**
- * A header row made of plain cells (printable reports): at least two cells and half of them name a field, and
+ * A header row made of plain cells (printable reports): at least three cells and half of them name a field, and
  * none holds a link, a control or long text, which data cells do.
  */
 function isHeaderLike(tr: Element): boolean {
   const cells = cellsOf(tr);
-  if (cells.length < 2 || cells.some((c) => c.querySelector('a,input,select,textarea,table'))) return false;
+  // Two cells are a label and its value ("Credentials | No credentials on file"), not a list's headers.
+  if (cells.length < 3 || cells.some((c) => c.tagName !== 'TD' || c.querySelector('a,input,select,textarea,table'))) return false;
   const texts = cells.map((c) => elementText(c) ?? '');
   if (texts.some((t) => t.length > 40)) return false;
   const named = texts.filter((t) => matchField(t)).length;
