@@ -39,9 +39,12 @@ function parse(href: string | URL, base?: string | URL): URL | null {
  * Parameters named for a kind in other words ("StudentNumber", "stu_num", "TeacherID", "emp_no"): whose id
  * the name says. A parameter that names neither (category_id, school_id) is never a record id.
  */
-const KIND_WORDS: readonly [RegExp, SubjectKind][] = [
-  [/^(?:student|stu|pupil)(?:[_-]?(?:id|no|num|number|key|dcid))?$/, 'student'],
-  [/^(?:staff|teacher|employee|emp|user|usr)(?:[_-]?(?:id|no|num|number|key|dcid))?$/, 'staff'],
+const ID_SUFFIX = '(?:[_-]?(?:person)?[_-]?(?:id|no|num|number|key|dcid|guid))?$';
+const KIND_WORDS: readonly [RegExp, SubjectKind | null][] = [
+  [new RegExp(`^(?:student|stu|pupil|learner)${ID_SUFFIX}`), 'student'],
+  [new RegExp(`^(?:staff|teacher|employee|emp|user|usr|educator|faculty)${ID_SUFFIX}`), 'staff'],
+  // Infinite Campus and others: one person id for students and staff alike; the page's fields say whose.
+  [/^(?:person|pers)[_-]?(?:id|no|num|key)$/, null],
 ];
 
 /** Path segments that name a record kind, followed by the record's id: `/students/1001`, `/staff/T101`. */
@@ -83,18 +86,25 @@ export function idFromUrl(href: string | URL | null | undefined, base?: string |
     }
   }
   for (const [name, v] of params) {
-    const kind = KIND_WORDS.find(([re]) => re.test(name))?.[1];
-    if (kind && (!want || want === kind) && isUsableId(v) && /\d/.test(v)) return { kind, id: v, source: `url ${name}` };
+    const hit = KIND_WORDS.find(([re]) => re.test(name));
+    if (!hit || !isUsableId(v) || !/\d/.test(v)) continue;
+    const kind = hit[1];
+    if (!want || !kind || want === kind) return { kind, id: v, source: `url ${name}` };
   }
   return idFromPath(url, want);
 }
 
 /**
- * A heading that states the record: "Aiden Nguyen - 3" (name, dash, id). The id must hold a digit so that
- * "Student Info - General" is not taken for one.
+ * A heading that states the record: "Aiden Nguyen - 3" (name, dash, id), "Aiden Nguyen (ID: 3)", "Aiden Nguyen
+ * #3". The id must hold a digit so that "Student Info - General" is not taken for one.
  */
 export function idFromHeading(text: string | null | undefined): { name: string; id: string } | null {
   const s = cleanText(text);
-  const m = s ? /^(.*[A-Za-z].*?)\s+[-\u2013\u2014]\s+([A-Za-z0-9][\w.-]*)$/.exec(s) : null;
-  return m && /\d/.test(m[2]) && isUsableId(m[2]) ? { name: m[1], id: m[2] } : null;
+  if (!s) return null;
+  // "Aiden Nguyen - 3", "Aiden Nguyen (ID: 3)", "Aiden Nguyen #1004", "Aiden Nguyen | Student ID 1004"
+  const m =
+    /^(.*[A-Za-z].*?)\s+[-\u2013\u2014|]\s+(?:(?:student|staff|perm|local)?\s*(?:id|#|no\.?|number)\s*:?\s*)?([A-Za-z0-9][\w.-]*)$/i.exec(s) ??
+    /^(.*[A-Za-z].*?)\s*\((?:(?:student|staff|perm|local)?\s*(?:id|#|no\.?|number)\s*:?\s*|(?=[A-Za-z0-9][\w.-]{2}))([A-Za-z0-9][\w.-]*)\)$/i.exec(s) ??
+    /^(.*[A-Za-z].*?)\s+#\s?([A-Za-z0-9][\w.-]*)$/.exec(s);
+  return m && /\d/.test(m[2]) && isUsableId(m[2]) ? { name: m[1].trim(), id: m[2] } : null;
 }

@@ -3,7 +3,7 @@ import type { Anchor, PageRead } from '../types';
 import { sameId } from '../../domain/ids';
 import { Diagnostics } from './diagnostics';
 import { ID_FIELDS, STAFF_SPED_FIELDS, STUDENT_SPED_FIELDS, type FieldKey, fieldKind } from './fields';
-import { type FoundId, idFromHeading, idFromUrl } from './ids';
+import { type FoundId, idFromHeading, idFromUrl, isUsableId } from './ids';
 import { type LabeledValue, findLabeledValues } from './labels';
 import { readListRecords } from './list';
 import { type FieldEntry, buildStaff, buildStudent } from './record';
@@ -102,10 +102,21 @@ interface ListPlan {
   tables: ReadTable[];
 }
 
+/** The record's own id field ("Student ID: 1004"), when nothing better names the record: its label says whose. */
+function idFromField(labeled: readonly LabeledValue[]): Who | null {
+  for (const l of labeled) {
+    const kind = l.field === 'studentId' ? 'student' : l.field === 'staffId' ? 'staff' : null;
+    const id = l.value.text;
+    if (kind && isUsableId(id) && /\d/.test(id)) return { kind, id, source: `label "${l.label}"` };
+  }
+  return null;
+}
+
 function planRecord(root: Element, url: URL | string, diagnostics?: Diagnostics): RecordPlan | null {
-  const who = recordIdentity(root, url, diagnostics);
+  let all: LabeledValue[] | null = null;
+  const who = recordIdentity(root, url, diagnostics) ?? idFromField((all = findLabeledValues(root)));
   if (!who) return null;
-  const all = findLabeledValues(root);
+  all ??= findLabeledValues(root);
   const named = all.filter((l) => l.field);
   const kind = who.kind ?? kindOfFields(named.map((l) => l.field));
   if (!kind) return null;

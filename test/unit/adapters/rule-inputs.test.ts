@@ -120,6 +120,18 @@ describe('identity on any product', () => {
     expect(snapshot.students[0]).toMatchObject({ id: '34', name: 'Gabriel Jovanovic', caseManager: { name: 'Ms. Navarro, Gilbert' } });
     expect(snapshot.diagnostics).toContainEqual(expect.objectContaining({ field: 'id' }));
   });
+  it('ids from parameters of any kind-naming name, headings of several shapes, and the record\'s own id field', () => {
+    const read = (html: string, url: string) => genericAdapter.read(parseHtml(html), new URL(url)).snapshot;
+    const fields = rows([['Primary Disability', 'SLD'], ['Case Manager', 'X Y']]);
+    expect(read(fields, 'https://ic.example/campus/student.xsl?personID=5521&x=1').students[0]?.id).toBe('5521');
+    expect(read(fields, 'https://sis.example/p.php?stuNum=0091').students[0]?.id).toBe('0091');
+    for (const heading of ['Ana Ruiz (ID: 1004)', 'Ana Ruiz #1004', 'Ana Ruiz | Student ID 1004', 'Ana Ruiz (1004)'])
+      expect(read(`<h2>${heading}</h2>${fields}`, 'https://sis.example/record').students[0], heading).toMatchObject({ id: '1004', name: 'Ana Ruiz' });
+    // A grade in parentheses is no id; a tab's category_id is no record's.
+    expect(read(`<h2>Ana Ruiz (5)</h2>${fields}`, 'https://sis.example/record?category_id=8').students).toEqual([]);
+    expect(read(`<h2>Ana Ruiz</h2>${rows([['Student ID', '1004'], ['Primary Disability', 'SLD'], ['Case Manager', 'X Y']])}`, 'https://sis.example/record').students[0]).toMatchObject({ id: '1004' });
+  });
+
   it('a name with markup in it reads as its text', () => {
     const { snapshot } = genericAdapter.read(parseHtml('<table><tr><th>Student</th><th>Student ID</th><th>Eligibility</th></tr><tr><td><b>Quispe, Rafael <i>x</i></b></td><td>43</td><td>SLD</td></tr></table>'), new URL('https://sis.example/list'));
     expect(snapshot.students[0]).toMatchObject({ id: '43', name: 'Quispe, Rafael x' });
