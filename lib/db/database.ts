@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Finding, PageType, Staff, Student, SubjectKind } from '../domain';
 import type { NoteRow } from '../notes/schema';
+import type { FieldSources } from './merge';
 
 /** Records are scoped by site (the SIS origin): the same id on two SIS hosts is two people. */
 export interface StudentRow {
@@ -11,6 +12,8 @@ export interface StudentRow {
   staffRefs: string[];
   seenAt: number;
   url: string;
+  /** The page (URL) that gave each field its value (lib/db/merge `FieldSources`); absent in older rows. Not indexed. */
+  sources?: FieldSources;
 }
 
 export interface StaffRow {
@@ -21,6 +24,8 @@ export interface StaffRow {
   refs: string[];
   seenAt: number;
   url: string;
+  /** As StudentRow `sources`. */
+  sources?: FieldSources;
 }
 
 export interface FindingRow {

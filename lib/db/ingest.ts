@@ -4,7 +4,7 @@ import { canonicalStaff, canonicalStudent } from '../domain/ids';
 import { withNoteFollowUps } from '../notes/badge';
 import { browserCheckSettings, runAllChecks, type CheckSettings } from '../checks';
 import type { LiaisonDb, PageRow, StaffRow, StudentRow } from './database';
-import { mergeStaff, mergeStudent, staffRefKeys, studentStaffRefs } from './merge';
+import { mergeStaffFrom, mergeStudentFrom, staffRefKeys, studentStaffRefs } from './merge';
 
 export interface SubjectFindings {
   kind: SubjectKind;
@@ -137,23 +137,31 @@ function soonestDue(student: Student | undefined, opts: IngestOptions): DueDate 
   return student ? nextDueDates(student, { asOf: opts.asOf, settings: opts.settings?.compliance })[0] : undefined;
 }
 
-export async function upsertStudents(db: LiaisonDb, site: string, given: Student[], url: string, now: number) {
+/**
+ * How a write merges (lib/db/merge): `page`, the default, is a page's report, which may add but not erase or
+ * rename what another page showed; `import` is a file the user chose, whose blanks and names are taken as given.
+ */
+export type UpsertFrom = 'page' | 'import';
+
+export async function upsertStudents(db: LiaisonDb, site: string, given: Student[], url: string, now: number, from: UpsertFrom = 'page') {
   const list = given.map(canonicalStudent); // imports too: "00017" and "17" are one student of a site
   const old = await db.students.bulkGet(list.map((s) => [site, s.id] as [string, string]));
   const rows: StudentRow[] = list.map((s, i) => {
-    const record = mergeStudent(old[i]?.record, stripProvenance(s));
-    return { site, id: s.id, record, staffRefs: studentStaffRefs(site, record), seenAt: now, url };
+    const before = old[i];
+    const { record, sources } = mergeStudentFrom(before?.record, stripProvenance(s), from === 'page' ? { url, sources: before?.sources, rowUrl: before?.url } : undefined);
+    return { site, id: s.id, record, staffRefs: studentStaffRefs(site, record), seenAt: now, url, sources };
   });
   await db.students.bulkPut(rows);
   return rows;
 }
 
-export async function upsertStaff(db: LiaisonDb, site: string, given: Staff[], url: string, now: number) {
+export async function upsertStaff(db: LiaisonDb, site: string, given: Staff[], url: string, now: number, from: UpsertFrom = 'page') {
   const list = given.map(canonicalStaff);
   const old = await db.staff.bulkGet(list.map((s) => [site, s.id] as [string, string]));
   const rows: StaffRow[] = list.map((s, i) => {
-    const record = mergeStaff(old[i]?.record, stripProvenance(s));
-    return { site, id: s.id, record, refs: staffRefKeys(site, record), seenAt: now, url };
+    const before = old[i];
+    const { record, sources } = mergeStaffFrom(before?.record, stripProvenance(s), from === 'page' ? { url, sources: before?.sources, rowUrl: before?.url } : undefined);
+    return { site, id: s.id, record, refs: staffRefKeys(site, record), seenAt: now, url, sources };
   });
   await db.staff.bulkPut(rows);
   return rows;

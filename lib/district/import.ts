@@ -176,8 +176,8 @@ export async function writeImport(
   const now = opts.now ?? Date.now();
   const url = `${IMPORT_PREFIX}${opts.file}`;
   return db.transaction('rw', [db.students, db.staff, db.findings], async () => {
-    await upsertStudents(db, opts.site, data.students, url, now);
-    await upsertStaff(db, opts.site, data.staff, url, now);
+    await upsertStudents(db, opts.site, data.students, url, now, 'import');
+    await upsertStaff(db, opts.site, data.staff, url, now, 'import');
     const findings = await recheckSite(db, opts.site, opts.asOf, opts.settings, now);
     return { students: data.students.length, staff: data.staff.length, findings };
   });

@@ -128,3 +128,14 @@ describe('a big page in parts', () => {
     expect((await db.pages.get(7))!.subjects.map((s) => s.id)).toEqual(['2']);
   });
 });
+
+describe('a thin page after a full one (issue 12)', () => {
+  it.each(['x', 'Pat Doe'])('names the id with %j and blanks: the stored record keeps its name and fields', async (name) => {
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
+    const thin = { url: `${SITE}/search?q=1`, students: [{ id: '1', name, primaryDisability: null, caseManager: null }] };
+    const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot(thin) }, { tabId: 8, url: thin.url });
+    expect(reply.ok).toBe(true);
+    const row = await db.students.get([SITE, '1']);
+    expect(row?.record).toMatchObject({ name: 'Jordan Rivera', primaryDisability: student.primaryDisability, caseManager: student.caseManager });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeStaff, mergeStudent, staffRefKeys, studentStaffRefs } from '../../../lib/db/merge';
+import { mergeStaff, mergeStaffFrom, mergeStudent, mergeStudentFrom, staffRefKeys, studentStaffRefs } from '../../../lib/db/merge';
 
 describe('mergeStudent', () => {
   const full = {
@@ -72,5 +72,65 @@ describe('mergeStaff', () => {
   it('takes the page’s list of documents: a document no longer shown is gone', () => {
     const old = { id: 'T1', name: 'x', credentials: [{ title: 'A' }, { title: 'B' }] };
     expect(mergeStaff(old, { id: 'T1', name: 'x', credentials: [{ title: 'B' }] }).credentials).toEqual([{ title: 'B' }]);
+  });
+});
+
+describe('a thinner page cannot erase or rename (issue 12)', () => {
+  const FULL = 'https://sis.example/students/1001';
+  const LIST = 'https://sis.example/students';
+  const record = {
+    id: '1001',
+    name: 'Ana Ruiz',
+    grade: '4',
+    primaryDisability: '290',
+    caseManager: { staffId: 'T1', name: 'Maria Gonzalez' },
+    iep: { nextAnnual: '2027-01-10' },
+  };
+  const stored = mergeStudentFrom(undefined, record, { url: FULL });
+
+  it('records which page gave each field', () => {
+    expect(stored.sources).toMatchObject({ name: FULL, primaryDisability: FULL, 'iep.nextAnnual': FULL });
+  });
+
+  it('a page that only names the id with another name does not rename the student', () => {
+    const after = mergeStudentFrom(stored.record, { id: '1001', name: 'x' }, { url: LIST, sources: stored.sources });
+    expect(after.record.name).toBe('Ana Ruiz');
+    const other = mergeStudentFrom(stored.record, { id: '1001', name: 'Someone Else' }, { url: LIST, sources: stored.sources });
+    expect(other.record.name).toBe('Ana Ruiz');
+  });
+
+  it('another page showing fields blank does not erase them', () => {
+    const thin = { id: '1001', name: 'Ana Ruiz', primaryDisability: null, grade: '', caseManager: null, iep: { nextAnnual: null } };
+    const after = mergeStudentFrom(stored.record, thin, { url: LIST, sources: stored.sources });
+    expect(after.record).toMatchObject({ primaryDisability: '290', grade: '4', caseManager: record.caseManager, iep: record.iep });
+  });
+
+  it('rows stored before sources existed count as their row url’s', () => {
+    const after = mergeStudentFrom(stored.record, { id: '1001', name: 'x', primaryDisability: null }, { url: LIST, rowUrl: FULL });
+    expect(after.record).toMatchObject({ name: 'Ana Ruiz', primaryDisability: '290' });
+  });
+
+  it('the page that stored a value may show it blank now, and rename', () => {
+    const after = mergeStudentFrom(stored.record, { id: '1001', name: 'Ana Ruiz-Lopez', primaryDisability: null }, { url: FULL, sources: stored.sources });
+    expect(after.record).toMatchObject({ name: 'Ana Ruiz-Lopez', primaryDisability: null, grade: '4' });
+  });
+
+  it('a page that shows every stored field may rename; a placeholder never does', () => {
+    const whole = { ...record, name: 'Ana Ruiz Lopez' };
+    expect(mergeStudentFrom(stored.record, whole, { url: LIST, sources: stored.sources }).record.name).toBe('Ana Ruiz Lopez');
+    expect(mergeStudentFrom(stored.record, { ...record, name: '1001' }, { url: FULL, sources: stored.sources }).record.name).toBe('Ana Ruiz');
+  });
+
+  it('a thin page still adds what it shows', () => {
+    const after = mergeStudentFrom(stored.record, { id: '1001', name: 'x', program: 'RSP' }, { url: LIST, sources: stored.sources });
+    expect(after.record).toMatchObject({ name: 'Ana Ruiz', program: 'RSP', primaryDisability: '290' });
+    expect(after.sources.program).toBe(LIST);
+  });
+
+  it('staff: a thin page neither renames nor erases credentials read elsewhere', () => {
+    const staff = { id: 'T1', name: 'Maria Gonzalez', position: 'Teacher', credentials: [{ title: 'Education Specialist', authorizations: ['R3MM'] }] };
+    const s = mergeStaffFrom(undefined, staff, { url: 'https://sis.example/staff/T1' });
+    const after = mergeStaffFrom(s.record, { id: 'T1', name: 'x', position: '', credentials: [] }, { url: LIST, sources: s.sources });
+    expect(after.record).toEqual(staff);
   });
 });
