@@ -2,7 +2,7 @@ import type { FieldKey } from './fields';
 import { textLines } from './lines';
 import { matchField } from './match';
 import { contentElements } from './scope';
-import { cleanText, elementText } from './text';
+import { cleanText, elementText, tagOf } from './text';
 import { type FieldValue, readValue } from './values';
 
 /** A label found on the page with the value it labels. */
@@ -35,11 +35,11 @@ function captions(root: ParentNode): LabeledValue[] {
   for (const caption of contentElements(root, CAPTION_SELECTOR)) {
     const label = cleanText(caption.textContent);
     if (!label) continue;
-    const box = caption.parentElement?.tagName === 'LABEL' ? caption.parentElement : caption;
+    const box = tagOf(caption.parentElement) === 'LABEL' ? caption.parentElement! : caption;
     const container = box.parentElement;
     if (!container) continue;
     const others = Array.from(container.querySelectorAll(CAPTION_SELECTOR)).map((c) =>
-      c.parentElement?.tagName === 'LABEL' ? c.parentElement : c,
+      tagOf(c.parentElement) === 'LABEL' ? c.parentElement! : c,
     );
     out.push({ label: stripColon(label), field: matchField(label), value: readValue(container, others), labelElement: caption, how: 'caption' });
   }
@@ -65,8 +65,8 @@ function definitions(root: ParentNode): LabeledValue[] {
   for (const dt of contentElements(root, 'dt')) {
     const label = elementText(dt);
     let dd = dt.nextElementSibling;
-    while (dd && dd.tagName !== 'DD' && dd.tagName !== 'DT') dd = dd.nextElementSibling;
-    if (!label || !dd || dd.tagName !== 'DD') continue;
+    while (dd && tagOf(dd) !== 'DD' && tagOf(dd) !== 'DT') dd = dd.nextElementSibling;
+    if (!label || !dd || tagOf(dd) !== 'DD') continue;
     out.push({ label: stripColon(label), field: matchField(label), value: readValue(dd), labelElement: dt, how: 'definition' });
   }
   return out;
@@ -76,10 +76,10 @@ function definitions(root: ParentNode): LabeledValue[] {
 function rows(root: ParentNode): LabeledValue[] {
   const out: LabeledValue[] = [];
   for (const tr of contentElements(root, 'tr')) {
-    const cells = Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
-    if (cells.length !== 2 || cells[1].tagName !== 'TD' || cells[0].querySelector('label,select,input')) continue;
+    const cells = Array.from(tr.children).filter((c) => tagOf(c) === 'TD' || tagOf(c) === 'TH');
+    if (cells.length !== 2 || tagOf(cells[1]) !== 'TD' || cells[0].querySelector('label,select,input')) continue;
     const label = elementText(cells[0]);
-    if (!label || (cells[0].tagName !== 'TH' && !label.endsWith(':'))) continue;
+    if (!label || (tagOf(cells[0]) !== 'TH' && !label.endsWith(':'))) continue;
     out.push({ label: stripColon(label), field: matchField(label), value: readValue(cells[1]), labelElement: cells[0], how: 'row' });
   }
   return out;
@@ -102,7 +102,7 @@ function siblings(root: ParentNode): LabeledValue[] {
   const out: LabeledValue[] = [];
   for (const el of contentElements(root, SIBLING_LABEL)) {
     if (el.querySelector(CAPTION_SELECTOR) || el.querySelector('input,select,textarea,table')) continue;
-    if (el.tagName === 'LABEL' && el.getAttribute('for') && byId(root, el.getAttribute('for')!)) continue; // label-for
+    if (tagOf(el) === 'LABEL' && el.getAttribute('for') && byId(root, el.getAttribute('for')!)) continue; // label-for
     const label = elementText(el);
     const value = el.nextElementSibling;
     if (!label || label.length > 60 || !value || isLabelLike(value) || value.matches(CAPTION_SELECTOR)) continue;
@@ -112,7 +112,7 @@ function siblings(root: ParentNode): LabeledValue[] {
     const label = elementText(el);
     const field = matchField(label);
     const next = el.nextElementSibling;
-    if (!label || !field || next?.tagName !== 'P') continue;
+    if (!label || !field || tagOf(next) !== 'P') continue;
     out.push({ label: stripColon(label), field, value: readValue(next), labelElement: el, how: 'sibling' });
   }
   return out;

@@ -1,4 +1,4 @@
-import { NON_CONTENT, cleanText } from './text';
+import { NON_CONTENT, cleanText, tagOf } from './text';
 import { OUTSIDE_CONTENT } from './scope';
 
 export const BLOCKS: ReadonlySet<string> = new Set([
@@ -26,8 +26,8 @@ export function textLines(root: ParentNode): string[] {
       if (c.nodeType === 3) current.push(c.nodeValue ?? '');
       else if (c.nodeType === 1) {
         const el = c as Element;
-        if (SKIP.has(el.tagName) || el.matches(OUTSIDE_CONTENT)) continue;
-        const block = BLOCKS.has(el.tagName);
+        if (SKIP.has(tagOf(el)) || el.matches(OUTSIDE_CONTENT)) continue;
+        const block = BLOCKS.has(tagOf(el));
         if (block) flush();
         walk(el);
         if (block) flush();

@@ -1,6 +1,6 @@
 import type { FieldKey } from './fields';
 import { matchField } from './match';
-import { elementText } from './text';
+import { elementText, tagOf } from './text';
 import { type FieldValue, readValue } from './values';
 
 export interface TableColumn {
@@ -24,16 +24,16 @@ export interface ReadTable {
   rows: TableRow[];
 }
 
-const cellsOf = (tr: Element) => Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+const cellsOf = (tr: Element) => Array.from(tr.children).filter((c) => tagOf(c) === 'TD' || tagOf(c) === 'TH');
 const span = (cell: Element) => Math.max(1, Math.min(50, Number(cell.getAttribute('colspan')) || 1));
 
 /** Rows of this table only (not of tables nested in its cells), in document order. */
 function ownRows(table: Element): Element[] {
   const rows: Element[] = [];
   for (const child of Array.from(table.children)) {
-    if (child.tagName === 'TR') rows.push(child);
-    else if (child.tagName === 'THEAD' || child.tagName === 'TBODY' || child.tagName === 'TFOOT')
-      for (const tr of Array.from(child.children)) if (tr.tagName === 'TR') rows.push(tr);
+    if (tagOf(child) === 'TR') rows.push(child);
+    else if (tagOf(child) === 'THEAD' || tagOf(child) === 'TBODY' || tagOf(child) === 'TFOOT')
+      for (const tr of Array.from(child.children)) if (tagOf(tr) === 'TR') rows.push(tr);
   }
   return rows;
 }
@@ -45,7 +45,7 @@ function ownRows(table: Element): Element[] {
 function isHeaderLike(tr: Element): boolean {
   const cells = cellsOf(tr);
   // Two cells are a label and its value ("Credentials | No credentials on file"), not a list's headers.
-  if (cells.length < 3 || cells.some((c) => c.tagName !== 'TD' || c.querySelector('a,input,select,textarea,table'))) return false;
+  if (cells.length < 3 || cells.some((c) => tagOf(c) !== 'TD' || c.querySelector('a,input,select,textarea,table'))) return false;
   const texts = cells.map((c) => elementText(c) ?? '');
   if (texts.some((t) => t.length > 40)) return false;
   const named = texts.filter((t) => matchField(t)).length;
@@ -61,7 +61,7 @@ function isHeaderLike(tr: Element): boolean {
 export function readTable(table: Element): ReadTable {
   const all = ownRows(table);
   let headIndex = all.findIndex(
-    (tr) => tr.parentElement?.tagName === 'THEAD' || (cellsOf(tr).length > 0 && cellsOf(tr).every((c) => c.tagName === 'TH')),
+    (tr) => tagOf(tr.parentElement) === 'THEAD' || (cellsOf(tr).length > 0 && cellsOf(tr).every((c) => tagOf(c) === 'TH')),
   );
   if (headIndex < 0) headIndex = all.slice(0, 3).findIndex(isHeaderLike);
   if (headIndex < 0) return { columns: [], rows: [] };
@@ -77,9 +77,9 @@ export function readTable(table: Element): ReadTable {
   }
   const rows: TableRow[] = [];
   for (const tr of all.slice(headIndex + 1)) {
-    if (tr.parentElement?.tagName === 'THEAD' || tr.parentElement?.tagName === 'TFOOT') continue;
+    if (tagOf(tr.parentElement) === 'THEAD' || tagOf(tr.parentElement) === 'TFOOT') continue;
     // Another row of headers (a search form's second line of labels) is not a record.
-    if (cellsOf(tr).every((c) => c.tagName === 'TH')) continue;
+    if (cellsOf(tr).every((c) => tagOf(c) === 'TH')) continue;
     const cells: Record<string, FieldValue> = {};
     const cellElements: Record<string, Element> = {};
     let slot = 0;

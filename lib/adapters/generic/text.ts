@@ -24,6 +24,11 @@ export function clip(value: string, max = 2000): string {
   return value.length > max ? value.slice(0, max) : value;
 }
 
+/** An element's tag in upper case: XHTML documents (application/xhtml+xml) report lower-case tag names. */
+export function tagOf(el: Element | null | undefined): string {
+  return el ? el.tagName.toUpperCase() : '';
+}
+
 /** Elements whose text is never page content. */
 export const NON_CONTENT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
@@ -35,7 +40,7 @@ export function elementText(el: Element | null | undefined): string | null {
   const walk = (node: Node): void => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
-      else if (c.nodeType === 1 && !NON_CONTENT.has((c as Element).tagName)) walk(c);
+      else if (c.nodeType === 1 && !NON_CONTENT.has(tagOf(c as Element))) walk(c);
     }
   };
   walk(el);

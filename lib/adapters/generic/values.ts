@@ -1,6 +1,6 @@
 import { dateFromComment } from './dates';
 import { BLOCKS } from './lines';
-import { NON_CONTENT, cleanText, elementText } from './text';
+import { NON_CONTENT, cleanText, elementText, tagOf } from './text';
 
 /** What one field's value region holds, before it is typed for a field (record.ts). */
 export interface FieldValue {
@@ -34,7 +34,7 @@ const SKIPPED_INPUTS = new Set(['hidden', 'button', 'submit', 'reset', 'image', 
 const PLACEHOLDER = /^(n\/?a|none|\(none\)|-+|--.*--|select.*|choose.*|please (select|choose).*)$/i;
 
 function isControl(el: Element): boolean {
-  const tag = el.tagName;
+  const tag = tagOf(el);
   if (tag === 'SELECT' || tag === 'TEXTAREA') return true;
   return tag === 'INPUT' && !SKIPPED_INPUTS.has((el.getAttribute('type') ?? 'text').toLowerCase());
 }
@@ -48,7 +48,7 @@ function selectedOptions(select: Element): Element[] {
 
 /** The values a form control currently holds; an unselected or placeholder option is no value. */
 export function readControl(el: Element): string[] {
-  const tag = el.tagName;
+  const tag = tagOf(el);
   if (tag === 'SELECT') {
     return selectedOptions(el)
       .filter((o) => (o.getAttribute('value') ?? o.textContent) !== '')
@@ -72,7 +72,7 @@ export function readControl(el: Element): string[] {
 /** Month/day/year selects (`month_…`, `day_…`, `year_…`) that together state one date. */
 function dateFromControls(controls: Element[]): string | null {
   const part = (prefix: string) =>
-    controls.find((c) => c.tagName === 'SELECT' && /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id) &&
+    controls.find((c) => tagOf(c) === 'SELECT' && /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id) &&
       (c.getAttribute('name') ?? c.id).toLowerCase().startsWith(prefix));
   const [m, d, y] = ['month', 'day', 'year'].map(part);
   if (!m || !d || !y) return null;
@@ -106,12 +106,12 @@ export function readValue(container: Element | null | undefined, exclude: readon
       else if (c.nodeType === 8) isoDate ??= dateFromComment(c.nodeValue);
       else if (c.nodeType === 1) {
         const el = c as Element;
-        if (NON_CONTENT.has(el.tagName)) continue;
+        if (NON_CONTENT.has(tagOf(el))) continue;
         if (isControl(el)) controls.push(el);
-        else if (el.tagName === 'A' && el.hasAttribute('href')) links.push(el);
-        const block = BLOCKS.has(el.tagName) || el.tagName === 'LI';
+        else if (tagOf(el) === 'A' && el.hasAttribute('href')) links.push(el);
+        const block = BLOCKS.has(tagOf(el)) || tagOf(el) === 'LI';
         if (block) parts.push('\n');
-        if (el.tagName !== 'SELECT' && el.tagName !== 'TEXTAREA') walk(el);
+        if (tagOf(el) !== 'SELECT' && tagOf(el) !== 'TEXTAREA') walk(el);
         if (block) parts.push('\n');
       }
     }
@@ -121,7 +121,7 @@ export function readValue(container: Element | null | undefined, exclude: readon
     const date = dateFromControls(controls);
     const isDateGroup = controls.every((c) => /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id));
     const values = isDateGroup ? [] : controls.flatMap(readControl);
-    const box = controls.length === 1 && controls[0].tagName === 'TEXTAREA' ? ((controls[0] as HTMLTextAreaElement).value ?? controls[0].textContent ?? '') : '';
+    const box = controls.length === 1 && tagOf(controls[0]) === 'TEXTAREA' ? ((controls[0] as HTMLTextAreaElement).value ?? controls[0].textContent ?? '') : '';
     const lines = box ? splitLines(box) : undefined;
     const out: FieldValue = { text: date ?? (values.length ? values.join(', ') : null), values: lines ? [] : values, isoDate: date, element: container, links };
     return lines ? { ...out, lines } : out;

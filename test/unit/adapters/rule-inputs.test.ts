@@ -137,3 +137,14 @@ describe('identity on any product', () => {
     expect(snapshot.students[0]).toMatchObject({ id: '43', name: 'Quispe, Rafael x' });
   });
 });
+
+describe('XHTML documents (application/xhtml+xml), whose tag names are lower case', () => {
+  it('read like HTML: a list table and a record page', () => {
+    const xhtml = (body: string) =>
+      new DOMParser().parseFromString(`<html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body>${body}</body></html>`, 'application/xhtml+xml');
+    const list = genericAdapter.read(xhtml('<table><thead><tr><th>Student</th><th>Student ID</th><th>Primary Disability</th></tr></thead><tbody><tr><td>Ana Ruiz</td><td>17</td><td>SLD</td></tr></tbody></table>'), new URL('https://sis.example/list')).snapshot;
+    expect(list.students).toMatchObject([{ id: '17', name: 'Ana Ruiz', primaryDisability: 'SLD' }]);
+    const record = genericAdapter.read(xhtml('<h1>Ana Ruiz - 17</h1><table><tr><th>Primary Disability</th><td>SLD</td></tr><tr><th>Services</th><td>330 SAI - Renata Alvarez<br/>415 Speech - Tomás Whitlock</td></tr></table>'), new URL('https://sis.example/r')).snapshot;
+    expect(record.students[0]).toMatchObject({ id: '17', primaryDisability: 'SLD', services: [{ code: '330', providerName: 'Renata Alvarez' }, { code: '415', providerName: 'Tomás Whitlock' }] });
+  });
+});
