@@ -1,4 +1,7 @@
-import type { Finding, SubjectKind } from '../lib/domain';
+import type { Finding as FullFinding, SubjectKind } from '../lib/domain';
+
+/** What a marker shows of a finding: all a page's answer carries (lib/messaging/protocol `BadgeFinding`). */
+type Finding = Pick<FullFinding, 'code' | 'severity' | 'title' | 'detail' | 'fix'>;
 import { isOnlyNotChecked } from '../lib/domain/not-checked';
 import { worstSeverity } from '../lib/domain/severity';
 
@@ -166,7 +169,8 @@ function composeActions(doc: Document, compose: () => void): HTMLElement {
 
 /** A student's soonest compliance date, as the worker computes it ("Annual due in 12 days"). */
 export interface MarkerDue {
-  code: string;
+  /** Not shown, and not sent to pages (lib/messaging/protocol `PageFindingsReply`). */
+  code?: string;
   due: string;
   label: string;
 }

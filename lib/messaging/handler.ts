@@ -7,7 +7,7 @@ import { profilesForHost, saveTaughtProfile } from '../teach/store';
 import { logAccess } from '../access/log';
 import { admit, countRejected, REJECT_ERROR } from './guard';
 import type { ReadSummaryStore } from './panel';
-import { type Reply } from './protocol';
+import { badgeFinding, type Reply } from './protocol';
 
 /** What the browser says about who sent a message; trusted, unlike the message itself. */
 export interface SenderInfo {
@@ -69,7 +69,14 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       });
       // The record of access: a student's own page was viewed (throttled to once a minute per student).
       if (msg.snapshot.focus?.kind === 'student') await logAccess(ctx.db, site, [canonicalId(msg.snapshot.focus.id)], 'view');
-      const subjects = stored.map((s, i) => ({ ...s, id: shown[i] ?? s.id }));
+      // A page's answer carries only what its badges show (issue 12): per subject the findings' badge fields and
+      // the due date's label, under the ids the page itself showed; nothing else of the stored records.
+      const subjects = stored.map((s, i) => ({
+        kind: s.kind,
+        id: shown[i] ?? s.id,
+        findings: s.findings.map(badgeFinding),
+        ...(s.due ? { due: { due: s.due.due, label: s.due.label } } : {}),
+      }));
       return { ok: true, subjects };
     }
     case 'note/compose':

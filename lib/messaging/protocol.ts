@@ -22,15 +22,30 @@ export const ContentMessage = z.discriminatedUnion('type', [
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
+/**
+ * A finding as a page's badge shows it: the marker's label and colour (code, severity) and its popover (title,
+ * detail, fix). Nothing else of a finding (its subject, citation, rule pack) goes to a page's frame.
+ */
+export const BadgeFinding = Finding.pick({ code: true, severity: true, title: true, detail: true, fix: true });
+export type BadgeFinding = z.infer<typeof BadgeFinding>;
+
+/** The fields of `BadgeFinding`, as the worker copies them (`badgeFinding`): what a page's answer carries. */
+export const BADGE_FINDING_KEYS = ['code', 'severity', 'title', 'detail', 'fix'] as const;
+
+/** Copies only what the badge shows (a copy by name: a field added to Finding later is not sent by default). */
+export function badgeFinding(f: BadgeFinding): BadgeFinding {
+  return { code: f.code, severity: f.severity, title: f.title, detail: f.detail, ...(f.fix ? { fix: f.fix } : {}) };
+}
+
 export const PageFindingsReply = z.object({
   ok: z.literal(true),
   subjects: z.array(
     z.object({
       kind: SubjectKind,
       id: z.string(),
-      findings: z.array(Finding),
-      /** A student's soonest compliance date ("Annual due in 12 days"), shown on the badge. */
-      due: z.object({ code: z.string(), due: z.string(), label: z.string() }).optional(),
+      findings: z.array(BadgeFinding),
+      /** A student's soonest compliance date ("Annual due in 12 days"), shown beside the badge and in its popover. */
+      due: z.object({ due: z.string(), label: z.string() }).optional(),
     }),
   ),
 });

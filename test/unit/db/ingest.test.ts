@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
 import type { Snapshot } from '../../../lib/domain';
 import { handleContentMessage } from '../../../lib/messaging/handler';
+import { BADGE_FINDING_KEYS } from '../../../lib/messaging/protocol';
 
 const SITE = 'https://sis.example.org';
 const sender = { tabId: 7, url: `${SITE}/students/1` };
@@ -137,5 +138,20 @@ describe('a thin page after a full one (issue 12)', () => {
     expect(reply.ok).toBe(true);
     const row = await db.students.get([SITE, '1']);
     expect(row?.record).toMatchObject({ name: 'Jordan Rivera', primaryDisability: student.primaryDisability, caseManager: student.caseManager });
+  });
+});
+
+describe('a page’s answer carries only what its badges show (issue 12)', () => {
+  it('per subject: kind, id, the findings’ badge fields and the due label; no subject, citation or pack', async () => {
+    const withIep = { ...student, iep: { nextAnnual: '2026-12-01' } };
+    const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [withIep] }) }, sender);
+    expect('subjects' in reply).toBe(true);
+    if (!('subjects' in reply)) return;
+    const [s] = reply.subjects;
+    expect(s.findings.length).toBeGreaterThan(0);
+    expect(Object.keys(s).sort()).toEqual(['due', 'findings', 'id', 'kind']);
+    expect(Object.keys(s.due ?? {}).sort()).toEqual(['due', 'label']);
+    for (const f of s.findings) expect(Object.keys(f).every((k) => (BADGE_FINDING_KEYS as readonly string[]).includes(k))).toBe(true);
+    expect(JSON.stringify(reply)).not.toMatch(/citation|"pack"|"subject"/);
   });
 });
