@@ -23,6 +23,8 @@ export function checkProviders(ctx: StudentCtx, need: Need | null, cmReported: b
     if (seen.has(key)) continue;
     seen.add(key);
     if (s.provider.kind === 'unknown') {
+      // Check 9, one gap one finding: the case manager already reported as not checked is not reported again.
+      if (cmReported && sameStaff(s.provider, ctx.cm)) continue;
       sink.add(
         'PROVIDER_UNKNOWN_STAFF',
         'info',

@@ -308,3 +308,13 @@ describe('check 1: student fields no page has shown yet (undefined) against fiel
     expect(runWith(mm, [seenWithout(['grade'], { primaryDisability: '320' })], PARTIAL).student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
   });
 });
+
+describe('check 9 with a case manager not checked', () => {
+  it('a case manager with no staff record who is also the 330 provider: CM_NOT_CHECKED alone, no PROVIDER_UNKNOWN_STAFF for them', () => {
+    const s = [pupil('S1', 'x', '290', { caseManager: { name: 'Ana Torres' }, services: [{ code: '330', providerName: 'Ana Torres' }] })];
+    expect(runWith([], s, PARTIAL).student()).toEqual(['CM_NOT_CHECKED:info']);
+    // Another provider with no record is still named.
+    const two = [pupil('S1', 'x', '290', { caseManager: { name: 'Ana Torres' }, services: [{ code: '330', providerName: 'Ana Torres' }, { code: '415', providerName: 'Bo Lee' }] })];
+    expect(runWith([], two, PARTIAL).student().sort()).toEqual(['CM_NOT_CHECKED:info', 'PROVIDER_UNKNOWN_STAFF:info']);
+  });
+});
