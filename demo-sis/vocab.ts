@@ -42,7 +42,7 @@ export const PROGRAM_TEXT: Readonly<Record<string, string>> = {
 export const ROLE_TEXT: Readonly<Record<string, string>> = {
   instruction: 'Instruction (teacher of record)',
   service: 'Related service provider',
-  coordination: 'Coordination only',
+  coordination: 'Coordinator only',
 };
 
 /** Codes are shown as the SIS option text; anything else (free text a user typed) is shown as stored. */
