@@ -17,6 +17,7 @@ export default defineBackground(() => {
     startTeach: (tabId: number, frameId?: number) => injectTeach(browser.scripting as unknown as ExecuteScriptApi, tabId, frameId),
     profilesChanged: (tabId: number) => void browser.tabs.sendMessage(tabId, { type: 'profiles/changed' }).catch(() => undefined),
     frameRecords,
+    sendToTab: (tabId: number, frameId: number, msg: TabMessage) => browser.tabs.sendMessage(tabId, msg, { frameId }),
   };
 
   // What each tab's last page showed as read, for the side panel's "What Liaison read": memory and session storage

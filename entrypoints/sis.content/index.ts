@@ -46,6 +46,12 @@ export default defineContentScript({
       // The worker asks whether this frame still shows records before another frame of the tab takes the side
       // panel's "this page" over (lib/db/ingest).
       if (type === 'page/state') return Promise.resolve({ records: controller.records() });
+      // Re-checked findings of records this page shows (a staff page was read in another tab).
+      if (type === 'page/findings') {
+        const subjects = (msg as { subjects?: unknown }).subjects;
+        if (Array.isArray(subjects)) void controller.update(subjects as Parameters<typeof controller.update>[0]);
+        return;
+      }
       if (type !== 'profiles/changed') return;
       void loadSiteProfiles().then((site) => {
         pick = sitePicker(site);

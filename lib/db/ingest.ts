@@ -26,6 +26,8 @@ export interface IngestOptions {
   frameId?: number;
   /** False when another frame of the tab keeps the tab's page row (`mayWritePage`): records are stored all the same. */
   writePage?: boolean;
+  /** Told every subject this read re-checked (its page's and those linked to them), with their new findings. */
+  onRechecked?: (subjects: SubjectFindings[]) => void;
 }
 
 /** Asks one frame of a tab how many records its page shows now; 0 when the frame is gone or does not answer. */
@@ -66,6 +68,7 @@ const subjectKey = (kind: SubjectKind, id: string) => `${kind}:${id}`;
 export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: IngestOptions): Promise<SubjectFindings[]> {
   const { site, now = Date.now() } = opts;
   const frameId = opts.frameId ?? 0;
+  let rechecked: SubjectFindings[] = [];
   const subjects = await db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
     const pageStudents = await upsertStudents(db, site, snap.students, snap.url, now);
     const pageStaff = await upsertStaff(db, site, snap.staff, snap.url, now);
@@ -101,6 +104,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
     await db.findings.bulkPut(
       complete.map((s) => ({ site, ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [], checkedAt: now })),
     );
+    rechecked = complete.map((s) => ({ ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [] }));
 
     const subjects = [
       ...snap.students.map((s) => ({ kind: 'student' as const, id: s.id, name: s.name })),
@@ -128,8 +132,18 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       return { kind: s.kind, id: s.id, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [], ...(due ? { due } : {}) };
     });
   });
+  opts.onRechecked?.(rechecked);
   // Note follow-ups are not stored with the checks' findings: they change with the notes, so they are read fresh.
   return withNoteFollowUps(db, site, opts.asOf, subjects);
+}
+
+/** Where re-checked findings must go: other tabs' pages of the site that show one of those subjects, each its own. */
+export function pagesShowing(pages: readonly PageRow[], site: string, fromTabId: number, rechecked: readonly SubjectFindings[]) {
+  const byKey = new Map(rechecked.map((s) => [subjectKey(s.kind, s.id), s]));
+  return pages
+    .filter((p) => p.site === site && p.tabId !== fromTabId && p.recognized)
+    .map((p) => ({ tabId: p.tabId, frameId: p.frameId ?? 0, subjects: p.subjects.map((s) => byKey.get(subjectKey(s.kind, s.id))).filter((s): s is SubjectFindings => !!s) }))
+    .filter((t) => t.subjects.length > 0);
 }
 
 /** The merged record's soonest due date (most overdue first), whatever the lead times. */

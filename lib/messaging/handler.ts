@@ -1,13 +1,14 @@
 import type { LiaisonDb } from '../db/database';
 import { canonicalId, canonicalSnapshot } from '../domain/ids';
-import { ingestSnapshot, mayWritePage, recordUnrecognized, type FrameRecords } from '../db/ingest';
+import { ingestSnapshot, mayWritePage, pagesShowing, recordUnrecognized, type FrameRecords, type SubjectFindings } from '../db/ingest';
+import { withNoteFollowUps } from '../notes/badge';
 import type { CheckSettings } from '../checks';
 import type { Policy } from '../policy/schema';
 import { profilesForHost, saveTaughtProfile } from '../teach/store';
 import { logAccess } from '../access/log';
 import { admit, countRejected, REJECT_ERROR } from './guard';
 import type { ReadSummaryStore } from './panel';
-import { badgeFinding, type Reply } from './protocol';
+import { badgeFinding, type Reply, type TabMessage } from './protocol';
 
 /** What the browser says about who sent a message; trusted, unlike the message itself. */
 export interface SenderInfo {
@@ -33,6 +34,22 @@ export interface HandlerContext {
   frameRecords?: FrameRecords;
   /** Per tab, what the last page showed as read (provenance, diagnostics), for the side panel; nothing stored in IndexedDB. */
   readSummaries?: Pick<ReadSummaryStore, 'record' | 'forget'>;
+  /** Sends a message to one frame of a tab (re-checked findings for pages open elsewhere). */
+  sendToTab?: (tabId: number, frameId: number, msg: TabMessage) => Promise<unknown>;
+}
+
+/** What a badge shows of a subject, and nothing more (issue 12), under the id the page shows. */
+function badgeSubject(s: SubjectFindings, id: string) {
+  return { kind: s.kind, id, findings: s.findings.map(badgeFinding), ...(s.due ? { due: { due: s.due.due, label: s.due.label } } : {}) };
+}
+
+/** Sends re-checked findings (with note follow-ups, as a page's own answer has them) to the other pages showing them. */
+async function pushFindings(ctx: HandlerContext, site: string, fromTabId: number, rechecked: SubjectFindings[]): Promise<void> {
+  const targets = pagesShowing(await ctx.db.pages.toArray(), site, fromTabId, rechecked);
+  for (const t of targets) {
+    const subjects = (await withNoteFollowUps(ctx.db, site, ctx.asOf(), t.subjects)).map((s) => badgeSubject(s, s.id));
+    await ctx.sendToTab!(t.tabId, t.frameId, { type: 'page/findings', subjects }).catch(() => undefined);
+  }
 }
 
 /**
@@ -58,7 +75,9 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       if (takesPage) await ctx.readSummaries?.record(sender.tabId, msg.snapshot, msg.part).catch(() => undefined);
       // Stored and checked under canonical ids ("00017" is "17"); the page's markers keep the ids it shows.
       const shown = [...msg.snapshot.students, ...msg.snapshot.staff].map((r) => r.id);
+      let rechecked: SubjectFindings[] = [];
       const stored = await ingestSnapshot(ctx.db, canonicalSnapshot(msg.snapshot), {
+        onRechecked: (r) => (rechecked = r),
         site,
         tabId: sender.tabId,
         asOf: ctx.asOf(),
@@ -71,12 +90,9 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       if (msg.snapshot.focus?.kind === 'student') await logAccess(ctx.db, site, [canonicalId(msg.snapshot.focus.id)], 'view');
       // A page's answer carries only what its badges show (issue 12): per subject the findings' badge fields and
       // the due date's label, under the ids the page itself showed; nothing else of the stored records.
-      const subjects = stored.map((s, i) => ({
-        kind: s.kind,
-        id: shown[i] ?? s.id,
-        findings: s.findings.map(badgeFinding),
-        ...(s.due ? { due: { due: s.due.due, label: s.due.label } } : {}),
-      }));
+      const subjects = stored.map((s, i) => badgeSubject(s, shown[i] ?? s.id));
+      // Other tabs showing a re-checked record (the student list opened before this staff page) get its findings.
+      if (ctx.sendToTab && rechecked.length) void pushFindings(ctx, site, sender.tabId, rechecked).catch(() => undefined);
       return { ok: true, subjects };
     }
     case 'note/compose':

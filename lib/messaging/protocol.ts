@@ -62,12 +62,15 @@ export const SiteProfilesReply = z.object({
 export type SiteProfilesReply = z.infer<typeof SiteProfilesReply>;
 
 /**
- * The worker tells a tab's scripts that its site's profiles changed (teach mode saved one), or asks one frame's
- * script how many records it shows (`page/state`, answered with `FrameStateReply`).
+ * The worker tells a tab's scripts that its site's profiles changed (teach mode saved one) or that findings of records
+ * its page shows changed (`page/findings`), or asks one frame's script how many records it shows (`page/state`,
+ * answered with `FrameStateReply`).
  */
 export const TabMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('profiles/changed') }),
   z.object({ type: z.literal('page/state') }),
+  /** Findings re-checked because another tab's page showed something new (a staff page read after a list). */
+  z.object({ type: z.literal('page/findings'), subjects: PageFindingsReply.shape.subjects }),
 ]);
 export type TabMessage = z.infer<typeof TabMessage>;
 

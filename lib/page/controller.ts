@@ -2,6 +2,7 @@ import type { Anchor, SiteAdapter } from '../adapters/types';
 import type { Snapshot, SubjectKind } from '../domain';
 import type { ContentMessage, PageFindingsReply, Reply } from '../messaging/protocol';
 import { createMarker, isMarker, MARKER_ATTR, updateMarker } from '../../components/marker';
+import { canonicalId } from '../domain/ids';
 import { PART_BUDGET_CHARS, splitSnapshot } from './split';
 
 export interface PageControllerDeps {
@@ -30,6 +31,8 @@ export interface PageController {
   read(): Promise<void>;
   /** Reads again even if nothing seems to have changed (e.g. the site's profiles changed). */
   refresh(): Promise<void>;
+  /** Shows findings the worker re-checked after a page elsewhere (`page/findings`) on this page's markers. */
+  update(subjects: PageFindingsReply['subjects']): Promise<void>;
   /**
    * How many records (students and staff) the last read found: the worker asks a frame this before letting
    * another frame of the tab, one without records, take the side panel's "this page" over.
@@ -135,13 +138,28 @@ export function startPageController(deps: PageControllerDeps): PageController | 
   }
 
   async function showFindings(subjects: Subjects, current: () => boolean) {
-    const byKey = new Map(subjects.map((s) => [`${s.kind}:${s.id}`, s]));
+    // Canonical ids: the worker may name "00017" as "17" (lib/domain/ids); the marker keeps what the page shows.
+    const byKey = new Map(subjects.map((s) => [`${s.kind}:${canonicalId(s.id)}`, s]));
     const markers = Array.from(doc.querySelectorAll<HTMLElement>(`[${MARKER_ATTR}]`));
     await inChunks(markers, current, (m) => {
       const kind: SubjectKind = m.hasAttribute('data-liaison-student') ? 'student' : 'staff';
-      const subject = byKey.get(`${kind}:${m.getAttribute(`data-liaison-${kind}`)}`);
+      const subject = byKey.get(`${kind}:${canonicalId(m.getAttribute(`data-liaison-${kind}`) ?? '')}`);
       if (subject) updateMarker(m, subject.findings, subject.due);
     });
+  }
+
+  /** Findings the worker re-checked after another page: shown on this page's markers, and kept for re-reads. */
+  async function update(subjects: Subjects): Promise<void> {
+    if (stopped || !subjects.length) return;
+    if (last?.subjects) {
+      const fresh = new Map(subjects.map((s) => [`${s.kind}:${canonicalId(s.id)}`, s]));
+      last.subjects = last.subjects.map((s) => {
+        const f = fresh.get(`${s.kind}:${canonicalId(s.id)}`);
+        return f ? { ...f, id: s.id } : s;
+      });
+    }
+    const gen = generation;
+    await showFindings(subjects, () => gen === generation && !stopped);
   }
 
   function observe(target: Node | null) {
@@ -199,6 +217,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       return read();
     },
     records: () => (stopped ? 0 : records),
+    update,
     stop,
   };
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
 import type { Snapshot } from '../../../lib/domain';
 import { handleContentMessage } from '../../../lib/messaging/handler';
@@ -78,6 +78,24 @@ describe('worker message handling', () => {
     // The staff page's id "42" is the student's case manager "0042".
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ pageType: 'staff', staff: [{ id: '42', name: 'Maria Gonzalez', credentials: [rsp] }] }) }, { tabId: 7, url: `${SITE}/staff/42` });
     expect((await db.findings.get([SITE, 'student', '17']))!.findings.map((f) => f.code)).not.toContain('CM_NOT_CHECKED');
+  });
+
+  it('a staff page read in one tab sends the re-checked findings to another tab whose page shows the student', async () => {
+    const sent: { tabId: number; frameId: number; msg: unknown }[] = [];
+    const live = { ...ctx(), sendToTab: async (tabId: number, frameId: number, msg: unknown) => void sent.push({ tabId, frameId, msg }) };
+    const list = snapshot({ pageType: 'student-list', students: [student] });
+    await handleContentMessage(live, { type: 'page/snapshot', snapshot: list }, { tabId: 7, url: `${SITE}/students`, frameId: 2 });
+    expect(sent).toEqual([]); // nothing else shows the student yet
+    const staffPage = snapshot({ pageType: 'staff', staff: [{ id: 'T1', name: 'Gonzalez, Maria', credentials: [rsp] }] });
+    await handleContentMessage(live, { type: 'page/snapshot', snapshot: staffPage }, { tabId: 8, url: `${SITE}/staff/T1` });
+    await vi.waitFor(() => expect(sent.length).toBe(1));
+    const [push] = sent;
+    expect(push).toMatchObject({ tabId: 7, frameId: 2, msg: { type: 'page/findings' } });
+    const subjects = (push.msg as { subjects: { kind: string; id: string; findings: { code: string }[] }[] }).subjects;
+    expect(subjects.map((s) => [s.kind, s.id])).toEqual([['student', '1']]);
+    expect(subjects[0].findings.map((f) => f.code)).not.toContain('CM_NOT_CHECKED');
+    // Only what a badge shows goes out (issue 12): no subject or citation in a finding.
+    expect(Object.keys(subjects[0].findings[0] ?? { code: 'x' })).not.toContain('citation');
   });
 
   it('keeps records of different sites apart', async () => {
