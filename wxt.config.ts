@@ -3,12 +3,20 @@ import preact from '@preact/preset-vite';
 
 /** The test build (npm run build:test) runs Liaison on local demo and fixture servers without a prompt. */
 const testBuild = process.env.LIAISON_BUILD === 'test';
+/**
+ * `npm run build:store-local`: the store build exactly (production mode: closed shadow roots, the store marker
+ * attributes, the store CSP), but enabled on loopback without a prompt, so tests see what a page can learn from
+ * what users install. Only the manifest differs: loopback host permissions and the SIS script declared for them.
+ */
+const storeLocal = process.env.LIAISON_BUILD === 'store-local';
 export const LOCAL_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+/** The SIS content script as the store build registers it at run time (lib/sites/registration SIS_SCRIPT_FILE). */
+const SIS_SCRIPT_FILE = 'content-scripts/sis.js';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // LIAISON_OUT_DIR: the manifest test builds into a temporary folder, leaving .output alone.
-  outDir: process.env.LIAISON_OUT_DIR ?? (testBuild ? '.output/test' : '.output'),
+  outDir: process.env.LIAISON_OUT_DIR ?? (testBuild ? '.output/test' : storeLocal ? '.output/store-local' : '.output'),
   // The same folder name in every mode, so the test build is .output/test/chrome-mv3.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   vite: () => ({ plugins: [preact()] }),
@@ -16,7 +24,11 @@ export default defineConfig({
     // WXT adds a runtime-registered content script's `matches` to host_permissions. The store build asks for no
     // host at install: sites are optional permissions the user grants one by one (lib/sites/registration).
     'build:manifestGenerated': (_wxt, manifest) => {
-      if (!testBuild) delete manifest.host_permissions;
+      if (storeLocal) {
+        // As if the user had enabled both loopback sites (lib/sites/registration registers the same script).
+        manifest.host_permissions = LOCAL_ORIGINS;
+        manifest.content_scripts = [{ matches: LOCAL_ORIGINS, js: [SIS_SCRIPT_FILE], all_frames: true, run_at: 'document_idle' }];
+      } else if (!testBuild) delete manifest.host_permissions;
     },
   },
   manifest: ({ browser }) => ({

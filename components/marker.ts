@@ -4,6 +4,7 @@ import type { Finding as FullFinding, SubjectKind } from '../lib/domain';
 type Finding = Pick<FullFinding, 'code' | 'severity' | 'title' | 'detail' | 'fix'>;
 import { isOnlyNotChecked } from '../lib/domain/not-checked';
 import { worstSeverity } from '../lib/domain/severity';
+import { SHADOW_MODE, TEST_BUILD, userEvent } from '../lib/build';
 
 /**
  * The inline marker (DESIGN.md contract): a light-DOM element carrying data-liaison-* attributes, with its
@@ -11,6 +12,39 @@ import { worstSeverity } from '../lib/domain/severity';
  * Built with plain DOM calls to keep the content script small; every page-derived text goes in as textContent.
  */
 export const MARKER_ATTR = 'data-liaison-marker';
+
+/**
+ * What a marker shows the page (DESIGN.md "Inline markers", issue 12). `full` (the test build) writes
+ * `data-liaison-findings` and a severity over every finding; otherwise the host carries only the id and a severity
+ * over the checks' findings (note follow-ups are note-derived state: they colour the badge inside the closed root,
+ * not the light-DOM attribute). `trusted` decides which events Liaison's buttons act on.
+ */
+export interface MarkerContract {
+  shadow: ShadowRootMode;
+  full: boolean;
+  trusted: (e: Event) => boolean;
+}
+export const TEST_CONTRACT: MarkerContract = { shadow: 'open', full: true, trusted: userEvent };
+export const STORE_CONTRACT: MarkerContract = { shadow: 'closed', full: false, trusted: userEvent };
+let contract: MarkerContract = TEST_BUILD && SHADOW_MODE === 'open' ? TEST_CONTRACT : STORE_CONTRACT;
+
+/** Sets the contract of markers created from now on; returns the one before (tests). */
+export function setMarkerContract(next: MarkerContract): MarkerContract {
+  const before = contract;
+  contract = next;
+  return before;
+}
+
+/** Each marker's shadow root (closed ones too) and the contract it was made with. */
+const markers = new WeakMap<HTMLElement, { root: ShadowRoot; contract: MarkerContract }>();
+
+/** A marker's shadow root, open or closed (for Liaison's own code and unit tests; a page script has no way here). */
+export function markerRoot(host: HTMLElement): ShadowRoot | null {
+  return markers.get(host)?.root ?? null;
+}
+
+/** Findings that come from the user's notes, not from the checks. */
+const noteDerived = (f: { code: string }) => f.code.startsWith('NOTE_');
 
 const COLORS = {
   error: ['#b3261e', '#fff'],
@@ -69,7 +103,9 @@ export function createMarker(
   const host = doc.createElement('span');
   host.setAttribute(MARKER_ATTR, '');
   host.setAttribute(`data-liaison-${kind}`, id);
-  const root = host.attachShadow({ mode: 'open' });
+  const made = contract;
+  const root = host.attachShadow({ mode: made.shadow });
+  markers.set(host, { root, contract: made });
   const button = doc.createElement('button');
   button.className = 'badge';
   button.type = 'button';
@@ -82,7 +118,7 @@ export function createMarker(
   button.setAttribute('aria-controls', 'pop');
   // "Add note" exists only while the popover is open, so the badge stays the marker's one button when closed
   // (tests and user tools address the marker's `button`).
-  const actions = onCompose && kind === 'student' ? composeActions(doc, () => onCompose(id)) : null;
+  const actions = onCompose && kind === 'student' ? composeActions(doc, () => onCompose(id), made.trusted) : null;
   const toggle = (open: boolean) => {
     if (open) renderBody(host);
     pop.hidden = !open;
@@ -94,10 +130,10 @@ export function createMarker(
     // The badge often sits inside a link or a clickable row: its click must not navigate the SIS.
     e.preventDefault();
     e.stopPropagation();
-    toggle(pop.hidden);
+    if (made.trusted(e)) toggle(pop.hidden);
   });
   root.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape' && !pop.hidden) {
+    if ((e as KeyboardEvent).key === 'Escape' && !pop.hidden && made.trusted(e)) {
       toggle(false);
       button.focus();
     }
@@ -149,7 +185,7 @@ function adoptStyle(doc: Document, root: ShadowRoot) {
 /** What the popover shows, kept until it is opened: building 2,000 popovers nobody opens costs the page. */
 const shown = new WeakMap<HTMLElement, { findings: Finding[]; due?: MarkerDue; notChecked: boolean; fresh: boolean }>();
 
-function composeActions(doc: Document, compose: () => void): HTMLElement {
+function composeActions(doc: Document, compose: () => void, trusted: (e: Event) => boolean): HTMLElement {
   const actions = doc.createElement('div');
   actions.className = 'actions';
   const add = doc.createElement('button');
@@ -160,6 +196,7 @@ function composeActions(doc: Document, compose: () => void): HTMLElement {
   add.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation();
+    if (!trusted(e)) return;
     compose();
     status.textContent = 'The note form is open in the Liaison side panel (or click the Liaison toolbar button).';
   });
@@ -177,13 +214,17 @@ export interface MarkerDue {
 
 /** Shows findings on a marker; null means the worker has not answered yet ("Liaison…", not "Not checked"). */
 export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?: MarkerDue): void {
-  const root = host.shadowRoot!;
+  const made = markers.get(host);
+  if (!made) return;
+  const { root } = made;
   const button = root.querySelector('button')!;
   const list = findings ?? [];
   const severity = worstSeverity(list);
   const notChecked = !!findings && isOnlyNotChecked(list);
-  host.setAttribute('data-liaison-findings', list.map((f) => f.code).join(' '));
-  host.setAttribute('data-liaison-severity', severity);
+  if (made.contract.full) {
+    host.setAttribute('data-liaison-findings', list.map((f) => f.code).join(' '));
+    host.setAttribute('data-liaison-severity', severity);
+  } else host.setAttribute('data-liaison-severity', worstSeverity(list.filter((f) => !noteDerived(f))));
   const [bg, fg] = notChecked ? [NOT_CHECKED.bg, NOT_CHECKED.fg] : COLORS[severity];
   button.style.background = findings ? bg : '#666';
   button.style.color = findings ? fg : '#fff';
@@ -208,7 +249,7 @@ function renderBody(host: HTMLElement): void {
   state.fresh = true;
   const { findings: list, due, notChecked } = state;
   const doc = host.ownerDocument;
-  const body = host.shadowRoot!.querySelector('.pop > .body') as HTMLElement;
+  const body = markers.get(host)!.root.querySelector('.pop > .body') as HTMLElement;
   const heading = doc.createElement('h2');
   heading.textContent = notChecked
     ? 'Liaison: not checked yet'

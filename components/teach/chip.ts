@@ -2,6 +2,8 @@
  * The quiet "not recognized — teach Liaison" chip shown on an unrecognized page of an enabled site: small, in a
  * corner, dismissable for the rest of the page's life. Plain DOM in a shadow root, like the markers.
  */
+import { SHADOW_MODE, userEvent } from '../../lib/build';
+
 export const CHIP_ATTR = 'data-liaison-chip';
 
 const STYLE = `
@@ -25,14 +27,21 @@ export interface Chip {
  * `uiAttr` marks the host as Liaison's own UI so its insertion does not trigger a re-read. Only the user's own
  * clicks count (`trusted`, default `event.isTrusted`): a page script cannot start teach mode or dismiss the chip.
  */
-export function createChip(doc: Document, onTeach: () => void, uiAttr: string, trusted: (e: Event) => boolean = (e) => e.isTrusted): Chip {
+export function createChip(
+  doc: Document,
+  onTeach: () => void,
+  uiAttr: string,
+  trusted: (e: Event) => boolean = userEvent,
+  // Closed but in the test build (lib/build): the page's scripts cannot reach its buttons.
+  shadowMode: ShadowRootMode = SHADOW_MODE,
+): Chip {
   let host: HTMLElement | null = null;
   let dismissed = false;
   const build = () => {
     const el = doc.createElement('div');
     el.setAttribute(CHIP_ATTR, '');
     el.setAttribute(uiAttr, '');
-    const root = el.attachShadow({ mode: 'open' });
+    const root = el.attachShadow({ mode: shadowMode });
     const style = doc.createElement('style');
     style.textContent = STYLE;
     const box = doc.createElement('div');

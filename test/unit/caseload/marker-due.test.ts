@@ -1,6 +1,15 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
-import { compactDue, createMarker, updateMarker } from '../../../components/marker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactDue, createMarker, updateMarker, setMarkerContract, TEST_CONTRACT } from '../../../components/marker';
+
+// happy-dom's click() is not a user's (isTrusted false): the test stands in for the user (test/unit/trust/inline-contract).
+let before: ReturnType<typeof setMarkerContract>;
+beforeAll(() => {
+  before = setMarkerContract({ ...TEST_CONTRACT, trusted: () => true });
+});
+afterAll(() => {
+  setMarkerContract(before);
+});
 
 describe('marker: due date', () => {
   it('shows the soonest due date beside the badge and in the popover, as text', () => {

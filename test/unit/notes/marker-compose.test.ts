@@ -1,6 +1,15 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
-import { createMarker } from '../../../components/marker';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMarker, setMarkerContract, TEST_CONTRACT } from '../../../components/marker';
+
+// happy-dom's click() is not a user's (isTrusted false): the test stands in for the user (test/unit/trust/inline-contract).
+let before: ReturnType<typeof setMarkerContract>;
+beforeAll(() => {
+  before = setMarkerContract({ ...TEST_CONTRACT, trusted: () => true });
+});
+afterAll(() => {
+  setMarkerContract(before);
+});
 
 describe('"Add note" on a badge', () => {
   it('shows in an open student popover and hands the student id to the callback', () => {
