@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { zodJitless } from './scripts/zod-jitless';
 
 /** The test build (npm run build:test) runs Liaison on local demo and fixture servers without a prompt. */
 const testBuild = process.env.LIAISON_BUILD === 'test';
@@ -12,6 +13,7 @@ const storeLocal = process.env.LIAISON_BUILD === 'store-local';
 export const LOCAL_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 /** The SIS content script as the store build registers it at run time (lib/sites/registration SIS_SCRIPT_FILE). */
 const SIS_SCRIPT_FILE = 'content-scripts/sis.js';
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -19,7 +21,7 @@ export default defineConfig({
   outDir: process.env.LIAISON_OUT_DIR ?? (testBuild ? '.output/test' : storeLocal ? '.output/store-local' : '.output'),
   // The same folder name in every mode, so the test build is .output/test/chrome-mv3.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), zodJitless()] }),
   hooks: {
     // WXT adds a runtime-registered content script's `matches` to host_permissions. The store build asks for no
     // host at install: sites are optional permissions the user grants one by one (lib/sites/registration).
@@ -40,11 +42,25 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Asked for only when the user turns on follow-up notifications (Notes settings).
     optional_permissions: ['notifications'],
-    action: { default_title: 'Liaison' },
+    // Rendered from assets/icon.svg by scripts/icons.ts.
+    icons: ICONS,
+    action: { default_title: 'Liaison', default_icon: ICONS },
     // District policy (enabled sites, profiles, retention…) arrives through managed storage.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'liaison@liaison.invalid', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'liaison@liaison.invalid',
+              // 140: the oldest Firefox ESR still supported, and the first that reads data_collection_permissions.
+              strict_min_version: '140.0',
+              // Mozilla's data-consent key: Liaison collects and transmits nothing (README "Privacy").
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { getDb } from '@/lib/db/database';
 import { todayIso } from '@/lib/dates';
 import { purgeAccessLog } from '@/lib/access/log';

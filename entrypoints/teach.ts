@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { openToolbar, type Toolbar } from '@/components/teach/toolbar';
 import { readWithProfile } from '@/lib/adapters/generic/profile-check';
 import type { Reply } from '@/lib/messaging/protocol';

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { render } from 'preact';
 import { DistrictPage } from '@/components/district/DistrictPage';
 import { getDb } from '@/lib/db/database';

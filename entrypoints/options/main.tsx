@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { render } from 'preact';
 import { SitesSettings } from '@/components/SitesSettings';
 import { ProfilesSettings } from '@/components/ProfilesSettings';

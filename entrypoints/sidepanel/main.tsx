@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { render } from 'preact';
 import { SidePanel } from '@/components/SidePanel';
 import { getDb } from '@/lib/db/database';

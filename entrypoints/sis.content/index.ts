@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { createChip } from '@/components/teach/chip';
 import type { Reply, SiteProfilesReply } from '@/lib/messaging/protocol';
 import { startPageController, UI_ATTR } from '@/lib/page/controller';
