@@ -488,7 +488,8 @@ export const CORPUS: HostilePage[] = [
         name: 'ten-thousand-rows',
         // A heartbeat: gaps over 200 ms are times the main thread (page and content script share it) was blocked;
         // the page's own parsing shows up before the load event, Liaison's read at document_idle around it.
-        head: `<script>window.__gaps=[];(function(){var last=performance.now();setInterval(function(){var n=performance.now();if(n-last>200)window.__gaps.push([Math.round(last),Math.round(n-last)]);last=n;},50);addEventListener('load',function(){window.__loadAt=Math.round(performance.now());});})();</script>`,
+        // __beats counts the page's own timer runs: it must go on while Liaison works (the page is not frozen).
+        head: `<script>window.__gaps=[];window.__beats=0;(function(){var last=performance.now();setInterval(function(){var n=performance.now();window.__beats++;if(n-last>200)window.__gaps.push([Math.round(last),Math.round(n-last)]);last=n;},50);addEventListener('load',function(){window.__loadAt=Math.round(performance.now());});})();</script>`,
         content: listContent(Array.from({ length: 10_000 }, (_, i) => (i % 2 ? cleanRow(`H22-${i}`, `Student ${i}`) : errorRow(`H22-${i}`, `Student ${i}`)))),
       }),
     ),
