@@ -8,13 +8,20 @@ const missing = [];
 
 const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
 
-const vitest = read('test-results/vitest.json');
-if (vitest) {
+/** A vitest JSON report (the unit tests, and the Firefox runner's test-results/firefox.json). */
+function addVitest(file, name) {
+  const vitest = read(file);
+  if (!vitest) return missing.push(name);
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests + (vitest.numRuntimeErrorTestSuites ?? 0);
-  // A suite file that fails to load reports no test at all but must count.
-  failed += (vitest.testResults ?? []).filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
-} else missing.push('unit tests');
+  // A suite file that fails to load, or whose beforeAll throws (its tests then read "skipped"), failed with no
+  // failed test: it must count.
+  failed += (vitest.testResults ?? []).filter(
+    (r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
+}
+addVitest('test-results/vitest.json', 'unit tests');
+addVitest('test-results/firefox.json', 'Firefox tests');
 
 const pw = read('test-results/playwright.json');
 if (pw) {

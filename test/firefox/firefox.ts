@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+/** Where the Firefox test build is (scripts/test.sh builds it): LIAISON_BUILD=test, firefox-mv3, --mode test. */
+export const FIREFOX_TEST_BUILD = '.output/test-firefox/firefox-mv3';
+export const GECKO_ID = 'liaison@liaison.invalid';
+
+const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox'];
+
+/** FIREFOX_PATH when set, else Debian's firefox-esr. Throws (the tests fail) when there is none: never a silent skip. */
+export function firefoxPath(): string {
+  const looked = process.env.FIREFOX_PATH ? [process.env.FIREFOX_PATH] : CANDIDATES;
+  const found = looked.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      `No Firefox: install Debian's firefox-esr (sudo apt-get install firefox-esr; .ci/run does) or set FIREFOX_PATH. Looked in ${looked.join(', ')}.`,
+    );
+  }
+  return found;
+}
+
+export interface FirefoxWithLiaison {
+  browser: Browser;
+  /** The add-on id Firefox installed (the manifest's gecko id). */
+  id: string;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A fresh headless Firefox profile with Liaison's test build installed as a temporary add-on. */
+export async function launchFirefoxWithLiaison(extensionDir = FIREFOX_TEST_BUILD): Promise<FirefoxWithLiaison> {
+  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No Firefox test build in ${extensionDir} (scripts/test.sh builds it)`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    extraPrefsFirefox: {
+      // Firefox MV3 treats host_permissions as grantable, not granted: an add-on installed over WebDriver BiDi
+      // (a temporary add-on, no install prompt) gets none of the test build's loopback hosts, so no content
+      // script runs (measured on firefox-esr 153: every marker wait times out without this pref). This pref
+      // grants an MV3 add-on's host_permissions at install, as the user's "Allow" in the install prompt would.
+      'extensions.originControls.grantByDefault': true,
+      // No first-run pages or update pings from the browser itself.
+      'browser.shell.checkDefaultBrowser': false,
+      'app.update.enabled': false,
+    },
+  });
+  try {
+    // WebDriver BiDi takes an absolute path.
+    const id = await browser.installExtension(resolve(extensionDir));
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    return { browser, id, page, close: () => browser.close() };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+/** The findings of one record's marker once the worker answered (DESIGN.md "Inline markers", test build). */
+export async function findingsOf(page: Page, kind: 'student' | 'staff', id: string, timeout = 20_000): Promise<string[]> {
+  const sel = `[data-liaison-${kind}="${id}"]`;
+  const handle = await page.waitForFunction(
+    (s: string) => {
+      const m = document.querySelector(s);
+      const button = m?.shadowRoot?.querySelector('button');
+      if (!m || !m.hasAttribute('data-liaison-findings') || !button || button.textContent === 'Liaison…') return null;
+      return m.getAttribute('data-liaison-findings');
+    },
+    { timeout },
+    sel,
+  );
+  const codes = (await handle.jsonValue()) as string;
+  return codes.split(' ').filter(Boolean).sort();
+}
