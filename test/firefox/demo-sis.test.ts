@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoSis } from '../../demo-sis/serve';
-import { findingsOf, GECKO_ID, launchFirefoxWithLiaison, type FirefoxWithLiaison } from './firefox';
+import { readFileSync } from 'node:fs';
+import { findingsOf, FIREFOX_TEST_BUILD, GECKO_ID, launchFirefoxWithLiaison, type FirefoxWithLiaison } from './firefox';
 
 /** Compliance dates have their own tests; the worked cases speak of the credential rules (as test/e2e). */
 const DATE_CODES = /^(IEP_|TRIENNIAL_|INITIAL_|TRANSITION_|AGE_OF_MAJORITY|NOTE_)/;
@@ -19,8 +20,12 @@ afterAll(async () => {
 });
 
 describe('Liaison in real Firefox (firefox-esr, WebDriver BiDi) on the demo SIS', () => {
-  it('installs as a Firefox MV3 add-on with its gecko id', () => {
+  it('installs as a Firefox MV3 add-on with its gecko id, its side panel as the Firefox sidebar', () => {
     expect(ff.id).toBe(GECKO_ID);
+    const manifest = JSON.parse(readFileSync(`${FIREFOX_TEST_BUILD}/manifest.json`, 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.sidebar_action.default_panel).toBe('sidepanel.html');
+    expect(manifest.permissions).not.toContain('sidePanel');
   });
 
   it('the staff list gets markers with the credential findings of the worked cases', async () => {
@@ -48,6 +53,22 @@ describe('Liaison in real Firefox (firefox-esr, WebDriver BiDi) on the demo SIS'
     expect(credentialCodes(await findingsOf(ff.page, 'student', '1004'))).toEqual(['CM_AUTH_VIA_PROVIDER', 'CM_BEST_PRACTICE']);
     await ff.page.goto(`${sis.url}/students/1009`);
     expect(credentialCodes(await findingsOf(ff.page, 'student', '1009'))).toEqual(['CM_NOT_AUTHORIZED']);
+  });
+
+  it("the sidebar's page shows the checks of the student page in view", async () => {
+    await ff.page.goto(`${sis.url}/students/1009`);
+    expect(await findingsOf(ff.page, 'student', '1009')).toContain('CM_NOT_AUTHORIZED');
+    const panel = await ff.browser.newPage();
+    try {
+      // The page loads, but puppeteer's navigation tracking never sees a moz-extension:// load end (its goto times
+      // out with the page's DOM already there): start it and wait for the DOM instead.
+      void panel.goto(`${ff.origin}/sidepanel.html`, { timeout: 20_000 }).catch(() => undefined);
+      const finding = await panel.waitForSelector('li.finding[data-code="CM_NOT_AUTHORIZED"]', { timeout: 15_000 });
+      expect(await panel.$eval('#subject-heading', (h) => h.textContent)).toContain('Isabella Davis');
+      expect(await finding!.evaluate((li) => li.textContent)).toContain('Ana Torres');
+    } finally {
+      await panel.close();
+    }
   });
 
   it('a student list opened after the student pages shows what they read', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -24,6 +25,8 @@ export interface FirefoxWithLiaison {
   browser: Browser;
   /** The add-on id Firefox installed (the manifest's gecko id). */
   id: string;
+  /** moz-extension://<uuid> of the installed add-on (fixed in advance through the profile's uuid map). */
+  origin: string;
   page: Page;
   close(): Promise<void>;
 }
@@ -31,11 +34,17 @@ export interface FirefoxWithLiaison {
 /** A fresh headless Firefox profile with Liaison's test build installed as a temporary add-on. */
 export async function launchFirefoxWithLiaison(extensionDir = FIREFOX_TEST_BUILD): Promise<FirefoxWithLiaison> {
   if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No Firefox test build in ${extensionDir} (scripts/test.sh builds it)`);
+  const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless: true,
+    // WebDriver BiDi refuses to navigate a tab to a moz-extension:// page unless system access is allowed; the
+    // side panel's page (Firefox's sidebar_action panel) is opened in a tab that way, as the Chromium tests do.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
+      // The add-on's moz-extension:// origin, known in advance so the test can open its pages.
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // Firefox MV3 treats host_permissions as grantable, not granted: an add-on installed over WebDriver BiDi
       // (a temporary add-on, no install prompt) gets none of the test build's loopback hosts, so no content
       // script runs (measured on firefox-esr 153: every marker wait times out without this pref). This pref
@@ -50,7 +59,7 @@ export async function launchFirefoxWithLiaison(extensionDir = FIREFOX_TEST_BUILD
     // WebDriver BiDi takes an absolute path.
     const id = await browser.installExtension(resolve(extensionDir));
     const page = (await browser.pages())[0] ?? (await browser.newPage());
-    return { browser, id, page, close: () => browser.close() };
+    return { browser, id, origin: `moz-extension://${uuid}`, page, close: () => browser.close() };
   } catch (err) {
     await browser.close();
     throw err;
