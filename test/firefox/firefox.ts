@@ -1,6 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /** Where the Firefox test build is (scripts/test.sh builds it): LIAISON_BUILD=test, firefox-mv3, --mode test. */
@@ -32,12 +46,15 @@ export interface FirefoxWithLiaison {
 }
 
 /** A fresh headless Firefox profile with Liaison's test build installed as a temporary add-on. */
-export async function launchFirefoxWithLiaison(extensionDir = FIREFOX_TEST_BUILD): Promise<FirefoxWithLiaison> {
+export async function launchFirefoxWithLiaison(
+  extensionDir = FIREFOX_TEST_BUILD,
+  executablePath = firefoxPath(),
+): Promise<FirefoxWithLiaison> {
   if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No Firefox test build in ${extensionDir} (scripts/test.sh builds it)`);
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: firefoxPath(),
+    executablePath,
     headless: true,
     // WebDriver BiDi refuses to navigate a tab to a moz-extension:// page unless system access is allowed; the
     // side panel's page (Firefox's sidebar_action panel) is opened in a tab that way, as the Chromium tests do.
@@ -81,4 +98,35 @@ export async function findingsOf(page: Page, kind: 'student' | 'staff', id: stri
   );
   const codes = (await handle.jsonValue()) as string;
   return codes.split(' ').filter(Boolean).sort();
+}
+
+/**
+ * A Firefox whose `distribution/policies.json` is `policies` (Firefox reads enterprise policy from the folder
+ * beside its binary; release builds ignore any other path outside automation). Debian's install is left alone:
+ * the returned folder mirrors it with hard links (symbolic links where that fails) and its own distribution/.
+ * Returns the path of its binary and a cleanup.
+ */
+export function firefoxWithPolicies(policies: unknown): { executablePath: string; cleanup(): void } {
+  const real = realpathSync(firefoxPath());
+  const installDir = dirname(real);
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-firefox-policies-'));
+  for (const name of readdirSync(installDir)) {
+    if (name === 'distribution') continue;
+    const from = join(installDir, name);
+    const to = join(dir, name);
+    if (lstatSync(from).isSymbolicLink()) {
+      symlinkSync(readlinkSync(from), to);
+      continue;
+    }
+    try {
+      execFileSync('cp', ['-al', from, to]);
+    } catch {
+      // Another filesystem: the binary itself must live here (Firefox finds its install from its own path).
+      if (name === basename(real)) copyFileSync(from, to);
+      else symlinkSync(from, to);
+    }
+  }
+  mkdirSync(join(dir, 'distribution'));
+  writeFileSync(join(dir, 'distribution/policies.json'), JSON.stringify({ policies }, null, 2));
+  return { executablePath: join(dir, basename(real)), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

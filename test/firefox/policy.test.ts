@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firefoxWithPolicies, GECKO_ID, launchFirefoxWithLiaison, type FirefoxWithLiaison } from './firefox';
+
+/**
+ * Firefox's counterpart of Chrome's managed storage: the enterprise policy `3rdparty` → `Extensions` → the gecko
+ * id (docs/deploy.md). The district policy of docs/policy-example.json, given to a real firefox-esr through its
+ * policies.json, is what Liaison's pages read from browser.storage.managed.
+ */
+const example = JSON.parse(readFileSync('docs/policy-example.json', 'utf8'));
+
+let install: ReturnType<typeof firefoxWithPolicies>;
+let ff: FirefoxWithLiaison;
+beforeAll(async () => {
+  install = firefoxWithPolicies({ '3rdparty': { Extensions: { [GECKO_ID]: example } } });
+  ff = await launchFirefoxWithLiaison(undefined, install.executablePath);
+});
+afterAll(async () => {
+  await ff?.close();
+  install?.cleanup();
+});
+
+describe('district policy in real Firefox (policies.json 3rdparty)', () => {
+  it("reaches Liaison's managed storage as deployed", async () => {
+    const panel = await ff.browser.newPage();
+    try {
+      // As in demo-sis.test.ts: puppeteer never sees a moz-extension:// load end; wait for the page instead.
+      void panel.goto(`${ff.origin}/options.html`, { timeout: 20_000 }).catch(() => undefined);
+      await panel.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+      const managed = await panel.evaluate(() =>
+        (globalThis as unknown as { browser: { storage: { managed: { get(): Promise<unknown> } } } }).browser.storage.managed.get(),
+      );
+      expect(managed).toEqual(example);
+    } finally {
+      await panel.close();
+    }
+  });
+});
