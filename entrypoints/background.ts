@@ -69,7 +69,10 @@ export default defineBackground(() => {
     void readSummaries.forget(tabId);
   });
 
-  // Chrome opens the side panel from the toolbar button; Firefox uses its sidebar instead.
+  // Chrome opens the side panel from the toolbar button; Firefox uses its sidebar instead, and the same button
+  // toggles it there (a toolbar click is the user action sidebarAction.toggle needs; Chrome has no sidebarAction).
+  const sidebar = (browser as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+  if (sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle().catch(() => {}));
   (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome?.sidePanel
     ?.setPanelBehavior({ openPanelOnActionClick: true })
     .catch(() => {});
