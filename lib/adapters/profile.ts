@@ -1,22 +1,94 @@
 import { z } from 'zod';
 import { FIELDS } from './generic/fields';
+import { parseUrlGlob } from './profile-match';
 
 /**
  * A site profile as data: what teach mode saves for a district and what the starting profiles (Aeries,
  * PowerSchool, SEIS) are written as. JSON-serializable; the generic reader runs it (generic/profile-reader.ts).
  */
 
-const compiles = (source: string) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-};
+/**
+ * A page's URL pattern: a glob over the URL's path, query and fragment (profile-match `parseUrlGlob`), never a
+ * regular expression, so that no profile can make matching slow (issue 12: a 28-character regular expression took
+ * 1.5 s on one URL). Profiles saved before globs, whose patterns teach mode wrote as regular expressions of one
+ * known shape, are converted as they are read (`globFromTaughtRegex`); any other regular expression is refused with
+ * an error that says so, and the profile with it does not load.
+ */
+const UrlPattern = z
+  .string()
+  .min(1)
+  .max(500)
+  .transform((source) => globFromTaughtRegex(source) ?? source)
+  .superRefine((source, ctx) => {
+    const parsed = parseUrlGlob(source);
+    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+  });
 
-/** A regular expression source, tested against the URL's path + query + hash (not its host). */
-const UrlPattern = z.string().min(1).max(500).refine(compiles, 'not a valid regular expression');
+const TAUGHT_END = '(?=[?#]|$)';
+const TAUGHT_PARAM = '(?=.*[?&]';
+const TAUGHT_VALUE_END = '(?:&|#|$))';
+
+/**
+ * Teach mode's regular expressions before globs: `^/path/[^/]+(?=[?#]|$)` then, per query parameter,
+ * `(?=.*[?&]k=v(?:&|#|$))` or `(?=.*[?&]k=)`, literals escaped. Read by scanning, not by a regular expression; the
+ * glob it gives is `/path/*?k=v&k`. Anything else: null.
+ */
+export function globFromTaughtRegex(source: string): string | null {
+  if (!source.startsWith('^')) return null;
+  const end = source.indexOf(TAUGHT_END);
+  if (end < 0) return null;
+  const literal = (from: number, to: number): string | null => {
+    let out = '';
+    for (let i = from; i < to; i++) {
+      const c = source[i];
+      if (c === '\\') {
+        const next = source[++i];
+        if (next === undefined || next === '*' || next === '?' || next === '#') return null; // no glob can say them
+        out += next;
+      } else if ('.*+?^${}()|[]'.includes(c)) return null;
+      else out += c;
+    }
+    return out;
+  };
+  let path = '';
+  const pathEnd = end;
+  for (let i = 1; i < pathEnd; ) {
+    if (source.startsWith('[^/]+', i)) {
+      path += '*';
+      i += 5;
+      continue;
+    }
+    let j = i;
+    while (j < pathEnd && !source.startsWith('[^/]+', j)) j += source[j] === '\\' ? 2 : 1;
+    const lit = literal(i, Math.min(j, pathEnd));
+    if (lit === null) return null;
+    path += lit;
+    i = j;
+  }
+  if (!path.startsWith('/')) return null;
+  const params: string[] = [];
+  let at = end + TAUGHT_END.length;
+  while (at < source.length) {
+    if (!source.startsWith(TAUGHT_PARAM, at)) return null;
+    at += TAUGHT_PARAM.length;
+    let eq = at;
+    while (eq < source.length && source[eq] !== '=') eq += source[eq] === '\\' ? 2 : 1;
+    const key = literal(at, eq);
+    if (key === null || !key || eq >= source.length) return null;
+    if (source.startsWith('=)', eq)) {
+      params.push(key);
+      at = eq + 2;
+      continue;
+    }
+    const close = source.indexOf(TAUGHT_VALUE_END, eq + 1);
+    const value = close < 0 ? null : literal(eq + 1, close);
+    if (value === null || value.includes('&')) return null;
+    params.push(`${key}=${value}`);
+    at = close + TAUGHT_VALUE_END.length;
+  }
+  return params.length ? `${path}?${params.join('&')}` : path;
+}
+
 const Selector = z.string().min(1).max(500);
 export const FieldKeySchema = z.enum(FIELDS);
 
@@ -41,6 +113,8 @@ export type IdLocator = z.infer<typeof IdLocator>;
 export const ProfilePage = z.object({
   type: z.enum(['student', 'staff', 'student-list', 'staff-list']),
   urlPatterns: z.array(UrlPattern).min(1).max(20),
+  /** URLs that fit `urlPatterns` but are not this page (Aeries: the student portal's own .aspx pages). */
+  excludeUrlPatterns: z.array(UrlPattern).max(20).optional(),
   /** Selectors that must all match for the page to be this one (product markup, not data). */
   markers: z.array(Selector).max(20).default([]),
   /** The part of the page to read; the whole body when absent. */

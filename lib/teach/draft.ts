@@ -155,27 +155,30 @@ export function mapPick(draft: TeachDraft, key: TeachKey, el: Element, url: URL)
 /** Parameters that name a record (which student), never the kind of page: left out of page patterns. */
 const RECORD_PARAMS = new Set(Object.values(ID_PARAMS).flat());
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The URL pattern for pages like this one: the same path (segments that look like ids generalized), the same
- * non-id query parameters (a tab, a module), and the id parameter present when the id comes from the URL.
+ * The URL pattern for pages like this one, as a glob (lib/adapters/profile-match `parseUrlGlob`): the same path
+ * (segments that look like ids generalized to `*`), the same non-id query parameters (a tab, a module), and the id
+ * parameter present when the id comes from the URL. A segment or value a glob cannot spell literally (a star, or
+ * a character of regular expressions, which globs refuse) is generalized too, or left out.
  */
 export function urlPatternFor(url: URL, id?: IdLocator): string {
   const idParam = id?.from === 'url' ? id.param : null;
+  const unsayable = (s: string) => /[*?#&\\^$()[\]{}|+]/.test(s);
   const path = url.pathname
     .split('/')
-    .map((seg) => (/\d{2,}/.test(seg) && !/\.\w+$/.test(seg) ? '[^/]+' : escapeRe(seg)))
+    .map((seg) => ((/\d{2,}/.test(seg) && !/\.\w+$/.test(seg)) || unsayable(seg) ? (seg ? '*' : '') : seg))
     .join('/');
-  // Raw `k=v` pairs, as the URL spells them (pattern tests see the URL's own encoding).
+  // Raw `k=v` pairs, as the URL spells them (patterns are matched against the URL's own encoding).
   const pairs = url.search.slice(1).split('&').filter(Boolean).map((p) => [p.split('=')[0], p.slice(p.indexOf('=') + 1)] as const);
   const named = (k: string) => { try { return decodeURIComponent(k); } catch { return k; } };
   const checks = pairs
     .filter(([k, v]) => named(k) !== idParam && !RECORD_PARAMS.has(named(k).toLowerCase()) && v.length <= 40 && !/\d{3,}/.test(v))
-    .map(([k, v]) => `(?=.*[?&]${escapeRe(k)}=${escapeRe(v)}(?:&|#|$))`);
+    .filter(([k, v]) => k && !unsayable(k) && !unsayable(v) && !k.includes('='))
+    .map(([k, v]) => (v ? `${k}=${v}` : k));
   const rawId = pairs.find(([k]) => named(k) === idParam)?.[0];
-  if (rawId) checks.push(`(?=.*[?&]${escapeRe(rawId)}=)`);
-  return `^${path}(?=[?#]|$)${checks.join('')}`;
+  if (rawId && !unsayable(rawId)) checks.push(rawId);
+  return checks.length ? `${path}?${checks.join('&')}` : path;
 }
 
 const slug = (host: string) => host.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'site';

@@ -24,7 +24,8 @@ export const AERIES_PROFILE = {
     {
       type: 'student',
       // Any WebForms page outside the student/parent portal, when it shows the current-student id cell.
-      urlPatterns: ['^/(?!student/)[^?#]*\\.aspx(?:[?#]|$)'],
+      urlPatterns: ['/**/*.aspx'],
+      excludeUrlPatterns: ['/student/**'],
       markers: ["div.data-row > div[data-tcfc='STU.ID']"],
       id: { from: 'selector', selector: "div.data-row > div[data-tcfc='STU.ID']" },
       fields: {

@@ -25,7 +25,7 @@ export const POWERSCHOOL_PROFILE = {
   pages: [
     {
       type: 'student',
-      urlPatterns: ['^/admin/students/[\\w.-]+\\.html\\?(?:[^#]*&)?frn=001\\d+'],
+      urlPatterns: ['/admin/students/*.html?frn=001*'],
       markers: ['ul#std_information'],
       root: 'div.box-round',
       id: { from: 'url', param: 'frn' },

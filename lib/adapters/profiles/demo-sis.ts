@@ -2,6 +2,12 @@ import { profileAdapter } from '../generic/profile-reader';
 import type { SiteProfileInput } from '../profile';
 import { withProfileDefaults } from '../profile-match';
 
+/**
+ * The demo's ids are letters, digits, _ and -: a record URL with a percent-escape in its id (`/students/%3Cx%3E`)
+ * is not one of its pages (globs have no character classes, so these are said as exclusions).
+ */
+const ENCODED = (kind: string) => [`/${kind}/%*`, `/${kind}/*%*`, `/${kind}/%*/`, `/${kind}/*%*/`];
+
 /** The demo SIS's self-identification: the profile never claims a page without it. */
 const DEMO_META = 'meta[name="generator"][content="Liaison Demo SIS"]';
 
@@ -18,11 +24,11 @@ export const DEMO_SIS_PROFILE = {
   liveRoot: '#content',
   source: 'demo-sis/ (markup written by this project, pinned by test/fixtures/demo-sis)',
   pages: [
-    { type: 'student-list', urlPatterns: ['^/students/?(?:[?#]|$)'], markers: [DEMO_META], root: '#content', synonyms: true },
+    { type: 'student-list', urlPatterns: ['/students', '/students/'], markers: [DEMO_META], root: '#content', synonyms: true },
     // The name shown in the heading, for pages whose heading states no id.
-    { type: 'student', urlPatterns: ['^/students/[A-Za-z0-9_-]+/?(?:[?#]|$)'], markers: [DEMO_META], root: '#content', name: { selector: 'h1.record-title .record-name' }, synonyms: true },
-    { type: 'staff-list', urlPatterns: ['^/staff/?(?:[?#]|$)'], markers: [DEMO_META], root: '#content', synonyms: true },
-    { type: 'staff', urlPatterns: ['^/staff/[A-Za-z0-9_-]+/?(?:[?#]|$)'], markers: [DEMO_META], root: '#content', name: { selector: 'h1.record-title .record-name' }, synonyms: true },
+    { type: 'student', urlPatterns: ['/students/*', '/students/*/'], excludeUrlPatterns: ENCODED('students'), markers: [DEMO_META], root: '#content', name: { selector: 'h1.record-title .record-name' }, synonyms: true },
+    { type: 'staff-list', urlPatterns: ['/staff', '/staff/'], markers: [DEMO_META], root: '#content', synonyms: true },
+    { type: 'staff', urlPatterns: ['/staff/*', '/staff/*/'], excludeUrlPatterns: ENCODED('staff'), markers: [DEMO_META], root: '#content', name: { selector: 'h1.record-title .record-name' }, synonyms: true },
   ],
 } satisfies SiteProfileInput;
 

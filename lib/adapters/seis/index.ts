@@ -23,7 +23,7 @@ export const SEIS_PROFILE = {
   pages: [
     {
       type: 'student',
-      urlPatterns: ['/state/goals', '/state/services'],
+      urlPatterns: ['/**/state/goals', '/**/state/services', '/**#/state/goals*', '/**#/state/services*', '/**#/state/goals', '/**#/state/services'],
       id: { from: 'label', label: 'SEIS ID' },
       name: { label: 'Name' },
       fields: {

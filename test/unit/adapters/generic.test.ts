@@ -243,13 +243,13 @@ describe('readWithProfile (teach mode)', () => {
     pages: [
       {
         type: 'student',
-        urlPatterns: ['^/students/\\d+'],
+        urlPatterns: ['/students/*'],
         markers: ['#record'],
         id: { from: 'selector', selector: '#record .sid' },
         name: { selector: '#record h1' },
         fields: { primaryDisability: { selector: '#dis' }, caseManager: { label: 'Teacher of Record' } },
       },
-      { type: 'student-list', urlPatterns: ['^/caseload'], list: { table: 'table.roster', columns: { name: 'Kid', primaryDisability: 'Cat.' } } },
+      { type: 'student-list', urlPatterns: ['/caseload'], list: { table: 'table.roster', columns: { name: 'Kid', primaryDisability: 'Cat.' } } },
     ],
   };
 

@@ -8,7 +8,7 @@ const taught = SiteProfile.parse({
   id: 'taught-sis-example-org',
   label: 'Taught',
   hostPatterns: ['sis.example.org'],
-  pages: [{ type: 'student', urlPatterns: ['^/Modules\\.php'], id: { from: 'url', param: 'student_id' }, fields: {} }],
+  pages: [{ type: 'student', urlPatterns: ['/Modules.php'], id: { from: 'url', param: 'student_id' }, fields: {} }],
 });
 // A RosarioSIS-looking page: the built-in adapter claims it.
 const rosario = parseHtml('<div id="body"><span class="module-icon Students"></span><table class="header"><tr><td class="header2">Ann Lee - 3</td></tr></table><form id="student" name="student" action="Modules.php?modname=Students/Student.php&student_id=3"></form></div>');
@@ -39,7 +39,7 @@ describe('a site profile that reads nothing', () => {
     hostPatterns: ['sis.example.org'],
     pages: [
       { type: 'student', urlPatterns: ['^/pupil(?=[?#]|$)'], id: { from: 'url', param: 'sid' }, fields: { caseManager: { label: 'Case Carrier' } } },
-      { type: 'student-list', urlPatterns: ['^/pupils'], list: { table: 'table.roster', columns: { studentId: 'No.' } } },
+      { type: 'student-list', urlPatterns: ['/pupils'], list: { table: 'table.roster', columns: { studentId: 'No.' } } },
     ],
   });
   const doc = parseHtml('<main><dl><dt>Case Carrier</dt><dd>Priya Patel</dd></dl></main>');

@@ -10,7 +10,7 @@ const profile = (over: Partial<SiteProfileInput> = {}): SiteProfile =>
     id: 'taught-sis-example-org',
     label: 'Taught: sis.example.org',
     hostPatterns: ['sis.example.org'],
-    pages: [{ type: 'student', urlPatterns: ['^/pupil'], id: { from: 'url', param: 'sid' }, fields: { caseManager: { label: 'Case Carrier' } } }],
+    pages: [{ type: 'student', urlPatterns: ['/pupil'], id: { from: 'url', param: 'sid' }, fields: { caseManager: { label: 'Case Carrier' } } }],
     ...over,
   });
 
@@ -51,7 +51,7 @@ describe('profile export and import', () => {
     expect(planImport('{"pages": "x"}', []).items).toEqual([]);
   });
 
-  it('rejects a URL pattern that is not a regular expression', () => {
+  it('rejects a URL pattern that is not a valid glob (a regular expression)', () => {
     const plan = planImport(JSON.stringify([{ ...profile(), pages: [{ type: 'student', urlPatterns: ['(('] }] }]), []);
     expect(plan.items).toEqual([]);
   });

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { urlPatternMatches } from '../../../lib/adapters/profile-match';
 import { readWithProfile } from '../../../lib/adapters/generic/profile-check';
 import { SiteProfile } from '../../../lib/adapters/profile';
 import { addressChoices, buildProfile, idFromAddress, idLocatorFor, mapPick, urlPatternFor, type TeachDraft } from '../../../lib/teach/draft';
@@ -95,7 +96,11 @@ describe('record ids and page patterns', () => {
   });
 
   it('patterns keep the path and the page’s own parameters, not the record’s', () => {
-    const re = (u: string, id?: Parameters<typeof urlPatternFor>[1]) => new RegExp(urlPatternFor(new URL(u), id), 'i');
+    // Globs (lib/adapters/profile-match), tested as pagesForUrl tests them: against the whole URL.
+    const re = (u: string, id?: Parameters<typeof urlPatternFor>[1]) => {
+      const pattern = urlPatternFor(new URL(u), id);
+      return { test: (path: string) => urlPatternMatches(pattern, new URL(path, 'http://h')) };
+    };
     const rosario = re('http://h/Modules.php?modname=Students/Student.php&student_id=3&category_id=6');
     expect(rosario.test('/Modules.php?modname=Students/Student.php&category_id=6&student_id=4')).toBe(true);
     expect(rosario.test('/Modules.php?modname=Students/Student.php&student_id=4&category_id=1')).toBe(false);
