@@ -18,11 +18,34 @@ const UrlPattern = z
   .string()
   .min(1)
   .max(500)
-  .transform((source) => globFromTaughtRegex(source) ?? source)
   .superRefine((source, ctx) => {
     const parsed = parseUrlGlob(source);
     if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
   });
+
+/** A page's patterns as given (globs, or regular expressions of a known shape), as globs (`globsFromLegacy`). */
+const UrlPatterns = (max: number) =>
+  z
+    .array(z.string().min(1).max(500))
+    .max(max)
+    .transform((list) => list.flatMap(globsFromLegacy))
+    .pipe(z.array(UrlPattern).max(max * 2));
+
+/**
+ * The globs a pattern of a profile saved before globs stands for: teach mode's own regular expressions
+ * (`globFromTaughtRegex`) and anchored literal prefixes (`^/pupil`: the path starts so), the shapes profiles were
+ * written in. Anything else is left as it is, for the schema to refuse when it is not a glob.
+ */
+export function globsFromLegacy(source: string): string[] {
+  const taught = globFromTaughtRegex(source);
+  if (taught) return [taught];
+  const prefix = /^\^(\/[A-Za-z0-9_\-/.%~]*)$/.exec(source.replace(/\\\./g, '.'));
+  if (prefix && !source.replace(/\\\./g, '').includes('.') && !prefix[1].includes('//')) {
+    const p = prefix[1];
+    return p.endsWith('/') ? [`${p}**`] : [`${p}/**`, `${p}*/**`];
+  }
+  return [source];
+}
 
 const TAUGHT_END = '(?=[?#]|$)';
 const TAUGHT_PARAM = '(?=.*[?&]';
@@ -112,9 +135,9 @@ export type IdLocator = z.infer<typeof IdLocator>;
 
 export const ProfilePage = z.object({
   type: z.enum(['student', 'staff', 'student-list', 'staff-list']),
-  urlPatterns: z.array(UrlPattern).min(1).max(20),
+  urlPatterns: UrlPatterns(20).pipe(z.array(z.string()).min(1)),
   /** URLs that fit `urlPatterns` but are not this page (Aeries: the student portal's own .aspx pages). */
-  excludeUrlPatterns: z.array(UrlPattern).max(20).optional(),
+  excludeUrlPatterns: UrlPatterns(20).optional(),
   /** Selectors that must all match for the page to be this one (product markup, not data). */
   markers: z.array(Selector).max(20).default([]),
   /** The part of the page to read; the whole body when absent. */

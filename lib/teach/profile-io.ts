@@ -36,8 +36,13 @@ export function planImport(text: string, existingIds: Iterable<string>): ImportP
   list.slice(0, 200).forEach((raw, i) => {
     const parsed = SiteProfile.safeParse(raw);
     if (!parsed.success) {
-      const where = parsed.error.issues[0]?.path.join('.') || 'profile';
-      plan.errors.push(`Profile ${i + 1} is not a valid site profile (${where}).`);
+      const path = parsed.error.issues[0]?.path ?? [];
+      const where = path.join('.') || 'profile';
+      // Profiles written before globs may carry regular expressions, which Liaison no longer runs (issue 12).
+      const hint = path.some((k) => k === 'urlPatterns' || k === 'excludeUrlPatterns')
+        ? ' URL patterns are globs like /students/* or /student.aspx?id=*, not regular expressions.'
+        : '';
+      plan.errors.push(`Profile ${i + 1} is not a valid site profile (${where}).${hint}`);
     } else if (seen.has(parsed.data.id)) plan.errors.push(`Profile ${i + 1} repeats the id ${parsed.data.id}.`);
     else {
       seen.add(parsed.data.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SiteProfile, globFromTaughtRegex } from '../../../lib/adapters/profile';
+import { SiteProfile, globFromTaughtRegex, globsFromLegacy } from '../../../lib/adapters/profile';
 import { hostMatches, pagesForUrl, parseUrlGlob, starMatch, urlPatternMatches } from '../../../lib/adapters/profile-match';
 
 /** Issue 12: profiles cannot freeze the browser. Their URL patterns are globs matched in linear time. */
@@ -42,6 +42,12 @@ describe('URL globs', () => {
     expect(globFromTaughtRegex('^(a+)+$')).toBeNull();
     const saved = SiteProfile.parse(profile(['^/students/[^/]+/iep(?=[?#]|$)']));
     expect(saved.pages[0].urlPatterns).toEqual(['/students/*/iep']);
+    // An anchored literal prefix, as hand-written profiles had them: the path starts so.
+    const prefix = SiteProfile.parse(profile(['^/pupil', '^/Modules\\.php']));
+    expect(prefix.pages[0].urlPatterns).toEqual(['/pupil/**', '/pupil*/**', '/Modules.php/**', '/Modules.php*/**']);
+    for (const u of ['/pupil', '/pupil?sid=1', '/pupils', '/pupil/x/y', '/Modules.php?x=1']) expect(pagesForUrl(prefix, new URL(u, 'https://h')).length, u).toBe(1);
+    for (const u of ['/', '/pupi', '/x/pupil', '/ModulesXphp']) expect(pagesForUrl(prefix, new URL(u, 'https://h')).length, u).toBe(0);
+    expect(globsFromLegacy('^/a.b')).toEqual(['^/a.b']); // an unescaped dot is any character: not a literal, refused
   });
 
   it('a pathological pattern on a long URL is fast', () => {

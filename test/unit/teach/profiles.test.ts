@@ -52,8 +52,9 @@ describe('profile export and import', () => {
   });
 
   it('rejects a URL pattern that is not a valid glob (a regular expression)', () => {
-    const plan = planImport(JSON.stringify([{ ...profile(), pages: [{ type: 'student', urlPatterns: ['(('] }] }]), []);
+    const plan = planImport(JSON.stringify([{ ...profile(), pages: [{ type: 'student', urlPatterns: ['^(a+)+$'] }] }]), []);
     expect(plan.items).toEqual([]);
+    expect(plan.errors).toEqual(['Profile 1 is not a valid site profile (pages.0.urlPatterns.0). URL patterns are globs like /students/* or /student.aspx?id=*, not regular expressions.']);
   });
 });
 
