@@ -22,6 +22,9 @@ export default defineConfig({
   // The same folder name in every mode, so the test build is .output/test/chrome-mv3.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   vite: () => ({ plugins: [preact(), zodJitless()] }),
+  // The AMO sources zip (npm run package): the project's files, without what .gitignore leaves out of the repository
+  // (WXT already leaves out node_modules and hidden folders such as .output).
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', '**/*.log'] },
   hooks: {
     // WXT adds a runtime-registered content script's `matches` to host_permissions. The store build asks for no
     // host at install: sites are optional permissions the user grants one by one (lib/sites/registration).
