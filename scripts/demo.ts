@@ -1,7 +1,7 @@
 /**
  * npm run demo: builds the extension, serves the demo SIS and opens Chromium with Liaison loaded on it. With no
  * display (or --headless) it walks the demo pages itself, prints the findings it saw on each page and writes
- * screenshots of an overlaid page and of the side panel.
+ * screenshots of an overlaid page and of the side panel, and the store screenshots (1280×800, page and panel).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -69,9 +69,45 @@ async function main() {
   await panel.locator('li.finding').first().waitFor();
   const panelShot = resolve(outDir, 'side-panel.png');
   await panel.screenshot({ path: panelShot, fullPage: true });
-  console.log(`\nScreenshots written to ${outDir}:\n  ${pageShot}\n  ${panelShot}`);
+  const storeShots = await storeScreenshots(page, panel, sis.url);
+  console.log(`\nScreenshots written to ${outDir}:\n  ${[pageShot, panelShot, ...storeShots].join('\n  ')}`);
   await ext.close();
   await sis.close();
+}
+
+/**
+ * The store screenshots (Chrome Web Store and addons.mozilla.org take 1280×800): the SIS page with Liaison's side
+ * panel beside it, as a user sees them — the student list with its badges, then a student page with a badge open.
+ */
+async function storeScreenshots(page: Page, panel: Page, sisUrl: string): Promise<string[]> {
+  const { default: sharp } = await import('sharp');
+  const [W, H, PANEL] = [1280, 800, 400];
+  await page.setViewportSize({ width: W - PANEL, height: H });
+  await panel.setViewportSize({ width: PANEL, height: H });
+  const shots: [string, string, (panel: Page) => Promise<unknown>][] = [
+    ['/students', 'store-1-student-list.png', (p) => p.locator('[data-subject="student:1009"]').first().waitFor()],
+    ['/students/1009', 'store-2-student-page.png', (p) => p.locator('#subject-heading', { hasText: 'Isabella Davis' }).waitFor()],
+  ];
+  const written: string[] = [];
+  for (const [path, file, panelReady] of shots) {
+    await page.bringToFront();
+    await page.goto(sisUrl + path);
+    await settled(page);
+    if (path !== '/students') await page.locator('[data-liaison-student="1009"] button').first().click();
+    await panelReady(panel);
+    const left = await page.screenshot();
+    const right = await panel.screenshot();
+    const out = resolve(outDir, file);
+    await sharp({ create: { width: W, height: H, channels: 3, background: '#ffffff' } })
+      .composite([
+        { input: left, left: 0, top: 0 },
+        { input: right, left: W - PANEL, top: 0 },
+      ])
+      .png()
+      .toFile(out);
+    written.push(out);
+  }
+  return written;
 }
 
 /** Waits until every marker on the page shows the worker's answer. */
