@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('district policy in real Firefox (policies.json 3rdparty)', () => {
-  it("reaches Liaison's managed storage as deployed", async () => {
+  it("reaches Liaison's managed storage as deployed, and the district's retention period holds on first start", async () => {
     const panel = await ff.browser.newPage();
     try {
       // As in demo-sis.test.ts: puppeteer never sees a moz-extension:// load end; wait for the page instead.
@@ -31,6 +31,13 @@ describe('district policy in real Firefox (policies.json 3rdparty)', () => {
         (globalThis as unknown as { browser: { storage: { managed: { get(): Promise<unknown> } } } }).browser.storage.managed.get(),
       );
       expect(managed).toEqual(example);
+      // On first start, with no click: the retention period is the district's, and the user cannot change it.
+      const retention = await panel.waitForSelector('section[aria-labelledby="privacy-heading"] input[type="number"]', { timeout: 15_000 });
+      await panel.waitForFunction((n: number) => {
+        const input = document.querySelector<HTMLInputElement>('section[aria-labelledby="privacy-heading"] input[type="number"]');
+        return input?.value === String(n) && input.disabled;
+      }, { timeout: 10_000 }, example.retentionDays);
+      expect(await retention!.evaluate((i) => i.closest('p')?.textContent)).toContain('(set by your district)');
     } finally {
       await panel.close();
     }
