@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { zodJitless } from './scripts/zod-jitless';
+import { noInnerHtml } from './scripts/no-inner-html';
 
 /** The test build (npm run build:test) runs Liaison on local demo and fixture servers without a prompt. */
 const testBuild = process.env.LIAISON_BUILD === 'test';
@@ -21,7 +22,7 @@ export default defineConfig({
   outDir: process.env.LIAISON_OUT_DIR ?? (testBuild ? '.output/test' : storeLocal ? '.output/store-local' : '.output'),
   // The same folder name in every mode, so the test build is .output/test/chrome-mv3.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
-  vite: () => ({ plugins: [preact(), zodJitless()] }),
+  vite: () => ({ plugins: [preact(), zodJitless(), noInnerHtml()] }),
   // The AMO sources zip (npm run package): the project's files, without what .gitignore leaves out of the repository
   // (WXT already leaves out node_modules and hidden folders such as .output).
   zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', '**/*.log'] },
