@@ -41,4 +41,20 @@ describe('docs/policy-example.json (docs/deploy.md)', () => {
   it('the validator sees a wrong policy', () => {
     expect(validate({ defaultRole: 'principal', retentionDays: '30', extra: 1 }, schema)).toHaveLength(3);
   });
+
+  it("docs/deploy.md's JSON blocks parse, and each browser's policy carries this example (Admin console: as {Value})", () => {
+    const doc = readFileSync('docs/deploy.md', 'utf8');
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!) as Record<string, any>);
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    const chrome = blocks.find((b) => b['3rdparty']?.extensions);
+    const firefox = blocks.find((b) => b.policies?.['3rdparty']?.Extensions);
+    expect(chrome!['3rdparty'].extensions['<chrome-id>']).toEqual(example);
+    expect(chrome!.ExtensionSettings['<chrome-id>'].installation_mode).toBe('force_installed');
+    expect(firefox!.policies['3rdparty'].Extensions['liaison@liaison.invalid']).toEqual(example);
+    expect(firefox!.policies.ExtensionSettings['liaison@liaison.invalid'].installation_mode).toBe('force_installed');
+    const adminConsole = blocks.find((b) => Object.values(b).every((v) => v && typeof v === 'object' && 'Value' in v))!;
+    const unwrapped = Object.fromEntries(Object.entries(adminConsole).map(([k, v]) => [k, (v as { Value: unknown }).Value]));
+    expect(validate(unwrapped, schema)).toEqual([]);
+    expect(readPolicy(unwrapped).ignored).toEqual([]);
+  });
 });
