@@ -221,4 +221,16 @@ test('a page script learns nothing from the store build, cannot steer it, and th
   // 5. The user still sees the badge, the same as on the full page (its findings come from the stored record).
   expect(thinLabel).toBe(fullLabel);
   expect((await badges(cdp)).every((b) => b.popHidden)).toBe(true);
+
+  // 6. Teach mode only by the user: on a page Liaison does not recognize, the page world cannot reach the chip's
+  // buttons (a closed root) and its clicks start nothing.
+  await page.goto(`${sisUrl}/`);
+  await expect(page.locator('[data-liaison-chip]')).toHaveCount(1);
+  expect(await page.evaluate(() => document.querySelector('[data-liaison-chip]')?.shadowRoot ?? null)).toBeNull();
+  await page.evaluate(() => (window as unknown as { __poke: () => void }).__poke());
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-liaison-teach]')).toHaveCount(0);
+  const home = await harvest(page);
+  expect(home.shadows).toEqual([]);
+  expect([...home.attrs, ...home.seen].filter((a) => !STORE_ATTRS.test(a))).toEqual([]);
 });
