@@ -38,3 +38,24 @@ describe('store manifest: least privilege', () => {
     expect(csp).not.toMatch(/https?:|unsafe-eval|\*/);
   });
 });
+
+describe('store-local build (npm run build:store-local): the store build, enabled on loopback', () => {
+  let local: Record<string, any>;
+  let localOut: string;
+  beforeAll(() => {
+    localOut = mkdtempSync(join(tmpdir(), 'liaison-manifest-local-'));
+    const env = { ...process.env, LIAISON_OUT_DIR: localOut, LIAISON_BUILD: 'store-local' };
+    execFileSync(join(process.cwd(), 'node_modules/.bin/wxt'), ['build'], { env, stdio: 'pipe' });
+    local = JSON.parse(readFileSync(join(localOut, 'chrome-mv3/manifest.json'), 'utf8'));
+  }, 120_000);
+  afterAll(() => rmSync(localOut, { recursive: true, force: true }));
+
+  it('differs from the store manifest only by the loopback sites, as if the user had enabled them', () => {
+    const loopback = ['http://127.0.0.1/*', 'http://localhost/*'];
+    const { host_permissions, content_scripts, ...rest } = local;
+    const { host_permissions: _h, content_scripts: _c, ...store } = manifest;
+    expect(rest).toEqual(store); // same permissions, CSP, pages
+    expect(host_permissions).toEqual(loopback);
+    expect(content_scripts).toEqual([{ matches: loopback, js: ['content-scripts/sis.js'], all_frames: true, run_at: 'document_idle' }]);
+  });
+});
