@@ -11,6 +11,8 @@ import { notesForSite, openFollowUpsBy, purgeDeleted } from '../lib/notes/repo';
 import { dueHorizon } from '../lib/notes/followups';
 import { LockGate, useUnlocked } from './LockGate';
 import { loadNoteSettings, ROLE_DEFAULTS } from '../lib/notes/settings';
+import type { ExportPolicy } from '../lib/notes/export';
+import { readManagedPolicy } from '../lib/teach/store';
 import { CaseloadTab } from './caseload/CaseloadTab';
 import { ForgetStudent } from './caseload/ForgetStudent';
 import { FindingList } from './FindingList';
@@ -68,11 +70,27 @@ async function loadFollowUps(db: LiaisonDb, site: string | null) {
 /** The worker, asked through the extension's messaging (tests pass their own). */
 const askWorker: AskWorker = (msg) => browser.runtime.sendMessage(msg);
 
+/** The district policy from managed storage (tests pass their own). */
+const managedPolicy = () => readManagedPolicy(browser.storage?.managed as never);
+
 /**
  * The side panel: tabs for the checks of the page the user looked at last, that student's notes, and the
  * follow-ups due. A fresh "Add note" from a badge switches to Notes with the form open for that student.
  */
-export function SidePanel({ db, ask = askWorker }: { db: LiaisonDb; ask?: AskWorker }) {
+export function SidePanel({
+  db,
+  ask = askWorker,
+  loadPolicy = managedPolicy,
+}: {
+  db: LiaisonDb;
+  ask?: AskWorker;
+  loadPolicy?: () => Promise<ExportPolicy>;
+}) {
+  const [policy, setPolicy] = useState<ExportPolicy | null>(null);
+  // A policy that cannot be read blocks exports (as backups do): notes never leave on a guess.
+  useEffect(() => {
+    void loadPolicy().then(setPolicy, () => setPolicy({ notesExportAllowed: false }));
+  }, []);
   const { value: page } = useLiveQuery(async () => (await db.pages.orderBy('at').last()) ?? null, [db]);
   const { value: settings } = useLiveQuery(() => loadNoteSettings(db), [db]);
   const site = page?.site ?? null;
@@ -114,7 +132,7 @@ export function SidePanel({ db, ask = askWorker }: { db: LiaisonDb; ask?: AskWor
       {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" />}
       {selected === 'notes' && (
         <LockGate db={db}>
-          {() => (settings ? <NotesTab db={db} page={page ?? null} target={target} settings={settings} /> : <p aria-busy="true">Loading…</p>)}
+          {() => (settings ? <NotesTab db={db} page={page ?? null} target={target} settings={settings} policy={policy} /> : <p aria-busy="true">Loading…</p>)}
         </LockGate>
       )}
       {selected === 'followups' && (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { LiaisonDb } from '../../lib/db/database';
 import { todayIso } from '../../lib/dates';
-import { exportable, notesToCsv, printableLog } from '../../lib/notes/export';
+import { exportable, NOTES_EXPORT_BLOCKED, notesMayLeave, notesToCsv, printableLog, type ExportPolicy } from '../../lib/notes/export';
 import { notesForSite } from '../../lib/notes/repo';
 import type { Note } from '../../lib/notes/schema';
 import { downloadText, openPrintable, safePart } from './download';
@@ -15,13 +15,30 @@ export function ExportButtons({
   site,
   student,
   notes,
+  policy,
 }: {
   db: LiaisonDb;
   site: string;
   student: { id: string; name: string };
   notes: Note[];
+  /** The district policy; null while it is being read (exports wait for it). */
+  policy: ExportPolicy | null;
 }) {
   const [status, setStatus] = useState('');
+  if (!policy)
+    return (
+      <section aria-labelledby="export-heading" class="export">
+        <h2 id="export-heading">Export</h2>
+        <p aria-busy="true">Reading your district’s policy…</p>
+      </section>
+    );
+  if (!notesMayLeave(policy))
+    return (
+      <section aria-labelledby="export-heading" class="export" data-export-blocked="policy">
+        <h2 id="export-heading">Export</h2>
+        <p>{NOTES_EXPORT_BLOCKED}</p>
+      </section>
+    );
   const base = `liaison-notes-${safePart(student.id)}-${todayIso()}`;
   const count = exportable(notes).length;
   const names = new Map([[student.id, student.name]]);
@@ -32,7 +49,7 @@ export function ExportButtons({
       <button
         type="button"
         onClick={() => {
-          downloadText(`${base}.csv`, notesToCsv(notes, names), 'text/csv;charset=utf-8');
+          downloadText(`${base}.csv`, notesToCsv(policy, notes, names), 'text/csv;charset=utf-8');
           setStatus(`Exported ${count} note${count === 1 ? '' : 's'} as CSV.`);
         }}
       >
@@ -41,7 +58,7 @@ export function ExportButtons({
       <button
         type="button"
         onClick={() => {
-          openPrintable(`${base}.html`, printableLog(notes, student, Date.now()));
+          openPrintable(`${base}.html`, printableLog(policy, notes, student, Date.now()));
           setStatus('Printable log opened in a new tab: print it from there.');
         }}
       >
@@ -52,7 +69,7 @@ export function ExportButtons({
         onClick={async () => {
           const [all, students] = await Promise.all([notesForSite(db, site), db.students.where('site').equals(site).toArray()]);
           const allNames = new Map(students.map((s) => [s.id, s.record.name]));
-          downloadText(`liaison-notes-all-${todayIso()}.csv`, notesToCsv(all, allNames), 'text/csv;charset=utf-8');
+          downloadText(`liaison-notes-all-${todayIso()}.csv`, notesToCsv(policy, all, allNames), 'text/csv;charset=utf-8');
           setStatus(`Exported ${exportable(all).length} notes as CSV.`);
         }}
       >

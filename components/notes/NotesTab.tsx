@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LiaisonDb, PageRow } from '../../lib/db/database';
 import { todayIso } from '../../lib/dates';
 import { caseManagerContact } from '../../lib/notes/contact';
+import { NOTES_EXPORT_BLOCKED, noteMailto, notesMayLeave, type ExportPolicy } from '../../lib/notes/export';
 import { byNewest } from '../../lib/notes/model';
 import { loadDraft, notesForSite, notesForStudent, undoDelete } from '../../lib/notes/repo';
 import { current, type Note, type NoteSettings } from '../../lib/notes/schema';
@@ -28,10 +29,12 @@ interface Props {
   page: PageRow | null;
   target: NotesTarget | null;
   settings: NoteSettings;
+  /** The district policy; null while it is being read. `notesExportAllowed: false` switches off exports and email. */
+  policy: ExportPolicy | null;
 }
 
 /** The Notes tab: the student's contact log, the quick note form, search, exports and note settings. */
-export function NotesTab({ db, page, target, settings }: Props) {
+export function NotesTab({ db, page, target, settings, policy }: Props) {
   const site = page?.site ?? null;
   const students = page?.subjects.filter((s) => s.kind === 'student') ?? [];
   const defaultId =
@@ -74,7 +77,9 @@ export function NotesTab({ db, page, target, settings }: Props) {
   const done = (saved: Note | null, message: string) => {
     setComposing(false);
     setStatus({ message });
-    setMailto(saved && contact?.email && current(saved).with === 'case-manager' ? noteMailto(saved, contact.email) : null);
+    const wantsMail = !!(saved && contact?.email && current(saved).with === 'case-manager');
+    // Policy decides here too: no link is offered, and noteMailto itself refuses.
+    setMailto(wantsMail ? (policy && notesMayLeave(policy) ? noteMailto(policy, saved!, contact!.email!) : 'blocked') : null);
   };
 
   return (
@@ -111,10 +116,16 @@ export function NotesTab({ db, page, target, settings }: Props) {
             Undo delete
           </button>
         )}
-        {mailto && (
-          <a href={mailto} class="button">
-            Email this note to the case manager
-          </a>
+        {mailto === 'blocked' ? (
+          <p class="muted" data-email-blocked="policy">
+            Email this note: {NOTES_EXPORT_BLOCKED}
+          </p>
+        ) : (
+          mailto && (
+            <a href={mailto} class="button">
+              Email this note to the case manager
+            </a>
+          )
         )}
       </div>
       {studentId &&
@@ -141,6 +152,7 @@ export function NotesTab({ db, page, target, settings }: Props) {
           studentId={studentId}
           name={name}
           settings={settings}
+          policy={policy}
           onChange={(message, deletedId) => setStatus({ message, undo: deletedId })}
         />
       ) : (
@@ -158,6 +170,7 @@ function StudentNotes({
   studentId,
   name,
   settings,
+  policy,
   onChange,
 }: {
   db: LiaisonDb;
@@ -165,6 +178,7 @@ function StudentNotes({
   studentId: string;
   name: string;
   settings: NoteSettings;
+  policy: ExportPolicy | null;
   onChange: (message: string, deletedId?: string) => void;
 }) {
   const { value: notes } = useLiveQuery(() => notesForStudent(db, site, studentId), [db, site, studentId]);
@@ -206,7 +220,7 @@ function StudentNotes({
           </ul>
         </details>
       )}
-      <ExportButtons db={db} site={site} student={{ id: studentId, name }} notes={notes} />
+      <ExportButtons db={db} site={site} student={{ id: studentId, name }} notes={notes} policy={policy} />
     </>
   );
 }
@@ -248,10 +262,4 @@ function SiteSearch({
       )}
     </section>
   );
-}
-
-/** A prefilled email to the case manager (the user's mail program sends it; Liaison sends nothing). */
-function noteMailto(note: Note, email: string): string {
-  const v = current(note);
-  return `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(`Note about student ${note.studentId}`)}&body=${encodeURIComponent(v.text)}`;
 }

@@ -24,6 +24,30 @@ export const CSV_HEADER = [
   'Versions',
 ] as const;
 
+/** What the side panel needs of the district policy: only whether notes may leave the browser. */
+export interface ExportPolicy {
+  notesExportAllowed?: boolean;
+}
+
+/** Said wherever an export, the printable log or an email is refused, so the user knows it is policy, not a fault. */
+export const NOTES_EXPORT_BLOCKED =
+  'Your district’s policy does not allow notes to leave the browser: CSV exports, the printable log and email are switched off.';
+
+/** Thrown by every way notes leave the browser when policy forbids it (hidden buttons are not the guard). */
+export class NotesExportBlocked extends Error {
+  constructor() {
+    super(NOTES_EXPORT_BLOCKED);
+    this.name = 'NotesExportBlocked';
+  }
+}
+
+/** Only an explicit `notesExportAllowed: false` blocks; no policy (or no managed storage) allows. */
+export const notesMayLeave = (policy: ExportPolicy): boolean => policy.notesExportAllowed !== false;
+
+function assertAllowed(policy: ExportPolicy): void {
+  if (!notesMayLeave(policy)) throw new NotesExportBlocked();
+}
+
 export function exportable(notes: readonly Note[]): Note[] {
   return notes.filter((n) => n.deletedAt === null && !current(n).private).sort(byNewest);
 }
@@ -55,7 +79,12 @@ function row(n: Note, studentName: string): string[] {
  * CSV with a header row; fields with commas, quotes or line breaks are quoted (RFC 4180), and cells that a
  * spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote mark.
  */
-export function notesToCsv(notes: readonly Note[], names: ReadonlyMap<string, string> = new Map()): string {
+export function notesToCsv(
+  policy: ExportPolicy,
+  notes: readonly Note[],
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
+  assertAllowed(policy);
   const rows = exportable(notes).map((n) => row(n, names.get(n.studentId) ?? ''));
   return Papa.unparse({ fields: [...CSV_HEADER], data: rows }, { newline: '\r\n', escapeFormulae: true });
 }
@@ -65,10 +94,12 @@ const esc = (s: string) =>
 
 /** A self-contained printable page (no script: extension pages forbid inline script, and it needs none). */
 export function printableLog(
+  policy: ExportPolicy,
   notes: readonly Note[],
   student: { id: string; name: string },
   generatedAt: number,
 ): string {
+  assertAllowed(policy);
   const items = exportable(notes)
     .map((n) => {
       const v = current(n);
@@ -97,4 +128,11 @@ article{border-top:1px solid #999;padding:.6em 0;break-inside:avoid}
 <p class="meta">Generated ${esc(stamp(generatedAt))} by Liaison. ${exportable(notes).length} entries, newest first. Private memory aids are not included.</p>
 ${items || '<p>No notes recorded.</p>'}
 </body></html>`;
+}
+
+/** A prefilled email to the case manager (the user's mail program sends it; Liaison sends nothing). */
+export function noteMailto(policy: ExportPolicy, note: Note, email: string): string {
+  assertAllowed(policy);
+  const v = current(note);
+  return `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(`Note about student ${note.studentId}`)}&body=${encodeURIComponent(v.text)}`;
 }
