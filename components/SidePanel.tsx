@@ -25,6 +25,7 @@ import { useLiveQuery } from './useLiveQuery';
 import { NotCheckedSection } from './panel/NotCheckedSection';
 import { ReadSummarySection } from './panel/ReadSummarySection';
 import { useReadSummary, type AskWorker } from './panel/useReadSummary';
+import { defaultTabSource, panelPage, usePanelTab, type PanelTab, type TabSource } from './panel/ownTab';
 
 interface Item {
   kind: SubjectKind;
@@ -33,8 +34,8 @@ interface Item {
   findings: Finding[] | null;
 }
 
-async function loadView(db: LiaisonDb): Promise<{ page: PageRow | null; items: Item[] }> {
-  const page = (await db.pages.orderBy('at').last()) ?? null;
+async function loadView(db: LiaisonDb, tab: PanelTab | undefined): Promise<{ page: PageRow | null; items: Item[] }> {
+  const page = await panelPage(db, tab);
   if (!page) return { page, items: [] };
   const rows = await db.findings.bulkGet(page.subjects.map((s) => [page.site, s.kind, s.id] as [string, string, string]));
   // Note follow-ups show with the checks, as on the badge; read fresh because they change with the notes.
@@ -74,24 +75,29 @@ const askWorker: AskWorker = (msg) => browser.runtime.sendMessage(msg);
 const managedPolicy = () => readManagedPolicy(browser.storage?.managed as never);
 
 /**
- * The side panel: tabs for the checks of the page the user looked at last, that student's notes, and the
+ * The side panel: tabs for the checks of the page in its window's active tab, that student's notes, and the
  * follow-ups due. A fresh "Add note" from a badge switches to Notes with the form open for that student.
  */
 export function SidePanel({
   db,
   ask = askWorker,
   loadPolicy = managedPolicy,
+  tabSource = defaultTabSource,
 }: {
   db: LiaisonDb;
   ask?: AskWorker;
   loadPolicy?: () => Promise<ExportPolicy>;
+  /** How the panel learns the active tab of its own window (tests pass their own). */
+  tabSource?: TabSource;
 }) {
+  const panelTab = usePanelTab(tabSource);
   const [policy, setPolicy] = useState<ExportPolicy | null>(null);
   // A policy that cannot be read blocks exports (as backups do): notes never leave on a guess.
   useEffect(() => {
     void loadPolicy().then(setPolicy, () => setPolicy({ notesExportAllowed: false }));
   }, []);
-  const { value: page } = useLiveQuery(async () => (await db.pages.orderBy('at').last()) ?? null, [db]);
+  // The page of the active tab of the panel's own window: another window or a background tab never switches it.
+  const { value: page } = useLiveQuery(() => panelPage(db, panelTab), [db, panelTab]);
   const { value: settings } = useLiveQuery(() => loadNoteSettings(db), [db]);
   const site = page?.site ?? null;
   // Notes are decrypted only while unlocked; the count of due follow-ups comes from the clear index.
@@ -128,7 +134,7 @@ export function SidePanel({
   ];
   return (
     <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
-      {selected === 'checks' && <ChecksView db={db} ask={ask} />}
+      {selected === 'checks' && <ChecksView db={db} ask={ask} tab={panelTab} />}
       {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" />}
       {selected === 'notes' && (
         <LockGate db={db}>
@@ -158,9 +164,9 @@ export function SidePanel({
   );
 }
 
-/** The checks for the SIS page the user looked at last, updating as the worker writes. */
-function ChecksView({ db, ask }: { db: LiaisonDb; ask: AskWorker }) {
-  const { value, error } = useLiveQuery(() => loadView(db), [db]);
+/** The checks for the page of the panel's tab, updating as the worker writes. */
+function ChecksView({ db, ask, tab }: { db: LiaisonDb; ask: AskWorker; tab: PanelTab | undefined }) {
+  const { value, error } = useLiveQuery(() => loadView(db, tab), [db, tab]);
   if (error) return <Message title="Liaison could not read its data">Reload the panel. If it persists, restart the browser.</Message>;
   if (!value) return <p aria-busy="true">Loading…</p>;
   const { page, items } = value;

@@ -31,13 +31,15 @@ interface Props {
   settings: NoteSettings;
   onDone: (saved: Note | null, message: string) => void;
   autoFocus?: boolean;
+  /** Told whether the note has text (a restored draft, or as the user types): the notes view pins such a form. */
+  onTyped?: (hasText: boolean) => void;
 }
 
 /**
  * The note form. What is typed is saved as a draft (debounced, and at once when the page is hidden), so it
  * survives closing the panel, a reload, or the worker stopping; saving turns it into a note or an amendment.
  */
-export function NoteForm({ db, site, studentId, studentName, note, settings, onDone, autoFocus }: Props) {
+export function NoteForm({ db, site, studentId, studentName, note, settings, onDone, autoFocus, onTyped }: Props) {
   const noteId = note?.id ?? null;
   const prefix = `nf-${noteId ?? 'new'}`;
   const [fields, setFields] = useState<DraftFields | null>(null);
@@ -53,7 +55,9 @@ export function NoteForm({ db, site, studentId, studentName, note, settings, onD
     let live = true;
     void loadDraft(db, site, studentId, noteId).then((d) => {
       if (!live) return;
-      setFields(d?.fields ?? (note ? fieldsFromNote(note) : blankFields(ROLE_DEFAULTS[settings.role], Date.now())));
+      const first = d?.fields ?? (note ? fieldsFromNote(note) : blankFields(ROLE_DEFAULTS[settings.role], Date.now()));
+      setFields(first);
+      if (d) onTyped?.(first.text.trim() !== '');
       if (d) setStatus('Draft restored.');
     });
     return () => {
@@ -96,6 +100,7 @@ export function NoteForm({ db, site, studentId, studentName, note, settings, onD
   const set = <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => {
     const next = { ...fields, [key]: value };
     setFields(next);
+    if (key === 'text') onTyped?.(next.text.trim() !== '');
     pending.current = next;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), DRAFT_DEBOUNCE_MS);

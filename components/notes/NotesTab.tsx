@@ -17,6 +17,13 @@ import { NoteForm } from './NoteForm';
 import { NoteItem } from './NoteItem';
 import { NoteSettingsForm } from './NoteSettingsForm';
 
+/** The student (and site) a note form with text belongs to. */
+interface Pin {
+  site: string;
+  studentId: string;
+  name: string;
+}
+
 /** A request to show a student's notes (from a badge's "Add note" or the Follow-ups list). */
 export interface NotesTarget {
   studentId: string;
@@ -44,6 +51,8 @@ export function NotesTab({ db, page, target, settings, policy }: Props) {
   const [composing, setComposing] = useState(false);
   const [status, setStatus] = useState<{ message: string; undo?: string }>({ message: '' });
   const [mailto, setMailto] = useState<string | null>(null);
+  // A form with text stays with the student (and site) it was started for, whatever the page does meanwhile.
+  const [pin, setPin] = useState<Pin | null>(null);
   const role = ROLE_DEFAULTS[settings.role];
   const { value: contact } = useLiveQuery(
     () => (site && studentId && role.showCaseManagerContact ? caseManagerContact(db, site, studentId) : Promise.resolve(null)),
@@ -64,7 +73,53 @@ export function NotesTab({ db, page, target, settings, policy }: Props) {
     void loadDraft(db, site, studentId, null).then((d) => d && setComposing(true));
   }, [site, studentId]);
 
-  if (!site)
+  const name = students.find((s) => s.id === studentId)?.name ?? '';
+  const formSite = pin?.site ?? site;
+  const formStudent = pin?.studentId ?? studentId;
+  const formName = pin ? pin.name : name;
+  const done = (saved: Note | null, message: string) => {
+    setComposing(false);
+    setPin(null);
+    setStatus({ message });
+    // The case manager's address is the page's student's: offered only for a note about that student.
+    const wantsMail = !!(
+      saved &&
+      saved.site === site &&
+      saved.studentId === studentId &&
+      contact?.email &&
+      current(saved).with === 'case-manager'
+    );
+    // Policy decides here too: no link is offered, and noteMailto itself refuses.
+    setMailto(wantsMail ? (policy && notesMayLeave(policy) ? noteMailto(policy, saved!, contact!.email!) : 'blocked') : null);
+  };
+  const form =
+    composing && formSite && formStudent ? (
+      <>
+        {pin && (pin.site !== site || pin.studentId !== studentId) && (
+          <p class="pinned" role="status" data-pinned-to={`${pin.site}|${pin.studentId}`}>
+            This note stays with {pin.name || 'the student'} (student {pin.studentId}
+            {pin.site !== site ? `, ${pin.site}` : ''}), the student you started it for: the page now shows{' '}
+            {site ? (studentId ? `student ${studentId}` : 'no student') : 'no SIS page'}. Save or close this note to write
+            about the page’s student.
+          </p>
+        )}
+        <NoteForm
+          key={`${formSite}|${formStudent}`}
+          db={db}
+          site={formSite}
+          studentId={formStudent}
+          studentName={formName}
+          settings={settings}
+          autoFocus
+          onTyped={(hasText) =>
+            setPin((p) => (hasText ? (p ?? { site: formSite, studentId: formStudent, name: formName }) : null))
+          }
+          onDone={done}
+        />
+      </>
+    ) : null;
+
+  if (!site && !(pin && form))
     return (
       <section aria-labelledby="notes-heading">
         <h1 id="notes-heading">Notes</h1>
@@ -73,14 +128,13 @@ export function NotesTab({ db, page, target, settings, policy }: Props) {
       </section>
     );
 
-  const name = students.find((s) => s.id === studentId)?.name ?? '';
-  const done = (saved: Note | null, message: string) => {
-    setComposing(false);
-    setStatus({ message });
-    const wantsMail = !!(saved && contact?.email && current(saved).with === 'case-manager');
-    // Policy decides here too: no link is offered, and noteMailto itself refuses.
-    setMailto(wantsMail ? (policy && notesMayLeave(policy) ? noteMailto(policy, saved!, contact!.email!) : 'blocked') : null);
-  };
+  if (!site)
+    return (
+      <section aria-labelledby="notes-heading">
+        <h1 id="notes-heading">Notes</h1>
+        {form}
+      </section>
+    );
 
   return (
     <section aria-labelledby="notes-heading" class="notes">
@@ -128,19 +182,8 @@ export function NotesTab({ db, page, target, settings, policy }: Props) {
           )
         )}
       </div>
-      {studentId &&
-        (composing ? (
-          <NoteForm
-            key={`${site}|${studentId}`}
-            db={db}
-            site={site}
-            studentId={studentId}
-            studentName={name}
-            settings={settings}
-            autoFocus
-            onDone={done}
-          />
-        ) : (
+      {form ??
+        (studentId && (
           <button type="button" class="primary" onClick={() => setComposing(true)}>
             Add note
           </button>
