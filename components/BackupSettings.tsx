@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { applyImport, backupFileName, exportBackup, NOTES_NOT_ALLOWED, planImport, type ImportPlan } from '../lib/backup/backup';
+import { applyImport, backupFileName, exportBackup, NOTES_NOT_ALLOWED, planImport, RestoreRefused, type ImportPlan } from '../lib/backup/backup';
 import type { LiaisonDb } from '../lib/db/database';
 import { downloadText } from './notes/download';
 import { saveErrorMessage } from './notes/saveError';
@@ -44,7 +44,9 @@ export function BackupSettings({ db, notesAllowed }: { db: LiaisonDb; notesAllow
       setPlan(null);
       setMessage(plan.keyChange ? 'Restored. Notes now open with the passphrase of the backup.' : 'Restored.');
     } catch (err) {
-      setErrors([`Nothing was restored. ${saveErrorMessage(err)}`]);
+      // Refused (e.g. a draft was typed since the plan): the plan no longer holds. Any other failure may be retried.
+      if (err instanceof RestoreRefused) setPlan(null);
+      setErrors([err instanceof RestoreRefused ? err.message : `Nothing was restored. ${saveErrorMessage(err)}`]);
     }
   };
 
@@ -79,9 +81,27 @@ export function BackupSettings({ db, notesAllowed }: { db: LiaisonDb; notesAllow
           <ul>
             <li>{line('Settings', plan.settings)}</li>
             <li>{line('Site profiles', plan.profiles)}</li>
-            <li>{plan.notesOmitted ? `Notes: none in this file. ${plan.notesOmitted}` : line('Notes', plan.notes)}</li>
+            <li>
+              {plan.notesOmitted
+                ? `Notes: none in this file. ${plan.notesOmitted}`
+                : `${line('Notes', plan.notes)} with the backup’s newer version, ${plan.notes.kept} kept (this browser’s version is the same or newer)`}
+            </li>
             {plan.keyChange && <li>Notes will open with the passphrase used when this backup was made.</li>}
           </ul>
+          {plan.settingChanges.length > 0 ? (
+            <>
+              <h4 id="plan-settings-heading">Settings that will change</h4>
+              <ul aria-labelledby="plan-settings-heading" class="setting-changes">
+                {plan.settingChanges.map((c) => (
+                  <li key={c.key} data-setting={c.key}>
+                    <code>{c.key}</code>: {c.changes.join('; ')}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>No setting changes: the file’s settings are the ones this browser has.</p>
+          )}
           <button type="button" class="primary" onClick={() => void confirm()}>
             Restore
           </button>{' '}

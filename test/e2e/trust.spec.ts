@@ -154,9 +154,11 @@ test('options: access log, rejected messages, and a backup with notes still seal
   expect(backup.notes.rows).toHaveLength(1);
   expect(text).not.toContain('Grandmother');
 
-  // Restoring the same file reports what it would replace before writing.
+  // Restoring the same file reports what it would change before writing: notes merge note by note, and the
+  // note here is the same version as the file's, so it is kept.
   await options.getByLabel('Restore from a backup file').setInputFiles((await download.path())!);
-  await expect(options.locator('.import-plan')).toContainText('Notes: 0 added, 1 replaced');
+  await expect(options.locator('.import-plan')).toContainText('Notes: 0 added, 0 replaced');
+  await expect(options.locator('.import-plan')).toContainText('1 kept');
   await options.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Restored.' })).toBeVisible();
 });
