@@ -2,7 +2,7 @@
 export { runChecks } from './run';
 export { DEFAULT_SETTINGS, RULE_PACK_VERSION, type RuleSettings } from './settings';
 export { RULE_CODES, type RuleCode } from './codes';
-export { isNotCheckedFinding, isNotCheckedOnly, NOT_CHECKED_CODES } from './not-checked';
+export { isNotCheckedFinding, isOnlyNotChecked, NOT_CHECKED_CODES } from '../domain/not-checked';
 export { normalizeDisability, type DisabilityResult } from './normalize/disability';
 export { normalizeService, type ServiceResult } from './normalize/service';
 export { normalizeCredential, type NormalizedCredential } from './normalize/credential';

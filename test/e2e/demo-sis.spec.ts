@@ -15,7 +15,7 @@ const cases = existsSync(CASES) ? (JSON.parse(readFileSync(CASES, 'utf8')) as Ca
 /** Compliance dates and note follow-ups have their own tests; cases.json speaks of the credential rules. */
 const DATE_CODES = /^(IEP_|TRIENNIAL_|INITIAL_|TRANSITION_|AGE_OF_MAJORITY|NOTE_)/;
 
-/** RULES.md check 8, "Not checked yet": what Liaison has not seen (lib/rules/not-checked.ts). */
+/** RULES.md check 8, "Not checked yet": what Liaison has not seen (lib/domain/not-checked.ts). */
 const NOT_CHECKED = new Set(['CM_NOT_CHECKED', 'PROVIDER_NOT_CHECKED', 'PROVIDER_UNKNOWN_STAFF']);
 
 interface Shown {

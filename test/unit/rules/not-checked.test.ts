@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { browserCheckSettings } from '../../../lib/checks';
 import { Staff as StaffSchema, type Staff, type Student } from '../../../lib/domain/records';
 import { isOnlyNotChecked } from '../../../lib/domain/not-checked';
-import { isNotCheckedOnly, runChecks } from '../../../lib/rules';
+import { runChecks } from '../../../lib/rules';
 import { AS_OF, doc, pupil, runWith, teacher } from './helpers';
 
 // RULES.md check 8, "Not checked yet": every branch, with partial and with complete staff knowledge.
@@ -249,7 +249,7 @@ describe('the staffKnowledge setting', () => {
   });
 });
 
-describe('isNotCheckedOnly: a subject reads "Not checked", never "OK"', () => {
+describe('isOnlyNotChecked: a subject reads "Not checked", never "OK"', () => {
   const s = (students: Student[], staff: Staff[]) => runWith(staff, students, PARTIAL);
   const subjects = (r: ReturnType<typeof s>, kind: 'student' | 'staff', id: string) => r.all.filter((f) => f.subject.kind === kind && f.subject.id === id);
   it.each([
@@ -263,8 +263,6 @@ describe('isNotCheckedOnly: a subject reads "Not checked", never "OK"', () => {
     ['not checked and a warning', [pupil('S1', 'T1', '290', { program: 'RSP/SDC' })], [neverRead('T1', 'Ada Stone')], 'student', 'S1', false],
   ] as const)('%s', (_, students, staff, kind, id, expected) => {
     const findings = subjects(s([...students], [...staff]), kind, id);
-    expect(isNotCheckedOnly(findings)).toBe(expected);
-    // The UI's interim copy (lib/domain/not-checked.ts) must give the same answer while both exist.
     expect(isOnlyNotChecked(findings)).toBe(expected);
   });
   it('the "beside another info finding" case does hold two info codes', () => {
