@@ -61,15 +61,6 @@ export const STUDENT_SPED_FIELDS: ReadonlySet<FieldKey> = new Set([
   'iepNextTriennial',
   'seisId',
 ]);
-export const STAFF_SPED_FIELDS: ReadonlySet<FieldKey> = new Set([
-  'credentials',
-  'credentialAuthorizations',
-  'credentialKind',
-  'credentialIssued',
-  'credentialExpires',
-  'caseloadMax',
-]);
-
 /** Staff fields that describe a credential document: a page showing any of them has shown the credentials. */
 export const CREDENTIAL_FIELDS: ReadonlySet<FieldKey> = new Set([
   'credentials',
@@ -78,6 +69,7 @@ export const CREDENTIAL_FIELDS: ReadonlySet<FieldKey> = new Set([
   'credentialIssued',
   'credentialExpires',
 ]);
+export const STAFF_SPED_FIELDS: ReadonlySet<FieldKey> = new Set([...CREDENTIAL_FIELDS, 'caseloadMax']);
 
 export const DATE_FIELDS: ReadonlySet<FieldKey> = new Set([
   'birthDate',
