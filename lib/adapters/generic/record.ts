@@ -160,7 +160,7 @@ function servicesOf(entries: readonly FieldEntry[], p: Picked): Service[] | unde
 }
 
 /** "No credentials on file", "None recorded": the page says there are none (read and empty). */
-const NONE_ON_FILE = /^(no|none)\b.{0,40}\b(on file|recorded|found|entered)?\.?$|^(none|no credentials?|n\/a)$/i;
+const NONE_ON_FILE = /^(?:no|none)\b.{0,40}\b(?:on file|recorded|found|entered|listed)\.?$|^(?:none|no credentials?|n\/a)\.?$/i;
 
 /**
  * Credential documents from the fields a page shows: title(s), authorization codes, kind, issued, expires. Each

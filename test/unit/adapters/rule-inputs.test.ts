@@ -148,3 +148,14 @@ describe('XHTML documents (application/xhtml+xml), whose tag names are lower cas
     expect(record.students[0]).toMatchObject({ id: '17', primaryDisability: 'SLD', services: [{ code: '330', providerName: 'Renata Alvarez' }, { code: '415', providerName: 'Tomás Whitlock' }] });
   });
 });
+
+describe('"none on file" is read and empty; a title that starts with "No" is a title', () => {
+  it.each([['No credentials on file', []], ['None recorded', []], ['None', []]])('%s', (text, docs) => {
+    const { snapshot } = genericAdapter.read(parseHtml(`<h1>Renata Alvarez - T5</h1><table><tr><th>Credentials</th><td>${text}</td></tr><tr><th>Position</th><td>RSP</td></tr></table>`), new URL('https://sis.example/Teacher.aspx?TeacherID=T5'));
+    expect(snapshot.staff[0].credentials).toEqual(docs);
+  });
+  it('a title', () => {
+    const { snapshot } = genericAdapter.read(parseHtml('<h1>Renata Alvarez - T5</h1><table><tr><th>Credentials</th><td>Non-Public School Certificate</td></tr></table>'), new URL('https://sis.example/Teacher.aspx?TeacherID=T5'));
+    expect(snapshot.staff[0].credentials).toEqual([{ title: 'Non-Public School Certificate' }]);
+  });
+});
