@@ -3,8 +3,8 @@
  * in cells that are neither headers nor "Label:" text, and a URL parameter no id list knows. Teach mode is
  * tested on it. The project's own markup, written for these tests.
  */
+import { listenLoopback } from './loopback';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 export interface Pupil {
   id: string;
@@ -60,13 +60,5 @@ export async function startCustomSis(): Promise<{ url: string; close(): Promise<
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(pupilPage(pupil));
     } else res.writeHead(404).end();
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
+  return listenLoopback(server);
 }

@@ -5,8 +5,8 @@
  * a parser-blocking script after the frames answers after MS milliseconds, so the top's DOMContentLoaded (and
  * Liaison's read of the top) comes after its frames were read, the order openSIS's `index.php` can take.
  */
+import { listenLoopback } from './loopback';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -32,19 +32,13 @@ export async function startFrameHolder(host = '127.0.0.1'): Promise<{ url: strin
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not here');
     }
   });
-  await new Promise<void>((done) => server.listen(0, host, done));
-  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const served = await listenLoopback(server, host);
   return {
-    url: origin,
+    ...served,
     holding(srcs, opts = {}) {
       const q = new URLSearchParams(srcs.map((s) => ['src', s]));
       if (opts.slowMs) q.set('slow', String(opts.slowMs));
-      return `${origin}/frame-holder.html?${q}`;
+      return `${served.url}/frame-holder.html?${q}`;
     },
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
   };
 }

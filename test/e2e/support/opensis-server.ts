@@ -12,9 +12,9 @@
  *   IEP INFO tab (openSIS's `grabA` puts the answer into `#content` with jQuery's `.html()`, URL unchanged).
  * - the portal (the frame's first page) was not captured: a stand-in says so. Assets were not captured: 404.
  */
+import { listenLoopback } from './loopback';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export const OPENSIS_DIR = resolve(import.meta.dirname, '../../../../shared/sis-pages/opensis');
@@ -117,15 +117,6 @@ export async function startOpensisServer(): Promise<{ url: string; pageUrl(path:
     // Raw bytes as captured (before any script ran), the ~800 characters of <script> before <!DOCTYPE> included.
     html(readFileSync(file, 'utf8'));
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: origin,
-    pageUrl: (path) => `${origin}/${path.replace(/^\//, '')}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
+  const served = await listenLoopback(server);
+  return { ...served, pageUrl: (path) => `${served.url}/${path.replace(/^\//, '')}` };
 }
