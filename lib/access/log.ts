@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toCsv } from '../csv';
 import { z } from 'zod';
 import type { LiaisonDb } from '../db/database';
 
@@ -73,6 +73,5 @@ export function accessLogCsv(entries: readonly AccessEntry[]): string {
     const cut = e.subject.lastIndexOf('|');
     return [new Date(e.at).toISOString(), e.site, cut >= 0 ? e.subject.slice(cut + 1) : e.subject, e.action];
   });
-  // As the notes export: RFC 4180 quoting, and formula-like cells neutralized (ids come from SIS pages).
-  return Papa.unparse({ fields: ['Time (UTC)', 'Site', 'Student ID', 'Action'], data }, { newline: '\r\n', escapeFormulae: true });
+  return toCsv(['Time (UTC)', 'Site', 'Student ID', 'Action'], data);
 }

@@ -4,7 +4,7 @@ import { daysBetween } from '../compliance/days';
 import { worstSeverity, type Finding, type Severity } from '../domain';
 import { current, type Note } from '../notes/schema';
 import { openFollowUp } from '../notes/model';
-import { toCsv } from './csv';
+import { toCsv } from '../csv';
 import { StaffIndex, staffKey } from './staff-index';
 
 /** One student of a caseload: dates, services, findings and contact, with how fresh and where from. */

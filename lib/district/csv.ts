@@ -1,16 +1,5 @@
-import Papa from 'papaparse';
+import { toCsv } from '../csv';
 import type { Expiring, Load, StaffLine, StudentLine } from './types';
-
-/**
- * CSV with a header row, RFC 4180 quoting, and cells a spreadsheet would run as a formula (=, +, -, @)
- * prefixed with a quote mark: names come from SIS pages, which the user does not control.
- */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return Papa.unparse(
-    { fields: [...header], data: rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))) },
-    { newline: '\r\n', escapeFormulae: true },
-  );
-}
 
 const codes = (l: { findings: { code: string }[] }) => [...new Set(l.findings.map((f) => f.code))].join(' ');
 const titles = (l: { findings: { title: string }[] }) => l.findings.map((f) => f.title).join('; ');

@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toCsv } from '../csv';
 import { format } from 'date-fns';
 import { byNewest } from './model';
 import { COUNTERPART_LABEL, current, MODE_LABEL, NOTE_TYPE_LABEL, OUTCOME_LABEL, type Note } from './schema';
@@ -75,10 +75,7 @@ function row(n: Note, studentName: string): string[] {
   ];
 }
 
-/**
- * CSV with a header row; fields with commas, quotes or line breaks are quoted (RFC 4180), and cells that a
- * spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote mark.
- */
+/** The contact log as CSV, one row per note (lib/csv.ts quotes it and neutralizes formula-like cells). */
 export function notesToCsv(
   policy: ExportPolicy,
   notes: readonly Note[],
@@ -86,7 +83,7 @@ export function notesToCsv(
 ): string {
   assertAllowed(policy);
   const rows = exportable(notes).map((n) => row(n, names.get(n.studentId) ?? ''));
-  return Papa.unparse({ fields: [...CSV_HEADER], data: rows }, { newline: '\r\n', escapeFormulae: true });
+  return toCsv(CSV_HEADER, rows);
 }
 
 const esc = (s: string) =>

@@ -1,22 +1,22 @@
-import Papa from 'papaparse';
+import { toCsv } from '../csv';
 import type { Finding } from '../domain/finding';
 
 /** Findings as CSV rows for spreadsheets (one column per field, citation flattened). */
 export function findingsToCsv(findings: readonly Finding[]): string {
-  return Papa.unparse(
-    findings.map((f) => ({
-      severity: f.severity,
-      code: f.code,
-      subject_kind: f.subject.kind,
-      subject_id: f.subject.id,
-      title: f.title,
-      detail: f.detail,
-      fix: f.fix ?? '',
-      citation: f.citation.source,
-      citation_url: f.citation.url ?? '',
-      pack: f.pack ?? '',
-    })),
-    { columns: ['severity', 'code', 'subject_kind', 'subject_id', 'title', 'detail', 'fix', 'citation', 'citation_url', 'pack'] },
+  return toCsv(
+    ['severity', 'code', 'subject_kind', 'subject_id', 'title', 'detail', 'fix', 'citation', 'citation_url', 'pack'],
+    findings.map((f) => [
+      f.severity,
+      f.code,
+      f.subject.kind,
+      f.subject.id,
+      f.title,
+      f.detail,
+      f.fix,
+      f.citation.source,
+      f.citation.url,
+      f.pack,
+    ]),
   );
 }
 

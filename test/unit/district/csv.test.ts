@@ -1,19 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildDistrict } from '../../../lib/district/aggregate';
-import { expiringCsv, loadsCsv, staffCsv, studentsCsv, toCsv } from '../../../lib/district/csv';
+import { expiringCsv, loadsCsv, staffCsv, studentsCsv } from '../../../lib/district/csv';
 import { AS_OF, finding, findingRow, staffRow, studentRow } from './helpers';
 
 describe('district CSV', () => {
-  it('quotes commas, quotes and line breaks, and defuses formulas', () => {
-    const csv = toCsv(['A', 'B'], [['x, "y"', '=HYPERLINK("http://x")'], ['line\nbreak', null]]);
-    const [header, r1, r2] = Papa.parse<string[]>(csv).data;
-    expect(header).toEqual(['A', 'B']);
-    expect(r1).toEqual(['x, "y"', `'=HYPERLINK("http://x")`]);
-    expect(r2).toEqual(['line\nbreak', '']);
-    expect(csv).toContain('\r\n');
-  });
-
   it('exports students, staff, caseloads and expiring credentials with a header each', () => {
     const view = buildDistrict(
       {
@@ -29,5 +20,14 @@ describe('district CSV', () => {
     expect(Papa.parse<string[]>(staffCsv(view.staff)).data[1].slice(1, 5)).toEqual(['T1', 'Maria', 'Resource Specialist', 'none']);
     expect(Papa.parse<string[]>(loadsCsv(view.caseManagers)).data[1].slice(4)).toEqual(['case-manager', '1', '28', expect.stringContaining('56362'), 'no']);
     expect(Papa.parse<string[]>(expiringCsv(view.expiring)).data[1].slice(3)).toEqual(['Clear', '2026-12-01', '8']);
+  });
+
+  it('writes days left as a number, also when negative (an expired credential)', () => {
+    const view = buildDistrict(
+      { students: [], staff: [staffRow({ id: 'T2', name: 'Lee', credentials: [{ title: 'Clear', expires: '2026-10-01' }] })], findings: [] },
+      { asOf: AS_OF },
+    );
+    const days = Papa.parse<string[]>(expiringCsv(view.expiring)).data[1][5];
+    expect(days).toMatch(/^-\d+$/);
   });
 });

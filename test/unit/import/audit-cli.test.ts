@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { comparedCodes } from '../rules/helpers';
 
@@ -38,6 +39,21 @@ describe.skipIf(!present)(present ? 'npm run audit on cases.json' : 'npm run aud
 
 describe('npm run audit on bad input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-audit-'));
+
+  it('CSV output neutralizes a formula in a cell, also one with a line break after it', () => {
+    const file = join(dir, 'formula.json');
+    const student = { id: '=1+1', name: 'x', grade: '4', primaryDisability: '290', caseManager: { staffId: '=A1\nB' } };
+    writeFileSync(file, JSON.stringify({ students: [student], staff: [] }));
+    const r = npmAudit(`${file} --format csv`);
+    expect(r.status).toBe(0);
+    const rows = Papa.parse<string[]>(r.stdout.trim()).data;
+    const id = rows[0]!.indexOf('subject_id');
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows.slice(1)) expect(row[id]).toBe(`'=1+1`);
+    const cells = rows.slice(1).flat();
+    expect(cells.some((c) => c.includes('=A1'))).toBe(true);
+    expect(cells.filter((c) => /^\s*[=+@]/.test(c))).toEqual([]);
+  }, 60_000);
 
   it('malformed JSON: non-zero exit, file and line named, nothing on stdout', () => {
     const file = join(dir, 'broken.json');
