@@ -1,9 +1,13 @@
 import type { LiaisonDb } from '../db/database';
 import { personNameKey } from '../domain';
+import { mailAddress } from './mailto';
 
 export interface CaseManagerContact {
   name: string;
+  /** An address Liaison may offer as a link (lib/notes/mailto.ts), or null. */
   email: string | null;
+  /** What the SIS showed as the e-mail when it is not a usable address, so the card can say so. */
+  unusableEmail: string | null;
   phone: string | null;
 }
 
@@ -21,7 +25,8 @@ export async function caseManagerContact(db: LiaisonDb, site: string, studentId:
     (nameKey ? await db.staff.where('refs').equals(`${site}|name:${nameKey}`).first() : undefined);
   return {
     name: staff?.record.name || ref.name || ref.staffId || '',
-    email: staff?.record.email ?? null,
+    email: mailAddress(staff?.record.email),
+    unusableEmail: staff?.record.email && !mailAddress(staff.record.email) ? staff.record.email : null,
     phone: staff?.record.phone ?? null,
   };
 }

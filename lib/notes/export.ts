@@ -1,4 +1,5 @@
 import { toCsv } from '../csv';
+import { mailtoHref } from './mailto';
 import { format } from 'date-fns';
 import { byNewest } from './model';
 import { COUNTERPART_LABEL, current, MODE_LABEL, NOTE_TYPE_LABEL, OUTCOME_LABEL, type Note } from './schema';
@@ -130,6 +131,5 @@ ${items || '<p>No notes recorded.</p>'}
 /** A prefilled email to the case manager (the user's mail program sends it; Liaison sends nothing). */
 export function noteMailto(policy: ExportPolicy, note: Note, email: string): string {
   assertAllowed(policy);
-  const v = current(note);
-  return `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(`Note about student ${note.studentId}`)}&body=${encodeURIComponent(v.text)}`;
+  return mailtoHref(email, `Note about student ${note.studentId}`, current(note).text);
 }

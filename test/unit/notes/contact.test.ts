@@ -21,8 +21,15 @@ describe('teacher view: who the case manager is', () => {
       site: SITE, id: 'T1', record: { id: 'T1', name: 'Maria Gonzalez', email: 'mg@example.org', phone: '555-0100' },
       refs: [`${SITE}|id:T1`, `${SITE}|name:maria gonzalez`], seenAt: 0, url: '',
     });
-    expect(await caseManagerContact(db, SITE, '1')).toEqual({ name: 'Maria Gonzalez', email: 'mg@example.org', phone: '555-0100' });
+    expect(await caseManagerContact(db, SITE, '1')).toEqual({ name: 'Maria Gonzalez', email: 'mg@example.org', unusableEmail: null, phone: '555-0100' });
     expect(await caseManagerContact(db, SITE, '2')).toBeNull();
+  });
+
+  it('an e-mail the page shaped into more than an address is not offered (issue 12)', async () => {
+    await db.students.put({ site: SITE, id: '1', record: { id: '1', name: 'A B', caseManager: { staffId: 'T1' } }, staffRefs: [], seenAt: 0, url: '' });
+    const shaped = 'mg@example.org?bcc=spy@evil.example';
+    await db.staff.put({ site: SITE, id: 'T1', record: { id: 'T1', name: 'Maria Gonzalez', email: shaped }, refs: [`${SITE}|id:T1`], seenAt: 0, url: '' });
+    expect(await caseManagerContact(db, SITE, '1')).toMatchObject({ email: null, unusableEmail: shaped });
   });
 
   it('a teacher’s new note is addressed to the case manager by default', () => {
