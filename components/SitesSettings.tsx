@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isSitePattern, sitePatternFor, siteLabel } from '../lib/sites/patterns';
+import { isSitePattern, siteLabel, siteToEnable } from '../lib/sites/patterns';
 
 /** The permissions API as the options page uses it; injected for tests and to keep the component browser-agnostic. */
 export interface PermissionsApi {
@@ -22,12 +22,12 @@ export function SitesSettings({ permissions, required = [] }: { permissions: Per
 
   const add = async (e: Event) => {
     e.preventDefault();
-    const withScheme = /^[a-z]+:\/\//i.test(address.trim()) ? address.trim() : `https://${address.trim()}`;
-    const pattern = sitePatternFor(withScheme);
-    if (!pattern) {
-      setMessage('That is not a web address. Type your SIS address, for example https://sis.yourdistrict.org');
+    const site = siteToEnable(address);
+    if ('refused' in site) {
+      setMessage(site.refused);
       return;
     }
+    const { pattern } = site;
     // Must run straight from the click: browsers allow a permission prompt only in a user gesture.
     const granted = await permissions.request({ origins: [pattern] });
     setMessage(granted ? `Liaison is now on for ${siteLabel(pattern)}. Reload its open pages.` : 'Permission was not granted; nothing changed.');

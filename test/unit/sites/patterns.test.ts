@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSitePattern, sitePatternFor, siteLabel } from '../../lib/sites/patterns';
-import { SIS_SCRIPT_ID, syncSiteScripts, type ScriptingApi } from '../../lib/sites/registration';
+import { isSitePattern, sitePatternFor, siteLabel, siteToEnable } from '../../../lib/sites/patterns';
+import { SIS_SCRIPT_ID, syncSiteScripts, type ScriptingApi } from '../../../lib/sites/registration';
 
 describe('site patterns', () => {
   it('enable one host, any port, http(s) only', () => {
@@ -16,6 +16,30 @@ describe('site patterns', () => {
     expect(isSitePattern('https://*/*')).toBe(false);
     expect(isSitePattern('<all_urls>')).toBe(false);
     expect(siteLabel('https://sis.example.org/*')).toBe('sis.example.org');
+  });
+});
+
+describe('enabling a site (issue 12): https, http only on loopback, never a wildcard', () => {
+  it('enables an https SIS, a bare host meaning https, and http on this computer', () => {
+    expect(siteToEnable('sis.district.org')).toEqual({ pattern: 'https://sis.district.org/*' });
+    expect(siteToEnable(' https://sis.district.org:8443/Home?x=1 ')).toEqual({ pattern: 'https://sis.district.org/*' });
+    for (const local of ['http://127.0.0.1:5173/', 'http://localhost:8080', 'http://[::1]:3000/x', 'http://127.1.2.3/'])
+      expect(siteToEnable(local), local).toHaveProperty('pattern');
+  });
+
+  it('refuses http on a real host, wildcards and what is not a web address, saying why', () => {
+    expect(siteToEnable('http://sis.district.org')).toEqual({ refused: expect.stringContaining('https://') });
+    for (const wild of ['*.district.org', 'https://*.district.org', 'https://*/', '*://sis.district.org/*', '<all_urls>'])
+      expect(siteToEnable(wild), wild).toHaveProperty('refused');
+    for (const bad of ['ftp://sis.district.org', 'file:///etc/passwd', 'javascript:alert(1)', 'chrome://extensions', ''])
+      expect(siteToEnable(bad), bad).toEqual({ refused: expect.stringContaining('not a web address') });
+  });
+
+  it('an http grant on a real host is not an enabled site, whoever granted it', () => {
+    expect(isSitePattern('http://sis.district.org/*')).toBe(false);
+    expect(isSitePattern('http://127.0.0.1/*')).toBe(true);
+    expect(isSitePattern('http://localhost/*')).toBe(true);
+    expect(isSitePattern('http://127.0.0.1.evil.example/*')).toBe(false);
   });
 });
 
