@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { isSealed } from '../crypto/aead';
 import type { Finding, PageType, Staff, Student, SubjectKind } from '../domain';
 import type { NoteRow } from '../notes/schema';
 import type { FieldSources } from './merge';
@@ -61,6 +62,8 @@ export interface KeyValueRow {
   key: string;
   value: unknown;
   updatedAt: number;
+  /** A draft version 1 wrote in the clear, marked by the upgrade to 2 (see `legacyClear` on NoteRow). */
+  legacyClear?: true;
 }
 
 export class LiaisonDb extends Dexie {
@@ -92,6 +95,19 @@ export class LiaisonDb extends Dexie {
       profiles: 'key',
       accessLog: '++seq, at, site',
     });
+    // Version 1 wrote notes and drafts in the clear. The rows in the clear at this upgrade are those, and only
+    // those may be read unsealed (and then sealed): Liaison never writes a clear row again, so one that appears
+    // later was not written by Liaison and is refused (lib/notes/repo).
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table('notes').toCollection().modify((r: NoteRow) => {
+          if (!isSealed(r.payload)) r.legacyClear = true;
+        });
+        await tx.table('drafts').toCollection().modify((r: KeyValueRow) => {
+          if (!isSealed(r.value)) r.legacyClear = true;
+        });
+      });
   }
 }
 

@@ -19,12 +19,13 @@ async function seal(value: unknown, aad: string): Promise<unknown> {
 }
 
 /**
- * Decrypts a payload; null when it does not decrypt (wrong key, tampered). A plain payload is a note written
- * before encryption (schema v1): still readable while unlocked, and sealed by `sealLegacyRows`.
+ * Decrypts a payload; null when it does not decrypt (wrong key, tampered) or is in the clear on a row the upgrade
+ * from version 1 did not mark (`legacyClear`): Liaison never writes plaintext, so such a row is not a genuine note.
+ * A marked row is still readable while unlocked, and sealed by `sealLegacyRows`.
  */
-async function unseal(stored: unknown, aad: string): Promise<unknown> {
+async function unseal(stored: unknown, aad: string, legacyClear: boolean): Promise<unknown> {
   const key = sessionKey();
-  if (!isSealed(stored)) return stored;
+  if (!isSealed(stored)) return legacyClear ? stored : null;
   try {
     return await unsealJson(key, stored, aad);
   } catch {
@@ -50,7 +51,7 @@ export async function toRow(note: Note, now = Date.now()): Promise<NoteRow> {
 export async function fromRow(raw: unknown): Promise<Note | null> {
   const row = NoteRow.safeParse(raw);
   if (!row.success) return null;
-  const note = Note.safeParse(await unseal(row.data.payload, noteAad(row.data)));
+  const note = Note.safeParse(await unseal(row.data.payload, noteAad(row.data), row.data.legacyClear === true));
   // The clear index fields must agree with the payload, or the row was tampered with or half-written.
   if (!note.success || note.data.id !== row.data.id || note.data.studentId !== row.data.studentId) return null;
   return note.data;
@@ -198,7 +199,7 @@ export async function loadDraft(
   const key = draftKey(site, studentId, noteId);
   const row = await db.drafts.get(key);
   if (!row) return null;
-  const parsed = NoteDraft.safeParse(await unseal(row.value, key));
+  const parsed = NoteDraft.safeParse(await unseal(row.value, key, row.legacyClear === true));
   return parsed.success ? parsed.data : null;
 }
 
@@ -207,12 +208,13 @@ export async function deleteDraft(db: LiaisonDb, site: string, studentId: string
 }
 
 /**
- * Seals notes and drafts written in the clear before encryption existed (schema v1), once a key is at hand.
+ * Seals the notes and drafts version 1 wrote in the clear (marked `legacyClear` by the upgrade), once a key is at hand.
+ * A clear row without the mark is left as it is: unreadable, never blessed as a genuine note by sealing it.
  * Each row is encrypted outside the transaction, then written only if it is still the plain row that was read.
  */
 export async function sealLegacyRows(db: LiaisonDb): Promise<number> {
   let sealed = 0;
-  for (const row of await db.notes.filter((r) => !isSealed(r.payload)).toArray()) {
+  for (const row of await db.notes.filter((r) => r.legacyClear === true && !isSealed(r.payload)).toArray()) {
     const note = await fromRow(row);
     if (!note) continue; // unreadable already: left as it is rather than lost
     const next = await toRow(note, row.updatedAt);
@@ -223,12 +225,13 @@ export async function sealLegacyRows(db: LiaisonDb): Promise<number> {
       return 1;
     });
   }
-  for (const row of await db.drafts.filter((r) => !isSealed(r.value)).toArray()) {
+  for (const row of await db.drafts.filter((r) => r.legacyClear === true && !isSealed(r.value)).toArray()) {
     const value = await seal(row.value, row.key);
     sealed += await db.transaction('rw', db.drafts, async () => {
       const now = await db.drafts.get(row.key);
       if (!now || isSealed(now.value)) return 0;
-      await db.drafts.put({ ...row, value });
+      const { legacyClear: _, ...rest } = row;
+      await db.drafts.put({ ...rest, value });
       return 1;
     });
   }

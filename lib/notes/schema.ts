@@ -71,6 +71,8 @@ export const NoteRow = z.object({
   updatedAt: z.number(),
   deletedAt: z.number().nullable(),
   payload: z.unknown(),
+  /** Set only by the upgrade from version 1 on a note it wrote in the clear (lib/db/database): readable once. */
+  legacyClear: z.literal(true).optional(),
 });
 export type NoteRow = z.infer<typeof NoteRow>;
 

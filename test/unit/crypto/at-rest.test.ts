@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isSealed } from '../../../lib/crypto/aead';
 import { KeyParams, MIN_ITERATIONS } from '../../../lib/crypto/kdf';
 import { isUnlocked, lock, LockedError, setIdleMinutes, touch } from '../../../lib/crypto/session';
 import { KEY_PARAMS_KEY, loadKeyParams, setPassphrase, unlock } from '../../../lib/crypto/store';
@@ -120,10 +121,12 @@ describe('notes at rest', () => {
     expect(await fromRow(row)).toEqual(a);
   });
 
-  it('seals notes and drafts a v1 database held in the clear, keeping them readable', async () => {
-    const plainNote = { id: 'old1', ...where, versions: [{ ...content({ text: SECRET }), by: 'Ms. Case', savedAt: 5 }], followUpDoneAt: null, deletedAt: null };
-    await db.notes.put({ id: 'old1', ...where, followUp: null, updatedAt: 5, deletedAt: null, payload: plainNote });
-    await db.drafts.put({ key: `note:${SITE}|1001|new`, value: { ...where, noteId: null, fields: { ...content({ text: SECRET2 }), followUp: '' }, savedAt: 6 }, updatedAt: 6 });
+  const plainNote = { id: 'old1', ...where, versions: [{ ...content({ text: SECRET }), by: 'Ms. Case', savedAt: 5 }], followUpDoneAt: null, deletedAt: null };
+  const plainDraft = { ...where, noteId: null, fields: { ...content({ text: SECRET2 }), followUp: '' }, savedAt: 6 };
+
+  it('seals the notes and drafts version 1 held in the clear (marked by the upgrade), keeping them readable', async () => {
+    await db.notes.put({ id: 'old1', ...where, followUp: null, updatedAt: 5, deletedAt: null, payload: plainNote, legacyClear: true });
+    await db.drafts.put({ key: `note:${SITE}|1001|new`, value: plainDraft, updatedAt: 6, legacyClear: true });
     await setPassphrase(db, PASS);
     expect(await sealLegacyRows(db)).toBe(2);
     const raw = await rawDump(db.name);
@@ -132,6 +135,18 @@ describe('notes at rest', () => {
     expect((await notesForStudent(db, SITE, '1001'))[0]).toEqual(plainNote);
     expect((await loadDraft(db, SITE, '1001', null))!.fields.text).toBe(SECRET2);
     expect(await sealLegacyRows(db)).toBe(0);
+  });
+
+  it('refuses a note or draft row in the clear that the upgrade did not mark, and never seals it as genuine (issue 12)', async () => {
+    await setPassphrase(db, PASS);
+    const genuine = await addNote(db, where, content({ text: 'genuine' }), 'Ms. Case');
+    await db.notes.put({ id: 'forged', ...where, followUp: null, updatedAt: 5, deletedAt: null, payload: { ...plainNote, id: 'forged' } });
+    await db.drafts.put({ key: `note:${SITE}|1001|new`, value: plainDraft, updatedAt: 6 });
+    expect(await notesForStudent(db, SITE, '1001')).toEqual([genuine]);
+    expect(await loadDraft(db, SITE, '1001', null)).toBeNull();
+    expect(await sealLegacyRows(db)).toBe(0);
+    expect(await notesForStudent(db, SITE, '1001')).toEqual([genuine]);
+    expect(isSealed((await db.notes.get('forged'))!.payload)).toBe(false);
   });
 
   it('damaged key parameters are reported, not replaced', async () => {
