@@ -13,6 +13,8 @@ export interface AccessEntry {
   site: string;
   action: string;
   subject: string;
+  /** The student id exactly as stored (rows from before it was kept separately have only `subject`). */
+  studentId?: string;
 }
 
 export const RETENTION_KEY = 'access:retentionDays';
@@ -34,13 +36,14 @@ export async function logAccess(
   action: AccessAction,
   now = Date.now(),
 ): Promise<number> {
-  const subjects = new Set([...studentIds].map((id) => subjectOf(site, id)));
+  const ids = new Map([...studentIds].map((id) => [subjectOf(site, id), id]));
+  const subjects = new Set(ids.keys());
   if (!subjects.size) return 0;
   const write = () =>
     db.transaction('rw', db.accessLog, async () => {
       const recent = await db.accessLog.where('at').above(now - THROTTLE_MS).toArray();
       for (const e of recent) if (e.action === action) subjects.delete(e.subject);
-      await db.accessLog.bulkAdd([...subjects].map((subject) => ({ at: now, site, action, subject })));
+      await db.accessLog.bulkAdd([...subjects].map((subject) => ({ at: now, site, action, subject, studentId: ids.get(subject)! })));
       return subjects.size;
     });
   // Callers may be live queries, which Dexie forbids to write (and would re-run on the write): the write starts
@@ -67,11 +70,11 @@ export async function accessEntries(db: LiaisonDb): Promise<AccessEntry[]> {
   return db.accessLog.orderBy('at').reverse().toArray();
 }
 
+/** The id of an entry written before `studentId` was kept: the subject after its own site (an id may hold `|`). */
+const idOf = (e: AccessEntry) => (e.subject.startsWith(`${e.site}|`) ? e.subject.slice(e.site.length + 1) : e.subject);
+
 /** CSV for the district's records: one row per access, UTC time, site, student id, action. */
 export function accessLogCsv(entries: readonly AccessEntry[]): string {
-  const data = entries.map((e) => {
-    const cut = e.subject.lastIndexOf('|');
-    return [new Date(e.at).toISOString(), e.site, cut >= 0 ? e.subject.slice(cut + 1) : e.subject, e.action];
-  });
+  const data = entries.map((e) => [new Date(e.at).toISOString(), e.site, e.studentId ?? idOf(e), e.action]);
   return toCsv(['Time (UTC)', 'Site', 'Student ID', 'Action'], data);
 }

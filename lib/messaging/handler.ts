@@ -86,8 +86,10 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
         frameId,
         writePage: takesPage,
       });
-      // The record of access: a student's own page was viewed (throttled to once a minute per student).
-      if (msg.snapshot.focus?.kind === 'student') await logAccess(ctx.db, site, [canonicalId(msg.snapshot.focus.id)], 'view');
+      // The record of access: a student's own page was viewed (throttled to once a minute per student) — only when
+      // the page showed that student's record, not when its address or heading merely names an id.
+      const viewed = msg.snapshot.focus?.kind === 'student' ? canonicalId(msg.snapshot.focus.id) : null;
+      if (viewed && stored.some((s) => s.kind === 'student' && s.id === viewed)) await logAccess(ctx.db, site, [viewed], 'view');
       // A page's answer carries only what its badges show (issue 12): per subject the findings' badge fields and
       // the due date's label, under the ids the page itself showed; nothing else of the stored records.
       const subjects = stored.map((s, i) => badgeSubject(s, shown[i] ?? s.id));
