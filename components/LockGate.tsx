@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MIN_PASSPHRASE } from '../lib/crypto/kdf';
-import { isUnlocked, lock, onLockChange, touch } from '../lib/crypto/session';
+import { lockEverywhere, followLocks } from '../lib/crypto/lock-all';
+import { isUnlocked, onLockChange, touch } from '../lib/crypto/session';
 import { loadKeyParams, setPassphrase, unlock } from '../lib/crypto/store';
 import type { LiaisonDb } from '../lib/db/database';
 import { sealLegacyRows } from '../lib/notes/repo';
@@ -34,17 +35,18 @@ function useActivity() {
 
 /**
  * Shows its children (notes) only while the notes key is in memory; otherwise the first-use passphrase form
- * or the unlock form. Unlocked, it offers "Lock now".
+ * or the unlock form. Unlocked, it offers "Lock now", which locks every open Liaison page.
  */
 export function LockGate({ db, children }: { db: LiaisonDb; children: () => ComponentChildren }) {
   const unlocked = useUnlocked();
+  useEffect(followLocks, []);
   const { value: params, error } = useLiveQuery(async () => ({ set: (await loadKeyParams(db)) !== null }), [db]);
   useActivity();
   if (unlocked)
     return (
       <>
         <p class="lock-bar">
-          <button type="button" onClick={lock}>
+          <button type="button" onClick={lockEverywhere}>
             Lock now
           </button>
         </p>

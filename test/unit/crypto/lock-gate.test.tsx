@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FORGET_WARNING, LockGate } from '../../../components/LockGate';
 import { lock } from '../../../lib/crypto/session';
-import { setPassphrase } from '../../../lib/crypto/store';
+import { setPassphrase, unlock } from '../../../lib/crypto/store';
 import { LiaisonDb } from '../../../lib/db/database';
 
 let db: LiaisonDb;
@@ -46,5 +46,42 @@ describe('the lock gate', () => {
     await until(() => root.querySelector('#unlock-pass') !== null);
     expect(root.querySelector('#secret')).toBeNull();
     expect(root.querySelector('label[for="unlock-pass"]')?.textContent).toBe('Passphrase');
+  });
+});
+
+describe('Lock now locks every open Liaison page (issue 12)', () => {
+  it('a lock announced by another page locks this one; this page’s Lock now announces it', async () => {
+    await setPassphrase(db, 'gate passphrase');
+    mount();
+    await until(() => root.querySelector('#secret') !== null);
+    // Another Liaison page (a second side panel, the options page) is another BroadcastChannel on the same name.
+    const other = new BroadcastChannel('liaison-lock');
+    const heard: unknown[] = [];
+    other.onmessage = (e) => heard.push(e.data);
+    await settle(); // the page listens once its effects ran
+    other.postMessage('lock');
+    await until(() => root.querySelector('#unlock-pass') !== null);
+    expect(root.querySelector('#secret')).toBeNull();
+
+    await unlock(db, 'gate passphrase');
+    await until(() => root.querySelector('#secret') !== null);
+    act(() => void root.querySelector('.lock-bar button')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    await until(() => heard.length > 0);
+    expect(heard).toEqual(['lock']);
+    other.close();
+  });
+
+  it('anything else on the channel does not lock', async () => {
+    await setPassphrase(db, 'gate passphrase');
+    mount();
+    await until(() => root.querySelector('#secret') !== null);
+    await settle();
+    const other = new BroadcastChannel('liaison-lock');
+    other.postMessage({ lock: true });
+    other.postMessage('unlock');
+    await settle();
+    await settle();
+    expect(root.querySelector('#secret')).not.toBeNull();
+    other.close();
   });
 });
