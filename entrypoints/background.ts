@@ -2,7 +2,7 @@ import '@/lib/zod-jitless';
 import { getDb } from '@/lib/db/database';
 import { todayIso } from '@/lib/dates';
 import { purgeAccessLog } from '@/lib/access/log';
-import { dropExpiredDaily } from '@/lib/db/retention';
+import { dropClosedTabPages, dropExpiredDaily } from '@/lib/db/retention';
 import { handleContentMessage } from '@/lib/messaging/handler';
 import { FrameStateReply, type TabMessage } from '@/lib/messaging/protocol';
 import { handlePanelMessage, isExtensionPage, isPanelRequest, ReadSummaryStore, type SessionArea } from '@/lib/messaging/panel';
@@ -34,6 +34,11 @@ export default defineBackground(() => {
   const dropStale = () =>
     void teachContext.policy().then((p) => dropExpiredDaily(db, { policyDays: p.retentionDays })).catch(logFailure('retention'));
   dropStale();
+  // Rows of tabs closed while no worker ran (a browser quit or crash) go before a reused tab id can show them.
+  void browser.tabs
+    .query({})
+    .then((tabs) => dropClosedTabPages(db, tabs.flatMap((t) => (t.id === undefined ? [] : [t.id]))))
+    .catch(logFailure('closed tabs'));
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     // The side panel's questions: only from the extension's own pages (the browser names the sender's URL).

@@ -41,6 +41,16 @@ export async function dropExpired(db: LiaisonDb, days: number, now = Date.now())
 }
 
 /**
+ * Drops what closed tabs showed. A tab's row goes when the tab closes (tabs.onRemoved), but not when the browser
+ * quits or crashes with it open; tab ids start again after a restart, so a stale row would show an old page's
+ * students as the page of a new tab. The worker runs this at start-up with the tabs that are open.
+ */
+export async function dropClosedTabPages(db: LiaisonDb, openTabIds: Iterable<number>): Promise<number> {
+  const open = new Set(openTabIds);
+  return db.pages.filter((p) => !open.has(p.tabId)).delete();
+}
+
+/**
  * Runs `dropExpired` at most once a day (the worker calls it at start-up and on each page it reads). Returns
  * null when it was not due.
  */

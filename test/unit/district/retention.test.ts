@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
-import { clearAll, DEFAULT_RETENTION_DAYS, dropExpired, dropExpiredDaily, forgetStudent, retentionDays, saveRetentionDays } from '../../../lib/db/retention';
+import { clearAll, DEFAULT_RETENTION_DAYS, dropClosedTabPages, dropExpired, dropExpiredDaily, forgetStudent, retentionDays, saveRetentionDays } from '../../../lib/db/retention';
 import { finding, findingRow, NOW, SITE, staffRow, studentRow } from './helpers';
 
 const DAY = 86_400_000;
@@ -48,6 +48,16 @@ describe('retention', () => {
     expect(await dropExpiredDaily(db, { now: NOW + DAY / 2 })).toBeNull();
     // A day later, with a district policy of 5 days: the stale record and the one seen 29 days ago go.
     expect(await dropExpiredDaily(db, { now: NOW + DAY, policyDays: 5 })).toEqual({ students: 2, staff: 0 });
+  });
+});
+
+describe('page rows do not outlive their tab (issue 12)', () => {
+  it('drops the rows of tabs that are no longer open, keeping those that are', async () => {
+    const page = (await db.pages.get(1))!;
+    await db.pages.bulkPut([{ ...page, tabId: 2 }, { ...page, tabId: 3 }]);
+    expect(await dropClosedTabPages(db, [1, 3, 99])).toBe(1);
+    expect((await db.pages.toArray()).map((p) => p.tabId).sort()).toEqual([1, 3]);
+    expect(await dropClosedTabPages(db, [])).toBe(2);
   });
 });
 
