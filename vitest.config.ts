@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.{ts,tsx}', 'lib/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],
+    // A busy machine is slow, not wrong: no test fails for taking long (timings are `npm run bench`'s).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -5,6 +5,7 @@ type Finding = Pick<FullFinding, 'code' | 'severity' | 'title' | 'detail' | 'fix
 import { isOnlyNotChecked } from '../lib/domain/not-checked';
 import { worstSeverity } from '../lib/domain/severity';
 import { SHADOW_MODE, TEST_BUILD, userEvent } from '../lib/build';
+import { isOwn, markOwn } from '../lib/page/own';
 
 /**
  * The inline marker (DESIGN.md contract): a light-DOM element carrying data-liaison-* attributes, with its
@@ -104,7 +105,7 @@ export function createMarker(
   id: string,
   onCompose?: (studentId: string) => void,
 ): HTMLElement {
-  const host = doc.createElement('span');
+  const host = markOwn(doc.createElement('span'));
   host.setAttribute(MARKER_ATTR, '');
   host.setAttribute(`data-liaison-${kind}`, id);
   const made = contract;
@@ -330,6 +331,7 @@ export function compactDue(label: string): string {
     .replace(/ in (\d+) days?$/, ' $1d');
 }
 
-export function isMarker(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).hasAttribute(MARKER_ATTR);
+/** A marker Liaison made in this frame; an element the page gave the same attributes is not (lib/page/own). */
+export function isMarker(node: Node): node is HTMLElement {
+  return isOwn(node) && markers.has(node as HTMLElement);
 }

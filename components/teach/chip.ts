@@ -3,6 +3,7 @@
  * corner, dismissable for the rest of the page's life. Plain DOM in a shadow root, like the markers.
  */
 import { SHADOW_MODE, userEvent } from '../../lib/build';
+import { markOwn } from '../../lib/page/own';
 
 export const CHIP_ATTR = 'data-liaison-chip';
 
@@ -38,7 +39,7 @@ export function createChip(
   let host: HTMLElement | null = null;
   let dismissed = false;
   const build = () => {
-    const el = doc.createElement('div');
+    const el = markOwn(doc.createElement('div'));
     el.setAttribute(CHIP_ATTR, '');
     el.setAttribute(uiAttr, '');
     const root = el.attachShadow({ mode: shadowMode });

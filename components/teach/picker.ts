@@ -1,4 +1,5 @@
 import { OUTSIDE_CONTENT } from '../../lib/adapters/generic/scope';
+import { insideOwn } from '../../lib/page/own';
 
 /**
  * Teach mode's element picker: while active, the element under the pointer is outlined, and a click maps it
@@ -36,8 +37,8 @@ export function pickCandidates(doc: Document, host: Element): Element[] {
   for (let n = walker.nextNode(); n && out.length < MAX_CANDIDATES; n = walker.nextNode()) {
     const el = n as Element;
     if (el === host || host.contains(el) || SKIPPED.has(el.tagName) || el.closest('[hidden],[aria-hidden="true"]')) continue;
-    // Liaison's own UI (markers, the chip) is never the page's data.
-    if (el.closest(OUTSIDE_CONTENT) || el.closest('[data-liaison-ui],[data-liaison-marker]')) continue;
+    // Liaison's own UI (markers, the chip) is never the page's data; an element that only carries its attributes is.
+    if (el.closest(OUTSIDE_CONTENT) || insideOwn(el)) continue;
     if (CONTROLS.has(el.tagName) && (el as HTMLInputElement).type !== 'hidden') out.push(el);
     else if (Array.from(el.childNodes).some((c) => c.nodeType === 3 && /\S/.test(c.nodeValue ?? ''))) out.push(el);
   }

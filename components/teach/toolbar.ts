@@ -1,3 +1,4 @@
+import { markOwn } from '../../lib/page/own';
 import type { SiteProfile, SiteProfileInput } from '../../lib/adapters/profile';
 import type { PageRead } from '../../lib/adapters/types';
 import {
@@ -104,7 +105,7 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
       if (trusted(e)) fn(e as E);
     });
 
-  const host = el('div');
+  const host = markOwn(el('div'));
   host.setAttribute(TEACH_ATTR, '');
   host.setAttribute(deps.uiAttr, '');
   host.setAttribute('role', 'dialog');

@@ -3,6 +3,7 @@ import type { Snapshot, SubjectKind } from '../domain';
 import type { ContentMessage, PageFindingsReply, Reply } from '../messaging/protocol';
 import { createMarker, isMarker, MARKER_ATTR, updateMarker } from '../../components/marker';
 import { canonicalId } from '../domain/ids';
+import { insideOwn, isOwn } from './own';
 import { PART_BUDGET_CHARS, splitSnapshot } from './split';
 
 export interface PageControllerDeps {
@@ -44,15 +45,19 @@ export interface PageController {
 const ACTIVE_ATTR = 'data-liaison-active';
 const XHTML = 'http://www.w3.org/1999/xhtml';
 /**
- * The markers this script made. Only these are reused: an element the page made with the same attributes
- * (forged, or copied by innerHTML, which drops the shadow root) is replaced, never trusted.
- */
-const created = new WeakSet<Element>();
-/**
- * Fired by a starting copy of the content script. A live copy cancels it ("taken"); a copy whose extension
- * context is gone stops instead. Cancellation, unlike an event's detail, is seen across isolated worlds.
+ * Fired by a starting copy of the content script: a copy whose extension context is gone (the extension was
+ * updated; its script may live in another isolated world) stops and removes its markers. A live copy ignores it,
+ * so a page that fires or cancels it changes nothing.
  */
 const CLAIM_EVENT = 'liaison:claim-page';
+/**
+ * The controller running on each document, kept in the isolated world's global (shared by every injection of
+ * this extension's script, out of the page's reach): a second injection finds the page taken, and takes it over
+ * from a copy whose context is gone.
+ */
+const RUNNING_KEY = '__liaisonControllers';
+const running = ((globalThis as { [RUNNING_KEY]?: WeakMap<Document, { alive: () => boolean; stop: () => void }> })[RUNNING_KEY] ??=
+  new WeakMap());
 /** Liaison's own inline UI (the "not recognized" chip, teach mode): its mutations never trigger a re-read. */
 export const UI_ATTR = 'data-liaison-ui';
 
@@ -72,7 +77,10 @@ export function startPageController(deps: PageControllerDeps): PageController | 
   const alive = deps.alive ?? (() => true);
   // A second injection (manifest plus runtime registration) must not double-mark; an orphan of an updated
   // extension gives the page up.
-  if (!doc.dispatchEvent(new CustomEvent(CLAIM_EVENT, { cancelable: true }))) return null;
+  const before = running.get(doc);
+  if (before?.alive()) return null;
+  before?.stop();
+  doc.dispatchEvent(new CustomEvent(CLAIM_EVENT));
   html.setAttribute(ACTIVE_ATTR, '');
 
   let generation = 0;
@@ -84,6 +92,8 @@ export function startPageController(deps: PageControllerDeps): PageController | 
   /** The last Snapshot sent (as JSON) and the worker's answer, to skip identical re-reads. */
   let last: { key: string; subjects: Subjects | null } | null = null;
   let records = 0;
+  /** The markers this controller placed and still keeps: the only ones it updates or removes. */
+  let placed = new Set<HTMLElement>();
 
   async function read(): Promise<void> {
     if (stopped) return;
@@ -103,7 +113,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     }
     if (!picked) {
       records = 0;
-      removeMarkers(doc, new Set());
+      placed = removeMarkers(placed, new Set());
       observe(doc.body);
       const key = `unrecognized ${url.href}`;
       if (last?.key === key) return;
@@ -123,7 +133,9 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       const answer = known ? null : sendInParts(deps.send, page.snapshot, key.length);
       if (!known) last = { key, subjects: null };
       answer?.catch(() => undefined); // awaited below; not "unhandled" while markers are placed
-      if (!(await placeMarkers(doc, page.anchors, deps.onCompose, current))) return;
+      const kept = await placeMarkers(doc, page.anchors, placed, deps.onCompose, current);
+      if (!kept) return;
+      placed = kept;
       if (known) return void (await showFindings(known, current));
       reply = await answer!;
     } catch (err) {
@@ -140,7 +152,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
   async function showFindings(subjects: Subjects, current: () => boolean) {
     // Canonical ids: the worker may name "00017" as "17" (lib/domain/ids); the marker keeps what the page shows.
     const byKey = new Map(subjects.map((s) => [`${s.kind}:${canonicalId(s.id)}`, s]));
-    const markers = Array.from(doc.querySelectorAll<HTMLElement>(`[${MARKER_ATTR}]`));
+    const markers = Array.from(placed).filter((m) => m.isConnected);
     await inChunks(markers, current, (m) => {
       const kind: SubjectKind = m.hasAttribute('data-liaison-student') ? 'student' : 'staff';
       const subject = byKey.get(`${kind}:${canonicalId(m.getAttribute(`data-liaison-${kind}`) ?? '')}`);
@@ -192,9 +204,8 @@ export function startPageController(deps: PageControllerDeps): PageController | 
   }
 
   const onPop = () => schedule();
-  const onClaim = (e: Event) => {
-    if (alive()) e.preventDefault();
-    else stop();
+  const onClaim = () => {
+    if (!alive()) stop();
   };
   doc.defaultView?.addEventListener('popstate', onPop);
   doc.addEventListener(CLAIM_EVENT, onClaim);
@@ -206,9 +217,11 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     observer?.disconnect();
     doc.defaultView?.removeEventListener('popstate', onPop);
     doc.removeEventListener(CLAIM_EVENT, onClaim);
-    removeMarkers(doc, new Set());
+    placed = removeMarkers(placed, new Set());
     html.removeAttribute(ACTIVE_ATTR);
+    if (running.get(doc)?.stop === stop) running.delete(doc);
   }
+  running.set(doc, { alive, stop });
 
   return {
     read,
@@ -239,8 +252,9 @@ async function sendInParts(send: PageControllerDeps['send'], snapshot: Snapshot,
 function isOwnMutation(r: MutationRecord): boolean {
   if (r.type !== 'childList') return false;
   const nodes = [...r.addedNodes, ...r.removedNodes];
-  const own = (n: Node) => isMarker(n) || (n.nodeType === 1 && (n as Element).hasAttribute(UI_ATTR));
-  return (nodes.length > 0 && nodes.every(own)) || (r.target.nodeType === 1 && !!(r.target as Element).closest?.(`[${UI_ATTR}]`));
+  // Liaison's own nodes by identity (lib/page/own): the page can copy their attributes, not their identity. An
+  // empty copy of a marker (innerHTML drops its shadow root) holds no page data either.
+  return (nodes.length > 0 && nodes.every((n) => isOwn(n) || isEmptyMarkerCopy(n))) || insideOwn(r.target);
 }
 
 /** Records handled per task on big pages: between chunks the page gets its main thread back (and can render). */
@@ -258,29 +272,45 @@ async function inChunks<T>(items: T[], current: () => boolean, each: (item: T) =
   return true;
 }
 
-/** Puts one marker per anchor, reusing a marker already in place, and removes markers no longer anchored. */
-async function placeMarkers(doc: Document, anchors: Anchor[], onCompose: ((studentId: string) => void) | undefined, current: () => boolean) {
-  const keep = new Set<Element>();
+/**
+ * Puts one marker per anchor, reusing one of its own already in place, and removes its markers no longer anchored;
+ * returns the markers it keeps, or null when a newer read made this one moot. An element the page made with
+ * Liaison's attributes (forged, or copied by innerHTML, which drops the shadow root) is never reused nor removed.
+ */
+async function placeMarkers(
+  doc: Document,
+  anchors: Anchor[],
+  before: Set<HTMLElement>,
+  onCompose: ((studentId: string) => void) | undefined,
+  current: () => boolean,
+): Promise<Set<HTMLElement> | null> {
+  const keep = new Set<HTMLElement>();
   const placed = await inChunks(anchors, current, (a) => {
-    const existing = a.inside
-      ? a.element.querySelector(`:scope > [${MARKER_ATTR}]`)
-      : a.element.nextElementSibling;
-    let marker =
-      existing && created.has(existing) && existing.getAttribute(`data-liaison-${a.kind}`) === a.id
-        ? (existing as HTMLElement)
-        : null;
+    const existing = a.inside ? Array.from(a.element.children).find(isMarker) : a.element.nextElementSibling;
+    let marker = existing && isMarker(existing) && existing.getAttribute(`data-liaison-${a.kind}`) === a.id ? existing : null;
     if (!marker) {
       marker = createMarker(doc, a.kind, a.id, onCompose);
-      created.add(marker);
       if (a.inside) a.element.append(marker);
       else a.element.after(marker);
     }
     keep.add(marker);
   });
-  if (placed) removeMarkers(doc, keep);
-  return placed;
+  if (!placed) return null;
+  for (const m of doc.querySelectorAll(`[${MARKER_ATTR}]`)) if (isEmptyMarkerCopy(m)) m.remove();
+  return removeMarkers(before, keep);
 }
 
-function removeMarkers(doc: Document, keep: Set<Element>) {
-  for (const m of doc.querySelectorAll(`[${MARKER_ATTR}]`)) if (!keep.has(m)) m.remove();
+/**
+ * An element with Liaison's marker attribute that Liaison did not make and that holds nothing: what a page's
+ * innerHTML copy of a row leaves of a marker (stale attributes, no badge). Removed; a forged element with content
+ * (text, or a wrapper around the page's table) is page content and left alone.
+ */
+function isEmptyMarkerCopy(n: Node): boolean {
+  return n.nodeType === 1 && !isOwn(n) && !n.firstChild && (n as Element).hasAttribute(MARKER_ATTR);
+}
+
+/** Removes the markers of `before` that are not kept; returns the kept ones. */
+function removeMarkers(before: Set<HTMLElement>, keep: Set<HTMLElement>): Set<HTMLElement> {
+  for (const m of before) if (!keep.has(m)) m.remove();
+  return keep;
 }

@@ -87,7 +87,8 @@ function readMarkers(tab: Page): Promise<MarkerInfo[]> {
     const rowIndex = new Map<Element, number>();
     for (let i = 0; i < rows.length; i++) rowIndex.set(rows[i], i);
     const out: MarkerInfo[] = [];
-    const markers = document.querySelectorAll('[data-liaison-marker]');
+    // Elements the page itself forged with Liaison's attributes (marked data-forged by the corpus) are page content.
+    const markers = document.querySelectorAll('[data-liaison-marker]:not([data-forged])');
     for (let i = 0; i < markers.length; i++) {
       const m = markers[i];
       const kind = m.hasAttribute('data-liaison-student') ? 'student' : 'staff';
@@ -124,7 +125,7 @@ async function settle(tab: Page, count: number | undefined, timeout = 10_000): P
   }
   const ok = await tab.waitForFunction(
     (n) => {
-      const ms = document.querySelectorAll('[data-liaison-marker]');
+      const ms = document.querySelectorAll('[data-liaison-marker]:not([data-forged])');
       if (ms.length !== n) return false;
       for (let i = 0; i < ms.length; i++) {
         const label = ms[i].shadowRoot?.querySelector('button')?.textContent;

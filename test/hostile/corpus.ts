@@ -652,19 +652,34 @@ export const CORPUS: HostilePage[] = [
   })(),
   {
     name: 'forged-marker',
-    about: 'the page ships its own element with Liaison’s marker attributes (clean, no shadow root) beside an error student',
+    about: 'the page ships its own element with Liaison’s marker attributes (clean, no shadow root) beside an error student; Liaison puts its own beside it and leaves the page’s alone',
     path: `/students${q('forged-marker')}`,
     body: () =>
       shell({
         name: 'forged-marker',
         content: listContent([errorRow('H38-A'), cleanRow('H38-B')]).replace(
           '>Err H38-A</a>',
-          '>Err H38-A</a><span data-liaison-marker="" data-liaison-student="H38-A" data-liaison-findings="" data-liaison-severity="none">OK</span>',
+          '>Err H38-A</a><span data-forged="" data-liaison-marker="" data-liaison-student="H38-A" data-liaison-findings="" data-liaison-severity="none">OK</span>',
         ),
       }),
     recognized: true,
     expect: { students: ['H38-A', 'H38-B'], markers: 2, errorIds: ['H38-A'], cleanIds: ['H38-B'] },
     alive: 'alive:forged-marker',
+  },
+  {
+    name: 'forged-wrappers',
+    about: 'the page wraps its table in an element with Liaison’s marker attribute and its rows in one with Liaison’s UI attribute, then swaps the rows in place',
+    path: `/students${q('forged-wrappers')}`,
+    body: () =>
+      shell({
+        name: 'forged-wrappers',
+        content: `<h1>Students</h1><div data-forged="" data-liaison-marker="" data-liaison-student="H39-A"><div data-liaison-ui="">${studentTable([errorRow('H39-A'), cleanRow('H39-B')].map(studentRow))}</div></div>`,
+        script: `window.__act=function(){document.querySelector('tbody').innerHTML=${JSON.stringify([cleanRow('H39-C'), errorRow('H39-D')].map(studentRow).join(''))};};`,
+      }),
+    recognized: true,
+    expect: { students: ['H39-A', 'H39-B'], markers: 2, errorIds: ['H39-A'], cleanIds: ['H39-B'] },
+    act: { fn: '__act', expect: { students: ['H39-C', 'H39-D'], markers: 2, errorIds: ['H39-D'], cleanIds: ['H39-C'] } },
+    alive: 'alive:forged-wrappers',
   },
   listPage(
     'entity-soup',

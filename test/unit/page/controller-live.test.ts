@@ -166,15 +166,65 @@ describe('page controller: a swapped live root', () => {
 });
 
 describe('page controller: markers it did not make', () => {
-  it('never reuses a marker the page forged or copied (no shadow root): it is replaced by a real one', async () => {
+  const real = (id: string) => [...document.querySelectorAll(`[data-liaison-student="${id}"]`)].filter((m) => m.shadowRoot);
+  const forged = (id: string) => [...document.querySelectorAll(`[data-liaison-student="${id}"]`)].filter((m) => !m.shadowRoot);
+
+  it('never reuses a marker the page forged or copied (no shadow root), nor removes it: a real one goes beside it', async () => {
     document.body.innerHTML =
       '<div id="main"><ul><li data-id="1">A<span data-liaison-marker="" data-liaison-student="1" data-liaison-severity="none">OK</span></li></ul></div>';
     const { c } = start();
     await c!.read();
-    const markers = document.querySelectorAll('[data-liaison-student="1"]');
-    expect(markers).toHaveLength(1);
-    expect(markers[0].shadowRoot).not.toBeNull();
-    expect(markers[0].getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+    expect(real('1')).toHaveLength(1);
+    expect(real('1')[0]!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+    expect(forged('1')).toHaveLength(1); // the page's own element, left as the page wrote it
+  });
+
+  it('a forged marker added later does not stop the real ones from updating (issue 12)', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li><li data-id="2">B</li></ul></div>';
+    const { c } = start();
+    await c!.read();
+    const fake = document.createElement('span');
+    fake.setAttribute('data-liaison-marker', '');
+    fake.setAttribute('data-liaison-student', '1');
+    document.querySelector('#main li')!.prepend(fake);
+    await c!.update([
+      { kind: 'student', id: '1', findings: [] },
+      { kind: 'student', id: '2', findings: [] },
+    ]);
+    expect(real('1')[0]!.getAttribute('data-liaison-severity')).toBe('none');
+    expect(real('2')[0]!.getAttribute('data-liaison-severity')).toBe('none');
+  });
+
+  it('rows the page adds inside an element carrying marker or UI attributes are read, not ignored as Liaison’s (issue 12)', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
+    const { c, send } = start();
+    await c!.read();
+    for (const [attr, id] of [['data-liaison-marker', '2'], [UI_ATTR, '3']] as const) {
+      const wrapper = document.createElement('div');
+      wrapper.setAttribute(attr, '');
+      wrapper.innerHTML = `<li data-id="${id}">New</li>`;
+      document.querySelector('#main ul')!.append(wrapper);
+      await vi.waitFor(() => expect(real(id)).toHaveLength(1));
+    }
+    // And once the page's "UI" wrapper holds the list, changes inside it are still seen.
+    const ui = document.querySelector(`[${UI_ATTR}]`)!;
+    ui.innerHTML = '<li data-id="4">Later</li>';
+    await vi.waitFor(() => expect(real('4')).toHaveLength(1));
+    expect(sent(send, 'page/snapshot')).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a page cannot switch Liaison off: cancelling or firing its claim event changes nothing (issue 12)', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
+    const veto = (e: Event) => e.preventDefault();
+    document.addEventListener('liaison:claim-page', veto);
+    const { c } = start();
+    expect(c).not.toBeNull();
+    await c!.read();
+    document.dispatchEvent(new CustomEvent('liaison:claim-page', { cancelable: true }));
+    document.querySelector('#main ul')!.innerHTML = '<li data-id="2">B</li>';
+    await vi.waitFor(() => expect(real('2')).toHaveLength(1));
+    expect(document.documentElement.hasAttribute('data-liaison-active')).toBe(true);
+    document.removeEventListener('liaison:claim-page', veto);
   });
 
   it('re-reads a row renamed in place (text and href changed, no element added)', async () => {
