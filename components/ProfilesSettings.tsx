@@ -3,7 +3,7 @@ import type { SiteProfile } from '../lib/adapters/profile';
 import type { LiaisonDb } from '../lib/db/database';
 import type { Policy } from '../lib/policy/schema';
 import { exportProfiles, planImport, type ImportPlan } from '../lib/teach/profile-io';
-import { deleteProfile, listProfiles, policyProfiles, saveProfiles } from '../lib/teach/store';
+import { damagedProfileKeys, deleteProfile, deleteProfileRows, listProfiles, policyProfiles, saveProfiles } from '../lib/teach/store';
 import { downloadText, safePart } from './notes/download';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -24,6 +24,7 @@ const hosts = (p: SiteProfile) => p.hostPatterns.join(', ');
  */
 export function ProfilesSettings({ db, loadPolicy, download = save }: Props) {
   const { value: profiles } = useLiveQuery(() => listProfiles(db), [db]);
+  const { value: damaged } = useLiveQuery(() => damagedProfileKeys(db), [db]);
   const [deployed, setDeployed] = useState<SiteProfile[]>([]);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [message, setMessage] = useState('');
@@ -66,6 +67,14 @@ export function ProfilesSettings({ db, loadPolicy, download = save }: Props) {
         </ul>
       ) : (
         <p>No profile yet.</p>
+      )}
+      {!!damaged?.length && (
+        <p class="warning" data-damaged-profiles={damaged.length}>
+          {damaged.length === 1 ? 'One stored profile is' : `${damaged.length} stored profiles are`} damaged and read nothing.{' '}
+          <button type="button" onClick={() => void deleteProfileRows(db, damaged).then(() => setMessage('Deleted the damaged profiles.'))}>
+            Delete {damaged.length === 1 ? 'it' : 'them'}
+          </button>
+        </p>
       )}
       {!!profiles?.length && (
         <p>

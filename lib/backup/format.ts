@@ -40,7 +40,15 @@ export const Backup = z
     exportedAt: z.string().max(40),
     settings: z.array(Row(Json)).max(1000),
     // Profiles are checked against the profile schema, but kept as written so a round trip is exact.
-    profiles: z.array(Row(z.unknown().refine((v) => SiteProfile.safeParse(v).success, 'not a valid site profile'))).max(500),
+    // Each under its own id, as Liaison stores it: a row under another key could not be deleted by the profile's id.
+    profiles: z
+      .array(
+        Row(z.unknown().refine((v) => SiteProfile.safeParse(v).success, 'not a valid site profile')).refine(
+          (r) => (r.value as { id?: unknown }).id === r.key,
+          'a profile must be stored under its own id',
+        ),
+      )
+      .max(500),
     notes: z
       .object({ included: z.literal(true), keyParams: KeyParams.nullable(), rows: z.array(BackupNote).max(200_000) })
       .strict()

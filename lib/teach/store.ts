@@ -18,8 +18,21 @@ export async function saveProfiles(db: LiaisonDb, profiles: SiteProfile[], now =
   await db.profiles.bulkPut(profiles.map((p) => ({ key: p.id, value: p, updatedAt: now })));
 }
 
+/**
+ * Deletes a profile: every row that holds it, whatever its key (a row written under another key, as a restore of
+ * an older backup could, must not outlive the Delete button), and a row under its id that no longer parses.
+ */
 export async function deleteProfile(db: LiaisonDb, id: string): Promise<void> {
-  await db.profiles.delete(id);
+  await db.profiles.filter((r) => r.key === id || (r.value as { id?: unknown } | null)?.id === id).delete();
+}
+
+/** Rows that no longer parse as a profile (they read nothing), so the settings can offer to delete them. */
+export async function damagedProfileKeys(db: LiaisonDb): Promise<string[]> {
+  return (await db.profiles.toArray()).filter((r) => !SiteProfile.safeParse(r.value).success).map((r) => r.key);
+}
+
+export async function deleteProfileRows(db: LiaisonDb, keys: string[]): Promise<void> {
+  await db.profiles.bulkDelete(keys);
 }
 
 /** The policy's deployable profiles that parse; the others are dropped without naming their content. */

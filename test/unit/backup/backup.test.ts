@@ -80,6 +80,8 @@ describe('backup and restore', () => {
       'not json',
       { ...good, version: 2 },
       { ...good, profiles: [{ key: 'x', value: { id: 'NOT VALID' }, updatedAt: 1 }] },
+      // A valid profile under another key could never be deleted by its id once restored (issue 12).
+      { ...good, profiles: [{ key: 'another-key', value: profile, updatedAt: 1 }] },
       // A note in the clear is refused: a backup never brings plaintext in.
       { ...good, notes: { ...good.notes, rows: [{ ...(good.notes as { rows: object[] }).rows[0], payload: { text: 'plain' } }] } },
       { ...good, settings: [...good.settings, { key: 'k', value: () => 1, updatedAt: 1 }] },

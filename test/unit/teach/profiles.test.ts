@@ -3,7 +3,7 @@ import { SiteProfile, type SiteProfileInput } from '../../../lib/adapters/profil
 import { LiaisonDb } from '../../../lib/db/database';
 import { handleContentMessage, type HandlerContext } from '../../../lib/messaging/handler';
 import { exportProfiles, planImport } from '../../../lib/teach/profile-io';
-import { listProfiles, policyProfiles, profilesForHost, readManagedPolicy, saveProfiles } from '../../../lib/teach/store';
+import { damagedProfileKeys, deleteProfile, deleteProfileRows, listProfiles, policyProfiles, profilesForHost, readManagedPolicy, saveProfiles } from '../../../lib/teach/store';
 
 const profile = (over: Partial<SiteProfileInput> = {}): SiteProfile =>
   SiteProfile.parse({
@@ -21,6 +21,28 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await db.delete();
+});
+
+describe('every stored profile can be deleted (issue 12)', () => {
+  it('Delete removes a profile also from a row under another key, and from nothing else', async () => {
+    const a = profile();
+    const b = profile({ id: 'other', hostPatterns: ['other.example.org'] });
+    await saveProfiles(db, [b]);
+    await db.profiles.put({ key: 'restored-under-old-key', value: a, updatedAt: 1 });
+    expect((await listProfiles(db)).map((p) => p.id).sort()).toEqual(['other', a.id]);
+    await deleteProfile(db, a.id);
+    expect((await listProfiles(db)).map((p) => p.id)).toEqual(['other']);
+    expect(await db.profiles.count()).toBe(1);
+  });
+
+  it('rows that no longer parse are listed as damaged and can be deleted', async () => {
+    await saveProfiles(db, [profile()]);
+    await db.profiles.put({ key: 'broken', value: { id: 'broken', pages: 'x' }, updatedAt: 1 });
+    expect(await damagedProfileKeys(db)).toEqual(['broken']);
+    await deleteProfileRows(db, await damagedProfileKeys(db));
+    expect(await damagedProfileKeys(db)).toEqual([]);
+    expect(await listProfiles(db)).toHaveLength(1);
+  });
 });
 
 describe('profile export and import', () => {
