@@ -4,6 +4,7 @@ import { IdleMinutes, loadIdleMinutes, saveIdleMinutes } from '../lib/crypto/sto
 import type { LiaisonDb } from '../lib/db/database';
 import { loadRejected } from '../lib/messaging/guard';
 import { downloadText } from './notes/download';
+import { reportWrite } from './notes/saveError';
 import { useLiveQuery } from './useLiveQuery';
 
 const SHOWN = 200;
@@ -34,8 +35,7 @@ export function AccessLogSettings({ db }: { db: LiaisonDb }) {
   const saveNumber = async (e: Event, schema: typeof RetentionDays, save: (n: number) => Promise<unknown>, done: string) => {
     const n = schema.safeParse(Number((e.currentTarget as HTMLInputElement).value));
     if (!n.success) return setStatus('Not saved: enter a whole number in range.');
-    await save(n.data);
-    setStatus(done);
+    await reportWrite(() => save(n.data), setStatus, done);
   };
 
   return (

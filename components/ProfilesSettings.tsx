@@ -5,6 +5,7 @@ import type { Policy } from '../lib/policy/schema';
 import { exportProfiles, planImport, type ImportPlan } from '../lib/teach/profile-io';
 import { damagedProfileKeys, deleteProfile, deleteProfileRows, listProfiles, policyProfiles, saveProfiles } from '../lib/teach/store';
 import { downloadText, safePart } from './notes/download';
+import { reportWrite } from './notes/saveError';
 import { useLiveQuery } from './useLiveQuery';
 
 interface Props {
@@ -40,9 +41,9 @@ export function ProfilesSettings({ db, loadPolicy, download = save }: Props) {
   };
   const confirm = async () => {
     if (!plan) return;
-    await saveProfiles(db, plan.items.map((i) => i.profile));
-    setMessage(`Imported ${plan.items.length} profile${plan.items.length === 1 ? '' : 's'}. Reload open SIS pages to use them.`);
-    setPlan(null);
+    const n = plan.items.length;
+    const ok = await reportWrite(() => saveProfiles(db, plan.items.map((i) => i.profile)), setMessage, `Imported ${n} profile${n === 1 ? '' : 's'}. Reload open SIS pages to use them.`);
+    if (ok) setPlan(null);
   };
 
   return (
@@ -59,7 +60,7 @@ export function ProfilesSettings({ db, loadPolicy, download = save }: Props) {
               <button type="button" onClick={() => download(`liaison-profile-${safePart(p.id)}.json`, exportProfiles([p]))}>
                 Export
               </button>{' '}
-              <button type="button" aria-label={`Delete ${p.label}`} onClick={() => void deleteProfile(db, p.id).then(() => setMessage(`Deleted ${p.label}.`))}>
+              <button type="button" aria-label={`Delete ${p.label}`} onClick={() => void reportWrite(() => deleteProfile(db, p.id), setMessage, `Deleted ${p.label}.`)}>
                 Delete
               </button>
             </li>
@@ -71,7 +72,7 @@ export function ProfilesSettings({ db, loadPolicy, download = save }: Props) {
       {!!damaged?.length && (
         <p class="warning" data-damaged-profiles={damaged.length}>
           {damaged.length === 1 ? 'One stored profile is' : `${damaged.length} stored profiles are`} damaged and read nothing.{' '}
-          <button type="button" onClick={() => void deleteProfileRows(db, damaged).then(() => setMessage('Deleted the damaged profiles.'))}>
+          <button type="button" onClick={() => void reportWrite(() => deleteProfileRows(db, damaged), setMessage, 'Deleted the damaged profiles.')}>
             Delete {damaged.length === 1 ? 'it' : 'them'}
           </button>
         </p>

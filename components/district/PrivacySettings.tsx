@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LiaisonDb } from '../../lib/db/database';
 import { clearAll, retentionDays, saveRetentionDays } from '../../lib/db/retention';
 import { useLiveQuery } from '../useLiveQuery';
+import { reportWrite } from '../notes/saveError';
 
 /** Options: how long cached records are kept, and "clear everything" behind a confirmation. */
 export function PrivacySettings({ db, loadPolicyDays }: { db: LiaisonDb; loadPolicyDays?: () => Promise<number | undefined> }) {
@@ -26,7 +27,8 @@ export function PrivacySettings({ db, loadPolicyDays }: { db: LiaisonDb; loadPol
             disabled={locked}
             onChange={(e) => {
               const n = Number((e.currentTarget as HTMLInputElement).value);
-              if (Number.isInteger(n) && n >= 1 && n <= 3650) void saveRetentionDays(db, n).then(() => setStatus('Saved.'));
+              if (Number.isInteger(n) && n >= 1 && n <= 3650) void reportWrite(() => saveRetentionDays(db, n), setStatus, 'Saved.');
+              else setStatus('Not saved: enter a whole number of days from 1 to 3650.');
             }}
           />{' '}
           days
@@ -45,10 +47,7 @@ export function PrivacySettings({ db, loadPolicyDays }: { db: LiaisonDb; loadPol
             type="button"
             class="danger"
             onClick={() =>
-              void clearAll(db).then(() => {
-                setAsking(false);
-                setStatus('Everything was cleared.');
-              })
+              void reportWrite(() => clearAll(db), setStatus, 'Everything was cleared.').then(() => setAsking(false))
             }
           >
             Delete everything

@@ -1,7 +1,9 @@
 import type { LiaisonDb } from '../../lib/db/database';
 import { followUpItems } from '../../lib/notes/followups';
 import { completeFollowUp } from '../../lib/notes/repo';
+import { useState } from 'preact/hooks';
 import { COUNTERPART_LABEL, current, NOTE_TYPE_LABEL, type Note } from '../../lib/notes/schema';
+import { reportWrite } from './saveError';
 
 type Item = ReturnType<typeof followUpItems>[number];
 
@@ -17,6 +19,7 @@ interface Props {
 /** Due and overdue follow-ups of this site's notes; private memory aids listed apart. */
 export function FollowUpsTab({ db, notes, asOf, leadDays, names, onOpen }: Props) {
   const items = followUpItems(notes, asOf, leadDays, { includePrivate: true });
+  const [status, setStatus] = useState('');
   const shared = items.filter((i) => !current(i.note).private);
   const priv = items.filter((i) => current(i.note).private);
   const row = (i: Item) => {
@@ -31,7 +34,7 @@ export function FollowUpsTab({ db, notes, asOf, leadDays, names, onOpen }: Props
           {v.withName ? ` (${v.withName})` : ''}, {v.at.replace('T', ' ')}: {v.text.slice(0, 140)}
           {v.text.length > 140 ? '…' : ''}
         </p>
-        <button type="button" onClick={() => void completeFollowUp(db, i.note.id)}>
+        <button type="button" onClick={() => void reportWrite(() => completeFollowUp(db, i.note.id), setStatus, 'Follow-up marked done.')}>
           Mark done
         </button>{' '}
         <button type="button" onClick={() => onOpen(i.note.studentId)}>
@@ -46,6 +49,7 @@ export function FollowUpsTab({ db, notes, asOf, leadDays, names, onOpen }: Props
       <p class="muted">
         Due {leadDays ? `within ${leadDays} day${leadDays === 1 ? '' : 's'}` : 'today'} or overdue, on this SIS site.
       </p>
+      <p role="status">{status}</p>
       {shared.length ? <ul class="findings">{shared.map(row)}</ul> : <p class="ok">No follow-ups due.</p>}
       {priv.length > 0 && (
         <section aria-labelledby="fu-private">

@@ -3,15 +3,13 @@ import type { LiaisonDb } from '../../lib/db/database';
 import { Role, ROLE_LABEL, type NoteSettings } from '../../lib/notes/schema';
 import { saveNoteSettings } from '../../lib/notes/settings';
 import { requestNotifications } from './platform';
+import { reportWrite } from './saveError';
 
 /** Your name (the author of your notes), your role, follow-up lead time and notifications. */
 export function NoteSettingsForm({ db, settings }: { db: LiaisonDb; settings: NoteSettings }) {
   const [name, setName] = useState(settings.authorName);
   const [status, setStatus] = useState('');
-  const save = async (patch: Partial<NoteSettings>, message = 'Settings saved.') => {
-    await saveNoteSettings(db, patch);
-    setStatus(message);
-  };
+  const save = (patch: Partial<NoteSettings>, message = 'Settings saved.') => reportWrite(() => saveNoteSettings(db, patch), setStatus, message);
   return (
     <details class="note-settings">
       <summary>Note settings</summary>
