@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: type check, unit tests (vitest), the Firefox MV3 builds, the Firefox tests (firefox-esr, addons-linter),
+# Every test: type check and lint (`npm run check`), unit tests (vitest), the Firefox MV3 builds, the Firefox tests (firefox-esr, addons-linter),
 # then the browser tests (Playwright in real Chromium with the built extension). Ends with the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,7 @@ check() { # name, command…: a build or type check counted as one test
 }
 
 check "type check" tsc --noEmit
+check "lint (eslint)" eslint .
 echo "── unit tests"
 vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 check "Firefox MV3 build" wxt build -b firefox --mv3

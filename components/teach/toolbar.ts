@@ -12,7 +12,6 @@ import {
   TEACH_FIELDS,
   type TeachDraft,
   type TeachField,
-  type TeachKey,
   type TeachKind,
 } from '../../lib/teach/draft';
 import { describeLocator } from '../../lib/teach/describe';

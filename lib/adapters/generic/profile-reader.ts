@@ -3,7 +3,7 @@ import type { FieldLocator, ProfilePage, SiteProfile } from '../profile';
 import { pagesForUrl } from '../profile-match';
 import type { Anchor, PageRead, SiteAdapter } from '../types';
 import { Diagnostics } from './diagnostics';
-import { type FieldKey, fieldKind } from './fields';
+import type { FieldKey } from './fields';
 import { idFromHeading, isUsableId } from './ids';
 import { type LabeledValue, findLabeledValues } from './labels';
 import { readListRecords } from './list';

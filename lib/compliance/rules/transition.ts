@@ -1,4 +1,3 @@
-import type { Student } from '../../domain/records';
 import { CITE } from '../citations';
 import { daysUntil, finding, type DeadlineRule } from '../context';
 import { plusYears } from '../days';

@@ -30,7 +30,7 @@ function read(file: string): PageRead {
   return result;
 }
 
-const strip = <T extends { provenance?: unknown }>(records: T[]) => records.map(({ provenance, ...rest }) => rest);
+const strip = <T extends { provenance?: unknown }>(records: T[]) => records.map(({ provenance: _, ...rest }) => rest);
 const both = (name: string) => [`${name}.html`, `${name}.dom.html`];
 
 const AIDEN_GENERAL = { id: '3', name: 'Aiden Nguyen', grade: '5', birthDate: '2015-07-21' };

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complianceFindings, nextDueDates } from '../../../lib/compliance';
-import { plusDays } from '../../../lib/compliance/days';
-import type { Student } from '../../../lib/domain/records';
+import { nextDueDates } from '../../../lib/compliance';
 import { student } from './helpers';
 
 const asOf = '2026-11-22';
