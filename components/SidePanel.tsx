@@ -11,7 +11,7 @@ import { notesForSite, openFollowUpsBy, purgeDeleted } from '../lib/notes/repo';
 import { dueHorizon } from '../lib/notes/followups';
 import { LockGate, useUnlocked } from './LockGate';
 import { loadNoteSettings, ROLE_DEFAULTS } from '../lib/notes/settings';
-import type { ExportPolicy } from '../lib/notes/export';
+import type { Policy } from '../lib/policy/schema';
 import { readManagedPolicy } from '../lib/teach/store';
 import { CaseloadTab } from './caseload/CaseloadTab';
 import { ForgetStudent } from './caseload/ForgetStudent';
@@ -86,19 +86,19 @@ export function SidePanel({
 }: {
   db: LiaisonDb;
   ask?: AskWorker;
-  loadPolicy?: () => Promise<ExportPolicy>;
+  loadPolicy?: () => Promise<Policy>;
   /** How the panel learns the active tab of its own window (tests pass their own). */
   tabSource?: TabSource;
 }) {
   const panelTab = usePanelTab(tabSource);
-  const [policy, setPolicy] = useState<ExportPolicy | null>(null);
+  const [policy, setPolicy] = useState<Policy | null>(null);
   // A policy that cannot be read blocks exports (as backups do): notes never leave on a guess.
   useEffect(() => {
     void loadPolicy().then(setPolicy, () => setPolicy({ notesExportAllowed: false }));
   }, []);
   // The page of the active tab of the panel's own window: another window or a background tab never switches it.
   const { value: page } = useLiveQuery(() => panelPage(db, panelTab), [db, panelTab]);
-  const { value: settings } = useLiveQuery(() => loadNoteSettings(db), [db]);
+  const { value: settings } = useLiveQuery(() => loadNoteSettings(db, { role: policy?.defaultRole }), [db, policy]);
   const site = page?.site ?? null;
   // Notes are decrypted only while unlocked; the count of due follow-ups comes from the clear index.
   const unlocked = useUnlocked();

@@ -8,9 +8,21 @@ export interface PermissionsApi {
   remove(p: { origins: string[] }): Promise<boolean>;
 }
 
-/** Lists the SIS sites Liaison runs on and lets the user add (by address) or remove one. */
-export function SitesSettings({ permissions, required = [] }: { permissions: PermissionsApi; required?: string[] }) {
+interface Props {
+  permissions: PermissionsApi;
+  /** Patterns the manifest grants itself (the test build's loopback): not the user's to list or remove. */
+  required?: string[];
+  /** The district policy's `enabledSites`: offered first, each enabled with one click (the browser asks once). */
+  loadDistrictSites?: () => Promise<string[]>;
+}
+
+/**
+ * Lists the SIS sites Liaison runs on and lets the user add (by address) or remove one. The sites the district's
+ * policy names are offered at the top until enabled: a browser grants a site only when its user says so.
+ */
+export function SitesSettings({ permissions, required = [], loadDistrictSites = async () => [] }: Props) {
   const [sites, setSites] = useState<string[] | null>(null);
+  const [district, setDistrict] = useState<string[]>([]);
   const [address, setAddress] = useState('');
   const [message, setMessage] = useState('');
 
@@ -19,6 +31,20 @@ export function SitesSettings({ permissions, required = [] }: { permissions: Per
     setSites(origins.filter((o) => isSitePattern(o) && !required.includes(o)).sort());
   };
   useEffect(() => void refresh(), []);
+  useEffect(() => {
+    void loadDistrictSites().then(
+      (list) => setDistrict([...new Set(list.flatMap((a) => { const s = siteToEnable(a); return 'pattern' in s ? [s.pattern] : []; }))]),
+      () => setDistrict([]),
+    );
+  }, []);
+
+  // Must run straight from the click: browsers allow a permission prompt only in a user gesture.
+  const enable = async (pattern: string) => {
+    const granted = await permissions.request({ origins: [pattern] });
+    setMessage(granted ? `Liaison is now on for ${siteLabel(pattern)}. Reload its open pages.` : 'Permission was not granted; nothing changed.');
+    await refresh();
+    return granted;
+  };
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -27,13 +53,9 @@ export function SitesSettings({ permissions, required = [] }: { permissions: Per
       setMessage(site.refused);
       return;
     }
-    const { pattern } = site;
-    // Must run straight from the click: browsers allow a permission prompt only in a user gesture.
-    const granted = await permissions.request({ origins: [pattern] });
-    setMessage(granted ? `Liaison is now on for ${siteLabel(pattern)}. Reload its open pages.` : 'Permission was not granted; nothing changed.');
-    if (granted) setAddress('');
-    await refresh();
+    if (await enable(site.pattern)) setAddress('');
   };
+  const pending = sites ? district.filter((p) => !sites.includes(p)) : [];
 
   const remove = async (pattern: string) => {
     await permissions.remove({ origins: [pattern] });
@@ -45,6 +67,21 @@ export function SitesSettings({ permissions, required = [] }: { permissions: Per
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">Sites</h2>
       <p>Liaison reads pages only on the SIS sites listed here. It asks the browser for each site separately.</p>
+      {pending.length > 0 && (
+        <div class="district-sites" aria-labelledby="district-sites-heading">
+          <h3 id="district-sites-heading">Your district’s SIS</h3>
+          <ul>
+            {pending.map((p) => (
+              <li key={p} data-district-site={p}>
+                {siteLabel(p)}{' '}
+                <button type="button" class="primary" onClick={() => void enable(p)}>
+                  Enable Liaison on {siteLabel(p)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {sites === null ? (
         <p aria-busy="true">Loading…</p>
       ) : sites.length ? (

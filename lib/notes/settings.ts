@@ -1,20 +1,30 @@
 import type { LiaisonDb } from '../db/database';
-import { NoteSettings, type Role } from './schema';
+import { NoteSettings, Role } from './schema';
 
 const KEY = 'notes';
 
-/** Note settings with defaults filled in; a damaged value falls back field by field. */
-export async function loadNoteSettings(db: LiaisonDb): Promise<NoteSettings> {
+/** What the user chose, as stored: only the fields they set. */
+async function chosen(db: LiaisonDb): Promise<Record<string, unknown>> {
   const row = await db.settings.get(KEY);
-  const value = row?.value && typeof row.value === 'object' ? row.value : {};
-  return NoteSettings.parse(value);
+  return row?.value && typeof row.value === 'object' && !Array.isArray(row.value) ? (row.value as Record<string, unknown>) : {};
 }
 
+/**
+ * Note settings with defaults filled in; a damaged value falls back field by field. `defaults.role` is the
+ * district's `defaultRole` (policy): it applies until the user picks a role of their own.
+ */
+export async function loadNoteSettings(db: LiaisonDb, defaults: { role?: Role } = {}): Promise<NoteSettings> {
+  const value = await chosen(db);
+  const own = Role.safeParse(value.role);
+  return NoteSettings.parse({ ...value, role: own.success ? own.data : (defaults.role ?? value.role) });
+}
+
+/** Stores the fields the user changed, and only those: a default (the policy's role) is never saved as a choice. */
 export async function saveNoteSettings(db: LiaisonDb, patch: Partial<NoteSettings>): Promise<NoteSettings> {
   return db.transaction('rw', db.settings, async () => {
-    const next = NoteSettings.parse({ ...(await loadNoteSettings(db)), ...patch });
+    const next = { ...(await chosen(db)), ...patch };
     await db.settings.put({ key: KEY, value: next, updatedAt: Date.now() });
-    return next;
+    return NoteSettings.parse(next);
   });
 }
 

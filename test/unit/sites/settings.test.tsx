@@ -6,9 +6,10 @@ import { SitesSettings, type PermissionsApi } from '../../../components/SitesSet
 
 function fakePermissions() {
   const asked: string[][] = [];
+  const granted: string[] = [];
   const api: PermissionsApi = {
-    getAll: async () => ({ origins: [] }),
-    request: async ({ origins }) => (asked.push(origins), true),
+    getAll: async () => ({ origins: [...granted] }),
+    request: async ({ origins }) => (asked.push(origins), granted.push(...origins), true),
     remove: async () => true,
   };
   return { api, asked };
@@ -45,5 +46,19 @@ describe('the Sites setting', () => {
       expect(r.asked, address).toEqual([]);
       expect(r.status, address).toMatch(/https:\/\/|without \*/);
     }
+  });
+
+  it('offers the sites the district policy names (enabledSites), each enabled with one click, until enabled', async () => {
+    const perms = fakePermissions();
+    const policySites = async () => ['https://sis.district.org', 'http://insecure.district.org', '*.district.org', 'sis.district.org'];
+    await act(() => render(<SitesSettings permissions={perms.api} loadDistrictSites={policySites} />, root));
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    const offered = [...root.querySelectorAll('[data-district-site]')].map((li) => li.getAttribute('data-district-site'));
+    expect(offered).toEqual(['https://sis.district.org/*']); // one https site; http and wildcards are never offered
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-district-site] button')!.click());
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(perms.asked).toEqual([['https://sis.district.org/*']]);
+    expect(root.querySelector('[data-district-site]')).toBeNull();
+    expect(root.querySelector('.sites')?.textContent).toContain('sis.district.org');
   });
 });
