@@ -70,8 +70,12 @@ function UnlockForm({ db }: { db: LiaisonDb }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  // Where the user's next keystroke belongs (the attribute alone does not focus a field added later).
-  useEffect(() => input.current?.focus(), []);
+  // Where the user's next keystroke belongs (the attribute alone does not focus a field added later) — unless
+  // the user is moving between the panel's tabs: arrows stay on the tabs (WAI-ARIA tabs), Tab enters the panel.
+  useEffect(() => {
+    const el = input.current;
+    if (el && !el.ownerDocument.activeElement?.closest('[role="tablist"]')) el.focus();
+  }, []);
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
