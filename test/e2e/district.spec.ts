@@ -6,7 +6,7 @@ import { DISTRICT } from '../../demo-sis/district';
 import { expect, findingsOf, marker, test } from './fixtures';
 
 const VISITED = ['1009', '1001', '1030'];
-const withCm = DISTRICT.students.filter((s) => s.caseManager?.staffId || s.caseManager?.name);
+const withoutCm = DISTRICT.students.filter((s) => !s.caseManager?.staffId && !s.caseManager?.name);
 const ofMaria = DISTRICT.students.filter((s) => s.caseManager?.staffId === 'T101' || s.caseManager?.name === 'Maria Gonzalez');
 
 /** The list pages and a few student pages: every student and staff member, and some schools. */
@@ -44,11 +44,19 @@ test.describe('caseload and district view', () => {
     await marker(page, 'student', '1030').locator('button.badge').click();
     await expect(marker(page, 'student', '1030').locator('h2')).toContainText(label);
 
-    // My caseload: everyone with a case manager, grouped; then only "my" students.
+    // My caseload: everyone, grouped by case manager, those with none first; then only "my" students.
     const panel = await openPanel();
     await panel.getByRole('tab', { name: 'Caseload' }).click();
-    await expect(panel.getByTestId('caseload-count')).toHaveText(`${withCm.length} of ${withCm.length} students`);
+    const all = DISTRICT.students.length;
+    await expect(panel.getByTestId('caseload-count')).toHaveText(`${all} of ${all} students`);
     await expect(panel.getByRole('heading', { name: /Maria Gonzalez/ })).toBeVisible();
+    expect(withoutCm.length).toBeGreaterThan(0);
+    const groups = panel.locator('section.cm-group');
+    await expect(groups.first()).toHaveAccessibleName('Students with no case manager');
+    await expect(groups.first().getByRole('heading', { level: 2 })).toHaveText(`No case manager (${withoutCm.length})`);
+    await expect(groups.first().locator('li.caseload-item')).toHaveCount(withoutCm.length);
+    for (const s of withoutCm) await expect(groups.first().locator(`li.caseload-item[data-student="${s.id}"]`)).toContainText(s.name);
+    await expect(panel.getByRole('region', { name: 'Students with no case manager' })).toHaveCount(1);
     await expect(panel.locator('li.caseload-item').first().locator('.freshness')).toContainText(`Seen today · from ${sisUrl}/students`);
     await panel.getByLabel('I am').selectOption({ label: 'Maria Gonzalez (T101)' });
     await expect(panel.getByTestId('caseload-count')).toHaveText(`${ofMaria.length} of ${ofMaria.length} students`);
