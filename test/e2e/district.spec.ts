@@ -119,30 +119,56 @@ test.describe('caseload and district view', () => {
     await expect(district.getByTestId('students-count')).toHaveText(`(${DISTRICT.students.length - 1})`);
   });
 
-  test('import: a bad row is named and nothing is written; a good file is written and checked', async ({ page, extensionId, sisUrl, openPanel }) => {
+  test('import: the good rows are written and the bad one is offered as an error file; first and last name columns make the name', async ({ page, extensionId, sisUrl, openPanel }) => {
     await openDistrict(page, extensionId);
     await expect(page.getByTestId('district-summary')).toContainText('0 students');
-    await page.getByLabel('Into site').fill(sisUrl);
     const header = 'Student ID,Student Name,School,Case Manager,Next Annual,Next Triennial';
     const bad = [header, '9001,Ada Park,Oak Ridge Elementary,Maria Gonzalez,2027-01-10,2028-01-10', '9002,Bo Chen,Oak Ridge Elementary,Maria Gonzalez,13/45/2027,', '9003,Cy Diaz,Oak Ridge Elementary,Maria Gonzalez,2027-02-01,'].join('\n');
+    // No site typed yet: the import button is disabled, and looks it (not the blue of an enabled primary button).
     await page.getByLabel('File').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const importButton = page.getByTestId('import-preview').locator('button.primary');
+    await expect(importButton).toBeDisabled();
+    const look = () => importButton.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).cursor]);
+    const disabledLook = await look();
+    await page.getByLabel('Into site').fill(sisUrl);
+    await expect(importButton).toBeEnabled();
+    const enabledLook = await look();
+    expect(disabledLook[0]).not.toBe(enabledLook[0]);
+    expect(disabledLook[1]).toBe('not-allowed');
+
     const alert = page.locator('.import-errors');
-    await expect(alert).toContainText('1 problem found. Nothing was written');
+    await expect(alert).toContainText('1 row could not be read and will be skipped; the other rows will be imported.');
     await expect(alert.locator('li')).toHaveText(/^bad\.csv, row 2 \(line 3\), field "Next Annual": /);
     await expect(page.getByTestId('import-preview')).toContainText('3 rows read · 2 students');
-    await expect(page.getByRole('button', { name: /^Import into/ })).toBeDisabled();
-    await expect(page.getByTestId('district-summary')).toContainText('0 students');
-
-    const good = bad.replace('13/45/2027', '12/20/2026');
-    await page.getByLabel('File').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-    await expect(page.getByTestId('import-preview')).toContainText('3 rows read · 3 students');
-    await expect(page.getByTestId('import-preview').locator('tbody tr')).toHaveCount(3);
+    const errors = await csvOf(Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: /Download the errors/ }).click()]).then(([d]) => d));
+    expect(errors).toEqual([['Row', 'Line', 'Field', 'Reason'], ['2', '3', 'Next Annual', expect.stringMatching(/^not a date/)]]);
     await page.getByRole('button', { name: `Import into ${sisUrl}` }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Imported 3 students' })).toBeVisible();
-    await expect(page.getByTestId('district-summary')).toContainText('3 students');
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 2 students and 0 staff from bad.csv' })).toContainText('1 row skipped.');
+    await expect(page.getByTestId('district-summary')).toContainText('2 students');
     await page.getByLabel('Only records with findings').uncheck();
+    await expect(page.locator('table[data-table="students"] tbody tr')).toHaveCount(2);
+    await expect(page.locator('table[data-table="students"] tr[data-student="9002"]')).toHaveCount(0);
+    // The error file is still there after the import.
+    await expect(page.getByRole('button', { name: /Download the skipped rows/ })).toBeVisible();
+
+    // The fixed row, from a file with first and last name columns: the preview says which column fed the name.
+    const split = ['Student ID,Student Last Name,Student First Name,School,Case Manager,Next Annual,Homeroom', '9002,Chen,Bo,Oak Ridge Elementary,Maria Gonzalez,12/20/2026,12'].join('\n');
+    await page.getByLabel('File').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(split) });
+    const preview = page.getByTestId('import-preview');
+    await expect(preview).toContainText('1 rows read · 1 students');
+    await expect(preview.locator('table.import-columns tr[data-field="name"] td')).toHaveText('"Student First Name" + "Student Last Name"');
+    await expect(preview.locator('table.import-columns tr[data-field="id"] td')).toHaveText('"Student ID"');
+    await expect(preview.getByTestId('import-ignored')).toHaveText('"Homeroom"');
+    await expect(preview.getByTestId('import-warnings')).toHaveCount(0);
+    await expect(preview.locator('table', { hasText: 'First students' }).locator('tbody tr')).toHaveText(/Bo Chen/);
+    await page.getByRole('button', { name: `Import into ${sisUrl}` }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 1 students' })).toBeVisible();
+    await expect(page.getByTestId('district-summary')).toContainText('3 students');
     await expect(page.locator('table[data-table="students"] tbody tr')).toHaveCount(3);
     await expect(page.locator('table[data-table="students"] tr[data-student="9002"]')).toContainText('Bo Chen');
+
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     // The imported students show in My caseload, marked as imported.
     const panel = await openPanel();
