@@ -85,13 +85,13 @@ test.describe('caseload and district view', () => {
     await expect(district.getByTestId('students-count')).toHaveText(`(${ofMaria.length})`);
     await district.getByRole('combobox', { name: 'Case manager', exact: true }).selectOption('');
     // A finding code: every listed record has it.
-    await district.getByLabel('Finding code').selectOption({ index: 1 });
-    const code = await district.getByLabel('Finding code').inputValue();
+    await district.getByLabel('Finding', { exact: true }).selectOption({ index: 1 });
+    const code = await district.getByLabel('Finding', { exact: true }).inputValue();
     const rows = district.locator('table[data-table="students"] tbody tr');
     await expect.poll(() => rows.count()).toBeLessThan(DISTRICT.students.length);
     const n = await rows.count();
-    for (let i = 0; i < n; i++) await expect(rows.nth(i).locator('code')).toContainText(code);
-    await district.getByLabel('Finding code').selectOption('');
+    for (let i = 0; i < n; i++) await expect(rows.nth(i).locator(`li[data-code="${code}"]`)).toHaveCount(1);
+    await district.getByLabel('Finding', { exact: true }).selectOption('');
 
     // The chart: one bar per case manager with its count against its cap, and the same numbers in the table.
     const bars = district.locator('svg[data-chart="cm"] g.bar');
@@ -175,6 +175,60 @@ test.describe('caseload and district view', () => {
     await panel.getByRole('tab', { name: 'Caseload' }).click();
     await expect(panel.getByTestId('caseload-count')).toHaveText('3 of 3 students');
     await expect(panel.locator('li.caseload-item').first().locator('.freshness')).toContainText('from import: good.csv');
+  });
+
+  test('the district view speaks in words: finding titles with the code beside, a link to the SIS record, a clean printout', async ({ page, context, sisUrl, extensionId }) => {
+    await page.goto(`${sisUrl}/students`);
+    await findingsOf(page, 'student', '1001');
+    await page.goto(`${sisUrl}/students/1009`);
+    const codes = await findingsOf(page, 'student', '1009');
+    expect(codes.length).toBeGreaterThan(0);
+    const district = await context.newPage();
+    await openDistrict(district, extensionId);
+    await district.getByLabel('Only records with findings').uncheck();
+
+    // A record whose own page was read links to it; one seen only in a list does not.
+    const row = district.locator('table[data-table="students"] tr[data-student="1009"]');
+    const name = DISTRICT.students.find((s) => s.id === '1009')!.name;
+    await expect(row.getByRole('link', { name: new RegExp(name) })).toHaveAttribute('href', `${sisUrl}/students/1009`);
+    await expect(district.locator('table[data-table="students"] tr[data-student="1002"] a')).toHaveCount(0);
+    // Each finding by its title, the code as secondary text.
+    for (const code of codes) {
+      const item = row.locator(`li[data-code="${code}"]`);
+      await expect(item.locator('code.code')).toHaveText(code);
+      const words = (await item.evaluate((li) => [...li.childNodes].filter((n) => !(n instanceof HTMLElement && n.matches('code, .visually-hidden'))).map((n) => n.textContent).join(''))).trim();
+      expect(words.length).toBeGreaterThan(5);
+      expect(words).not.toContain(code);
+    }
+    // The filter of findings speaks in words too.
+    const options = await district.getByLabel('Finding', { exact: true }).locator('option').allTextContents();
+    expect(options.slice(1).every((o) => /^[A-Z][a-z].* \([A-Z0-9_]+\)$/.test(o))).toBe(true);
+
+    // An expired credential of someone with no students known is a warning here, not info.
+    await district.getByLabel('Into site').fill(sisUrl);
+    const staffCsv = ['Staff ID,Name,Position,Credential,Authorizations,Kind,Expires', 'T900,Lone Person,Resource Specialist,Education Specialist Instruction Credential: Mild to Moderate Support Needs,R3MN,clear,2026-01-31'].join('\n');
+    await district.getByLabel('File').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(staffCsv) });
+    await expect(district.getByTestId('import-preview')).toContainText('1 staff');
+    await district.getByRole('button', { name: `Import into ${sisUrl}` }).click();
+    await expect(district.getByRole('status').filter({ hasText: 'Imported 0 students and 1 staff' })).toBeVisible();
+    const lone = district.locator('table[data-table="staff"] tr[data-staff="T900"]');
+    await expect(lone.locator('li[data-code="CREDENTIAL_EXPIRED"]')).toContainText('Credential expired');
+    await expect(lone.locator('span.sev')).toHaveText('warning');
+
+    const axe = await new AxeBuilder({ page: district }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    // The printout: no drop-downs, no codes; the filters said in words.
+    await district.emulateMedia({ media: 'print' });
+    await expect(district.getByTestId('filter-summary')).toBeVisible();
+    await expect(district.getByTestId('filter-summary')).toHaveText('All records.');
+    const visible = (sel: string) => district.locator(sel).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0).length);
+    expect(await visible('select')).toBe(0);
+    expect(await visible('code')).toBe(0);
+    expect(await visible('input')).toBe(0);
+    await expect(row.locator(`li[data-code="${codes[0]}"]`)).toBeVisible();
+    await district.emulateMedia({ media: 'screen' });
+    await expect(district.getByTestId('filter-summary')).toBeHidden();
   });
 
   test('forget a student from the side panel; clear everything from the options page', async ({ page, context, sisUrl, openPanel, extensionId }) => {
