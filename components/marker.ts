@@ -3,6 +3,7 @@ import type { Finding as FullFinding, SubjectKind } from '../lib/domain';
 /** What a marker shows of a finding: all a page's answer carries (lib/messaging/protocol `BadgeFinding`). */
 type Finding = Pick<FullFinding, 'code' | 'severity' | 'title' | 'detail' | 'fix'>;
 import { isOnlyNotChecked } from '../lib/domain/not-checked';
+import { splitFirstSentence } from '../lib/domain/sentences';
 import { worstSeverity } from '../lib/domain/severity';
 import { SHADOW_MODE, TEST_BUILD, userEvent } from '../lib/build';
 
@@ -101,9 +102,13 @@ button.badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
 .sev { font-weight: 700; text-transform: uppercase; font-size: 10px; margin-inline-end: 4px; }
 .sev.error { color: #b3261e; } .sev.warning { color: #8a5a00; } .sev.info { color: #1f5fa8; }
 .code { color: #555; font-family: ui-monospace, monospace; font-size: 10px; }
-.detail, .fix { margin: 2px 0 0; }
+.line { margin: 0; }
+.detail, details .fix, .source { margin: 2px 0 0; }
 .fix { color: #2e5e2e; }
-.actions { border-top: 1px solid #ddd; padding-top: 6px; margin-top: 4px; }
+details summary { cursor: pointer; color: #1f5fa8; font-size: 11px; margin-top: 2px; }
+details summary:focus-visible { outline: 2px solid #000; outline-offset: 1px; }
+.actions { border-top: 1px solid #ddd; padding-top: 6px; margin-top: 4px; position: sticky; bottom: -8px; background: #fff;
+  padding-bottom: 2px; }
 .actions button { font: inherit; padding: 2px 10px; border: 1px solid #1f5fa8; border-radius: 4px; background: #fff;
   color: #1f5fa8; cursor: pointer; }
 .actions button:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
@@ -289,28 +294,7 @@ function renderBody(host: HTMLElement): void {
     lead.textContent = 'Liaison has not seen everything it needs to check this assignment. Nothing wrong was found in what it has seen.';
   }
   const ul = doc.createElement('ul');
-  for (const f of list) {
-    const li = doc.createElement('li');
-    const sev = doc.createElement('span');
-    sev.className = `sev ${f.severity}`;
-    sev.textContent = f.severity;
-    const title = doc.createElement('strong');
-    title.textContent = f.title;
-    const code = doc.createElement('span');
-    code.className = 'code';
-    code.textContent = ` ${f.code}`;
-    const detail = doc.createElement('p');
-    detail.className = 'detail';
-    detail.textContent = f.detail;
-    li.append(sev, title, code, detail);
-    if (f.fix) {
-      const fix = doc.createElement('p');
-      fix.className = 'fix';
-      fix.textContent = f.fix;
-      li.append(fix);
-    }
-    ul.append(li);
-  }
+  for (const f of list) ul.append(findingItem(doc, f));
   // The due date joins the heading rather than adding a line: a taller popover would cover more of the SIS.
   if (due) {
     const when = doc.createElement('span');
@@ -320,6 +304,58 @@ function renderBody(host: HTMLElement): void {
     heading.append(when);
   }
   body.replaceChildren(...(lead ? [heading, lead, ul] : [heading, ul]));
+}
+
+/**
+ * One finding in the popover: first, in one line, what is wrong (the title) and what to do (the fix's first
+ * sentence, or the detail's when there is no fix); the detail, the rest of the fix and the code on demand. The
+ * citation is the side panel's (the page's answer does not carry it).
+ */
+function findingItem(doc: Document, f: Finding): HTMLElement {
+  const li = doc.createElement('li');
+  const sev = doc.createElement('span');
+  sev.className = `sev ${f.severity}`;
+  sev.textContent = f.severity;
+  const title = doc.createElement('strong');
+  title.textContent = f.title;
+  const [todo, restOfFix] = f.fix ? splitFirstSentence(f.fix) : ['', ''];
+  const [gist, restOfDetail] = f.fix ? ['', ''] : splitFirstSentence(f.detail);
+  const line = doc.createElement('p');
+  line.className = 'line';
+  const what = doc.createElement('span');
+  what.className = f.fix ? 'fix' : 'gist';
+  what.textContent = ` ${f.fix ? todo : gist}`;
+  line.append(sev, title, what);
+  const more = doc.createElement('details');
+  const summary = doc.createElement('summary');
+  summary.textContent = 'Why, and more';
+  const code = doc.createElement('span');
+  code.className = 'code';
+  code.textContent = f.code;
+  more.append(summary);
+  if (f.fix) {
+    const detail = doc.createElement('p');
+    detail.className = 'detail';
+    detail.textContent = f.detail;
+    more.append(detail);
+    if (restOfFix) {
+      const rest = doc.createElement('p');
+      rest.className = 'fix';
+      rest.textContent = restOfFix;
+      more.append(rest);
+    }
+  } else if (restOfDetail) {
+    const detail = doc.createElement('p');
+    detail.className = 'detail';
+    detail.textContent = restOfDetail;
+    more.append(detail);
+  }
+  const source = doc.createElement('p');
+  source.className = 'source';
+  source.append('Code ', code, '; the rule and its source are in the Liaison side panel.');
+  more.append(source);
+  li.append(line, more);
+  return li;
 }
 
 /**

@@ -39,7 +39,7 @@ test.describe('badges that do not crowd the table', () => {
     // The same page with every marker taken out of the layout.
     const hide = await page.addStyleTag({ content: '[data-liaison-marker] { display: none !important; }' });
     const without = await measure(page);
-    await hide.evaluate((s) => s.remove());
+    await hide.evaluate((s) => (s as Element).remove());
     expect(without.cells.length).toBe(DISTRICT.students.length);
     const wrapped = withBadges.cells.flatMap((row, r) => row.map((n, c) => (n > without.cells[r][c] ? `row ${r + 1} column ${c + 1}` : '')).filter(Boolean));
     expect(wrapped, 'cells that wrap only because of the badges').toEqual([]);
@@ -84,6 +84,26 @@ test.describe('badges that do not crowd the table', () => {
     await expect(badge).toHaveText(new RegExp(`^(Error|Warning|Info) ${codes.length}$`));
     await expect(badge).toHaveAttribute('aria-label', new RegExp(`^Liaison: ${codes.length} findings?, worst (error|warning|info)`));
     await badge.click();
-    await expect(marker(page, 'student', '1002').locator('.pop h2')).toContainText(`Liaison found ${codes.length}`);
+    const pop = marker(page, 'student', '1002').locator('.pop');
+    await expect(pop.locator('h2')).toContainText(`Liaison found ${codes.length}`);
+
+    // One line per finding first (what is wrong, what to do); the detail on demand; "Add note" stays in view.
+    await expect(pop.locator('li')).toHaveCount(codes.length);
+    for (const li of await pop.locator('li').all()) {
+      await expect(li.locator('.line strong')).toBeVisible();
+      await expect(li.locator('details')).not.toHaveAttribute('open');
+    }
+    await expect(pop.locator('.detail').first()).toBeHidden();
+    const add = pop.getByRole('button', { name: 'Add note' });
+    await expect(add).toBeInViewport();
+    const inside = await pop.evaluate((p) => {
+      const a = [...p.querySelectorAll('button')].find((b) => b.textContent === 'Add note')!.getBoundingClientRect();
+      const box = p.getBoundingClientRect();
+      return a.top >= box.top && a.bottom <= box.bottom;
+    });
+    expect(inside, '"Add note" visible inside the popover without scrolling').toBe(true);
+    await pop.locator('li').first().locator('summary').click();
+    await expect(pop.locator('li').first().locator('details')).toHaveAttribute('open');
+    await expect(pop.locator('li').first().locator('.code')).toHaveText(/^[A-Z_0-9]+$/);
   });
 });

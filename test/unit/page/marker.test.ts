@@ -94,6 +94,25 @@ describe('inline marker', () => {
     expect(pop.hidden).toBe(true);
   });
 
+  it('opens with one line per finding, what is wrong and what to do; the detail, the rest and the code on demand', () => {
+    const m = createMarker(document, 'student', '1');
+    updateMarker(m, [
+      { ...finding('CM_NOT_AUTHORIZED', 'error', 'Case manager not authorized'), detail: 'Maria holds R3MN only. Long authorization lists follow here.', fix: 'Assign a case manager who holds R3EN, for example Ana Torres. Or have an authorized provider serve the student.' },
+      { ...finding('CREDENTIAL_TEMPORARY', 'info', 'Temporary document'), detail: 'An intern credential. It has limits.' },
+    ]);
+    m.shadowRoot!.querySelector('button')!.click();
+    const [first, second] = [...m.shadowRoot!.querySelectorAll('li')];
+    expect(first.querySelector('.line')!.textContent).toBe('errorCase manager not authorized Assign a case manager who holds R3EN, for example Ana Torres.');
+    const more = first.querySelector('details')!;
+    expect(more.open).toBe(false);
+    expect(more.querySelector('.detail')!.textContent).toBe('Maria holds R3MN only. Long authorization lists follow here.');
+    expect(more.querySelector('.fix')!.textContent).toBe('Or have an authorized provider serve the student.');
+    expect(more.querySelector('.code')!.textContent).toBe('CM_NOT_AUTHORIZED');
+    // No fix: the detail's first sentence says what it is, the rest on demand.
+    expect(second.querySelector('.line')!.textContent).toBe('infoTemporary document An intern credential.');
+    expect(second.querySelector('details .detail')!.textContent).toBe('It has limits.');
+  });
+
   it('renders page-derived text as text, never as markup', () => {
     const m = createMarker(document, 'student', '1');
     updateMarker(m, [finding('CM_MISSING', 'error', '<img src=x onerror="window.__pwned=1">')]);
