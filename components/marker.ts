@@ -308,7 +308,7 @@ function renderBody(host: HTMLElement): void {
 
 /**
  * One finding in the popover: first, in one line, what is wrong (the title) and what to do (the fix's first
- * sentence, or the detail's when there is no fix); the detail, the rest of the fix and the code on demand. The
+ * sentence, or the detail's when there is no fix); the whole detail, the rest of the fix and the code on demand. The
  * citation is the side panel's (the page's answer does not carry it).
  */
 function findingItem(doc: Document, f: Finding): HTMLElement {
@@ -319,7 +319,7 @@ function findingItem(doc: Document, f: Finding): HTMLElement {
   const title = doc.createElement('strong');
   title.textContent = f.title;
   const [todo, restOfFix] = f.fix ? splitFirstSentence(f.fix) : ['', ''];
-  const [gist, restOfDetail] = f.fix ? ['', ''] : splitFirstSentence(f.detail);
+  const [gist] = f.fix ? [''] : splitFirstSentence(f.detail);
   const line = doc.createElement('p');
   line.className = 'line';
   const what = doc.createElement('span');
@@ -344,10 +344,11 @@ function findingItem(doc: Document, f: Finding): HTMLElement {
       rest.textContent = restOfFix;
       more.append(rest);
     }
-  } else if (restOfDetail) {
+  } else {
+    // The whole detail, its first sentence included: the line above is only its gist.
     const detail = doc.createElement('p');
     detail.className = 'detail';
-    detail.textContent = restOfDetail;
+    detail.textContent = f.detail;
     more.append(detail);
   }
   const source = doc.createElement('p');

@@ -11,9 +11,15 @@ const KEY = 'setup.firstRun';
 /** Whether the first-run step was answered (or skipped): it asks once. */
 export const FirstRunState = z.object({ done: z.boolean(), at: z.number() });
 
+/**
+ * Done when answered or skipped, and for someone who already set Liaison up before the step existed (note
+ * settings or "I am" saved): it is the first open that asks, not an upgrade.
+ */
 export async function firstRunDone(db: LiaisonDb): Promise<boolean> {
-  const parsed = FirstRunState.safeParse((await db.settings.get(KEY))?.value);
-  return parsed.success && parsed.data.done;
+  const [state, notes, me] = await db.settings.bulkGet([KEY, 'notes', 'caseload.me']);
+  const parsed = FirstRunState.safeParse(state?.value);
+  if (parsed.success) return parsed.data.done;
+  return notes !== undefined || (me !== undefined && me.value !== null);
 }
 
 /** A staff member the user can pick as themselves. */

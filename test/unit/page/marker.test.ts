@@ -108,9 +108,9 @@ describe('inline marker', () => {
     expect(more.querySelector('.detail')!.textContent).toBe('Maria holds R3MN only. Long authorization lists follow here.');
     expect(more.querySelector('.fix')!.textContent).toBe('Or have an authorized provider serve the student.');
     expect(more.querySelector('.code')!.textContent).toBe('CM_NOT_AUTHORIZED');
-    // No fix: the detail's first sentence says what it is, the rest on demand.
+    // No fix: the detail's first sentence says what it is, the whole detail on demand.
     expect(second.querySelector('.line')!.textContent).toBe('infoTemporary document An intern credential.');
-    expect(second.querySelector('details .detail')!.textContent).toBe('It has limits.');
+    expect(second.querySelector('details .detail')!.textContent).toBe('An intern credential. It has limits.');
   });
 
   it('renders page-derived text as text, never as markup', () => {

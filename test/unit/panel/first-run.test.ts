@@ -41,6 +41,12 @@ describe('first-run set-up', () => {
     expect(await loadMe(db)).toEqual({ site: SITE, staffId: 'T101' });
   });
 
+  it('does not ask someone who set Liaison up before the step existed', async () => {
+    const { saveNoteSettings } = await import('../../../lib/notes/settings');
+    await saveNoteSettings(db, { role: 'teacher' });
+    expect(await firstRunDone(db)).toBe(true);
+  });
+
   it('a typed name Liaison has not seen signs notes but picks nobody; skipping is done too', async () => {
     expect(await saveFirstRun(db, { who: 'Pat Quinn', role: 'teacher' }, people)).toBeNull();
     expect(await loadNoteSettings(db)).toMatchObject({ role: 'teacher', authorName: 'Pat Quinn' });
