@@ -67,13 +67,29 @@ export function LockGate({ db, children }: { db: LiaisonDb; children: () => Comp
 /** Seals notes written before encryption once a key is at hand; a failure leaves them as they were. */
 const afterUnlock = (db: LiaisonDb) => void sealLegacyRows(db).catch(() => undefined);
 
+/** A tab has the keyboard's focus (focus-visible: reached by keys, not by a click). */
+function arrowingThroughTabs(doc: Document): boolean {
+  const active = doc.activeElement;
+  if (!active || active.getAttribute('role') !== 'tab') return false;
+  try {
+    return active.matches(':focus-visible');
+  } catch {
+    return true; // no :focus-visible support: leave the focus where the user put it
+  }
+}
+
 function UnlockForm({ db }: { db: LiaisonDb }) {
   const [pass, setPass] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  // Where the user's next keystroke belongs (the attribute alone does not focus a field added later).
-  useEffect(() => input.current?.focus(), []);
+  // Where the user's next keystroke belongs (the attribute alone does not focus a field added later) — unless
+  // the user is moving between the panel's tabs by keyboard: arrows stay on the tabs (WAI-ARIA tabs), Tab enters
+  // the panel. A click on the tab still lands in the field.
+  useEffect(() => {
+    const el = input.current;
+    if (el && !arrowingThroughTabs(el.ownerDocument)) el.focus();
+  }, []);
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);

@@ -16,6 +16,7 @@ import { readManagedPolicy } from '../lib/teach/store';
 import { CaseloadTab } from './caseload/CaseloadTab';
 import { ForgetStudent } from './caseload/ForgetStudent';
 import { FindingList } from './FindingList';
+import { FirstRun } from './setup/FirstRun';
 import { TeachButton } from './teach/TeachButton';
 import { FollowUpsTab } from './notes/FollowUpsTab';
 import { NotesTab, type NotesTarget } from './notes/NotesTab';
@@ -133,6 +134,8 @@ export function SidePanel({
     { key: 'caseload', label: 'Caseload' },
   ];
   return (
+    <>
+    <FirstRun db={db} />
     <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
       {selected === 'checks' && <ChecksView db={db} ask={ask} tab={panelTab} />}
       {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" />}
@@ -161,6 +164,7 @@ export function SidePanel({
         </LockGate>
       )}
     </Tabs>
+    </>
   );
 }
 

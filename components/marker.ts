@@ -3,6 +3,7 @@ import type { Finding as FullFinding, SubjectKind } from '../lib/domain';
 /** What a marker shows of a finding: all a page's answer carries (lib/messaging/protocol `BadgeFinding`). */
 type Finding = Pick<FullFinding, 'code' | 'severity' | 'title' | 'detail' | 'fix'>;
 import { isOnlyNotChecked } from '../lib/domain/not-checked';
+import { splitFirstSentence } from '../lib/domain/sentences';
 import { worstSeverity } from '../lib/domain/severity';
 import { SHADOW_MODE, TEST_BUILD, userEvent } from '../lib/build';
 import { isOwn, markOwn } from '../lib/page/own';
@@ -60,17 +61,36 @@ const COLORS = {
 
 const LABEL = { error: 'Error', warning: 'Warning', info: 'Info', none: 'OK' } as const;
 
+/** The face's icon per state (drawn by the stylesheet, so it is not part of the badge's text). */
+type Face = keyof typeof LABEL | 'not-checked' | 'checking';
+
 /**
  * "Not checked" (RULES.md check 8): neutral, not a warning colour and not OK's green, and dashed so it does not
  * read as the grey "checking" badge either. Its light-DOM severity stays the findings' worst (info).
  */
 const NOT_CHECKED = { bg: '#eceff1', fg: '#1b1b1b', label: 'Not checked' } as const;
 
+/*
+ * The face is compact and of one size whatever it says (checking, OK, a count, a follow-up mark): the SIS table
+ * is laid out once, and answers arriving do not make it reflow. Its height stays within a line of SIS text, and
+ * nothing inside the marker wraps.
+ */
 const STYLE = `
-:host { all: initial; display: inline-block; position: relative; margin-inline-start: 6px; vertical-align: middle;
-  font: 12px/1.3 system-ui, sans-serif; }
-button.badge { border: 0; border-radius: 10px; padding: 1px 8px; cursor: pointer; font: inherit; font-weight: 600; }
-button.badge.not-checked { border: 1px dashed #455a64; padding: 0 7px; }
+:host { all: initial; display: inline-block; position: relative; margin-inline-start: 4px; vertical-align: middle;
+  font: 11px/1 system-ui, sans-serif; white-space: nowrap; }
+button.badge { box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center; gap: 2px;
+  width: 3.6em; height: 1.45em; margin: 0; border: 0; border-radius: 0.75em; padding: 0 3px; cursor: pointer;
+  font: inherit; font-weight: 700; line-height: 1; vertical-align: middle; overflow: hidden; }
+button.badge::before { font-weight: 700; }
+button.badge[data-face="error"]::before { content: "!"; }
+button.badge[data-face="warning"]::before { content: "\\25B2"; font-size: 0.85em; }
+button.badge[data-face="info"]::before { content: "i"; font-style: italic; font-family: Georgia, serif; }
+button.badge[data-face="none"]::before { content: "\\2713"; }
+button.badge[data-face="not-checked"]::before { content: "?"; }
+button.badge[data-face="checking"]::before { content: "\\2026"; }
+button.badge.follow-up::after { content: "\\2691"; font-size: 0.9em; }
+button.badge .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+button.badge.not-checked { border: 1px dashed #455a64; }
 button.badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
 .pop { position: absolute; z-index: 2147483647; top: calc(100% + 4px); left: 0; width: 360px; max-height: 320px;
   overflow: auto; background: #fff; color: #1b1b1b; border: 1px solid #888; border-radius: 6px; padding: 8px 10px;
@@ -83,15 +103,17 @@ button.badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
 .sev { font-weight: 700; text-transform: uppercase; font-size: 10px; margin-inline-end: 4px; }
 .sev.error { color: #b3261e; } .sev.warning { color: #8a5a00; } .sev.info { color: #1f5fa8; }
 .code { color: #555; font-family: ui-monospace, monospace; font-size: 10px; }
-.detail, .fix { margin: 2px 0 0; }
+.line { margin: 0; }
+.detail, details .fix, .source { margin: 2px 0 0; }
 .fix { color: #2e5e2e; }
-.actions { border-top: 1px solid #ddd; padding-top: 6px; margin-top: 4px; }
+details summary { cursor: pointer; color: #1f5fa8; font-size: 11px; margin-top: 2px; }
+details summary:focus-visible { outline: 2px solid #000; outline-offset: 1px; }
+.actions { border-top: 1px solid #ddd; padding-top: 6px; margin-top: 4px; position: sticky; bottom: -8px; background: #fff;
+  padding-bottom: 2px; }
 .actions button { font: inherit; padding: 2px 10px; border: 1px solid #1f5fa8; border-radius: 4px; background: #fff;
   color: #1f5fa8; cursor: pointer; }
 .actions button:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
 .actions p { margin: 4px 0 0; }
-.due { margin-inline-start: 4px; color: #444; font-size: 11px; white-space: nowrap; }
-.due[hidden] { display: none; }
 h2 .due { margin: 0; font-size: 12px; color: inherit; }
 `;
 
@@ -114,6 +136,13 @@ export function createMarker(
   const button = doc.createElement('button');
   button.className = 'badge';
   button.type = 'button';
+  // The severity in words (for screen readers and the badge's text) and the count; the icon and the follow-up
+  // mark are the stylesheet's.
+  const word = doc.createElement('span');
+  word.className = 'sr';
+  const count = doc.createElement('span');
+  count.className = 'n';
+  button.append(word, count);
   button.setAttribute('aria-expanded', 'false');
   const pop = doc.createElement('div');
   pop.className = 'pop';
@@ -146,12 +175,10 @@ export function createMarker(
   const body = doc.createElement('div');
   body.className = 'body';
   pop.append(body);
-  // The soonest compliance date sits beside the badge, not in it, so the badge's own label stays the severity.
-  const due = doc.createElement('span');
-  due.className = 'due';
-  due.hidden = true;
+  // The soonest compliance date is in the badge's name and tooltip and heads the popover; beside the badge it
+  // widened the SIS's name column until other columns wrapped (issue 17: a 40-row list grew by a third).
   adoptStyle(doc, root);
-  root.append(button, due, pop);
+  root.append(button, pop);
   updateMarker(host, null);
   return host;
 }
@@ -226,6 +253,7 @@ export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?
   const list = findings ?? [];
   const severity = worstSeverity(list);
   const notChecked = !!findings && isOnlyNotChecked(list);
+  const face: Face = !findings ? 'checking' : notChecked ? 'not-checked' : severity;
   if (made.contract.full) {
     host.setAttribute('data-liaison-findings', list.map((f) => f.code).join(' '));
     host.setAttribute('data-liaison-severity', severity);
@@ -234,15 +262,14 @@ export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?
   button.style.background = findings ? bg : '#666';
   button.style.color = findings ? fg : '#fff';
   button.classList.toggle('not-checked', notChecked);
-  button.textContent = badgeLabel(findings);
-  button.setAttribute('aria-label', badgeAriaLabel(findings));
-
-  const side = root.querySelector('span.due') as HTMLElement | null;
-  if (side) {
-    side.textContent = due ? compactDue(due.label) : '';
-    side.title = due?.label ?? '';
-    side.hidden = !due;
-  }
+  button.classList.toggle('follow-up', list.some(noteDerived));
+  button.dataset.face = face;
+  const label = badgeLabel(findings);
+  const n = badgeCount(findings);
+  (button.querySelector('.sr') as HTMLElement).textContent = n ? `${label.slice(0, -n.length - 1)} ` : label;
+  (button.querySelector('.n') as HTMLElement).textContent = n;
+  button.title = due ? `${label} · ${due.label}` : label;
+  button.setAttribute('aria-label', badgeAriaLabel(findings, due));
   shown.set(host, { findings: list, due, notChecked, fresh: false });
   if (!(root.querySelector('.pop') as HTMLElement).hidden) renderBody(host);
 }
@@ -268,28 +295,7 @@ function renderBody(host: HTMLElement): void {
     lead.textContent = 'Liaison has not seen everything it needs to check this assignment. Nothing wrong was found in what it has seen.';
   }
   const ul = doc.createElement('ul');
-  for (const f of list) {
-    const li = doc.createElement('li');
-    const sev = doc.createElement('span');
-    sev.className = `sev ${f.severity}`;
-    sev.textContent = f.severity;
-    const title = doc.createElement('strong');
-    title.textContent = f.title;
-    const code = doc.createElement('span');
-    code.className = 'code';
-    code.textContent = ` ${f.code}`;
-    const detail = doc.createElement('p');
-    detail.className = 'detail';
-    detail.textContent = f.detail;
-    li.append(sev, title, code, detail);
-    if (f.fix) {
-      const fix = doc.createElement('p');
-      fix.className = 'fix';
-      fix.textContent = f.fix;
-      li.append(fix);
-    }
-    ul.append(li);
-  }
+  for (const f of list) ul.append(findingItem(doc, f));
   // The due date joins the heading rather than adding a line: a taller popover would cover more of the SIS.
   if (due) {
     const when = doc.createElement('span');
@@ -301,34 +307,86 @@ function renderBody(host: HTMLElement): void {
   body.replaceChildren(...(lead ? [heading, lead, ul] : [heading, ul]));
 }
 
-/** The badge's visible text: the worst severity and how many, "OK", or "Not checked" (RULES.md check 8). */
+/**
+ * One finding in the popover: first, in one line, what is wrong (the title) and what to do (the fix's first
+ * sentence, or the detail's when there is no fix); the whole detail, the rest of the fix and the code on demand. The
+ * citation is the side panel's (the page's answer does not carry it).
+ */
+function findingItem(doc: Document, f: Finding): HTMLElement {
+  const li = doc.createElement('li');
+  const sev = doc.createElement('span');
+  sev.className = `sev ${f.severity}`;
+  sev.textContent = f.severity;
+  const title = doc.createElement('strong');
+  title.textContent = f.title;
+  const [todo, restOfFix] = f.fix ? splitFirstSentence(f.fix) : ['', ''];
+  const [gist] = f.fix ? [''] : splitFirstSentence(f.detail);
+  const line = doc.createElement('p');
+  line.className = 'line';
+  const what = doc.createElement('span');
+  what.className = f.fix ? 'fix' : 'gist';
+  what.textContent = ` ${f.fix ? todo : gist}`;
+  line.append(sev, title, what);
+  const more = doc.createElement('details');
+  const summary = doc.createElement('summary');
+  summary.textContent = 'Why, and more';
+  const code = doc.createElement('span');
+  code.className = 'code';
+  code.textContent = f.code;
+  more.append(summary);
+  if (f.fix) {
+    const detail = doc.createElement('p');
+    detail.className = 'detail';
+    detail.textContent = f.detail;
+    more.append(detail);
+    if (restOfFix) {
+      const rest = doc.createElement('p');
+      rest.className = 'fix';
+      rest.textContent = restOfFix;
+      more.append(rest);
+    }
+  } else {
+    // The whole detail, its first sentence included: the line above is only its gist.
+    const detail = doc.createElement('p');
+    detail.className = 'detail';
+    detail.textContent = f.detail;
+    more.append(detail);
+  }
+  const source = doc.createElement('p');
+  source.className = 'source';
+  source.append('Code ', code, '; the rule and its source are in the Liaison side panel.');
+  more.append(source);
+  li.append(line, more);
+  return li;
+}
+
+/**
+ * The badge's text: the worst severity in words (read by screen readers, shown by the icon) and how many findings
+ * there are, every one of them as the popover lists them ("Error 3"); "OK"; or "Not checked" (RULES.md check 8).
+ */
 export function badgeLabel(findings: readonly Finding[] | null): string {
   if (!findings) return 'Liaison…';
   if (isOnlyNotChecked(findings)) return NOT_CHECKED.label;
   const severity = worstSeverity(findings);
   if (severity === 'none') return LABEL.none;
-  return `${LABEL[severity]} ${findings.filter((f) => f.severity === severity).length}`;
+  return `${LABEL[severity]} ${badgeCount(findings)}`;
+}
+
+/** The count on the face: every finding; "99+" past two digits, so the face keeps its size. */
+function badgeCount(findings: readonly Finding[] | null): string {
+  if (!findings || !findings.length || isOnlyNotChecked(findings)) return '';
+  return findings.length > 99 ? '99+' : String(findings.length);
 }
 
 /** What a screen reader hears for the badge (the visible label alone would not say it opens details). */
-export function badgeAriaLabel(findings: readonly Finding[] | null): string {
+export function badgeAriaLabel(findings: readonly Finding[] | null, due?: MarkerDue): string {
   if (!findings) return 'Liaison: checking';
   const n = `${findings.length} finding${findings.length === 1 ? '' : 's'}`;
-  if (isOnlyNotChecked(findings)) return `Liaison: not checked yet, Liaison has not seen what it needs (${n}). Show details`;
+  const followUp = findings.some(noteDerived) ? ', follow-up due' : '';
+  const when = due ? ` ${due.label}.` : '';
+  if (isOnlyNotChecked(findings)) return `Liaison: not checked yet, Liaison has not seen what it needs (${n}).${when} Show details`;
   const severity = worstSeverity(findings);
-  return `Liaison: ${n}${severity === 'none' ? '' : `, worst ${LABEL[severity].toLowerCase()}`}. Show details`;
-}
-
-/**
- * "Annual 12d", "Annual 3d late" from "Annual due in 12 days", "Annual overdue by 3 days": beside the badge
- * the full label would push the badge onto its own line in narrow SIS columns, and the popover over the rows
- * below. The full label is the text's tooltip and heads the popover.
- */
-export function compactDue(label: string): string {
-  return label
-    .replace(/ due in (\d+) days?$/, ' $1d')
-    .replace(/ overdue by (\d+) days?$/, ' $1d late')
-    .replace(/ in (\d+) days?$/, ' $1d');
+  return `Liaison: ${n}${severity === 'none' ? '' : `, worst ${LABEL[severity].toLowerCase()}`}${followUp}.${when} Show details`;
 }
 
 /** A marker Liaison made in this frame; an element the page gave the same attributes is not (lib/page/own). */

@@ -30,7 +30,7 @@ export function CaseloadItem({ row: r }: { row: CaseloadRow }) {
           <dt>Next follow-up</dt>
           <dd style={DD}>{r.nextFollowUp ?? 'none'}</dd>
           <dt>Case manager</dt>
-          <dd style={DD}>{r.caseManagerName || 'unknown'}</dd>
+          <dd style={DD}>{r.noCaseManager ? 'none assigned' : r.caseManagerName || 'unknown'}</dd>
         </dl>
         {r.findings.length ? <FindingList findings={r.findings} /> : <p class="ok">No open findings.</p>}
       </details>

@@ -31,7 +31,7 @@ const SORTS: { key: CaseloadSortKey; label: string }[] = [
 
 /**
  * My caseload: the case manager's students on one screen, from every page visited and every import.
- * Until the user says who they are, every student with a case manager shows, grouped by case manager.
+ * Until the user says who they are, every student shows, grouped by case manager, those with none first.
  */
 export function CaseloadTab({ db, districtUrl }: { db: LiaisonDb; districtUrl?: string }) {
   const { value, error } = useCaseload(db);
@@ -119,17 +119,18 @@ export function CaseloadTab({ db, districtUrl }: { db: LiaisonDb; districtUrl?: 
       </p>
       {!rows.length ? (
         <p>
-          No students with a case manager yet. Open student pages in your SIS, or import a student list from the district
-          view; they appear here.
+          No students yet. Open student pages in your SIS, or import a student list from the district view; they appear
+          here.
         </p>
       ) : me ? (
         <CaseloadList rows={shown} />
       ) : (
         groupByCaseManager(shown).map((g) => (
-          <section key={g.key} aria-label={`Case manager ${g.name}`} class="cm-group">
+          <section key={g.key} aria-label={g.none ? 'Students with no case manager' : `Case manager ${g.name}`} class={g.none ? 'cm-group no-cm' : 'cm-group'}>
             <h2>
               {g.name} <span class="muted">({g.rows.length})</span>
             </h2>
+            {g.none && <p class="muted">Nobody is assigned to watch these students' dates: assign a case manager in your SIS.</p>}
             <CaseloadList rows={g.rows} />
           </section>
         ))

@@ -8,7 +8,7 @@ import { knownSites, recentSite } from '../../lib/district/load';
 import { downloadText } from '../notes/download';
 import { useLiveQuery } from '../useLiveQuery';
 import { CaseloadChart } from './CaseloadChart';
-import { Filters } from './Filters';
+import { FilterSummary, Filters } from './Filters';
 import { ImportPanel } from './ImportPanel';
 import { ExpiringTable, StaffTable, StudentsTable } from './Tables';
 import { useDistrictData } from './useDistrictData';
@@ -70,6 +70,7 @@ export function DistrictPage({ db }: { db: LiaisonDb }) {
             {view.staff.length} staff ({view.staff.filter((s) => s.findings.length).length} with findings)
           </p>
           <Filters facets={view.facets} filter={filter} onChange={setFilter} />
+          <FilterSummary facets={view.facets} filter={filter} />
           <p class="status-line no-print">
             <button type="button" onClick={() => csv('students', studentsCsv(students))}>
               Export students CSV

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { LiaisonDb } from '../../lib/db/database';
 import { todayIso } from '../../lib/dates';
-import { parseImport, writeImport, type ImportKind, type ImportProgress, type ImportResult } from '../../lib/district/import';
+import { importErrorsCsv, parseImport, writeImport, type ImportKind, type ImportProgress, type ImportResult } from '../../lib/district/import';
+import { downloadText, safePart } from '../notes/download';
 
 type State =
   | { step: 'idle' }
   | { step: 'reading'; file: string; progress: ImportProgress | null }
   | { step: 'preview'; file: string; result: ImportResult }
   | { step: 'writing'; file: string; result: ImportResult }
-  | { step: 'done'; file: string; counts: { students: number; staff: number } }
+  | { step: 'done'; file: string; result: ImportResult; counts: { students: number; staff: number } }
   | { step: 'failed'; message: string };
 
 const PREVIEW_ROWS = 5;
@@ -23,9 +24,17 @@ function asSite(text: string): string | null {
   }
 }
 
+/** Downloads the skipped rows of an import as CSV (row, line, field, reason; never a cell value). */
+const downloadErrors = (file: string, result: ImportResult) =>
+  downloadText(`liaison-import-errors-${safePart(file.replace(/\.[^.]*$/, ''))}.csv`, importErrorsCsv(result), 'text/csv;charset=utf-8');
+
+/** Whether a preview holds anything that can be written. */
+const importable = (r: ImportResult) => !r.fatal && r.students.length + r.staff.length > 0;
+
 /**
- * Import of SIS or SEIS exports: choose a file, see what was read and every bad row, and only then write it,
- * under the site the user chooses, in one transaction that also re-checks the site.
+ * Import of SIS or SEIS exports: choose a file, see what was read, which column fed each field and every bad
+ * row, and only then write the good rows, under the site the user chooses, in one transaction that also
+ * re-checks the site. Bad rows are left out, listed in a file to download, fix and import again.
  */
 export function ImportPanel({ db, sites, defaultSite, onImported }: { db: LiaisonDb; sites: string[]; defaultSite: string | null; onImported?: () => void }) {
   const [state, setState] = useState<State>({ step: 'idle' });
@@ -49,7 +58,7 @@ export function ImportPanel({ db, sites, defaultSite, onImported }: { db: Liaiso
     setState({ step: 'writing', file, result });
     try {
       const counts = await writeImport(db, result, { site, file, asOf: todayIso() });
-      setState({ step: 'done', file, counts });
+      setState({ step: 'done', file, result, counts });
       onImported?.();
     } catch (e) {
       // The transaction rolled back: nothing was written. The error's kind only, never data.
@@ -111,9 +120,19 @@ export function ImportPanel({ db, sites, defaultSite, onImported }: { db: Liaiso
           />
         )}
         {state.step === 'done' && (
-          <p role="status" class="ok">
-            Imported {state.counts.students} students and {state.counts.staff} staff from {state.file} into {site}.
-          </p>
+          <>
+            <p role="status" class="ok">
+              Imported {state.counts.students} students and {state.counts.staff} staff from {state.file} into {site}.
+              {state.result.skipped ? ` ${rowsText(state.result.skipped)} skipped.` : ''}
+            </p>
+            {!!state.result.skipped && (
+              <p>
+                <button type="button" onClick={() => downloadErrors(state.file, state.result)}>
+                  Download the skipped rows' errors (CSV)
+                </button>
+              </p>
+            )}
+          </>
         )}
         {state.step === 'failed' && <p role="alert" class="error">{state.message}</p>}
       </div>
@@ -121,13 +140,53 @@ export function ImportPanel({ db, sites, defaultSite, onImported }: { db: Liaiso
   );
 }
 
+const rowsText = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+
 function Preview({ file, result, site, busy, onConfirm, onCancel }: { file: string; result: ImportResult; site: string | null; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const ok = !result.errors.length && (result.students.length || result.staff.length);
+  const ok = importable(result);
+  const good = result.students.length + result.staff.length;
+  const warnings = [...(result.columns?.warnings ?? []), ...result.warnings];
   return (
     <div class="preview" data-testid="import-preview">
       <p>
         {file}: {result.rows} rows read · {result.students.length} students, {result.staff.length} staff
       </p>
+      {result.columns && result.columns.used.length > 0 && (
+        <table class="data import-columns">
+          <caption>Columns read</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">From the file's column</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.columns.used.map((u) => (
+              <tr key={u.field} data-field={u.field}>
+                <th scope="row">{u.label}</th>
+                <td>{u.columns.map((c) => `"${c}"`).join(' + ')}</td>
+              </tr>
+            ))}
+          </tbody>
+          {result.columns.ignored.length > 0 && (
+            <tfoot>
+              <tr>
+                <th scope="row">Not used</th>
+                <td data-testid="import-ignored">{result.columns.ignored.map((c) => `"${c}"`).join(', ')}</td>
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      )}
+      {warnings.length > 0 && (
+        <ul class="import-warnings" data-testid="import-warnings">
+          {warnings.map((w) => (
+            <li key={w} class="warning">
+              {w}
+            </li>
+          ))}
+        </ul>
+      )}
       {!!result.students.length && (
         <table class="data">
           <caption>First students</caption>
@@ -179,7 +238,11 @@ function Preview({ file, result, site, busy, onConfirm, onCancel }: { file: stri
       {!!result.errors.length && (
         <div role="alert" class="import-errors">
           <p class="error">
-            {result.errors.length} problem{result.errors.length === 1 ? '' : 's'} found. Nothing was written: fix the file and choose it again.
+            {result.fatal
+              ? 'The file could not be read. Nothing can be imported: fix the file and choose it again.'
+              : good
+                ? `${rowsText(result.skipped)} could not be read and will be skipped; the other rows will be imported. Fix the skipped rows from the error file and import them again.`
+                : `No row could be read (${rowsText(result.skipped)} with problems). Fix the file and choose it again.`}
           </p>
           <ul>
             {result.errors.map((e, i) => (
@@ -188,15 +251,26 @@ function Preview({ file, result, site, busy, onConfirm, onCancel }: { file: stri
               </li>
             ))}
           </ul>
+          {result.skipped > result.errors.length && <p>…and {rowsText(result.skipped - result.errors.length)} more, listed in the error file only by count.</p>}
+          {!result.fatal && (
+            <button type="button" onClick={() => downloadErrors(file, result)}>
+              Download the errors (CSV: row, field, reason)
+            </button>
+          )}
         </div>
       )}
       <p class="status-line">
-        <button type="button" class="primary" disabled={!ok || !site || busy} onClick={onConfirm}>
+        <button type="button" class="primary" disabled={!ok || !site || busy} onClick={onConfirm} aria-describedby={!site ? 'import-site-hint' : undefined}>
           {busy ? 'Importing…' : `Import into ${site ?? '(choose a site)'}`}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
+        {!site && (
+          <span id="import-site-hint" class="meta">
+            Type the SIS address to import into (above, "Into site").
+          </span>
+        )}
       </p>
     </div>
   );

@@ -3,12 +3,58 @@ import type { LiaisonDb } from '../../lib/db/database';
 import { sourceLabel } from '../../lib/district/caseload';
 import { pageOf } from '../../lib/district/filter';
 import type { Expiring, StaffLine, StudentLine } from '../../lib/district/types';
+import type { Finding } from '../../lib/domain';
+import { severityRank } from '../../lib/domain/severity';
 import { ForgetStudent } from '../caseload/ForgetStudent';
 import { Pager } from './Pager';
 
 const PAGE = 50;
-const codes = (l: { findings: { code: string }[] }) => [...new Set(l.findings.map((f) => f.code))].join(' ');
 const seen = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * A record's findings in words: each title once (with how many times it applies), worst first, its code as
+ * secondary text (hidden in print, which is for people, not filters).
+ */
+function FindingsCell({ findings }: { findings: Finding[] }) {
+  if (!findings.length) return <span class="muted">none</span>;
+  const by = new Map<string, { f: Finding; n: number }>();
+  for (const f of findings) {
+    const had = by.get(f.code);
+    if (had) {
+      had.n++;
+      if (severityRank(f.severity) > severityRank(had.f.severity)) had.f = f;
+    } else by.set(f.code, { f, n: 1 });
+  }
+  const items = [...by.values()].sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity));
+  return (
+    <ul class="finding-titles">
+      {items.map(({ f, n }) => (
+        <li key={f.code} data-code={f.code} class={f.severity}>
+          <span class="visually-hidden">{f.severity}: </span>
+          {f.title}
+          {n > 1 ? ` (×${n})` : ''} <code class="code muted">{f.code}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The record's name, linked to its own page in the SIS when Liaison knows that address. */
+function RecordName({ name, id, url }: { name: string; id: string; url: string | null }) {
+  return (
+    <>
+      {url ? (
+        <a href={url} target="_blank" rel="noopener noreferrer" class="record-link">
+          {name || id}
+          <span class="visually-hidden"> (opens the SIS record)</span>
+        </a>
+      ) : (
+        name
+      )}{' '}
+      <span class="muted">({id})</span>
+    </>
+  );
+}
 
 /** Paging state that goes back to the first page whenever the list itself changes (a new filter). */
 function usePage<T>(items: readonly T[]) {
@@ -40,7 +86,7 @@ export function StudentsTable({ db, lines, onForgotten }: { db: LiaisonDb; lines
           {p.rows.map((l) => (
             <tr key={`${l.site}|${l.id}`} data-student={l.id}>
               <th scope="row">
-                {l.name} <span class="muted">({l.id})</span>
+                <RecordName name={l.name} id={l.id} url={l.recordUrl} />
               </th>
               <td>{l.school}</td>
               <td>{l.caseManagerName}</td>
@@ -48,7 +94,7 @@ export function StudentsTable({ db, lines, onForgotten }: { db: LiaisonDb; lines
                 <span class={`sev ${l.severity}`}>{l.severity}</span>
               </td>
               <td>
-                <code>{codes(l)}</code>
+                <FindingsCell findings={l.findings} />
               </td>
               <td title={sourceLabel(l.url)}>{seen(l.seenAt)}</td>
               <td class="no-print">
@@ -82,14 +128,14 @@ export function StaffTable({ lines }: { lines: StaffLine[] }) {
           {p.rows.map((l) => (
             <tr key={`${l.site}|${l.id}`} data-staff={l.id}>
               <th scope="row">
-                {l.name} <span class="muted">({l.id})</span>
+                <RecordName name={l.name} id={l.id} url={l.recordUrl} />
               </th>
               <td>{l.position}</td>
               <td>
                 <span class={`sev ${l.severity}`}>{l.severity}</span>
               </td>
               <td>
-                <code>{codes(l)}</code>
+                <FindingsCell findings={l.findings} />
               </td>
               <td title={sourceLabel(l.url)}>{seen(l.seenAt)}</td>
             </tr>

@@ -15,6 +15,11 @@ export interface StudentRow {
   url: string;
   /** The page (URL) that gave each field its value (lib/db/merge `FieldSources`); absent in older rows. Not indexed. */
   sources?: FieldSources;
+  /**
+   * The address of the record's own page in the SIS (the last page read whose focus was this record), for a link
+   * back from the district view; absent until Liaison has read that page. Not indexed.
+   */
+  recordUrl?: string;
 }
 
 export interface StaffRow {
@@ -27,6 +32,8 @@ export interface StaffRow {
   url: string;
   /** As StudentRow `sources`. */
   sources?: FieldSources;
+  /** As StudentRow `recordUrl`. */
+  recordUrl?: string;
 }
 
 export interface FindingRow {

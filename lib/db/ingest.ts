@@ -1,6 +1,6 @@
 import { nextDueDates, type DueDate } from '../compliance';
 import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
-import { canonicalStaff, canonicalStudent } from '../domain/ids';
+import { canonicalId, canonicalStaff, canonicalStudent } from '../domain/ids';
 import { withNoteFollowUps } from '../notes/badge';
 import { browserCheckSettings, runAllChecks, type CheckSettings } from '../checks';
 import type { LiaisonDb, PageRow, StaffRow, StudentRow } from './database';
@@ -70,8 +70,8 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
   const frameId = opts.frameId ?? 0;
   let rechecked: SubjectFindings[] = [];
   const subjects = await db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
-    const pageStudents = await upsertStudents(db, site, snap.students, snap.url, now);
-    const pageStaff = await upsertStaff(db, site, snap.staff, snap.url, now);
+    const pageStudents = await upsertStudents(db, site, snap.students, snap.url, now, 'page', snap.focus);
+    const pageStaff = await upsertStaff(db, site, snap.staff, snap.url, now, 'page', snap.focus);
 
     const directStaff = await staffByRefs(db, [
       ...pageStaff.flatMap((r) => r.refs),
@@ -157,25 +157,34 @@ function soonestDue(student: Student | undefined, opts: IngestOptions): DueDate 
  */
 export type UpsertFrom = 'page' | 'import';
 
-export async function upsertStudents(db: LiaisonDb, site: string, given: Student[], url: string, now: number, from: UpsertFrom = 'page') {
+/** The record's own page: this page when its focus is the record, else what was known before. */
+function recordUrlOf(kind: SubjectKind, id: string, url: string, focus: Focus, before: string | undefined): string | undefined {
+  return focus && focus.kind === kind && canonicalId(focus.id) === id ? url : before;
+}
+
+type Focus = { kind: SubjectKind; id: string } | null | undefined;
+
+export async function upsertStudents(db: LiaisonDb, site: string, given: Student[], url: string, now: number, from: UpsertFrom = 'page', focus?: Focus) {
   const list = given.map(canonicalStudent); // imports too: "00017" and "17" are one student of a site
   const old = await db.students.bulkGet(list.map((s) => [site, s.id] as [string, string]));
   const rows: StudentRow[] = list.map((s, i) => {
     const before = old[i];
     const { record, sources } = mergeStudentFrom(before?.record, stripProvenance(s), from === 'page' ? { url, sources: before?.sources, rowUrl: before?.url } : undefined);
-    return { site, id: s.id, record, staffRefs: studentStaffRefs(site, record), seenAt: now, url, sources };
+    const recordUrl = recordUrlOf('student', s.id, url, from === 'page' ? focus : null, before?.recordUrl);
+    return { site, id: s.id, record, staffRefs: studentStaffRefs(site, record), seenAt: now, url, sources, ...(recordUrl ? { recordUrl } : {}) };
   });
   await db.students.bulkPut(rows);
   return rows;
 }
 
-export async function upsertStaff(db: LiaisonDb, site: string, given: Staff[], url: string, now: number, from: UpsertFrom = 'page') {
+export async function upsertStaff(db: LiaisonDb, site: string, given: Staff[], url: string, now: number, from: UpsertFrom = 'page', focus?: Focus) {
   const list = given.map(canonicalStaff);
   const old = await db.staff.bulkGet(list.map((s) => [site, s.id] as [string, string]));
   const rows: StaffRow[] = list.map((s, i) => {
     const before = old[i];
     const { record, sources } = mergeStaffFrom(before?.record, stripProvenance(s), from === 'page' ? { url, sources: before?.sources, rowUrl: before?.url } : undefined);
-    return { site, id: s.id, record, refs: staffRefKeys(site, record), seenAt: now, url, sources };
+    const recordUrl = recordUrlOf('staff', s.id, url, from === 'page' ? focus : null, before?.recordUrl);
+    return { site, id: s.id, record, refs: staffRefKeys(site, record), seenAt: now, url, sources, ...(recordUrl ? { recordUrl } : {}) };
   });
   await db.staff.bulkPut(rows);
   return rows;

@@ -21,6 +21,27 @@ export interface DistrictOptions {
 
 const NONE: Finding[] = [];
 
+/**
+ * How the district view ranks a finding. An expired credential is never below warning here: the rules call it
+ * info when no assignment of the person is known (nothing it authorizes is at stake on the pages read), but an
+ * administrator reading the district list must still act on it (renewal, HR), whatever caseload is known.
+ */
+export function districtFinding(f: Finding): Finding {
+  return f.code === 'CREDENTIAL_EXPIRED' && f.severity === 'info' ? { ...f, severity: 'warning' } : f;
+}
+
+const forDistrict = (list: Finding[]) => (list.some((f) => districtFinding(f) !== f) ? list.map(districtFinding) : list);
+
+/** A stored page address the view may link to: http or https only (never javascript: or an import's file name). */
+export function linkable(url: string | undefined | null): string | null {
+  if (!url) return null;
+  try {
+    return /^https?:$/.test(new URL(url).protocol) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Findings rows by site, kind and id in nested maps: no key strings built per lookup. */
 function findingsIndex(rows: readonly FindingRow[]) {
   const bySite = new Map<string, Record<SubjectKind, Map<string, Finding[]>>>();
@@ -43,7 +64,10 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
   const cmCounts = new Map<StaffRow, number>();
   const providerCounts = new Map<StaffRow, number>();
   const schools = new Set<string>();
-  const codes = new Set<string>();
+  const codes = new Map<string, string>();
+  const addCodes = (list: Finding[]) => {
+    for (const x of list) if (!codes.has(x.code)) codes.set(x.code, x.title);
+  };
   const providers: StaffRow[] = [];
 
   const students: StudentLine[] = input.students.map((row) => {
@@ -57,8 +81,8 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
       if (p && !providers.includes(p)) providers.push(p);
     }
     for (const p of providers) providerCounts.set(p, (providerCounts.get(p) ?? 0) + 1);
-    const f = findingsOf(row.site, 'student', row.id);
-    for (const x of f) codes.add(x.code);
+    const f = forDistrict(findingsOf(row.site, 'student', row.id));
+    addCodes(f);
     if (s.school) schools.add(s.school);
     return {
       site: row.site,
@@ -72,12 +96,13 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
       severity: worstSeverity(f),
       seenAt: row.seenAt,
       url: row.url,
+      recordUrl: linkable(row.recordUrl),
     };
   });
 
   const staff: StaffLine[] = input.staff.map((row) => {
-    const f = findingsOf(row.site, 'staff', row.id);
-    for (const x of f) codes.add(x.code);
+    const f = forDistrict(findingsOf(row.site, 'staff', row.id));
+    addCodes(f);
     return {
       site: row.site,
       id: row.id,
@@ -87,6 +112,7 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
       severity: worstSeverity(f),
       seenAt: row.seenAt,
       url: row.url,
+      recordUrl: linkable(row.recordUrl),
     };
   });
 
@@ -108,7 +134,7 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
     facets: {
       schools: [...schools].sort(),
       caseManagers: caseManagers.map((l) => ({ key: l.key, name: l.name })).sort((a, b) => a.name.localeCompare(b.name)),
-      codes: [...codes].sort(),
+      codes: [...codes].map(([code, title]) => ({ code, title })).sort((a, b) => a.title.localeCompare(b.title) || a.code.localeCompare(b.code)),
     },
   };
 }

@@ -16,6 +16,8 @@ export interface CaseloadRow {
   school: string;
   caseManagerKey: string | null;
   caseManagerName: string;
+  /** The record names no case manager at all (neither id nor name): the student who needs one most. */
+  noCaseManager: boolean;
   nextAnnual: string;
   nextTriennial: string;
   /** The soonest compliance date, as the badge shows it. */
@@ -46,7 +48,7 @@ export interface CaseloadInput {
 export interface CaseloadOptions {
   asOf: string;
   now: number;
-  /** `site|staffId` of "me"; absent: every student with a case manager. */
+  /** `site|staffId` of "me"; absent: every student, with or without a case manager. */
   me?: string | null;
   compliance?: Partial<ComplianceSettings>;
 }
@@ -77,8 +79,9 @@ export function caseloadRows(input: CaseloadInput, opts: CaseloadOptions): Casel
   const rows: CaseloadRow[] = [];
   for (const row of input.students) {
     const s = row.record;
-    if (!s.caseManager?.staffId && !s.caseManager?.name) continue;
-    const cm = index.caseManager(row.site, s.caseManager);
+    const noCaseManager = !s.caseManager?.staffId && !s.caseManager?.name;
+    if (noCaseManager && opts.me) continue;
+    const cm = s.caseManager && !noCaseManager ? index.caseManager(row.site, s.caseManager) : null;
     const cmKey = cm ? staffKey(cm.site, cm.id) : null;
     if (opts.me && cmKey !== opts.me) continue;
     const f = findings.get(staffKey(row.site, row.id)) ?? [];
@@ -90,7 +93,8 @@ export function caseloadRows(input: CaseloadInput, opts: CaseloadOptions): Casel
       grade: s.grade ?? '',
       school: s.school ?? '',
       caseManagerKey: cmKey,
-      caseManagerName: cm?.record.name ?? s.caseManager.name ?? s.caseManager.staffId ?? '',
+      caseManagerName: cm?.record.name ?? s.caseManager?.name ?? s.caseManager?.staffId ?? '',
+      noCaseManager,
       nextAnnual: s.iep?.nextAnnual ?? '',
       nextTriennial: s.iep?.nextTriennial ?? '',
       due: nextDueDates(s, { asOf: opts.asOf, settings: opts.compliance })[0] ?? null,
@@ -153,15 +157,29 @@ export function filterCaseload(rows: readonly CaseloadRow[], f: CaseloadFilter, 
   );
 }
 
-/** Rows grouped by case manager (name order), for the "everyone" view. */
-export function groupByCaseManager(rows: readonly CaseloadRow[]): { key: string; name: string; rows: CaseloadRow[] }[] {
-  const groups = new Map<string, { key: string; name: string; rows: CaseloadRow[] }>();
+export const NO_CASE_MANAGER = 'No case manager';
+
+export interface CaseManagerGroup {
+  key: string;
+  name: string;
+  /** The group of students whose record names no case manager. */
+  none: boolean;
+  rows: CaseloadRow[];
+}
+
+/**
+ * Rows grouped by case manager (name order), for the "everyone" view; students with no case manager come first,
+ * in a group of their own: nobody else is watching their dates.
+ */
+export function groupByCaseManager(rows: readonly CaseloadRow[]): CaseManagerGroup[] {
+  const groups = new Map<string, CaseManagerGroup>();
   for (const r of rows) {
-    const key = r.caseManagerKey ?? `?${r.caseManagerName}`;
-    const g = groups.get(key) ?? groups.set(key, { key, name: r.caseManagerName || 'Unknown case manager', rows: [] }).get(key)!;
+    const key = r.noCaseManager ? '' : (r.caseManagerKey ?? `?${r.caseManagerName}`);
+    const name = r.noCaseManager ? NO_CASE_MANAGER : r.caseManagerName || 'Unknown case manager';
+    const g = groups.get(key) ?? groups.set(key, { key, name, none: r.noCaseManager, rows: [] }).get(key)!;
     g.rows.push(r);
   }
-  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...groups.values()].sort((a, b) => Number(b.none) - Number(a.none) || a.name.localeCompare(b.name));
 }
 
 export function caseloadCsv(rows: readonly CaseloadRow[]): string {

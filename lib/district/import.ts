@@ -4,9 +4,11 @@ import { browserCheckSettings, runAllChecks } from '../checks';
 import type { FindingRow, LiaisonDb } from '../db/database';
 import { upsertStaff, upsertStudents } from '../db/ingest';
 import type { Finding, Staff, Student } from '../domain';
-import { ImportError, parseCanonicalJson, parseStaffCsv, parseStudentsCsv, STAFF_COLUMNS, STUDENT_COLUMNS } from '../import';
+import { type ColumnReport, describeColumns, ImportError, parseCanonicalJson, parseStaffCsv, parseStudentsCsv, STAFF_COLUMNS, STUDENT_COLUMNS } from '../import';
+import { matchColumns } from '../import/table';
 import { headerKey } from '../import/values';
 import { IMPORT_PREFIX } from './caseload';
+import { toCsv } from './csv';
 
 export type ImportKind = 'students' | 'staff' | 'json';
 
@@ -14,12 +16,18 @@ export interface ImportResult {
   kind: ImportKind;
   students: Student[];
   staff: Staff[];
-  /** Row-level problems (file, row, line and field named; never a cell value). */
+  /** Row-level problems (file, row, line and field named; never a cell value), the first `maxErrors` of them. */
   errors: ImportError[];
+  /** Rows left out because they could not be read (every one, also past `maxErrors`); the others are kept. */
+  skipped: number;
   /** Data rows read (CSV) or records read (JSON). */
   rows: number;
-  /** True when the file could not be read at all (no id column, malformed JSON). */
+  /** True when the file could not be read at all (no id column, malformed JSON): nothing can be imported. */
   fatal: boolean;
+  /** Which column fed each field, ignored columns and warnings (CSV only). */
+  columns: ColumnReport | null;
+  /** What was left out beyond the bad rows themselves, in words. */
+  warnings: string[];
 }
 
 export interface ImportProgress {
@@ -91,8 +99,9 @@ const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /**
  * Reads an export with the same parsers as `npm run audit`, in chunks of rows with a pause between them so the
- * page stays responsive and can show progress. Unlike the CLI it does not stop at the first bad row: each one
- * is reported (up to `maxErrors`) and the rest are still read, so the user sees every problem at once.
+ * page stays responsive and can show progress. Unlike the CLI it does not stop at the first bad row: the bad
+ * row is left out and reported (the first `maxErrors` of them; all are counted in `skipped`), and every other
+ * row is still read, so the good rows can be imported and the bad ones fixed from the error file.
  */
 export async function parseImport(
   text: string,
@@ -103,9 +112,9 @@ export async function parseImport(
   if (kind === 'json') {
     try {
       const input = parseCanonicalJson(text, file);
-      return { kind, students: input.students, staff: input.staff, errors: [], rows: input.students.length + input.staff.length, fatal: false };
+      return { kind, students: input.students, staff: input.staff, errors: [], skipped: 0, rows: input.students.length + input.staff.length, fatal: false, columns: null, warnings: [] };
     } catch (e) {
-      return { kind, students: [], staff: [], errors: [asImportError(e, file)], rows: 0, fatal: true };
+      return { kind, students: [], staff: [], errors: [asImportError(e, file)], skipped: 0, rows: 0, fatal: true, columns: null, warnings: [] };
     }
   }
   const { chunkRows = 2000, maxErrors = 100, pause = yieldToUi } = opts;
@@ -114,8 +123,16 @@ export async function parseImport(
   const students: Student[] = [];
   const staff = new Map<string, Staff>();
   const errors: ImportError[] = [];
+  let skipped = 0;
+  const headerCells = Papa.parse<string[]>(header).data[0]?.map((h) => h.trim()) ?? [];
+  const columns = describeColumns(kind, headerCells);
+  const warnings: string[] = [];
+  // A staff member is one person over several rows (one per document): with one of those rows bad, the rest
+  // would be half their credentials and give wrong findings, so the whole person is left out.
+  const staffIdAt = kind === 'staff' ? matchColumns(headerCells, STAFF_COLUMNS).get('id') : undefined;
+  const partialStaff = new Set<string>();
   const take = (list: (Student | Staff)[]) => (kind === 'students' ? students.push(...(list as Student[])) : mergeStaffLists(staff, list as Staff[]));
-  const result = (fatal: boolean): ImportResult => ({ kind, students, staff: [...staff.values()], errors, rows: records.length, fatal });
+  const result = (fatal: boolean): ImportResult => ({ kind, students, staff: [...staff.values()], errors, skipped, rows: records.length, fatal, columns, warnings });
 
   // An empty file or one without an id column fails on its header alone.
   if (!records.length) {
@@ -138,8 +155,12 @@ export async function parseImport(
         const err = asImportError(e, file);
         if (err.where.row === undefined) return { ...result(true), errors: [err] };
         const at = from + err.where.row - 1;
-        errors.push(new ImportError(file, err.problem, { ...err.where, row: at + 1, line: records[at]?.line }));
-        if (errors.length >= maxErrors) return result(false);
+        skipped++;
+        if (errors.length < maxErrors) errors.push(new ImportError(file, err.problem, { ...err.where, row: at + 1, line: records[at]?.line }));
+        if (staffIdAt !== undefined) {
+          const id = Papa.parse<string[]>(records[at]?.text ?? '').data[0]?.[staffIdAt]?.trim();
+          if (id) partialStaff.add(id);
+        }
         // The rows before the bad one were read and then lost with the throw: read them again.
         if (at > from) take(parse(chunk(from, at), file));
         from = at + 1;
@@ -148,7 +169,22 @@ export async function parseImport(
     opts.onProgress?.({ done: end, total: records.length });
     if (end < records.length) await pause();
   }
+  let heldBack = 0;
+  for (const id of partialStaff) if (staff.delete(id)) heldBack++;
+  if (heldBack) {
+    warnings.push(
+      `${heldBack} staff member${heldBack === 1 ? ' is' : 's are'} left out whole: one of their rows could not be read, and their other rows alone would give wrong findings.`,
+    );
+  }
   return result(false);
+}
+
+/** The error file a user downloads beside a partial import: one line per skipped row (row, line, field, reason). */
+export function importErrorsCsv(result: Pick<ImportResult, 'errors' | 'skipped'>): string {
+  const rows: (string | number)[][] = result.errors.map((e) => [e.where.row ?? '', e.where.line ?? '', e.where.field ?? '', e.problem]);
+  const more = result.skipped - result.errors.length;
+  if (more > 0) rows.push(['', '', '', `${more} more rows could not be read (not listed)`]);
+  return toCsv(['Row', 'Line', 'Field', 'Reason'], rows);
 }
 
 function asImportError(e: unknown, file: string): ImportError {

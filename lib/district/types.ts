@@ -14,6 +14,8 @@ export interface StudentLine {
   severity: Severity | 'none';
   seenAt: number;
   url: string;
+  /** The record's own page in the SIS (http or https), when Liaison has read it: the district view links to it. */
+  recordUrl: string | null;
 }
 
 export interface StaffLine {
@@ -25,6 +27,8 @@ export interface StaffLine {
   severity: Severity | 'none';
   seenAt: number;
   url: string;
+  /** As StudentLine `recordUrl`. */
+  recordUrl: string | null;
 }
 
 /** Students per staff member in one role, against the cap that applies to them (null: no known cap). */
@@ -57,5 +61,6 @@ export interface DistrictView {
   caseManagers: Load[];
   providers: Load[];
   expiring: Expiring[];
-  facets: { schools: string[]; caseManagers: { key: string; name: string }[]; codes: string[] };
+  /** `codes` with the title each code's findings carry, for filters that speak in words. */
+  facets: { schools: string[]; caseManagers: { key: string; name: string }[]; codes: { code: string; title: string }[] };
 }

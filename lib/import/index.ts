@@ -5,6 +5,7 @@ import { parseCanonicalJson } from './json';
 import { parseStaffCsv } from './staff-csv';
 import { parseStudentsCsv } from './students-csv';
 
+export { type ColumnReport, type ColumnUse, describeColumns } from './columns';
 export { ImportError, PROGRESS_EVERY, type Progress } from './errors';
 export { parseCanonicalJson } from './json';
 export { parseStaffCsv, STAFF_COLUMNS } from './staff-csv';

@@ -8,8 +8,8 @@ import { readDate, readList } from './values';
 export const STAFF_COLUMNS = {
   id: ['staffid', 'employeeid', 'id', 'staffnumber', 'empid', 'employeenumber', 'seid', 'staffidnumber'],
   name: ['name', 'staffname', 'fullname', 'employeename', 'staff'],
-  firstName: ['firstname', 'first', 'givenname'],
-  lastName: ['lastname', 'last', 'surname', 'familyname'],
+  firstName: ['firstname', 'first', 'givenname', 'stafffirstname', 'employeefirstname', 'legalfirstname'],
+  lastName: ['lastname', 'last', 'surname', 'familyname', 'stafflastname', 'employeelastname', 'legallastname'],
   // A bare "Title" in an HR export is the job title; credential titles come under Credential or Document.
   position: ['position', 'jobtitle', 'assignment', 'positiontitle', 'job', 'title'],
   email: ['email', 'emailaddress'],

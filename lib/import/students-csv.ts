@@ -8,8 +8,8 @@ import { checkRecord } from './validate';
 export const STUDENT_COLUMNS = {
   id: ['studentid', 'id', 'ssid', 'studentnumber', 'studentno', 'stuid', 'localid', 'permid', 'seisid', 'studentidnumber'],
   name: ['studentname', 'name', 'student', 'fullname'],
-  firstName: ['firstname', 'first', 'givenname'],
-  lastName: ['lastname', 'last', 'surname', 'familyname'],
+  firstName: ['firstname', 'first', 'givenname', 'studentfirstname', 'studentfirst', 'stufirstname', 'studentgivenname', 'legalfirstname', 'studentlegalfirstname'],
+  lastName: ['lastname', 'last', 'surname', 'familyname', 'studentlastname', 'studentlast', 'stulastname', 'studentsurname', 'studentfamilyname', 'legallastname', 'studentlegallastname'],
   grade: ['grade', 'gradelevel', 'gr', 'grd'],
   birthDate: ['birthdate', 'dob', 'dateofbirth', 'birthday'],
   school: ['school', 'schoolname', 'site'],

@@ -18,6 +18,20 @@ export interface TableRow<F extends string> {
 }
 
 /**
+ * Which column (by position) feeds each field: the first header whose key is one of the field's spellings.
+ * The reader and the import preview ("Name ← Student Last Name") use this one matching.
+ */
+export function matchColumns<F extends string>(header: readonly string[], aliases: ColumnAliases<F>): Map<F, number> {
+  const keys = header.map(headerKey);
+  const out = new Map<F, number>();
+  for (const field of Object.keys(aliases) as F[]) {
+    const at = keys.findIndex((k) => aliases[field].includes(k));
+    if (at >= 0) out.set(field, at);
+  }
+  return out;
+}
+
+/**
  * Reads a CSV export with a header row into rows addressed by field name. Lines are tracked so errors can name
  * both the spreadsheet row and the file line even when quoted cells span lines.
  */
@@ -57,11 +71,7 @@ export function readTable<F extends string>(
         }
         if (!header) {
           header = result.data.map((h) => h.trim());
-          const keys = header.map(headerKey);
-          for (const field of Object.keys(aliases) as F[]) {
-            const at = keys.findIndex((k) => aliases[field].includes(k));
-            if (at >= 0) index.set(field, at);
-          }
+          for (const [field, at] of matchColumns(header, aliases)) index.set(field, at);
           for (const [field, problem] of Object.entries(required) as [F, string][]) {
             if (!index.has(field)) throw new ImportError(file, problem, { line: startLine });
           }

@@ -82,7 +82,7 @@ interface MarkerInfo {
  */
 function readMarkers(tab: Page): Promise<MarkerInfo[]> {
   return tab.evaluate(() => {
-    const OWN = { STYLE: 1, BUTTON: 1, DIV: 1, H2: 1, UL: 1, LI: 1, SPAN: 1, STRONG: 1, P: 1 } as Record<string, number>;
+    const OWN = { STYLE: 1, BUTTON: 1, DIV: 1, H2: 1, UL: 1, LI: 1, SPAN: 1, STRONG: 1, P: 1, DETAILS: 1, SUMMARY: 1 } as Record<string, number>;
     const rows = document.querySelectorAll('tr');
     const rowIndex = new Map<Element, number>();
     for (let i = 0; i < rows.length; i++) rowIndex.set(rows[i], i);

@@ -114,6 +114,11 @@ test.describe('liaison notes', () => {
     await page.bringToFront();
     await page.reload();
     expect(await findingsOf(page, 'student', STUDENT)).toContain('NOTE_FOLLOWUP_DUE');
+    // The face marks it, and says it to screen readers.
+    const badge = marker(page, 'student', STUDENT).locator('button.badge');
+    await expect(badge).toHaveClass(/\bfollow-up\b/);
+    await expect(badge).toHaveAttribute('aria-label', /follow-up due/);
+    expect(await badge.evaluate((b) => getComputedStyle(b, '::after').content)).not.toMatch(/^(none|normal)$/);
 
     // Stop the worker; the next page read starts it again, and everything is intact.
     const restarted = await stopWorker(context, panel);

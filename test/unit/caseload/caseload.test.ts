@@ -33,8 +33,8 @@ const input = {
 describe('caseloadRows', () => {
   const rows = caseloadRows(input, { asOf: AS_OF, now: NOW });
 
-  it('lists every student with a case manager, with dates, services, findings, contact, freshness and source', () => {
-    expect(rows.map((r) => r.id)).toEqual(['1', '2', '3']);
+  it('lists every student, with dates, services, findings, contact, freshness and source', () => {
+    expect(rows.map((r) => r.id)).toEqual(['1', '2', '3', '4']);
     const ana = rows[0];
     expect(ana).toMatchObject({
       caseManagerKey: `${SITE}|T1`,
@@ -54,27 +54,40 @@ describe('caseloadRows', () => {
       { service: '415', provider: 'Priya Patel' },
     ]);
     expect(rows[1]).toMatchObject({ caseManagerKey: `${SITE}|T2`, seenDays: 3, source: 'import: students.csv', lastContact: null });
-    expect(rows[2]).toMatchObject({ caseManagerKey: null, caseManagerName: 'Unknown Person' });
+    expect(rows[2]).toMatchObject({ caseManagerKey: null, caseManagerName: 'Unknown Person', noCaseManager: false });
+    expect(rows[3]).toMatchObject({ caseManagerKey: null, caseManagerName: '', noCaseManager: true });
+  });
+
+  it('keeps the student with no case manager in "everyone", first, in a group of its own', () => {
+    const groups = groupByCaseManager(sortCaseload(rows, 'name'));
+    expect(groups[0]).toMatchObject({ name: 'No case manager', none: true });
+    expect(groups[0].rows.map((r) => r.id)).toEqual(['4']);
+    // A case manager whose record is not known is still a case manager, not "no case manager".
+    expect(groups.find((g) => g.name === 'Unknown Person')?.none).toBe(false);
+    // Whoever comes first by name, the group with no case manager stays on top.
+    const zed = caseloadRows({ ...input, students: [...input.students, studentRow({ id: '5', name: 'Aaron', caseManager: { staffId: '', name: '' } })] }, { asOf: AS_OF, now: NOW });
+    expect(groupByCaseManager(zed)[0].rows.map((r) => r.id).sort()).toEqual(['4', '5']);
   });
 
   it('shows only my students once I say who I am', () => {
     expect(caseloadRows(input, { asOf: AS_OF, now: NOW, me: `${SITE}|T2` }).map((r) => r.id)).toEqual(['2']);
+    expect(caseloadRows(input, { asOf: AS_OF, now: NOW, me: `${SITE}|T1` }).map((r) => r.id)).toEqual(['1']);
   });
 
   it('sorts (unknown dates last either way), filters and groups', () => {
-    expect(sortCaseload(rows, 'nextAnnual').map((r) => r.id)).toEqual(['1', '2', '3']);
-    expect(sortCaseload(rows, 'nextAnnual', 'desc').map((r) => r.id)).toEqual(['3', '2', '1']);
+    expect(sortCaseload(rows, 'nextAnnual').map((r) => r.id)).toEqual(['1', '2', '3', '4']);
+    expect(sortCaseload(rows, 'nextAnnual', 'desc').map((r) => r.id)).toEqual(['3', '4', '2', '1']);
     expect(sortCaseload(rows, 'findings').map((r) => r.id)[0]).toBe('1');
-    expect(sortCaseload(rows, 'seen').map((r) => r.id)[2]).toBe('2');
+    expect(sortCaseload(rows, 'seen').map((r) => r.id)[3]).toBe('2');
     expect(filterCaseload(rows, { text: 'be' }, AS_OF).map((r) => r.id)).toEqual(['2']);
     expect(filterCaseload(rows, { withFindings: true }, AS_OF).map((r) => r.id)).toEqual(['1']);
     expect(filterCaseload(rows, { dueWithinDays: 30 }, AS_OF).map((r) => r.id)).toEqual(['1']);
-    expect(groupByCaseManager(rows).map((g) => [g.name, g.rows.length])).toEqual([['Maria Gonzalez', 1], ['Priya Patel', 1], ['Unknown Person', 1]]);
+    expect(groupByCaseManager(rows).map((g) => [g.name, g.rows.length])).toEqual([['No case manager', 1], ['Maria Gonzalez', 1], ['Priya Patel', 1], ['Unknown Person', 1]]);
   });
 
   it('exports CSV with one row per student', () => {
     const data = Papa.parse<string[]>(caseloadCsv(rows)).data;
-    expect(data).toHaveLength(4);
+    expect(data).toHaveLength(5);
     expect(data[0]).toContain('Next follow-up');
     expect(data[1]).toEqual(expect.arrayContaining(['1', 'Ana', '2026-12-05', '330 - Specialized Academic Instruction; 415', 'Maria Gonzalez; Priya Patel', 'CM_NOT_AUTHORIZED', '2026-11-15', '2026-11-28']));
     expect(data[2]).toContain('import: students.csv');

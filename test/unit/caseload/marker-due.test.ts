@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compactDue, createMarker, updateMarker, setMarkerContract, TEST_CONTRACT } from '../../../components/marker';
+import { createMarker, updateMarker, setMarkerContract, TEST_CONTRACT } from '../../../components/marker';
 
 // happy-dom's click() is not a user's (isTrusted false): the test stands in for the user (test/unit/trust/inline-contract).
 let before: ReturnType<typeof setMarkerContract>;
@@ -12,32 +12,25 @@ afterAll(() => {
 });
 
 describe('marker: due date', () => {
-  it('shows the soonest due date beside the badge and in the popover, as text', () => {
+  it('gives the soonest due date in the badge\'s name and tooltip and in the popover, as text, never beside the badge', () => {
     const m = createMarker(document, 'student', '1');
     document.body.append(m);
     const root = m.shadowRoot!;
-    expect((root.querySelector('span.due') as HTMLElement).hidden).toBe(true);
     updateMarker(m, [], { code: 'IEP_ANNUAL', due: '2026-12-05', label: '<b>Annual</b> due in 12 days' });
-    const side = root.querySelector('span.due') as HTMLElement;
-    expect(side.hidden).toBe(false);
-    expect(side.textContent).toBe('<b>Annual</b> 12d');
-    expect(side.title).toBe('<b>Annual</b> due in 12 days');
-    expect(side.querySelector('b')).toBeNull();
-    root.querySelector('button')!.click(); // the popover is built when opened
+    const button = root.querySelector('button')!;
+    expect(button.title).toBe('OK · <b>Annual</b> due in 12 days');
+    expect(button.getAttribute('aria-label')).toBe('Liaison: 0 findings. <b>Annual</b> due in 12 days. Show details');
+    // Nothing beside the badge widens the SIS's column.
+    expect(root.querySelector('span.due')).toBeNull();
+    button.click(); // the popover is built when opened
     expect(root.querySelector('h2 .due')?.textContent).toBe(' · <b>Annual</b> due in 12 days');
     expect((root.querySelector('h2 .due') as HTMLElement).title).toBe('2026-12-05');
+    expect(root.querySelector('b')).toBeNull();
     // The badge stays the marker's one button, labelled by severity alone.
     expect(root.querySelectorAll('button')).toHaveLength(1);
-    expect(root.querySelector('button')!.textContent).toBe('OK');
+    expect(button.textContent).toBe('OK');
     updateMarker(m, []);
-    expect(side.hidden).toBe(true);
+    expect(button.title).toBe('OK');
     expect(root.querySelector('h2 .due')).toBeNull();
-  });
-
-  it('abbreviates due labels for beside the badge', () => {
-    expect(compactDue('Annual due in 1 day')).toBe('Annual 1d');
-    expect(compactDue('Triennial overdue by 3 days')).toBe('Triennial 3d late');
-    expect(compactDue('Annual due today')).toBe('Annual due today');
-    expect(compactDue('Turns 18 in 200 days')).toBe('Turns 18 200d');
   });
 });

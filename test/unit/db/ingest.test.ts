@@ -57,6 +57,20 @@ describe('worker message handling', () => {
     expect(await db.pages.get(7)).toMatchObject({ focus: { kind: 'student', id: '1' }, recognized: true, site: SITE });
   });
 
+  it('remembers the record page of a student (the page whose focus it is), not a list that also shows them', async () => {
+    const list = { tabId: 7, url: `${SITE}/students` };
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ url: list.url, pageType: 'student-list', students: [student, { ...student, id: '0002' }] }) }, list);
+    expect((await db.students.get([SITE, '1']))?.recordUrl).toBeUndefined();
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student], focus: { kind: 'student', id: '1' } }) }, sender);
+    expect((await db.students.get([SITE, '1']))?.recordUrl).toBe(`${SITE}/students/1`);
+    // A padded id in the focus is the same record; a later list page keeps the record's address.
+    const two = { tabId: 7, url: `${SITE}/students/0002` };
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ url: two.url, students: [{ ...student, id: '0002' }], focus: { kind: 'student', id: '0002' } }) }, two);
+    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ url: list.url, pageType: 'student-list', students: [student, { ...student, id: '0002' }] }) }, list);
+    expect((await db.students.get([SITE, '1']))?.recordUrl).toBe(`${SITE}/students/1`);
+    expect((await db.students.get([SITE, '2']))?.recordUrl).toBe(`${SITE}/students/0002`);
+  });
+
   it('re-checks a student already stored when a later page shows their case manager’s credentials', async () => {
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
     const staffPage = snapshot({ pageType: 'staff', staff: [{ id: 'T1', name: 'Gonzalez, Maria', credentials: [rsp] }] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDistrict, expiringCredentials, isOverCap } from '../../../lib/district/aggregate';
+import { buildDistrict, districtFinding, expiringCredentials, isOverCap, linkable } from '../../../lib/district/aggregate';
 import { capFor } from '../../../lib/district/caps';
 import { filterStaff, filterStudents, pageOf } from '../../../lib/district/filter';
 import { AS_OF, finding, findingRow, SITE, staffRow, studentRow } from './helpers';
@@ -60,7 +60,10 @@ describe('buildDistrict', () => {
     expect(view.students.find((s) => s.id === '1000')).toMatchObject({ severity: 'error', caseManagerName: 'Maria Gonzalez', caseManagerKey: `${SITE}|T1` });
     expect(view.students.find((s) => s.id === '2001')).toMatchObject({ caseManagerKey: null, caseManagerName: 'Nobody Known', severity: 'none' });
     expect(view.facets.schools).toEqual(['Oak Ridge Elementary', 'Sierra Vista Middle School']);
-    expect(view.facets.codes).toEqual(['CASELOAD_OVER_CAP', 'CM_NOT_AUTHORIZED']);
+    expect(view.facets.codes).toEqual([
+      { code: 'CASELOAD_OVER_CAP', title: 'CASELOAD_OVER_CAP title' },
+      { code: 'CM_NOT_AUTHORIZED', title: 'CM_NOT_AUTHORIZED title' },
+    ]);
     expect(view.facets.caseManagers.map((c) => c.name)).toEqual(['Maria Gonzalez', 'Omar Haddad']);
   });
 
@@ -102,5 +105,32 @@ describe('expiringCredentials', () => {
       ['A', 'Clear', 38],
       ['C', 'Edge', 60],
     ]);
+  });
+});
+
+describe('the district view in words', () => {
+  it('ranks an expired credential at least warning, even for someone with no students known', () => {
+    const lone = staffRow({ id: 'T9', name: 'Lone Person', position: 'Resource Specialist' });
+    const v = buildDistrict(
+      { students: [], staff: [lone, rsp], findings: [findingRow('staff', 'T9', [finding('staff', 'T9', 'CREDENTIAL_EXPIRED', 'info')]), findingRow('staff', 'T1', [finding('staff', 'T1', 'CREDENTIAL_EXPIRED', 'error')])] },
+      { asOf: AS_OF },
+    );
+    expect(v.staff.find((s) => s.id === 'T9')).toMatchObject({ severity: 'warning', findings: [expect.objectContaining({ code: 'CREDENTIAL_EXPIRED', severity: 'warning' })] });
+    // An error stays an error; other info findings stay info.
+    expect(v.staff.find((s) => s.id === 'T1')?.severity).toBe('error');
+    const temp = finding('staff', 'T9', 'CREDENTIAL_TEMPORARY', 'info');
+    expect(districtFinding(temp)).toBe(temp);
+    expect(filterStaff(v.staff, { severity: 'warning' }).map((s) => s.id)).toEqual(['T9']);
+  });
+
+  it('links a record only to an http(s) page Liaison read as that record', () => {
+    const seenOwn = studentRow({ id: '5' }, { recordUrl: `${SITE}/students/5` });
+    const listOnly = studentRow({ id: '6' }, { url: `${SITE}/students` });
+    const v = buildDistrict({ students: [seenOwn, listOnly], staff: [staffRow({ id: 'T1' }, { recordUrl: `${SITE}/staff/T1` })], findings: [] }, { asOf: AS_OF });
+    expect(v.students.map((s) => s.recordUrl)).toEqual([`${SITE}/students/5`, null]);
+    expect(v.staff[0].recordUrl).toBe(`${SITE}/staff/T1`);
+    expect(linkable('javascript:alert(1)')).toBeNull();
+    expect(linkable('import:students.csv')).toBeNull();
+    expect(linkable('not a url')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
-import { detectKind, parseImport, splitRecords, writeImport } from '../../../lib/district/import';
+import Papa from 'papaparse';
+import { detectKind, importErrorsCsv, parseImport, splitRecords, writeImport } from '../../../lib/district/import';
 import { AS_OF, NOW, SITE } from './helpers';
 
 const STUDENTS = [
@@ -70,6 +71,73 @@ describe('parseImport', () => {
     const text = ['Student ID,Next Annual', ...Array.from({ length: 20 }, (_, i) => `${i},bad`)].join('\n');
     const r = await parseImport(text, 'x.csv', { maxErrors: 5, pause: async () => {} });
     expect(r.errors.map((e) => e.where.row)).toEqual([1, 2, 3, 4, 5]);
+    // Still counted, and the file says there were more.
+    expect(r.skipped).toBe(20);
+    const csv = Papa.parse<string[]>(importErrorsCsv(r)).data;
+    expect(csv).toHaveLength(1 + 5 + 1);
+    expect(csv[6][3]).toBe('15 more rows could not be read (not listed)');
+  });
+
+  it('keeps reading good rows after maxErrors bad ones', async () => {
+    const text = ['Student ID,Next Annual', ...Array.from({ length: 6 }, (_, i) => `${i},bad`), '99,2027-01-01'].join('\n');
+    const r = await parseImport(text, 'x.csv', { maxErrors: 2, pause: async () => {} });
+    expect(r.students.map((s) => s.id)).toEqual(['99']);
+    expect([r.errors.length, r.skipped]).toEqual([2, 6]);
+  });
+
+  it('a staff file with an empty id and a bad date keeps every good row, and writes an error file of row, field and reason', async () => {
+    const text = [
+      'Staff ID,Name,Credential,Authorizations,Expires',
+      'T1,Maria Gonzalez,Education Specialist Instruction Credential,R3MN,2029-06-30',
+      ',Nobody,Some Credential,R3MN,2029-06-30',
+      'T2,Priya Patel,Speech-Language Pathology Services Credential,LSH,June 2028',
+      'T3,Ana Torres,Education Specialist Instruction Credential,R3ES,2030-06-30',
+    ].join('\n');
+    const r = await parseImport(text, 'staff.csv', { chunkRows: 2, pause: async () => {} });
+    expect(r.fatal).toBe(false);
+    expect(r.staff.map((s) => s.id)).toEqual(['T1', 'T3']);
+    expect(r.skipped).toBe(2);
+    const csv = Papa.parse<string[]>(importErrorsCsv(r).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(csv[0]).toEqual(['Row', 'Line', 'Field', 'Reason']);
+    expect(csv.slice(1).map((l) => l.slice(0, 3))).toEqual([['2', '3', 'Staff ID'], ['3', '4', 'Expires']]);
+    expect(csv[1][3]).toBe('the staff id is empty');
+    expect(csv[2][3]).toMatch(/^not a date/);
+    // No cell value of the file reaches the error file.
+    expect(importErrorsCsv(r)).not.toMatch(/June 2028|Nobody/);
+  });
+
+  it('leaves out the whole staff member when one of their rows is bad (half the credentials would mislead)', async () => {
+    const text = [
+      'Staff ID,Name,Credential,Authorizations,Expires',
+      'T1,Maria Gonzalez,Education Specialist Instruction Credential,R3MN,2029-06-30',
+      'T1,Maria Gonzalez,Cross-cultural,AAAS,someday',
+      'T2,Priya Patel,Speech-Language Pathology Services Credential,LSH,2028-06-30',
+    ].join('\n');
+    const r = await parseImport(text, 'staff.csv', { pause: async () => {} });
+    expect(r.staff.map((s) => s.id)).toEqual(['T2']);
+    expect(r.skipped).toBe(1);
+    expect(r.warnings).toEqual([expect.stringMatching(/^1 staff member is left out whole/)]);
+  });
+
+  it('reads first and last name columns into the name and says which column fed each field', async () => {
+    const text = ['SSID,Student Last Name,Student First Name,Grade,Next IEP,Homeroom', '1,Lee,Ana,3,2027-01-10,12'].join('\n');
+    const r = await parseImport(text, 's.csv', { pause: async () => {} });
+    expect(r.students[0]).toMatchObject({ id: '1', name: 'Ana Lee', grade: '3', iep: { nextAnnual: '2027-01-10' } });
+    expect(r.columns?.used).toEqual([
+      { field: 'id', label: 'Student ID', columns: ['SSID'] },
+      { field: 'name', label: 'Name', columns: ['Student First Name', 'Student Last Name'] },
+      { field: 'grade', label: 'Grade', columns: ['Grade'] },
+      { field: 'nextAnnual', label: 'Next annual', columns: ['Next IEP'] },
+    ]);
+    expect(r.columns?.ignored).toEqual(['Homeroom']);
+    expect(r.columns?.warnings).toEqual([]);
+  });
+
+  it('warns when no column gives the names', async () => {
+    const r = await parseImport('Student ID,Grade\n1,3\n', 's.csv', { pause: async () => {} });
+    expect(r.columns?.warnings).toEqual([expect.stringMatching(/^No name column/)]);
+    const half = await parseImport('Student ID,Last Name\n1,Lee\n', 's.csv', { pause: async () => {} });
+    expect(half.columns?.warnings).toEqual([expect.stringMatching(/^Only a last name column/)]);
   });
 });
 

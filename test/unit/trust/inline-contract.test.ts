@@ -32,7 +32,8 @@ describe('store contract (markers)', () => {
     expect(m.getAttribute('data-liaison-severity')).toBe('warning'); // the follow-up's error is the notes', not the page's
     expect(m.outerHTML).not.toMatch(/CM_NO|NOTE_|Gonzalez/);
     // Liaison's own code still reaches the badge: the user sees the same badge.
-    expect(markerRoot(m)!.querySelector('button')!.textContent).toBe('Error 1');
+    expect(markerRoot(m)!.querySelector('button')!.textContent).toBe('Error 2');
+    expect(markerRoot(m)!.querySelector('button')!.classList.contains('follow-up')).toBe(true);
   });
 
   it('ignores a page script’s clicks (the user’s own are unit-tested with a stand-in, TEST_CONTRACT trusted)', () => {
