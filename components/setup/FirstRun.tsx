@@ -5,7 +5,7 @@ import type { Role } from '../../lib/notes/schema';
 import { loadNoteSettings } from '../../lib/notes/settings';
 import type { Policy } from '../../lib/policy/schema';
 import { firstRunDefaults, firstRunDone, peopleOf, personLabel, pickPerson, saveFirstRun, skipFirstRun, type Person } from '../../lib/setup/first-run';
-import { siteLabel, sitePatternFor } from '../../lib/sites/patterns';
+import { siteLabel, siteToEnable } from '../../lib/sites/patterns';
 import { readManagedPolicy } from '../../lib/teach/store';
 import type { PermissionsApi } from '../SitesSettings';
 import { useLiveQuery } from '../useLiveQuery';
@@ -51,12 +51,12 @@ export function FirstRun({ db, loadPolicy = managedPolicy, permissions }: { db: 
   const picked = pickPerson(who, people);
 
   const enable = async () => {
-    const text = (address ?? '').trim();
-    const pattern = sitePatternFor(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
-    if (!pattern) {
-      setSiteMessage('That is not a web address. Type your SIS address, for example https://sis.yourdistrict.org');
+    const site = siteToEnable(address ?? '');
+    if ('refused' in site) {
+      setSiteMessage(site.refused);
       return;
     }
+    const { pattern } = site;
     // Straight from the click: a browser shows a permission prompt only in a user gesture.
     const granted = await api.request({ origins: [pattern] }).catch(() => false);
     setSiteMessage(granted ? `Liaison is on for ${siteLabel(pattern)}. Reload its open pages.` : 'Permission was not granted; nothing changed.');

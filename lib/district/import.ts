@@ -8,7 +8,7 @@ import { type ColumnReport, describeColumns, ImportError, parseCanonicalJson, pa
 import { matchColumns } from '../import/table';
 import { headerKey } from '../import/values';
 import { IMPORT_PREFIX } from './caseload';
-import { toCsv } from './csv';
+import { toCsv } from '../csv';
 
 export type ImportKind = 'students' | 'staff' | 'json';
 
