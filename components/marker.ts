@@ -319,15 +319,24 @@ export function badgeAriaLabel(findings: readonly Finding[] | null): string {
 }
 
 /**
- * "Annual 12d", "Annual 3d late" from "Annual due in 12 days", "Annual overdue by 3 days": beside the badge
+ * "Annual 12d", "Annual 3d late" from "Annual due in 12 days", "Annual overdue by 3 days" (and "sched 5d" from
+ * "schedule within 5 days"): beside the badge
  * the full label would push the badge onto its own line in narrow SIS columns, and the popover over the rows
  * below. The full label is the text's tooltip and heads the popover.
  */
 export function compactDue(label: string): string {
-  return label
+  // "… · schedule within 10 days" (IEP_SCHEDULE_BY) follows the date: "Annual 40d · sched 10d".
+  const [date, schedule] = label.split(' · ');
+  const short = date
     .replace(/ due in (\d+) days?$/, ' $1d')
     .replace(/ overdue by (\d+) days?$/, ' $1d late')
     .replace(/ in (\d+) days?$/, ' $1d');
+  if (!schedule) return short;
+  const sched = schedule
+    .replace(/^schedule within (\d+) days?$/, 'sched $1d')
+    .replace(/^schedule today$/, 'sched today')
+    .replace(/^schedule now, (\d+) days? late$/, 'sched $1d late');
+  return `${short} · ${sched}`;
 }
 
 export function isMarker(node: Node): boolean {

@@ -39,5 +39,8 @@ describe('marker: due date', () => {
     expect(compactDue('Triennial overdue by 3 days')).toBe('Triennial 3d late');
     expect(compactDue('Annual due today')).toBe('Annual due today');
     expect(compactDue('Turns 18 in 200 days')).toBe('Turns 18 200d');
+    expect(compactDue('Annual due in 38 days · schedule within 8 days')).toBe('Annual 38d · sched 8d');
+    expect(compactDue('Annual due in 30 days · schedule today')).toBe('Annual 30d · sched today');
+    expect(compactDue('Triennial due in 18 days · schedule now, 1 day late')).toBe('Triennial 18d · sched 1d late');
   });
 });
