@@ -3,7 +3,9 @@ import type { Student } from '../domain/records';
 import { makeContext, daysUntil, type ComplianceOptions, type DeadlineRule } from './context';
 import { initialIepRule, initialPlanRule } from './rules/initial';
 import { majorityRule } from './rules/majority';
-import { annualRule, scheduleByShown, triennialRule } from './rules/review';
+import { annualRule, plan504Rule, scheduleByShown, triennialRule } from './rules/review';
+import { progressRule } from './rules/progress';
+import { transferRule } from './rules/transfer';
 import { scheduleBadge } from './text';
 import { transitionRule } from './rules/transition';
 
@@ -19,6 +21,12 @@ export type { ComplianceOptions, ComplianceRecords } from './context';
  *   default 30 days before it is due): info from `scheduleNoticeDays` (14) before that date, warning once it has
  *   passed while the review is still due; none once the review is overdue (its overdue finding says it).
  *   One per review, so a student may have two (annual and triennial).
+ * - TRANSFER_IEP_DUE (warning) / TRANSFER_IEP_OVERDUE (error) — EC 56325(a)(1): a student who transferred in with
+ *   an IEP (`transferredWithIep`, `entryDate`) has an IEP meeting within 30 calendar days of entry.
+ * - PROGRESS_REPORT_DUE (info) — EC 56345(a)(3), 34 CFR 300.320(a)(3)(ii): a progress report with each report-card
+ *   date of the district calendar (`reportCardDates`), from `progressLeadDays` (14) before it.
+ * - PLAN_504_REVIEW_DUE (info) / PLAN_504_REVIEW_OVERDUE (warning) — 34 CFR 104.35(d): a 504 plan's review date
+ *   as the SIS shows it (`plan504Review`), from `plan504LeadDays` (30) before it.
  */
 // Each rule pairs its own deadline type with its own finding; the list only passes one to the other.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,6 +37,9 @@ const RULES: readonly DeadlineRule<any>[] = [
   initialIepRule,
   transitionRule,
   majorityRule,
+  transferRule,
+  progressRule,
+  plan504Rule,
 ];
 
 export function complianceFindings(students: readonly Student[], opts: ComplianceOptions): Finding[] {
@@ -45,7 +56,10 @@ export function complianceFindings(students: readonly Student[], opts: Complianc
   return out;
 }
 
-/** A compliance date for the inline badge. `code`: IEP_ANNUAL, TRIENNIAL, INITIAL_PLAN, INITIAL_IEP, TRANSITION, AGE_OF_MAJORITY. */
+/**
+ * A compliance date for the inline badge. `code`: IEP_ANNUAL, TRIENNIAL, INITIAL_PLAN, INITIAL_IEP, TRANSITION,
+ * AGE_OF_MAJORITY, TRANSFER_IEP, PROGRESS_REPORT, PLAN_504_REVIEW.
+ */
 export interface DueDate {
   code: string;
   due: string;

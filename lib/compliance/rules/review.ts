@@ -145,3 +145,23 @@ export const triennialRule = reviewRule({
   fixSoon: (due) =>
     `Send the parents an assessment plan now so the reassessment and triennial IEP meeting are done by ${due}, or record a written agreement that a reassessment is unnecessary.`,
 });
+
+/**
+ * A Section 504 plan's review, where the SIS shows its date. Section 504 asks for periodic reevaluation (34 CFR
+ * 104.35(d)) and names no interval; districts review yearly, and the date is the plan's own. So the finding is
+ * milder than an IEP's: info from `plan504LeadDays` before, warning once passed. No meeting-notice timeline
+ * applies, so there is no schedule-by date.
+ */
+export const plan504Rule = reviewRule({
+  kind: 'PLAN_504_REVIEW',
+  noun: '504 review',
+  what: 'Section 504 plan review',
+  overdue: 'PLAN_504_REVIEW_OVERDUE',
+  soon: 'PLAN_504_REVIEW_DUE',
+  horizon: 'plan504',
+  citation: CITE.plan504,
+  severity: { overdue: 'warning', soon: 'info' },
+  deadline: (student) => (student.plan504Review ? { due: student.plan504Review } : null),
+  fixOverdue: "Hold the 504 plan review with the student's team, then record the next review date.",
+  fixSoon: (due) => `Invite the 504 team and hold the plan review on or before ${due}.`,
+});
