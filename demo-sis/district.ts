@@ -167,7 +167,9 @@ const students: DemoStudent[] = [
 
   // ---- ordinary students ----
   student({ id: '1027', name: 'Mateo Lopez', grade: '3', birthDate: '2017-10-05', primaryDisability: '290', supportLevel: 'MMSN', program: 'RSP',
-    caseManager: { staffId: 'T101', role: 'instruction' }, services: [svc('330', by('T101'))], iep: iep('2026-02-24', '2028-02-23') }),
+    caseManager: { staffId: 'T101', role: 'instruction' }, services: [svc('330', by('T101'))], iep: iep('2026-02-24', '2028-02-23'),
+    accommodations: ['Audiobooks for grade-level texts', 'Extra time on reading tasks'],
+    testingAccommodations: ['Read aloud (non-reading items)'] }),
   student({ id: '1028', name: 'Chloe Bennett', grade: '5', birthDate: '2015-08-19', primaryDisability: '280', supportLevel: 'MMSN', program: 'RSP',
     caseManager: { staffId: 'T108', role: 'instruction' }, services: [svc('330', by('T108')), svc('415', by('T100'))], iep: iep('2025-12-01', '2026-11-30') }),
   student({ id: '1029', name: 'Julian Ortiz', grade: '2', birthDate: '2018-11-30', primaryDisability: '240', supportLevel: null, program: 'GENED',
@@ -179,9 +181,17 @@ const students: DemoStudent[] = [
   student({ id: '1031', name: 'Zoe Park', grade: 'K', birthDate: '2021-06-23', primaryDisability: '240', supportLevel: null, program: 'GENED',
     caseManager: { staffId: 'T100', role: 'service' }, services: [svc('415', { name: 'Bay Speech Associates (contract)' })], iep: iep('2026-09-02', '2029-09-01') }),
   student({ id: '1032', name: 'Samuel Okafor', grade: '8', birthDate: '2012-04-27', primaryDisability: '260', supportLevel: 'MMSN', program: 'RSP',
-    caseManager: { staffId: 'T113', role: 'instruction' }, services: [svc('330', by('T113')), svc('510', by('T102'))], iep: iep('2025-11-12', '2027-11-11') }),
+    caseManager: { staffId: 'T113', role: 'instruction' }, services: [svc('330', by('T113')), svc('510', by('T102'))], iep: iep('2025-11-12', '2027-11-11'),
+    // Transferred in with an IEP from another SELPA: 30 days to adopt it or write a new one (EC 56325).
+    entryDate: '2026-11-16', transferredWithIep: true,
+    accommodations: ['Preferential seating near instruction', 'Extended time (1.5x) on tests and assignments'],
+    supports: ['Check-in with case manager each Monday'] }),
   student({ id: '1033', name: 'Aria Castillo', grade: '7', birthDate: '2013-09-14', primaryDisability: '320', supportLevel: 'ESN', program: 'SDC',
-    caseManager: { staffId: 'T103', role: 'instruction' }, services: [svc('330', by('T103'), '300 min x 5/week'), svc('415', by('T100'))], iep: iep('2026-01-15', '2027-01-14') }),
+    caseManager: { staffId: 'T103', role: 'instruction' }, services: [svc('330', by('T103'), '300 min x 5/week'), svc('415', by('T100'))], iep: iep('2026-01-15', '2027-01-14'),
+    accommodations: ['Visual schedule', 'Breaks on request', 'Directions given one step at a time'],
+    modifications: ['Reduced number of items per assignment'],
+    supports: ['Paraeducator support in general education electives'],
+    testingAccommodations: ['Separate setting', 'Text-to-speech for math'] }),
   // Case manager whose credential has expired.
   student({ id: '1034', name: 'Caleb Foster', grade: '10', birthDate: '2010-12-06', primaryDisability: '290', supportLevel: 'MMSN', program: 'RSP',
     caseManager: { staffId: 'T107', role: 'instruction' }, services: [svc('330', by('T107'))], iep: iep('2026-05-27', '2028-05-26') }),
