@@ -14,6 +14,9 @@ import { loadNoteSettings, ROLE_DEFAULTS } from '../lib/notes/settings';
 import type { ExportPolicy } from '../lib/notes/export';
 import { readManagedPolicy } from '../lib/teach/store';
 import { CaseloadTab } from './caseload/CaseloadTab';
+import { StudentCalendarButton, ThisWeekTab } from './week/ThisWeekTab';
+import { policyCompliance, type Policy } from '../lib/policy/schema';
+import type { ComplianceSettings } from '../lib/compliance';
 import { ForgetStudent } from './caseload/ForgetStudent';
 import { FindingList } from './FindingList';
 import { TeachButton } from './teach/TeachButton';
@@ -55,7 +58,7 @@ async function loadView(db: LiaisonDb, tab: PanelTab | undefined): Promise<{ pag
   };
 }
 
-type TabKey = 'checks' | 'notes' | 'followups' | 'caseload';
+type TabKey = 'checks' | 'notes' | 'followups' | 'caseload' | 'week';
 
 /** A badge's "Add note" older than this is stale: the panel opened later for another reason. */
 const COMPOSE_FRESH_MS = 2 * 60_000;
@@ -86,12 +89,13 @@ export function SidePanel({
 }: {
   db: LiaisonDb;
   ask?: AskWorker;
-  loadPolicy?: () => Promise<ExportPolicy>;
+  /** Export rights, and the compliance settings a district fixes (schedule-by lead time, report-card dates). */
+  loadPolicy?: () => Promise<ExportPolicy & Pick<Policy, 'scheduleLeadDays' | 'reportCardDates'>>;
   /** How the panel learns the active tab of its own window (tests pass their own). */
   tabSource?: TabSource;
 }) {
   const panelTab = usePanelTab(tabSource);
-  const [policy, setPolicy] = useState<ExportPolicy | null>(null);
+  const [policy, setPolicy] = useState<(ExportPolicy & Pick<Policy, 'scheduleLeadDays' | 'reportCardDates'>) | null>(null);
   // A policy that cannot be read blocks exports (as backups do): notes never leave on a guess.
   useEffect(() => {
     void loadPolicy().then(setPolicy, () => setPolicy({ notesExportAllowed: false }));
@@ -120,6 +124,7 @@ export function SidePanel({
     void db.pages.update(page.tabId, { compose: null });
   }, [page?.compose?.at]);
 
+  const compliance: Partial<ComplianceSettings> = policyCompliance(policy ?? undefined);
   const selected = tab ?? ROLE_DEFAULTS[settings?.role ?? 'case-manager'].tab;
   const leadDays = settings?.leadDays ?? 0;
   const { value: due = 0 } = useLiveQuery(
@@ -131,10 +136,12 @@ export function SidePanel({
     { key: 'notes', label: 'Notes' },
     { key: 'followups', label: 'Follow-ups', badge: due },
     { key: 'caseload', label: 'Caseload' },
+    { key: 'week', label: 'This week' },
   ];
   return (
     <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
-      {selected === 'checks' && <ChecksView db={db} ask={ask} tab={panelTab} />}
+      {selected === 'checks' && <ChecksView db={db} ask={ask} tab={panelTab} compliance={compliance} />}
+      {selected === 'week' && <ThisWeekTab db={db} compliance={compliance} />}
       {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" />}
       {selected === 'notes' && (
         <LockGate db={db}>
@@ -165,7 +172,7 @@ export function SidePanel({
 }
 
 /** The checks for the page of the panel's tab, updating as the worker writes. */
-function ChecksView({ db, ask, tab }: { db: LiaisonDb; ask: AskWorker; tab: PanelTab | undefined }) {
+function ChecksView({ db, ask, tab, compliance }: { db: LiaisonDb; ask: AskWorker; tab: PanelTab | undefined; compliance: Partial<ComplianceSettings> }) {
   const { value, error } = useLiveQuery(() => loadView(db, tab), [db, tab]);
   if (error) return <Message title="Liaison could not read its data">Reload the panel. If it persists, restart the browser.</Message>;
   if (!value) return <p aria-busy="true">Loading…</p>;
@@ -189,7 +196,7 @@ function ChecksView({ db, ask, tab }: { db: LiaisonDb; ask: AskWorker; tab: Pane
   const focus = page.focus && items.find((i) => i.kind === page.focus!.kind && i.id === page.focus!.id);
   return (
     <>
-      {focus ? <SubjectView item={focus} db={db} site={page.site} /> : <ListView items={items} />}
+      {focus ? <SubjectView item={focus} db={db} site={page.site} compliance={compliance} /> : <ListView items={items} />}
       <PageReading db={db} page={page} ask={ask} />
       <TeachButton tabId={page.tabId} frameId={page.frameId} label="Teach this page" />
     </>
@@ -219,13 +226,14 @@ function Message({ title, children }: { title: string; children: preact.Componen
   );
 }
 
-function SubjectView({ item, db, site }: { item: Item; db: LiaisonDb; site: string }) {
+function SubjectView({ item, db, site, compliance }: { item: Item; db: LiaisonDb; site: string; compliance: Partial<ComplianceSettings> }) {
   return (
     <section aria-labelledby="subject-heading" data-subject={`${item.kind}:${item.id}`}>
       <h1 id="subject-heading">
         {item.name} <span class="muted">({item.kind === 'student' ? 'student' : 'staff'} {item.id})</span>
       </h1>
       {item.findings ? <FindingList findings={item.findings} /> : <p>Checking…</p>}
+      {item.kind === 'student' && <StudentCalendarButton db={db} site={site} id={item.id} compliance={compliance} />}
       {item.kind === 'student' && <ForgetStudent db={db} site={site} id={item.id} name={item.name} />}
     </section>
   );
