@@ -194,7 +194,9 @@ const students: DemoStudent[] = [
     testingAccommodations: ['Separate setting', 'Text-to-speech for math'] }),
   // Case manager whose credential has expired.
   student({ id: '1034', name: 'Caleb Foster', grade: '10', birthDate: '2010-12-06', primaryDisability: '290', supportLevel: 'MMSN', program: 'RSP',
-    caseManager: { staffId: 'T107', role: 'instruction' }, services: [svc('330', by('T107'))], iep: iep('2026-05-27', '2028-05-26') }),
+    caseManager: { staffId: 'T107', role: 'instruction' }, services: [svc('330', by('T107'))], iep: iep('2026-05-27', '2028-05-26'),
+    accommodations: ['Notes provided before lectures', 'Use of a calculator'],
+    testingAccommodations: ['Extended time (1.5x)'] }),
   student({ id: '1035', name: 'Nora Whitfield', grade: 'PK', birthDate: '2022-08-01', primaryDisability: '240', supportLevel: null, program: 'GENED',
     caseManager: { staffId: 'T100', role: 'service' }, services: [svc('415', by('T100'))], iep: iep('2026-08-20', '2029-08-19') }),
   student({ id: '1036', name: "D'Andre O'Neil", grade: '9', birthDate: '2011-07-17', primaryDisability: '330', supportLevel: 'MMSN', program: 'RSP',
