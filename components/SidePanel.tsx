@@ -14,6 +14,10 @@ import { loadNoteSettings, ROLE_DEFAULTS } from '../lib/notes/settings';
 import type { Policy } from '../lib/policy/schema';
 import { readManagedPolicy } from '../lib/teach/store';
 import { CaseloadTab } from './caseload/CaseloadTab';
+import { StudentCalendarButton, ThisWeekTab } from './week/ThisWeekTab';
+import { TeacherCard } from './week/TeacherCard';
+import { policyCompliance } from '../lib/policy/schema';
+import type { ComplianceSettings } from '../lib/compliance';
 import { ForgetStudent } from './caseload/ForgetStudent';
 import { FindingList } from './FindingList';
 import { FirstRun } from './setup/FirstRun';
@@ -56,7 +60,7 @@ async function loadView(db: LiaisonDb, tab: PanelTab | undefined): Promise<{ pag
   };
 }
 
-type TabKey = 'checks' | 'notes' | 'followups' | 'caseload';
+type TabKey = 'checks' | 'notes' | 'followups' | 'caseload' | 'week';
 
 /** A badge's "Add note" older than this is stale: the panel opened later for another reason. */
 const COMPOSE_FRESH_MS = 2 * 60_000;
@@ -121,6 +125,7 @@ export function SidePanel({
     void db.pages.update(page.tabId, { compose: null });
   }, [page?.compose?.at]);
 
+  const compliance: Partial<ComplianceSettings> = policyCompliance(policy ?? undefined);
   const selected = tab ?? ROLE_DEFAULTS[settings?.role ?? 'case-manager'].tab;
   const leadDays = settings?.leadDays ?? 0;
   const { value: due = 0 } = useLiveQuery(
@@ -132,13 +137,19 @@ export function SidePanel({
     { key: 'notes', label: 'Notes' },
     { key: 'followups', label: 'Follow-ups', badge: due },
     { key: 'caseload', label: 'Caseload' },
+    { key: 'week', label: 'This week' },
   ];
   return (
     <>
     <FirstRun db={db} />
     <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
-      {selected === 'checks' && <ChecksView db={db} ask={ask} tab={panelTab} />}
+      {selected === 'checks' && <ChecksView db={db} ask={ask} tab={panelTab} compliance={compliance} teacher={settings?.role === 'teacher'} />}
+      {selected === 'week' && <ThisWeekTab db={db} compliance={compliance} />}
       {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" />}
+      {/* The teacher's card needs no passphrase: it shows what the SIS shows, not notes (its case manager is in Notes). */}
+      {selected === 'notes' && settings?.role === 'teacher' && page?.focus?.kind === 'student' && (
+        <TeacherCard db={db} site={page.site} studentId={page.focus.id} withCaseManager={false} />
+      )}
       {selected === 'notes' && (
         <LockGate db={db}>
           {() => (settings ? <NotesTab db={db} page={page ?? null} target={target} settings={settings} policy={policy} /> : <p aria-busy="true">Loading…</p>)}
@@ -169,7 +180,20 @@ export function SidePanel({
 }
 
 /** The checks for the page of the panel's tab, updating as the worker writes. */
-function ChecksView({ db, ask, tab }: { db: LiaisonDb; ask: AskWorker; tab: PanelTab | undefined }) {
+function ChecksView({
+  db,
+  ask,
+  tab,
+  compliance,
+  teacher,
+}: {
+  db: LiaisonDb;
+  ask: AskWorker;
+  tab: PanelTab | undefined;
+  compliance: Partial<ComplianceSettings>;
+  /** Teacher role: a student's page shows the teacher's card, not the checks' findings. */
+  teacher: boolean;
+}) {
   const { value, error } = useLiveQuery(() => loadView(db, tab), [db, tab]);
   if (error) return <Message title="Liaison could not read its data">Reload the panel. If it persists, restart the browser.</Message>;
   if (!value) return <p aria-busy="true">Loading…</p>;
@@ -191,9 +215,18 @@ function ChecksView({ db, ask, tab }: { db: LiaisonDb; ask: AskWorker; tab: Pane
       </>
     );
   const focus = page.focus && items.find((i) => i.kind === page.focus!.kind && i.id === page.focus!.id);
+  // The teacher's card alone: what Liaison read on the page (the disability among it) and whom it has not checked
+  // (credentials) are not a teacher's business.
+  if (focus && teacher && focus.kind === 'student')
+    return (
+      <>
+        <TeacherView item={focus} db={db} site={page.site} />
+        <TeachButton tabId={page.tabId} frameId={page.frameId} label="Teach this page" />
+      </>
+    );
   return (
     <>
-      {focus ? <SubjectView item={focus} db={db} site={page.site} /> : <ListView items={items} />}
+      {focus ? <SubjectView item={focus} db={db} site={page.site} compliance={compliance} /> : <ListView items={items} />}
       <PageReading db={db} page={page} ask={ask} />
       <TeachButton tabId={page.tabId} frameId={page.frameId} label="Teach this page" />
     </>
@@ -223,14 +256,27 @@ function Message({ title, children }: { title: string; children: preact.Componen
   );
 }
 
-function SubjectView({ item, db, site }: { item: Item; db: LiaisonDb; site: string }) {
+function SubjectView({ item, db, site, compliance }: { item: Item; db: LiaisonDb; site: string; compliance: Partial<ComplianceSettings> }) {
   return (
     <section aria-labelledby="subject-heading" data-subject={`${item.kind}:${item.id}`}>
       <h1 id="subject-heading">
         {item.name} <span class="muted">({item.kind === 'student' ? 'student' : 'staff'} {item.id})</span>
       </h1>
       {item.findings ? <FindingList findings={item.findings} /> : <p>Checking…</p>}
+      {item.kind === 'student' && <StudentCalendarButton db={db} site={site} id={item.id} compliance={compliance} />}
       {item.kind === 'student' && <ForgetStudent db={db} site={site} id={item.id} name={item.name} />}
+    </section>
+  );
+}
+
+/** A student's page in the teacher role: the teacher's card, never the disability or a credential finding. */
+function TeacherView({ item, db, site }: { item: Item; db: LiaisonDb; site: string }) {
+  return (
+    <section aria-labelledby="subject-heading" data-subject={`${item.kind}:${item.id}`}>
+      <h1 id="subject-heading">
+        {item.name} <span class="muted">(student {item.id})</span>
+      </h1>
+      <TeacherCard db={db} site={site} studentId={item.id} />
     </section>
   );
 }

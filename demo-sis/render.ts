@@ -127,9 +127,22 @@ ${cm?.role ? field('Case Manager Role', ROLE_TEXT[cm.role]) : null}
 </div>
 <h3>Services</h3>${table(['Service', 'Provider', 'Frequency'], services, 'services', 'No services')}
 <h3>IEP Dates</h3><div class="fields">
-${field('Last IEP Meeting', longDate(s.iep?.lastMeeting))}${field('Next Annual IEP', longDate(s.iep?.nextAnnual))}${field('Next Triennial', longDate(s.iep?.nextTriennial))}
-</div></section>`,
+${field('Last IEP Meeting', longDate(s.iep?.lastMeeting))}${field('Next Annual IEP', longDate(s.iep?.nextAnnual))}${field('Next Triennial', longDate(s.iep?.nextTriennial))}${s.entryDate ? field('District Entry Date', longDate(s.entryDate)) : null}${s.transferredWithIep !== undefined && s.transferredWithIep !== null ? field('Transferred With IEP', s.transferredWithIep ? 'Yes' : 'No') : null}${s.plan504Review ? field('Next 504 Review', longDate(s.plan504Review)) : null}
+</div>${teacherSection(s)}</section>`,
   };
+}
+
+/** What every teacher must know (34 CFR 300.323(d)), shown only for students whose record lists some. */
+function teacherSection(s: District['students'][number]): Markup | null {
+  const lists = [
+    ['Accommodations', s.accommodations],
+    ['Modifications', s.modifications],
+    ['Supports', s.supports],
+    ['Testing Accommodations', s.testingAccommodations],
+  ] as const;
+  const shown = lists.filter(([, items]) => items?.length);
+  if (!shown.length) return null;
+  return html`<h3>Accommodations and Supports</h3><div class="fields">${shown.map(([label, items]) => field(label, cellList(items ?? [])))}</div>`;
 }
 
 const STAFF_LIST_HEADERS = ['Name', 'Staff ID', 'Position'];

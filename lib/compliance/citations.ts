@@ -23,4 +23,19 @@ export const CITE = {
   majority: {
     source: 'Cal. Educ. Code §§ 56041.5, 56043(g)(3) (rights transfer at 18; notice at least one year before)',
   },
+  scheduleBy: {
+    source:
+      'Cal. Educ. Code § 56341.5(a)–(c); 34 C.F.R. § 300.322(a) (parents notified early enough to attend, meeting at a mutually agreed time and place); the schedule-by lead time is a district setting',
+  },
+  transfer: {
+    source:
+      'Cal. Educ. Code § 56325(a)(1) (transfer with an IEP: comparable services for up to 30 days, by which time the previous IEP is adopted or a new one is developed)',
+  },
+  progress: {
+    source:
+      'Cal. Educ. Code § 56345(a)(3); 34 C.F.R. § 300.320(a)(3)(ii) (progress reports at least as often as report cards)',
+  },
+  plan504: {
+    source: '34 C.F.R. § 104.35(d) (periodic reevaluation of a Section 504 plan; the review date is the plan\'s own)',
+  },
 } as const satisfies Record<string, Citation>;

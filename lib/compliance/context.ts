@@ -31,7 +31,7 @@ export interface Context {
   /** The grade ladder number of a SIS grade text, memoized: a district has a handful of distinct texts. */
   gradeOf(text: string | null | undefined): number | null;
   /** asOf + each lead time: a due date on or before it is "due soon". */
-  horizon: { annual: string; triennial: string; transition: string; majority: string };
+  horizon: { annual: string; triennial: string; transition: string; majority: string; progress: string; plan504: string };
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -61,6 +61,8 @@ export function makeContext(opts: ComplianceOptions): Context {
       triennial: plusDays(asOf, settings.triennialLeadDays),
       transition: plusDays(asOf, settings.transitionLeadDays),
       majority: plusDays(asOf, settings.majorityLeadDays),
+      progress: plusDays(asOf, settings.progressLeadDays),
+      plan504: plusDays(asOf, settings.plan504LeadDays),
     },
   };
 }
@@ -89,6 +91,9 @@ export function finding(ctx: Context, student: Student, code: string, severity: 
 export interface DeadlineRule<D extends { due: string } = { due: string }> {
   kind: string;
   deadline(student: Student, ctx: Context): D | null;
-  finding(student: Student, deadline: D, ctx: Context): Finding | null;
+  /** One finding, or several (a review and its schedule-by date), or none. */
+  finding(student: Student, deadline: D, ctx: Context): Finding | readonly Finding[] | null;
   badge(daysUntil: number): string;
+  /** The date by which the meeting must be scheduled, for dates a meeting is held for (annual, triennial). */
+  scheduleBy?(deadline: D, ctx: Context): string;
 }

@@ -19,6 +19,16 @@ export function dueBadge(noun: string, daysUntil: number): string {
   return `${noun} due in ${plural(daysUntil, 'day')}`;
 }
 
+/**
+ * The schedule-by part of a badge: "schedule within 15 days", "schedule today", "schedule now, 3 days late".
+ * It follows the due date's own words after " · ".
+ */
+export function scheduleBadge(daysUntil: number): string {
+  if (daysUntil < 0) return `schedule now, ${plural(-daysUntil, 'day')} late`;
+  if (daysUntil === 0) return 'schedule today';
+  return `schedule within ${plural(daysUntil, 'day')}`;
+}
+
 /** The student as details name them: the name when known, else the SIS id. */
 export function who(student: { id: string; name?: string | null }): string {
   return student.name?.trim() || `Student ${student.id}`;

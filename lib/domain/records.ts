@@ -91,6 +91,17 @@ export const Student = z.object({
   caseManager: CaseManagerRef.nullish(),
   services: z.array(Service).max(100).optional(),
   iep: IepDates.nullish(),
+  /** The day the student entered this district (or school) as the SIS shows it: starts EC 56325's 30 days. */
+  entryDate: IsoDate.nullish(),
+  /** The SIS shows the student transferred in with an IEP from another district (EC 56325). */
+  transferredWithIep: z.boolean().nullish(),
+  /** The next review of the student's Section 504 plan, as the SIS shows it (PLAN_504_REVIEW_DUE). */
+  plan504Review: IsoDate.nullish(),
+  /** What every teacher and provider must know (34 CFR 300.323(d)): items as the SIS lists them. */
+  accommodations: z.array(text).max(100).optional(),
+  modifications: z.array(text).max(100).optional(),
+  supports: z.array(text).max(100).optional(),
+  testingAccommodations: z.array(text).max(100).optional(),
 });
 export type Student = z.infer<typeof Student>;
 

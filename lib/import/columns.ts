@@ -26,6 +26,9 @@ const STUDENT_LABELS: Record<NamedFields<typeof STUDENT_COLUMNS>, string> = {
   caseManager: 'Case manager', caseManagerId: 'Case manager ID', caseManagerRole: 'Case manager role',
   services: 'Services', providers: 'Providers', providerIds: 'Provider IDs',
   lastMeeting: 'Last IEP meeting', nextAnnual: 'Next annual', nextTriennial: 'Next triennial',
+  entryDate: 'Entry date', transferredWithIep: 'Transferred with an IEP', plan504Review: '504 plan review',
+  accommodations: 'Accommodations', modifications: 'Modifications', supports: 'Supports',
+  testingAccommodations: 'Testing accommodations',
 };
 
 const STAFF_LABELS: Record<NamedFields<typeof STAFF_COLUMNS>, string> = {

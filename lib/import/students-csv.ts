@@ -28,6 +28,13 @@ export const STUDENT_COLUMNS = {
   lastMeeting: ['lastiep', 'lastmeeting', 'lastiepdate', 'iepdate', 'lastiepmeeting', 'meetingdate'],
   nextAnnual: ['nextannual', 'annualreview', 'nextiep', 'annualdue', 'nextannualreview', 'annualiepdue', 'nextannualiep'],
   nextTriennial: ['nexttriennial', 'triennial', 'tridue', 'triennialdue', 'nexttri', 'nextreeval', 'reevaluationdue'],
+  entryDate: ['entrydate', 'districtentrydate', 'enrollmentdate', 'enrolldate', 'dateenrolled', 'schoolentrydate'],
+  transferredWithIep: ['transferredwithiep', 'transferwithiep', 'transferiep', 'transferredinwithiep', 'interdistricttransferiep'],
+  plan504Review: ['504reviewdate', 'next504review', 'plan504review', '504review', '504planreview', 'next504reviewdate', '504reviewdue'],
+  accommodations: ['accommodations', 'accommodation'],
+  modifications: ['modifications', 'modification'],
+  supports: ['supports', 'supplementaryaidsandservices', 'supplementaryaids'],
+  testingAccommodations: ['testingaccommodations', 'testaccommodations', 'assessmentaccommodations'],
 } as const satisfies ColumnAliases<string>;
 
 type Field = keyof typeof STUDENT_COLUMNS;
@@ -92,6 +99,17 @@ function readStudent(r: TableRow<Field>): Student {
       nextTriennial: r.read('nextTriennial', readDate) ?? null,
     },
   };
+  // Columns added with the transfer, 504 and teacher's-card fields: set only when the export has them.
+  const entryDate = r.read('entryDate', readDate);
+  if (entryDate) student.entryDate = entryDate;
+  const transferred = r.read('transferredWithIep', readBoolean);
+  if (transferred !== undefined) student.transferredWithIep = transferred;
+  const plan504Review = r.read('plan504Review', readDate);
+  if (plan504Review) student.plan504Review = plan504Review;
+  for (const f of ['accommodations', 'modifications', 'supports', 'testingAccommodations'] as const) {
+    const items = readList(r.get(f));
+    if (items.length) student[f] = items;
+  }
   return student;
 }
 

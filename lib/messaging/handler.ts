@@ -3,7 +3,7 @@ import { canonicalId, canonicalSnapshot } from '../domain/ids';
 import { ingestSnapshot, mayWritePage, pagesShowing, recordUnrecognized, type FrameRecords, type SubjectFindings } from '../db/ingest';
 import { withNoteFollowUps } from '../notes/badge';
 import type { CheckSettings } from '../checks';
-import type { Policy } from '../policy/schema';
+import { policyCompliance, type Policy } from '../policy/schema';
 import { profilesForHost, saveTaughtProfile } from '../teach/store';
 import { logAccess } from '../access/log';
 import { admit, countRejected, REJECT_ERROR } from './guard';
@@ -76,12 +76,18 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       // Stored and checked under canonical ids ("00017" is "17"); the page's markers keep the ids it shows.
       const shown = [...msg.snapshot.students, ...msg.snapshot.staff].map((r) => r.id);
       let rechecked: SubjectFindings[] = [];
+      // District policy fixes compliance lead times and the report-card calendar for everyone (read per message).
+      const policy = ctx.policy ? await ctx.policy().catch(() => ({}) as Policy) : undefined;
+      const base = ctx.settings?.();
+      const settings: CheckSettings | undefined = policy
+        ? { ...base, compliance: { ...base?.compliance, ...policyCompliance(policy) } }
+        : base;
       const stored = await ingestSnapshot(ctx.db, canonicalSnapshot(msg.snapshot), {
         onRechecked: (r) => (rechecked = r),
         site,
         tabId: sender.tabId,
         asOf: ctx.asOf(),
-        settings: ctx.settings?.(),
+        settings,
         continuesPage: (msg.part?.index ?? 0) > 0,
         frameId,
         writePage: takesPage,

@@ -17,6 +17,10 @@ export const Policy = z.object({
   retentionDays: z.number().int().min(1).max(3650).optional(),
   /** Whether notes may be exported from the browser. */
   notesExportAllowed: z.boolean().optional(),
+  /** Days before an annual or triennial is due by which its meeting must be scheduled (IEP_SCHEDULE_BY). */
+  scheduleLeadDays: z.number().int().min(0).max(365).optional(),
+  /** The district's report-card dates (YYYY-MM-DD): IEP progress reports are due with each (PROGRESS_REPORT_DUE). */
+  reportCardDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(40).optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 
@@ -46,4 +50,15 @@ export function readPolicy(raw: unknown): PolicyRead {
     else ignored.push(key);
   }
   return { policy: policy as Policy, ignored };
+}
+
+/**
+ * The compliance settings a district policy fixes for everyone (lib/compliance/settings; resolveSettings still
+ * drops a date that is not a real one). Policy wins over what the caller had.
+ */
+export function policyCompliance(policy: Policy | undefined): { scheduleLeadDays?: number; reportCardDates?: string[] } {
+  const out: { scheduleLeadDays?: number; reportCardDates?: string[] } = {};
+  if (policy?.scheduleLeadDays !== undefined) out.scheduleLeadDays = policy.scheduleLeadDays;
+  if (policy?.reportCardDates) out.reportCardDates = policy.reportCardDates;
+  return out;
 }

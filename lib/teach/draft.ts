@@ -51,6 +51,13 @@ export const TEACH_FIELDS: Record<RecordKind, readonly TeachField[]> = {
     { key: 'iepLastMeeting', label: 'Last IEP', group: 'IEP dates' },
     { key: 'iepNextAnnual', label: 'Next annual IEP', group: 'IEP dates' },
     { key: 'iepNextTriennial', label: 'Next triennial', group: 'IEP dates' },
+    { key: 'entryDate', label: 'Entry date', group: 'IEP dates', hint: 'the day the student entered the district' },
+    { key: 'transferredWithIep', label: 'Transferred with an IEP', group: 'IEP dates', hint: 'yes/no: came from another district with an IEP' },
+    { key: 'plan504Review', label: '504 plan review', group: 'IEP dates' },
+    { key: 'accommodations', label: 'Accommodations', group: 'What teachers must know' },
+    { key: 'modifications', label: 'Modifications', group: 'What teachers must know' },
+    { key: 'supports', label: 'Supports', group: 'What teachers must know' },
+    { key: 'testingAccommodations', label: 'Testing accommodations', group: 'What teachers must know' },
   ],
   staff: [
     { key: 'id', label: 'Staff ID', group: 'Staff member' },

@@ -57,6 +57,13 @@ export function studentValues(s: SnapshotStudent): Partial<Record<TeachKey, stri
     iepLastMeeting: s.iep?.lastMeeting ?? '',
     iepNextAnnual: s.iep?.nextAnnual ?? '',
     iepNextTriennial: s.iep?.nextTriennial ?? '',
+    entryDate: s.entryDate ?? '',
+    transferredWithIep: yesNo(s.transferredWithIep),
+    plan504Review: s.plan504Review ?? '',
+    accommodations: join(s.accommodations ?? [], '; '),
+    modifications: join(s.modifications ?? [], '; '),
+    supports: join(s.supports ?? [], '; '),
+    testingAccommodations: join(s.testingAccommodations ?? [], '; '),
   };
 }
 

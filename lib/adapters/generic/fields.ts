@@ -26,6 +26,16 @@ export const STUDENT_FIELDS = [
   'iepLastMeeting',
   'iepNextAnnual',
   'iepNextTriennial',
+  /** The day the student entered the district (EC 56325's 30 days after a transfer with an IEP). */
+  'entryDate',
+  /** Whether the student transferred in with an IEP (yes/no). */
+  'transferredWithIep',
+  'plan504Review',
+  /** What every teacher must know (34 CFR 300.323(d)): one item a line or a list. */
+  'accommodations',
+  'modifications',
+  'supports',
+  'testingAccommodations',
 ] as const;
 
 export const STAFF_FIELDS = [
@@ -59,6 +69,8 @@ export const STUDENT_SPED_FIELDS: ReadonlySet<FieldKey> = new Set([
   'iepLastMeeting',
   'iepNextAnnual',
   'iepNextTriennial',
+  'transferredWithIep',
+  'plan504Review',
   'seisId',
 ]);
 /** Staff fields that describe a credential document: a page showing any of them has shown the credentials. */
@@ -76,6 +88,8 @@ export const DATE_FIELDS: ReadonlySet<FieldKey> = new Set([
   'iepLastMeeting',
   'iepNextAnnual',
   'iepNextTriennial',
+  'entryDate',
+  'plan504Review',
   'credentialIssued',
   'credentialExpires',
 ]);

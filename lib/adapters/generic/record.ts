@@ -125,10 +125,30 @@ export function buildStudent(who: Identity, entries: readonly FieldEntry[], diag
       : undefined,
     services: servicesOf(entries, p),
     iep: Object.keys(iep).length ? iep : undefined,
+    entryDate: date(p, 'entryDate', diagnostics),
+    transferredWithIep: yesNo(p, 'transferredWithIep', diagnostics),
+    plan504Review: date(p, 'plan504Review', diagnostics),
+    accommodations: items(p, 'accommodations'),
+    modifications: items(p, 'modifications'),
+    supports: items(p, 'supports'),
+    testingAccommodations: items(p, 'testingAccommodations'),
     provenance: provenance(p, identityProvenance(who)),
   }) as SnapshotStudent;
   fitStudent(student, reportTo(diagnostics));
   return student;
+}
+
+/**
+ * A list the SIS shows for a student (accommodations, modifications, supports): one item a line, a list's items,
+ * or a ";"-separated text. "None" and the like are an empty list; not shown stays absent.
+ */
+function items(p: Picked, field: FieldKey): string[] | undefined {
+  const e = p.get(field);
+  if (!e) return undefined;
+  const v = e.value;
+  const raw = v.lines?.length ? v.lines : v.values.length > 1 ? v.values : (v.text ?? '').split(/\s*;\s*/);
+  const list = raw.map((t) => cleanText(t)).filter((t): t is string => !!t && !/^(none|n\/a|-)$/i.test(t));
+  return list.slice(0, 100).map((t) => t.slice(0, 2000));
 }
 
 /** Yes/no fields (severe, alternate placement); a checkbox left unchecked is a no, other text is reported. */
@@ -138,7 +158,7 @@ function yesNo(p: Picked, field: FieldKey, diagnostics: Diagnostics): boolean | 
   const t = cleanText(e.value.text)?.toLowerCase().replace(/[.!]$/, '');
   const box = 'input[type="checkbox" i]';
   if (!t) return e.value.element?.matches?.(box) || e.value.element?.querySelector?.(box) ? false : null;
-  if (/^(yes|y|true|x|\u2713|\u2714|checked|on|severe|alternate placement)$/.test(t)) return true;
+  if (/^(yes|y|true|x|\u2713|\u2714|checked|on|severe|alternate placement|transferred with an iep)$/.test(t)) return true;
   if (/^(no|n|false|off|unchecked|not severe|non-?severe|mild|moderate|none)$/.test(t)) return false;
   diagnostics.add('warning', 'a yes/no value this reader does not understand', field);
   return undefined;

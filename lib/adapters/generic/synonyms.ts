@@ -57,6 +57,25 @@ export const FIELD_SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
     'Next Triennial Evaluation Date', 'Next Triennial Evaluation', 'Triennial Evaluation', 'Tri Due', 'Next Tri',
     'Re-evaluation Date', 'Next Reevaluation', 'Next Re-evaluation', 'Reevaluation Due',
   ],
+  entryDate: [
+    'Entry Date', 'District Entry Date', 'Enrollment Date', 'Enroll Date', 'Date Enrolled', 'School Entry Date',
+    'Entered District', 'Date Entered',
+  ],
+  transferredWithIep: [
+    'Transferred With IEP', 'Transfer With IEP', 'Transfer IEP', 'Transferred In With IEP', 'Transfer In With IEP',
+    'IEP From Previous District', 'Out of District IEP', 'Interdistrict Transfer IEP', 'Transfer Student With IEP',
+  ],
+  plan504Review: [
+    '504 Review Date', 'Next 504 Review', '504 Plan Review', '504 Review', 'Next 504 Review Date', '504 Review Due',
+    'Section 504 Review', 'Section 504 Review Date', '504 Annual Review', '504 Plan Review Date',
+  ],
+  accommodations: ['Accommodations', 'Classroom Accommodations', 'IEP Accommodations', '504 Accommodations', 'Accommodation'],
+  modifications: ['Modifications', 'Curriculum Modifications', 'IEP Modifications', 'Modification'],
+  supports: ['Supports', 'Supports for School Personnel', 'Supplementary Aids and Services', 'Supplementary Aids', 'Program Supports'],
+  testingAccommodations: [
+    'Testing Accommodations', 'Test Accommodations', 'Assessment Accommodations', 'State Testing Accommodations',
+    'Testing Supports', 'Designated Supports',
+  ],
   staffId: ['Staff ID', 'Staff Number', 'Employee ID', 'Employee Number', 'Emp ID', 'Teacher ID', 'Teacher Number', 'User ID'],
   position: ['Position', 'Job Title', 'Title', 'Role', 'Assignment', 'Staff Position'],
   email: ['Email', 'E-mail', 'Email Address', 'E-mail Address'],

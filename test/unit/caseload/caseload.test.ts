@@ -49,6 +49,8 @@ describe('caseloadRows', () => {
       source: `${SITE}/students/1`,
     });
     expect(ana.due).toMatchObject({ code: 'IEP_ANNUAL', due: '2026-12-05', label: expect.stringMatching(/12 days/) });
+    // My caseload shows the schedule-by date with the due date (IEP_SCHEDULE_BY): 30 days before, passed.
+    expect(ana.due).toMatchObject({ scheduleBy: '2026-11-05', label: expect.stringMatching(/ · schedule now, \d+ days late$/) });
     expect(ana.services).toEqual([
       { service: '330 - Specialized Academic Instruction', provider: 'Maria Gonzalez' },
       { service: '415', provider: 'Priya Patel' },

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { complianceFindings } from '../../../lib/compliance';
 import { Finding } from '../../../lib/domain/finding';
-import { codes, only, student } from './helpers';
+import { codes as allCodes, only, student } from './helpers';
+
+// The review codes; the schedule-by date these reviews also raise is tested in schedule-by.test.ts.
+const codes = (...args: Parameters<typeof allCodes>) => allCodes(...args).filter((c) => c !== 'IEP_SCHEDULE_BY');
 
 const asOf = '2026-11-22'; // annual lead 30 → through 2026-12-22; triennial lead 60 → through 2027-01-21
 

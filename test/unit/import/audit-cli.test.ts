@@ -117,7 +117,33 @@ describe('npm run audit reports IEP compliance dates', () => {
     expect(r.status).toBe(0);
     const codes = (id: string) =>
       (JSON.parse(r.stdout).findings as { code: string; subject: { id: string } }[]).filter((f) => f.subject.id === id).map((f) => f.code).sort();
-    expect(codes('A')).toEqual(['IEP_ANNUAL_OVERDUE', 'TRIENNIAL_DUE_SOON']);
+    // The triennial (due 2026-12-01) was to be scheduled by 2026-11-01.
+    expect(codes('A')).toEqual(['IEP_ANNUAL_OVERDUE', 'IEP_SCHEDULE_BY', 'TRIENNIAL_DUE_SOON']);
     expect(codes('B')).toEqual([]);
+  }, 60_000);
+
+  it('from a student CSV carrying transfer, 504 and report-card dates', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-audit-'));
+    const file = join(dir, 'students.csv');
+    writeFileSync(
+      file,
+      [
+        'Student ID,Student Name,Grade,Next Annual,Entry Date,Transferred With IEP,504 Review Date',
+        'T,Tia Torres,5,2027-03-01,2026-10-01,Yes,',
+        'P,Pat Park,6,,,,2026-12-10',
+        'N,Noa Ng,6,2027-08-01,2026-10-01,No,',
+      ].join('\n'),
+    );
+    const r = npmAudit(`${file} --as-of 2026-11-22 --format json --report-cards 2026-12-04,2027-01-29 --schedule-lead 120`);
+    expect(r.status).toBe(0);
+    const findings = JSON.parse(r.stdout).findings as { code: string; subject: { id: string }; citation: { source: string } }[];
+    const codes = (id: string) => findings.filter((f) => f.subject.id === id).map((f) => f.code).sort();
+    // T: entered 2026-10-01 with an IEP, no meeting since (due 10-31); progress report 12-04; annual 2027-03-01
+    // scheduled by 2026-11-01 with a 120-day lead.
+    expect(codes('T')).toEqual(['IEP_SCHEDULE_BY', 'PROGRESS_REPORT_DUE', 'TRANSFER_IEP_OVERDUE']);
+    expect(codes('P')).toEqual(['PLAN_504_REVIEW_DUE']);
+    expect(codes('N')).toEqual(['PROGRESS_REPORT_DUE']);
+    expect(findings.find((f) => f.code === 'TRANSFER_IEP_OVERDUE')!.citation.source).toContain('56325');
+    expect(npmAudit(`${file} --report-cards 2026-13-01`).status).toBe(2);
   }, 60_000);
 });

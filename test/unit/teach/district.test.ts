@@ -167,7 +167,8 @@ describe('teaching a district SIS whose ids are only in the address', () => {
       readWithProfile(page('person-E-412.html'), personUrl('E-412'), profile),
     ].flatMap((r) => r.snapshot.staff) as Staff[];
     const codes = (id: string) => [...new Set(runAllChecks({ students, staff }, { asOf: TODAY }).filter((f) => f.subject.id === id).map((f) => f.code))].sort();
-    expect(codes('S-2207')).toEqual(['CM_NOT_AUTHORIZED', 'IEP_ANNUAL_DUE_SOON', 'PROVIDER_NOT_AUTHORIZED']);
+    // Annual due soon: its schedule-by date (30 days before) has passed too.
+    expect(codes('S-2207')).toEqual(['CM_NOT_AUTHORIZED', 'IEP_ANNUAL_DUE_SOON', 'IEP_SCHEDULE_BY', 'PROVIDER_NOT_AUTHORIZED']);
     expect(codes('S-2208')).toEqual(['ALT_PLACEMENT_PRIMARY_UNSERVED', 'PROVIDER_NOT_AUTHORIZED', 'TRIENNIAL_OVERDUE']);
     expect(codes('E-412')).toEqual(['CREDENTIAL_EXPIRED']);
     expect(codes('E-310')).toEqual(['CREDENTIAL_TEMPORARY']);

@@ -87,7 +87,8 @@ describe('teach toolbar', () => {
     const student = [
       'id', 'name', 'grade', 'birthDate', 'primaryDisability', 'secondaryDisability', 'severe', 'supportLevel', 'program',
       'alternatePlacement', 'caseManager', 'caseManagerRole', 'services', 'serviceProvider', 'iepLastMeeting',
-      'iepNextAnnual', 'iepNextTriennial',
+      'iepNextAnnual', 'iepNextTriennial', 'entryDate', 'transferredWithIep', 'plan504Review', 'accommodations',
+      'modifications', 'supports', 'testingAccommodations',
     ];
     const staff = ['id', 'name', 'position', 'credentials', 'credentialAuthorizations', 'credentialKind', 'credentialIssued', 'credentialExpires'];
     expect(fields()).toEqual(student);

@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { todayIso } from '../../lib/dates';
+import { expect, findingsOf, test } from './fixtures';
+
+const PASSPHRASE = 'a long test passphrase';
+
+/** Sets the notes passphrase in a fresh profile, or unlocks (as notes.spec.ts does). */
+async function unlockNotes(panel: Page) {
+  const setUp = panel.getByRole('button', { name: 'Set passphrase' });
+  const unlock = panel.getByRole('button', { name: 'Unlock' });
+  const lockNow = panel.getByRole('button', { name: 'Lock now' });
+  await expect(setUp.or(unlock).or(lockNow)).toBeVisible();
+  if (await setUp.isVisible()) {
+    await panel.getByLabel(/New passphrase/).fill(PASSPHRASE);
+    await panel.getByLabel('Same passphrase again').fill(PASSPHRASE);
+    await setUp.click();
+  } else if (await unlock.isVisible()) {
+    await panel.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await unlock.click();
+  }
+  await expect(lockNow).toBeVisible();
+}
+
+test("teacher role: the student's card shows the accommodations and the case manager, no disability or credential finding, and records the reading", async ({
+  page,
+  sisUrl,
+  openPanel,
+}) => {
+  // Caleb Foster (1034): his case manager's credential has expired, so the checks find a credential problem.
+  await page.goto(`${sisUrl}/staff/T107`);
+  await findingsOf(page, 'staff', 'T107');
+  await page.goto(`${sisUrl}/students/1034`);
+  expect(await findingsOf(page, 'student', '1034')).toContain('CM_NOT_AUTHORIZED');
+
+  let panel = await openPanel();
+  await panel.getByRole('tab', { name: 'Notes' }).click();
+  await unlockNotes(panel);
+  await panel.getByText('Note settings').click();
+  await panel.getByLabel('Your role').selectOption('teacher');
+  await expect(panel.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await panel.close();
+
+  panel = await openPanel();
+  await panel.getByRole('tab', { name: 'Checks' }).click();
+  const card = panel.getByTestId('teacher-card');
+  await expect(card).toBeVisible();
+  await expect(card.locator('[data-group="accommodations"] li')).toHaveText(['Notes provided before lectures', 'Use of a calculator']);
+  await expect(card.locator('[data-group="testingAccommodations"] li')).toHaveText(['Extended time (1.5x)']);
+  // The case manager and how to reach them.
+  await expect(card.locator('.cm-card')).toContainText('Lucy Brown');
+  const email = await card.locator('.cm-card a[href^="mailto:"]').getAttribute('href');
+  expect(email).toMatch(/^mailto:\S+@svusd\.example\.org$/);
+  // Never the disability, never a finding (the credential one exists: the badge showed it).
+  const main = panel.locator('main, body').first();
+  await expect(main).not.toContainText(/Specific Learning|SLD|\b290\b|disabilit/i);
+  await expect(main).not.toContainText(/credential|authoriz/i);
+  await expect(panel.locator('li.finding')).toHaveCount(0);
+
+  // "I have read these": the date is recorded here, and the confirmation e-mail is built for the mail client.
+  await card.getByRole('button', { name: 'I have read these' }).click();
+  await expect(card.getByTestId('read-date')).toHaveText(`You confirmed reading these on ${todayIso()}.`);
+  await expect(card.getByRole('button', { name: 'I have read these' })).toHaveCount(0);
+  const mail = await card.getByTestId('confirm-mail').getAttribute('href');
+  expect(decodeURIComponent(mail!.split('?')[0])).toBe(email); // to the case manager
+  const body = new URL(mail!).searchParams.get('body')!;
+  expect(body).toBe(`I have read the accommodations, testing accommodations for Caleb F. (SIS id 1034) on ${todayIso()}.`);
+
+  // Kept across panels (stored locally), and shown in Notes too.
+  await panel.close();
+  panel = await openPanel();
+  await expect(panel.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByTestId('teacher-card').getByTestId('read-date')).toHaveText(`You confirmed reading these on ${todayIso()}.`);
+});
