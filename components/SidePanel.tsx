@@ -145,7 +145,7 @@ export function SidePanel({
     <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
       {selected === 'checks' && <ChecksView db={db} ask={ask} tab={panelTab} compliance={compliance} teacher={settings?.role === 'teacher'} />}
       {selected === 'week' && <ThisWeekTab db={db} compliance={compliance} />}
-      {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" />}
+      {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" compliance={compliance} />}
       {/* The teacher's card needs no passphrase: it shows what the SIS shows, not notes (its case manager is in Notes). */}
       {selected === 'notes' && settings?.role === 'teacher' && page?.focus?.kind === 'student' && (
         <TeacherCard db={db} site={page.site} studentId={page.focus.id} withCaseManager={false} />

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { ComplianceSettings } from '../../lib/compliance';
 import type { LiaisonDb } from '../../lib/db/database';
 import { todayIso } from '../../lib/dates';
 import {
@@ -33,7 +34,16 @@ const SORTS: { key: CaseloadSortKey; label: string }[] = [
  * My caseload: the case manager's students on one screen, from every page visited and every import.
  * Until the user says who they are, every student shows, grouped by case manager, those with none first.
  */
-export function CaseloadTab({ db, districtUrl }: { db: LiaisonDb; districtUrl?: string }) {
+export function CaseloadTab({
+  db,
+  districtUrl,
+  compliance,
+}: {
+  db: LiaisonDb;
+  districtUrl?: string;
+  /** The district's compliance settings (schedule-by lead time, report-card dates), as the badges use them. */
+  compliance?: Partial<ComplianceSettings>;
+}) {
   const { value, error } = useCaseload(db);
   const [sort, setSort] = useState<CaseloadSortKey>('due');
   const [dir, setDir] = useState<'asc' | 'desc'>('asc');
@@ -43,8 +53,8 @@ export function CaseloadTab({ db, districtUrl }: { db: LiaisonDb; districtUrl?: 
   const asOf = todayIso();
   const me = value ? meKey(value.me) : null;
   const rows = useMemo(
-    () => (value ? caseloadRows(value.input, { asOf, now: Date.now(), me }) : []),
-    [value, me, asOf],
+    () => (value ? caseloadRows(value.input, { asOf, now: Date.now(), me, compliance }) : []),
+    [value, me, asOf, JSON.stringify(compliance ?? {})],
   );
   const shown = useMemo(
     () => sortCaseload(filterCaseload(rows, { text, withFindings, dueWithinDays: dueWithin ? Number(dueWithin) : null }, asOf), sort, dir),
