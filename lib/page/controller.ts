@@ -130,7 +130,7 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       const key = JSON.stringify(page.snapshot);
       const known = last?.key === key ? last.subjects : null;
       // The worker checks while the markers go in.
-      const answer = known ? null : sendInParts(deps.send, page.snapshot, key.length);
+      const answer = known ? null : sendInParts(retrying(deps.send, alive), page.snapshot, key.length);
       if (!known) last = { key, subjects: null };
       answer?.catch(() => undefined); // awaited below; not "unhandled" while markers are placed
       const kept = await placeMarkers(doc, page.anchors, placed, deps.onCompose, current);
@@ -139,9 +139,15 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       if (known) return void (await showFindings(known, current));
       reply = await answer!;
     } catch (err) {
+      if (!alive()) return stop();
+      if (err instanceof NotDelivered) {
+        // Never a silent miss: the markers keep saying "checking", and the page is read again in a while.
+        last = null;
+        timer ??= setTimeout(() => ((timer = undefined), void read()), REREAD_UNDELIVERED_MS);
+        return;
+      }
       // An adapter that throws is isolated: the page keeps working, and the log carries no page data.
-      if (alive()) console.warn('Liaison: could not read this page', err instanceof Error ? err.name : typeof err);
-      else stop();
+      console.warn('Liaison: could not read this page', err instanceof Error ? err.name : typeof err);
       return;
     }
     if (!current() || !reply.ok || !('subjects' in reply)) return;
@@ -232,6 +238,36 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     records: () => (stopped ? 0 : records),
     update,
     stop,
+  };
+}
+
+const REREAD_UNDELIVERED_MS = 5000;
+
+/** The worker took none of the tries: the page is read again later rather than left waiting. */
+class NotDelivered extends Error {
+  override name = 'NotDelivered';
+}
+
+/** Pauses before each new try of a message the worker did not take (milliseconds; about 6 s in all). */
+const RETRY_MS = [100, 250, 500, 1000, 1500, 2500];
+
+/**
+ * A send that tries again when the message did not reach the worker: the first page after the browser starts can
+ * be read before the worker listens ("Receiving end does not exist"), and then its badges would wait for an answer
+ * that never comes. A reply (even a refusal) is an answer and is not retried; a script whose extension is gone stops.
+ */
+function retrying(send: PageControllerDeps['send'], alive: () => boolean): PageControllerDeps['send'] {
+  return async (msg) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send(msg);
+      } catch (err) {
+        const pause = RETRY_MS[attempt];
+        if (!alive()) throw err;
+        if (pause === undefined) throw new NotDelivered();
+        await new Promise((r) => setTimeout(r, pause));
+      }
+    }
   };
 }
 

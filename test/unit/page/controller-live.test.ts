@@ -302,3 +302,45 @@ describe('page controller: content swapped by AJAX, no live root, URL unchanged 
     expect(c!.records()).toBe(0);
   });
 });
+
+describe('page controller: a worker not listening yet (the first page after the browser starts, issue 17)', () => {
+  const unreachable = () => new Error('Could not establish connection. Receiving end does not exist.');
+  const label = (id: string) => document.querySelector(`[data-liaison-student="${id}"]`)?.shadowRoot?.querySelector('button')?.textContent;
+
+  it('tries again until the worker answers, and the badges show its answer', async () => {
+    document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
+    let misses = 2;
+    const send = vi.fn(async (m: ContentMessage) => {
+      if (m.type === 'page/snapshot' && misses-- > 0) throw unreachable();
+      return answer(m);
+    });
+    const { c } = start({ send });
+    await c!.read();
+    expect(sent(send, 'page/snapshot')).toBe(3);
+    expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+  });
+
+  it('never a silent miss: after every try failed the badges keep "checking" and the page is read again later', async () => {
+    vi.useFakeTimers();
+    try {
+      document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
+      let misses = 7; // all six retries of the first read fail, and the first try of the later read
+      const send = vi.fn(async (m: ContentMessage) => {
+        if (m.type === 'page/snapshot' && misses-- > 0) throw unreachable();
+        return answer(m);
+      });
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const { c } = start({ send });
+      const first = c!.read();
+      await vi.advanceTimersByTimeAsync(10_000);
+      await first;
+      expect(label('1')).toBe('Liaison…');
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+      expect(warn).not.toHaveBeenCalled();
+      warn.mockRestore();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
