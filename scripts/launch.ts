@@ -18,9 +18,16 @@ export interface LoadedExtension {
  * Starts Chromium with the unpacked test build loaded (the recipe in shared/notes/e2e-recipe.md): a persistent
  * context, and --disable-extensions-except, without which Playwright's defaults silently keep it out.
  */
-export async function launchWithExtension(opts: { headless?: boolean; dir?: string } = {}): Promise<LoadedExtension> {
+export async function launchWithExtension(
+  opts: {
+    headless?: boolean;
+    dir?: string;
+    /** A browser profile to start again (kept on close), as a user's browser restarts; else a fresh one. */
+    profile?: string;
+  } = {},
+): Promise<LoadedExtension> {
   const dir = opts.dir ?? TEST_BUILD_DIR;
-  const profile = mkdtempSync(join(tmpdir(), 'liaison-profile-'));
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'liaison-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: requireChromium(),
     headless: opts.headless ?? true,
@@ -45,7 +52,7 @@ export async function launchWithExtension(opts: { headless?: boolean; dir?: stri
     worker,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!opts.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { LiaisonDb } from '../db/database';
 import type { Student } from '../domain/records';
+import { mailtoHref } from '../notes/mailto';
 
 /**
  * What every teacher and provider of a student with an IEP must be told: the accommodations, modifications and
@@ -64,5 +65,5 @@ export function confirmationMailto(to: string, student: { id: string; name: stri
   const what = groups.map((g) => g.label.toLowerCase()).join(', ');
   const subject = `Read: ${who} (${student.id}), ${what}`;
   const body = `I have read the ${what} for ${who} (SIS id ${student.id}) on ${date}.`;
-  return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return mailtoHref(to, subject, body);
 }

@@ -256,7 +256,29 @@ test.describe('liaison notes', () => {
     await expect(panel.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
     await unlockNotes(panel);
     await expect(panel.locator('.cm-card')).toContainText('Ana Torres');
+    // No staff page showed her e-mail yet: the card says so, and how to get it.
+    await expect(panel.locator('[data-email-missing="unknown"]')).toContainText('open their staff page');
     await panel.getByRole('button', { name: 'Add note' }).click();
     await expect(panel.getByLabel('With', { exact: true })).toHaveValue('case-manager');
+    await panel.close();
+
+    // Her staff page shows it; the teacher's note then becomes an e-mail draft for her own mail program.
+    await page.goto(`${sisUrl}/staff/T103`);
+    await findingsOf(page, 'staff', 'T103');
+    const email = await page.locator('a[href^="mailto:"]').first().textContent();
+    expect(email).toMatch(/@/);
+    await openStudent(page, sisUrl);
+    panel = await openPanel();
+    await unlockNotes(panel);
+    await expect(panel.locator('.cm-card a[href^="mailto:"]')).toHaveText(email!);
+    const form = panel.locator('form.note-form');
+    if (!(await form.isVisible())) await panel.getByRole('button', { name: 'Add note' }).click();
+    await form.getByLabel('What was said').fill('Read the accommodations; extra time works in my class.');
+    await form.getByRole('button', { name: 'Save note' }).click();
+    const draft = panel.getByRole('link', { name: 'Email this note to the case manager' });
+    await expect(draft).toBeVisible();
+    const href = (await draft.getAttribute('href'))!;
+    expect(href.startsWith(`mailto:${encodeURIComponent(email!)}?subject=`)).toBe(true);
+    expect(decodeURIComponent(href.slice(href.indexOf('&body=') + 6))).toBe('Read the accommodations; extra time works in my class.');
   });
 });

@@ -47,11 +47,13 @@ test.describe('side panel tabs by keyboard (WAI-ARIA tabs)', () => {
     await press('ArrowRight', /^Notes/, locked);
     await press('ArrowRight', /^Follow-ups/, locked);
     await press('ArrowRight', /^Caseload/, /./);
+    await press('ArrowRight', /^This week/, /./);
     await press('ArrowRight', /^Checks/, /./); // wraps around
-    await press('ArrowLeft', /^Caseload/, /./); // and back
+    await press('ArrowLeft', /^This week/, /./); // and back
+    await press('ArrowLeft', /^Caseload/, /./);
     await press('ArrowLeft', /^Follow-ups/, locked);
     await press('Home', /^Checks/, /./);
-    await press('End', /^Caseload/, /./);
+    await press('End', /^This week/, /./);
     await press('Home', /^Checks/, /./);
     await press('ArrowRight', /^Notes/, locked);
 
