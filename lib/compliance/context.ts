@@ -93,7 +93,8 @@ export interface DeadlineRule<D extends { due: string } = { due: string }> {
   deadline(student: Student, ctx: Context): D | null;
   /** One finding, or several (a review and its schedule-by date), or none. */
   finding(student: Student, deadline: D, ctx: Context): Finding | readonly Finding[] | null;
-  badge(daysUntil: number): string;
+  /** The words for the badge; the deadline too, for a rule whose date may be the as-of date rather than one recorded. */
+  badge(daysUntil: number, deadline: D): string;
   /** The date by which the meeting must be scheduled, for dates a meeting is held for (annual, triennial). */
   scheduleBy?(deadline: D, ctx: Context): string;
 }

@@ -76,7 +76,7 @@ export function nextDueDates(student: Student, opts: Omit<ComplianceOptions, 'pa
   for (const rule of RULES) {
     const d = rule.deadline(student, ctx);
     if (!d) continue;
-    const entry: DueDate = { code: rule.kind, due: d.due, label: rule.badge(daysUntil(ctx, d.due)) };
+    const entry: DueDate = { code: rule.kind, due: d.due, label: rule.badge(daysUntil(ctx, d.due), d) };
     const by = rule.scheduleBy?.(d, ctx);
     if (by) {
       entry.scheduleBy = by;

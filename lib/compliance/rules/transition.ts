@@ -8,6 +8,8 @@ import { annualDeadline } from './review';
 export interface TransitionDeadline {
   /** The next annual IEP, or the as-of date when no annual date is known. */
   due: string;
+  /** Whether `due` is a recorded date (the annual IEP's), not the as-of date standing in for "now". */
+  dated: boolean;
   /** The 16th birthday, when the birth date is known. */
   sixteen?: string;
   /** Already required of the IEP in effect now (16 already, or high school), not only of the next one. */
@@ -27,15 +29,16 @@ const HIGH_SCHOOL = 9;
  */
 export const transitionRule: DeadlineRule<TransitionDeadline> = {
   kind: 'TRANSITION',
-  badge: (days) => dueBadge('Transition plan', days),
+  // Required now with no recorded date to count from: it is missing, not "due today".
+  badge: (days, d) => (d.dated ? dueBadge('Transition plan', days) : 'Transition plan missing'),
   deadline(student, ctx) {
     if (ctx.records.transitionPlanned.has(student.id)) return null;
     const sixteen = student.birthDate ? plusYears(student.birthDate, 16) : undefined;
     const grade = ctx.gradeOf(student.grade) ?? undefined;
     const now = (sixteen !== undefined && sixteen <= ctx.asOf) || (grade !== undefined && grade >= HIGH_SCHOOL);
     const annual = annualDeadline(student)?.due;
-    if (now) return { due: annual && annual < ctx.asOf ? annual : ctx.asOf, sixteen, now, grade };
-    if (annual && sixteen && sixteen < plusYears(annual, 1)) return { due: annual, sixteen, now, grade };
+    if (now) return annual && annual < ctx.asOf ? { due: annual, dated: true, sixteen, now, grade } : { due: ctx.asOf, dated: false, sixteen, now, grade };
+    if (annual && sixteen && sixteen < plusYears(annual, 1)) return { due: annual, dated: true, sixteen, now, grade };
     return null;
   },
   finding(student, d, ctx) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nextDueDates } from '../../../lib/compliance';
 import { codes, only, student } from './helpers';
 
 const asOf = '2026-11-22'; // transition lead 60 → through 2027-01-21
@@ -6,6 +7,14 @@ const kid = (birthDate: string | null, iep = {}, grade = '8') => student(iep, { 
 const has = (s: ReturnType<typeof kid>, on = asOf, opts = {}) => codes(s, { asOf: on, ...opts }).includes('TRANSITION_DUE');
 
 describe('transition planning by the IEP in effect at 16 (EC 56043(g)(1))', () => {
+  it('the badge says what is true: "missing" when it is required now and no date is recorded (issue 17)', () => {
+    const label = (s: ReturnType<typeof kid>) => nextDueDates(s, { asOf }).find((d) => d.code === 'TRANSITION')?.label;
+    expect(label(kid('2010-11-22'))).toBe('Transition plan missing'); // 16 today, no IEP date at all
+    expect(label(kid(null, {}, '10'))).toBe('Transition plan missing'); // high school, no dates
+    expect(label(kid('2010-11-22', { nextAnnual: '2026-11-01' }))).toBe('Transition plan overdue by 21 days'); // the annual it belonged to has passed
+    expect(label(kid('2011-01-15', { nextAnnual: '2027-01-10' }))).toBe('Transition plan due in 49 days');
+  });
+
   it('is needed now once the student is 16', () => {
     expect(has(kid('2010-11-22', { nextAnnual: '2027-10-01' }))).toBe(true); // 16 today
     expect(has(kid('2010-11-23', { nextAnnual: '2027-10-01' }))).toBe(false); // 16 tomorrow; next IEP far off
