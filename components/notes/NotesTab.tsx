@@ -16,6 +16,8 @@ import { ExportButtons } from './ExportButtons';
 import { NoteForm } from './NoteForm';
 import { NoteItem } from './NoteItem';
 import { NoteSettingsForm } from './NoteSettingsForm';
+import { readConfirmations } from '../../lib/notes/confirmations';
+import { ReadConfirmations } from './ReadConfirmations';
 
 /** The student (and site) a note form with text belongs to. */
 interface Pin {
@@ -235,6 +237,7 @@ function StudentNotes({
   );
   return (
     <>
+      {settings.role !== 'teacher' && <ReadConfirmations list={readConfirmations(shared)} />}
       <ContactLog notes={shared} render={item} />
       {ROLE_DEFAULTS[settings.role].showDueDiligence && <DueDiligencePanel notes={notes} asOf={todayIso()} />}
       <section aria-labelledby="private-heading" class="private">

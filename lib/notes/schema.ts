@@ -6,7 +6,7 @@ import { IsoDate } from '../domain';
  * from its schema, and every record is parsed on read (lib/notes/repo), so a bad row cannot reach the UI.
  */
 
-export const NoteType = z.enum(['contact', 'concern', 'accommodation', 'crisis', 'iep-prep']);
+export const NoteType = z.enum(['contact', 'concern', 'accommodation', 'accommodations-read', 'crisis', 'iep-prep']);
 export type NoteType = z.infer<typeof NoteType>;
 
 /** Who the contact was with. `case-manager` is the teacher view's counterpart. */
@@ -120,6 +120,7 @@ export const NOTE_TYPE_LABEL: Record<NoteType, string> = {
   contact: 'Contact',
   concern: 'Concern',
   accommodation: 'Accommodation check-in',
+  'accommodations-read': 'Teacher confirmed reading the accommodations',
   crisis: 'Crisis / referral',
   'iep-prep': 'IEP meeting prep',
 };

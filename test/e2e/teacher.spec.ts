@@ -71,4 +71,22 @@ test("teacher role: the student's card shows the accommodations and the case man
   panel = await openPanel();
   await expect(panel.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByTestId('teacher-card').getByTestId('read-date')).toHaveText(`You confirmed reading these on ${todayIso()}.`);
+
+  // The case manager logs the confirmation in her contact log, and her view shows which teachers confirmed.
+  await unlockNotes(panel);
+  await panel.getByText('Note settings').click();
+  await panel.getByLabel('Your role').selectOption('case-manager');
+  // A case manager's panel opens on Checks: back to Notes.
+  await expect(panel.getByRole('tab', { name: 'Checks' })).toHaveAttribute('aria-selected', 'true');
+  await panel.getByRole('tab', { name: 'Notes' }).click();
+  await expect(panel.getByTestId('read-confirmations')).toContainText('None logged yet');
+  await panel.getByRole('button', { name: 'Add note' }).click();
+  const form = panel.locator('form.note-form');
+  await form.getByLabel('Type').selectOption('accommodations-read');
+  await form.getByLabel('With', { exact: true }).selectOption('teacher');
+  await form.getByLabel('Name (optional)').fill('Mr. Park');
+  await form.getByLabel('What was said').fill('Confirmed by e-mail.');
+  await form.getByRole('button', { name: 'Save note' }).click();
+  await expect(panel.getByTestId('read-confirmations').locator('li')).toHaveCount(1);
+  await expect(panel.getByTestId('read-confirmations').locator('li')).toContainText('Mr. Park');
 });
