@@ -224,6 +224,8 @@ function ChecksView({
         <TeachButton tabId={page.tabId} frameId={page.frameId} label="Teach this page" />
       </>
     );
+  // On a list, a teacher sees whom it shows, not findings about staff credentials (the badges' details are there).
+  if (!focus && teacher) return <TeacherListView items={items} />;
   return (
     <>
       {focus ? <SubjectView item={focus} db={db} site={page.site} compliance={compliance} /> : <ListView items={items} />}
@@ -299,6 +301,26 @@ function SubjectRow({ item: i }: { item: Item }) {
         {open && <FindingList findings={i.findings!} />}
       </details>
     </li>
+  );
+}
+
+/** The teacher role on a list page: its students, and where their accommodations are. */
+function TeacherListView({ items }: { items: Item[] }) {
+  const students = items.filter((i) => i.kind === 'student').sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <section aria-labelledby="list-heading" data-testid="teacher-list">
+      <h1 id="list-heading">This page: {students.length} student{students.length === 1 ? '' : 's'}</h1>
+      <p>Open a student’s page in the SIS to see their case manager and the accommodations you are to provide.</p>
+      {students.length > 0 && (
+        <ul>
+          {students.map((s) => (
+            <li key={s.id}>
+              {s.name || 'Student'} <span class="muted">({s.id})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

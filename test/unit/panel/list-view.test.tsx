@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SidePanel } from '../../../components/SidePanel';
 import { LiaisonDb } from '../../../lib/db/database';
+import { saveNoteSettings } from '../../../lib/notes/settings';
 
 const SITE = 'https://sis.example.org';
 let db: LiaisonDb;
@@ -56,5 +57,19 @@ describe('side panel list view on a long page', () => {
       details.dispatchEvent(new Event('toggle'));
     });
     expect(rows()[0].querySelectorAll('li.finding')).toHaveLength(1);
+  });
+});
+
+describe('the teacher role on a list page (issue 16)', () => {
+  it('lists the page’s students and where their accommodations are, never a finding', async () => {
+    await saveNoteSettings(db, { role: 'teacher' });
+    render(<SidePanel db={db} loadPolicy={async () => ({})} />, root);
+    await until(() => root.querySelector('[role="tab"][aria-selected="true"]') !== null);
+    await act(() => void [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((t) => t.textContent!.startsWith('Checks'))!.click());
+    await until(() => root.querySelector('[data-testid="teacher-list"]') !== null);
+    const list = root.querySelector('[data-testid="teacher-list"]')!;
+    expect(list.querySelectorAll('li')).toHaveLength(120);
+    expect(root.querySelectorAll('[data-subject]')).toHaveLength(0);
+    expect(root.textContent).not.toMatch(/CM_MISSING|CM_BEST_PRACTICE|detail \d/);
   });
 });
