@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { format } from 'date-fns';
 import { expect, findingsOf, marker, test } from './fixtures';
+import { unlockNotes } from './support/notes';
 
 const STUDENT = '1009';
 const today = () => format(new Date(), 'yyyy-MM-dd');
@@ -10,28 +11,6 @@ const today = () => format(new Date(), 'yyyy-MM-dd');
 async function openStudent(page: Page, sisUrl: string, id = STUDENT) {
   await page.goto(`${sisUrl}/students/${id}`);
   await findingsOf(page, 'student', id);
-}
-
-export const PASSPHRASE = 'a long test passphrase';
-
-/**
- * Notes are encrypted with a key held only by the open panel page: each new panel sets the passphrase (first
- * use in this profile) or unlocks with it before notes show.
- */
-export async function unlockNotes(panel: Page) {
-  const setUp = panel.getByRole('button', { name: 'Set passphrase' });
-  const unlock = panel.getByRole('button', { name: 'Unlock' });
-  const lockNow = panel.getByRole('button', { name: 'Lock now' });
-  await expect(setUp.or(unlock).or(lockNow)).toBeVisible();
-  if (await setUp.isVisible()) {
-    await panel.getByLabel(/New passphrase/).fill(PASSPHRASE);
-    await panel.getByLabel('Same passphrase again').fill(PASSPHRASE);
-    await setUp.click();
-  } else if (await unlock.isVisible()) {
-    await panel.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await unlock.click();
-  }
-  await expect(lockNow).toBeVisible();
 }
 
 /** The Notes tab of the panel, selected and unlocked. */

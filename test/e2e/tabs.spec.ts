@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, findingsOf, test } from './fixtures';
-
-const PASSPHRASE = 'a long test passphrase';
+import { PASSPHRASE } from './support/notes';
 
 /** What has the keyboard focus: tag, role, text and whether it sits inside a tab panel. */
 const focused = (panel: Page) =>

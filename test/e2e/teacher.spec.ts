@@ -1,25 +1,6 @@
-import type { Page } from '@playwright/test';
 import { todayIso } from '../../lib/dates';
 import { expect, findingsOf, test } from './fixtures';
-
-const PASSPHRASE = 'a long test passphrase';
-
-/** Sets the notes passphrase in a fresh profile, or unlocks (as notes.spec.ts does). */
-async function unlockNotes(panel: Page) {
-  const setUp = panel.getByRole('button', { name: 'Set passphrase' });
-  const unlock = panel.getByRole('button', { name: 'Unlock' });
-  const lockNow = panel.getByRole('button', { name: 'Lock now' });
-  await expect(setUp.or(unlock).or(lockNow)).toBeVisible();
-  if (await setUp.isVisible()) {
-    await panel.getByLabel(/New passphrase/).fill(PASSPHRASE);
-    await panel.getByLabel('Same passphrase again').fill(PASSPHRASE);
-    await setUp.click();
-  } else if (await unlock.isVisible()) {
-    await panel.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await unlock.click();
-  }
-  await expect(lockNow).toBeVisible();
-}
+import { unlockNotes } from './support/notes';
 
 test("teacher role: the student's card shows the accommodations and the case manager, no disability or credential finding, and records the reading", async ({
   page,
