@@ -3,7 +3,7 @@ import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
 import { canonicalId, canonicalStaff, canonicalStudent } from '../domain/ids';
 import { withNoteFollowUps } from '../notes/badge';
 import { browserCheckSettings, runAllChecks, type CheckSettings } from '../checks';
-import type { LiaisonDb, PageRow, StaffRow, StudentRow } from './database';
+import type { FindingRow, LiaisonDb, PageRow, StaffRow, StudentRow } from './database';
 import { mergeStaffFrom, mergeStudentFrom, staffRefKeys, studentStaffRefs } from './merge';
 
 export interface SubjectFindings {
@@ -101,9 +101,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       ...students.map((r) => ({ kind: 'student' as const, id: r.id })),
       ...directStaff.map((r) => ({ kind: 'staff' as const, id: r.id })),
     ];
-    await db.findings.bulkPut(
-      complete.map((s) => ({ site, ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [], checkedAt: now })),
-    );
+    await putChangedFindings(db, complete.map((s) => ({ site, ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [], checkedAt: now })));
     rechecked = complete.map((s) => ({ ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [] }));
 
     const subjects = [
@@ -135,6 +133,12 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
   opts.onRechecked?.(rechecked);
   // Note follow-ups are not stored with the checks' findings: they change with the notes, so they are read fresh.
   return withNoteFollowUps(db, site, opts.asOf, subjects);
+}
+
+/** Findings rows whose findings are what is stored already are not written again (their `checkedAt` stays). */
+async function putChangedFindings(db: LiaisonDb, rows: FindingRow[]): Promise<void> {
+  const before = await db.findings.bulkGet(rows.map((r) => [r.site, r.kind, r.id] as [string, string, string]));
+  await db.findings.bulkPut(rows.filter((r, i) => JSON.stringify(before[i]?.findings) !== JSON.stringify(r.findings)));
 }
 
 /** Where re-checked findings must go: other tabs' pages of the site that show one of those subjects, each its own. */
@@ -173,7 +177,7 @@ export async function upsertStudents(db: LiaisonDb, site: string, given: Student
     const recordUrl = recordUrlOf('student', s.id, url, from === 'page' ? focus : null, before?.recordUrl);
     return { site, id: s.id, record, staffRefs: studentStaffRefs(site, record), seenAt: now, url, sources, ...(recordUrl ? { recordUrl } : {}) };
   });
-  await db.students.bulkPut(rows);
+  await db.students.bulkPut(changedRows(rows, old, now));
   return rows;
 }
 
@@ -186,8 +190,26 @@ export async function upsertStaff(db: LiaisonDb, site: string, given: Staff[], u
     const recordUrl = recordUrlOf('staff', s.id, url, from === 'page' ? focus : null, before?.recordUrl);
     return { site, id: s.id, record, refs: staffRefKeys(site, record), seenAt: now, url, sources, ...(recordUrl ? { recordUrl } : {}) };
   });
-  await db.staff.bulkPut(rows);
+  await db.staff.bulkPut(changedRows(rows, old, now));
   return rows;
+}
+
+/**
+ * A record read again unchanged is not written again (a 2,000-row list read every morning rewrote 2,000 rows and
+ * their indexes): only rows whose content changed, or whose `seenAt` is older than `SEEN_REFRESH_MS` (retention
+ * counts days, so an hour-old `seenAt` is as good as now).
+ */
+export function changedRows<R extends { seenAt: number }>(rows: R[], before: (R | undefined)[], now: number): R[] {
+  return rows.filter((r, i) => {
+    const b = before[i];
+    return !b || now - b.seenAt >= SEEN_REFRESH_MS || !sameRow(r, b);
+  });
+}
+
+export const SEEN_REFRESH_MS = 60 * 60 * 1000;
+
+function sameRow<R extends { seenAt: number }>(a: R, b: R): boolean {
+  return JSON.stringify({ ...a, seenAt: 0 }) === JSON.stringify({ ...b, seenAt: 0 });
 }
 
 function staffByRefs(db: LiaisonDb, refs: string[]): Promise<StaffRow[]> {
