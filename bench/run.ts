@@ -25,6 +25,9 @@ const TARGETS: Record<string, [string, number]> = {
   auditSeconds50k: ['<', 2],
   heapMBRoster: ['<', 10],
   districtOpenMs50k: ['<', 1000],
+  badgeClickInpMs: ['<', 100],
+  // A self-check, not a target: the trace saw the page's own known 150 ms task, so the task figures are real.
+  traceCalibrationMs: ['>=', 150],
 };
 
 const RUNNERS: MetricRunner[] = [
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   const rows = Object.entries(results).map(([k, v]) => {
     const t = TARGETS[k];
-    const met = !t ? '' : (t[0] === '<' ? v < t[1] : v <= t[1]) ? 'met' : 'MISSED';
+    const met = !t ? '' : (t[0] === '<' ? v < t[1] : t[0] === '>=' ? v >= t[1] : v <= t[1]) ? 'met' : 'MISSED';
     return [k, String(v), t ? `${t[0]} ${t[1]}` : '', met];
   });
   const head = ['metric', 'value', 'target', ''];
