@@ -4,11 +4,11 @@ import { hostMatches, pagesForUrl, parseUrlGlob, starMatch, urlPatternMatches } 
 
 /** Issue 12: profiles cannot freeze the browser. Their URL patterns are globs matched in linear time. */
 const profile = (urlPatterns: string[], hostPatterns = ['*']) => ({ id: 'p', label: 'P', hostPatterns, pages: [{ type: 'student', urlPatterns }] });
-const ms = (fn: () => void) => {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-};
+/*
+ * "Fast" is not asserted on the clock (a busy machine is slow, not wrong): the inputs are sized so that a
+ * backtracking matcher would not finish within the test's timeout (28 characters took a regular expression 1.5 s),
+ * while the linear matcher answers at once.
+ */
 
 describe('URL globs', () => {
   it('match the path whole, query parameters in any order, the fragment after #', () => {
@@ -53,15 +53,14 @@ describe('URL globs', () => {
   it('a pathological pattern on a long URL is fast', () => {
     const p = SiteProfile.parse(profile(['/*a*a*a*a*a*a*b', '/**/*a*a*b?x=*a*b#*a']));
     const url = new URL(`https://h/${'a'.repeat(3000)}?x=${'a'.repeat(400)}#${'a'.repeat(400)}`);
-    expect(ms(() => pagesForUrl(p, url))).toBeLessThan(50);
     expect(pagesForUrl(p, url)).toEqual([]);
     expect(starMatch('*a*a*b', 'a'.repeat(10_000))).toBe(false);
   });
 
   it('a profile that never went through the schema still runs no regular expression: its pattern matches nothing', () => {
     const raw = { ...SiteProfile.parse(profile(['/x'])), pages: [{ ...SiteProfile.parse(profile(['/x'])).pages[0], urlPatterns: ['^/(a+)+$'] }] };
-    const url = new URL(`https://h/${'a'.repeat(28)}!`);
-    expect(ms(() => expect(pagesForUrl(raw, url)).toEqual([]))).toBeLessThan(50);
+    const url = new URL(`https://h/${'a'.repeat(5000)}!`);
+    expect(pagesForUrl(raw, url)).toEqual([]);
   });
 });
 
@@ -76,7 +75,7 @@ describe('host globs', () => {
   });
 
   it('an 8-star glob on a long host is fast (a regular expression took 11 s)', () => {
-    const host = `${'a.'.repeat(60)}example`;
-    expect(ms(() => expect(hostMatches('*.*.*.*.*.*.*.*.x', host)).toBe(false))).toBeLessThan(50);
+    const host = `${'a.'.repeat(120)}example`;
+    expect(hostMatches('*.*.*.*.*.*.*.*.x', host)).toBe(false);
   });
 });
