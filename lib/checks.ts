@@ -1,4 +1,4 @@
-import { complianceFindings, resolveSettings as resolveCompliance, type ComplianceSettings } from './compliance';
+import { complianceFindings, resolveComplianceSettings, type ComplianceSettings } from './compliance';
 import type { LiaisonDb } from './db/database';
 import type { Finding, Staff, Student } from './domain';
 import { runChecks, RULE_PACK_VERSION, type RuleSettings } from './rules';
@@ -47,8 +47,8 @@ export async function loadCheckSettings(db: LiaisonDb): Promise<CheckSettings> {
   }
   const compliance = obj(stored.compliance);
   if (compliance) {
-    // Only the fields the user set, each as the compliance checks would accept it (resolveSettings drops bad ones).
-    const resolved = resolveCompliance(compliance as Partial<ComplianceSettings>);
+    // Only the fields the user set, each as the compliance checks accept it (resolveComplianceSettings drops bad ones).
+    const resolved = resolveComplianceSettings(compliance as Partial<ComplianceSettings>);
     const kept = (k: string) => k in resolved && (Array.isArray(resolved[k as keyof ComplianceSettings]) || resolved[k as keyof ComplianceSettings] === compliance[k]);
     const c = Object.fromEntries(Object.keys(compliance).filter(kept).map((k) => [k, resolved[k as keyof ComplianceSettings]]));
     if (Object.keys(c).length) out.compliance = c as Partial<ComplianceSettings>;

@@ -18,7 +18,7 @@ export const DEFAULT_SETTINGS: RuleSettings = Object.freeze({
 });
 
 /** Defaults for whatever is absent; an explicit `undefined` (a cleared form field) also means the default. */
-export function resolveSettings(partial: Partial<RuleSettings> | undefined): RuleSettings {
+export function resolveRuleSettings(partial: Partial<RuleSettings> | undefined): RuleSettings {
   const given = Object.fromEntries(Object.entries(partial ?? {}).filter(([, v]) => v !== undefined));
   return { ...DEFAULT_SETTINGS, ...given };
 }
