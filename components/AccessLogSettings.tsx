@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { accessEntries, accessLogCsv, loadRetentionDays, purgeAccessLog, RetentionDays, saveRetentionDays } from '../lib/access/log';
+import { accessEntries, accessLogCsv, loadAccessLogRetentionDays, purgeAccessLog, RetentionDays, saveAccessLogRetentionDays } from '../lib/access/log';
 import { IdleMinutes, loadIdleMinutes, saveIdleMinutes } from '../lib/crypto/store';
 import type { LiaisonDb } from '../lib/db/database';
 import { loadRejected } from '../lib/messaging/guard';
@@ -18,7 +18,7 @@ export function AccessLogSettings({ db }: { db: LiaisonDb }) {
   const { value } = useLiveQuery(
     async () => ({
       entries: await accessEntries(db),
-      days: await loadRetentionDays(db),
+      days: await loadAccessLogRetentionDays(db),
       idle: await loadIdleMinutes(db),
       rejected: await loadRejected(db),
     }),
@@ -48,7 +48,7 @@ export function AccessLogSettings({ db }: { db: LiaisonDb }) {
       <p>
         <label for="access-days">Keep entries for (days)</label>{' '}
         <input id="access-days" type="number" min={1} max={3650} value={days}
-          onChange={(e) => void saveNumber(e, RetentionDays, async (n) => { await saveRetentionDays(db, n); await purgeAccessLog(db); }, 'Retention saved.')} />
+          onChange={(e) => void saveNumber(e, RetentionDays, async (n) => { await saveAccessLogRetentionDays(db, n); await purgeAccessLog(db); }, 'Retention saved.')} />
       </p>
       <button type="button" onClick={exportCsv}>
         Export access log (CSV)

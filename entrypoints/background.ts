@@ -1,6 +1,7 @@
 import '@/lib/zod-jitless';
 import { getDb } from '@/lib/db/database';
 import { todayIso } from '@/lib/dates';
+import { loadCheckSettings } from '@/lib/checks';
 import { purgeAccessLog } from '@/lib/access/log';
 import { dropClosedTabPages, dropExpiredDaily } from '@/lib/db/retention';
 import { handleContentMessage } from '@/lib/messaging/handler';
@@ -46,7 +47,7 @@ export default defineBackground(() => {
       return handlePanelMessage(readSummaries, raw).catch(() => ({ ok: false, error: 'internal error' }));
     if (sender.tab?.id !== undefined && (raw as { type?: unknown } | null)?.type === 'note/compose') openSidePanel(sender.tab.id);
     if ((raw as { type?: unknown } | null)?.type === 'page/snapshot') dropStale();
-    return handleContentMessage({ db, asOf: () => todayIso(), enabledSites, readSummaries, ...teachContext }, raw, { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId }).catch(
+    return handleContentMessage({ db, asOf: () => todayIso(), settings: () => loadCheckSettings(db), enabledSites, readSummaries, ...teachContext }, raw, { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId }).catch(
       (err: unknown) => {
         // Only the error's kind is logged: messages may carry student data.
         console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);

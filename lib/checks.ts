@@ -1,4 +1,5 @@
-import { complianceFindings, type ComplianceSettings } from './compliance';
+import { complianceFindings, resolveComplianceSettings, type ComplianceSettings } from './compliance';
+import type { LiaisonDb } from './db/database';
 import type { Finding, Staff, Student } from './domain';
 import { runChecks, RULE_PACK_VERSION, type RuleSettings } from './rules';
 import { sortFindings } from './rules/findings';
@@ -15,6 +16,44 @@ export interface CheckSettings {
  */
 export function browserCheckSettings(settings?: CheckSettings): CheckSettings {
   return { ...settings, rules: { ...settings?.rules, staffKnowledge: settings?.rules?.staffKnowledge ?? 'partial' } };
+}
+
+/** Where the user's own check settings are kept (db.settings); district policy still wins over them. */
+export const CHECK_SETTINGS_KEY = 'checks';
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/**
+ * The user's stored check settings, only the fields they set and a valid value holds (a damaged field is dropped,
+ * so its default applies): rule lead days and local caseload caps, compliance lead times and dates. Staff
+ * knowledge is never read from storage (the browser's is `partial`). Nothing stored, or a failed read: `{}`.
+ */
+export async function loadCheckSettings(db: LiaisonDb): Promise<CheckSettings> {
+  const value = await db.settings
+    .get(CHECK_SETTINGS_KEY)
+    .then((r) => r?.value)
+    .catch(() => undefined);
+  const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+  const stored = obj(value);
+  if (!stored) return {};
+  const out: CheckSettings = {};
+  const rules = obj(stored.rules);
+  if (rules) {
+    const r: Partial<RuleSettings> = {};
+    if (isCount(rules.expiringLeadDays)) r.expiringLeadDays = rules.expiringLeadDays;
+    const caps = obj(rules.caseloadCaps);
+    if (caps) r.caseloadCaps = Object.fromEntries(Object.entries(caps).filter(([, v]) => isCount(v) && v > 0)) as Record<string, number>;
+    if (Object.keys(r).length) out.rules = r;
+  }
+  const compliance = obj(stored.compliance);
+  if (compliance) {
+    // Only the fields the user set, each as the compliance checks accept it (resolveComplianceSettings drops bad ones).
+    const resolved = resolveComplianceSettings(compliance as Partial<ComplianceSettings>);
+    const kept = (k: string) => k in resolved && (Array.isArray(resolved[k as keyof ComplianceSettings]) || resolved[k as keyof ComplianceSettings] === compliance[k]);
+    const c = Object.fromEntries(Object.keys(compliance).filter(kept).map((k) => [k, resolved[k as keyof ComplianceSettings]]));
+    if (Object.keys(c).length) out.compliance = c as Partial<ComplianceSettings>;
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LiaisonDb } from '../../lib/db/database';
-import { clearAll, retentionDays, saveRetentionDays } from '../../lib/db/retention';
+import { clearAll, retentionDays, saveRecordRetentionDays } from '../../lib/db/retention';
 import { useLiveQuery } from '../useLiveQuery';
 import { reportWrite } from '../notes/saveError';
 
@@ -27,7 +27,7 @@ export function PrivacySettings({ db, loadPolicyDays }: { db: LiaisonDb; loadPol
             disabled={locked}
             onChange={(e) => {
               const n = Number((e.currentTarget as HTMLInputElement).value);
-              if (Number.isInteger(n) && n >= 1 && n <= 3650) void reportWrite(() => saveRetentionDays(db, n), setStatus, 'Saved.');
+              if (Number.isInteger(n) && n >= 1 && n <= 3650) void reportWrite(() => saveRecordRetentionDays(db, n), setStatus, 'Saved.');
               else setStatus('Not saved: enter a whole number of days from 1 to 3650.');
             }}
           />{' '}

@@ -51,18 +51,18 @@ export async function logAccess(
   return new Promise<number>((resolve, reject) => setTimeout(() => write().then(resolve, reject)));
 }
 
-export async function loadRetentionDays(db: LiaisonDb): Promise<number> {
+export async function loadAccessLogRetentionDays(db: LiaisonDb): Promise<number> {
   const parsed = RetentionDays.safeParse((await db.settings.get(RETENTION_KEY))?.value);
   return parsed.success ? parsed.data : DEFAULT_RETENTION_DAYS;
 }
 
-export async function saveRetentionDays(db: LiaisonDb, days: number): Promise<void> {
+export async function saveAccessLogRetentionDays(db: LiaisonDb, days: number): Promise<void> {
   await db.settings.put({ key: RETENTION_KEY, value: RetentionDays.parse(days), updatedAt: Date.now() });
 }
 
 /** Deletes entries older than the retention period; returns how many. */
 export async function purgeAccessLog(db: LiaisonDb, now = Date.now()): Promise<number> {
-  const days = await loadRetentionDays(db);
+  const days = await loadAccessLogRetentionDays(db);
   return db.accessLog.where('at').below(now - days * 86_400_000).delete();
 }
 

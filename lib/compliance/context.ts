@@ -3,7 +3,7 @@ import type { Student } from '../domain/records';
 import { parseGrade } from '../rules/grade';
 import { schoolCalendar, type SchoolCalendar } from './calendar';
 import { daysBetween, plusDays } from './days';
-import { resolveSettings, type ComplianceSettings } from './settings';
+import { resolveComplianceSettings, type ComplianceSettings } from './settings';
 
 /**
  * What the compliance checks record that the Student schema has no field for yet: ids of students whose IEP
@@ -37,7 +37,7 @@ export interface Context {
 const NONE: ReadonlySet<string> = new Set();
 
 export function makeContext(opts: ComplianceOptions): Context {
-  const settings = resolveSettings(opts.settings);
+  const settings = resolveComplianceSettings(opts.settings);
   const { asOf } = opts;
   const grades = new Map<string, number | null>();
   return {

@@ -64,7 +64,7 @@ const LEADS = [
  * Defaults filled in, and whatever a bad setting holds replaced by the default: settings come from the options
  * page and district policy, and one malformed break must not stop every compliance check.
  */
-export function resolveSettings(partial: Partial<ComplianceSettings> = {}): ComplianceSettings {
+export function resolveComplianceSettings(partial: Partial<ComplianceSettings> = {}): ComplianceSettings {
   const out: ComplianceSettings = { ...DEFAULT_COMPLIANCE_SETTINGS, breaks: [], reportCardDates: [] };
   for (const key of LEADS) {
     const v = partial[key];

@@ -19,7 +19,7 @@ export async function retentionDays(db: LiaisonDb, policyDays?: number | null): 
   return saved.success ? saved.data : DEFAULT_RETENTION_DAYS;
 }
 
-export async function saveRetentionDays(db: LiaisonDb, days: number, now = Date.now()): Promise<void> {
+export async function saveRecordRetentionDays(db: LiaisonDb, days: number, now = Date.now()): Promise<void> {
   await db.settings.put({ key: RETENTION_KEY, value: Days.parse(days), updatedAt: now });
 }
 

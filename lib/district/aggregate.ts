@@ -2,7 +2,7 @@ import type { FindingRow, StaffRow, StudentRow } from '../db/database';
 import { daysBetween } from '../compliance/days';
 import { worstSeverity, type Finding, type SubjectKind } from '../domain';
 import { capFor } from './caps';
-import { StaffIndex } from './staff-index';
+import { StaffRowIndex } from './staff-index';
 import type { DistrictView, Expiring, Load, StaffLine, StudentLine } from './types';
 
 export interface DistrictInput {
@@ -60,7 +60,7 @@ function findingsIndex(rows: readonly FindingRow[]) {
  */
 export function buildDistrict(input: DistrictInput, opts: DistrictOptions): DistrictView {
   const findingsOf = findingsIndex(input.findings);
-  const index = new StaffIndex(input.staff);
+  const index = new StaffRowIndex(input.staff);
   const cmCounts = new Map<StaffRow, number>();
   const providerCounts = new Map<StaffRow, number>();
   const schools = new Set<string>();

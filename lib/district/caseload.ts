@@ -5,7 +5,7 @@ import { worstSeverity, type Finding, type Severity } from '../domain';
 import { current, type Note } from '../notes/schema';
 import { openFollowUp } from '../notes/model';
 import { toCsv } from '../csv';
-import { StaffIndex, staffKey } from './staff-index';
+import { StaffRowIndex, staffKey } from './staff-index';
 
 /** One student of a caseload: dates, services, findings and contact, with how fresh and where from. */
 export interface CaseloadRow {
@@ -73,7 +73,7 @@ function contacts(notes: readonly Note[]): Map<string, { last: string | null; ne
 const serviceText = (s: { code?: string | null; name?: string | null }) => [s.code, s.name].filter(Boolean).join(' - ');
 
 export function caseloadRows(input: CaseloadInput, opts: CaseloadOptions): CaseloadRow[] {
-  const index = new StaffIndex(input.staff);
+  const index = new StaffRowIndex(input.staff);
   const findings = new Map(input.findings.filter((r) => r.kind === 'student').map((r) => [staffKey(r.site, r.id), r.findings]));
   const notes = contacts(input.notes);
   const rows: CaseloadRow[] = [];

@@ -14,7 +14,7 @@ function put(map: BySite, site: string, key: string, row: StaffRow) {
  * (lib/db/merge), so the district view resolves people as the worker's checks do. Maps nest by site so a
  * lookup builds no strings: it runs for every student and service of a 50,000-student district.
  */
-export class StaffIndex {
+export class StaffRowIndex {
   private readonly byId: BySite = new Map();
   private readonly byName: BySite = new Map();
   /** One `site|id` string per staff member, made once and shared by every line that names them. */

@@ -1,6 +1,6 @@
 import { type Credential, Staff } from '../domain/records';
 import type { Progress } from './errors';
-import { type ColumnAliases, readTable, type TableRow } from './table';
+import { type ColumnAliases, readImportTable, type TableRow } from './table';
 import { checkRecord } from './validate';
 import { readDate, readList } from './values';
 
@@ -51,7 +51,7 @@ function readDocs(r: TableRow<Field>): Credential[] {
 /** Parses a staff CSV export; rows with the same staff id are one person with several documents. Throws ImportError. */
 export function parseStaffCsv(text: string, file: string, onProgress?: Progress): Staff[] {
   const byId = new Map<string, Staff>();
-  readTable(
+  readImportTable(
     text,
     file,
     STAFF_COLUMNS,

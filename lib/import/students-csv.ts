@@ -1,6 +1,6 @@
 import { CaseManagerRole, type Service, Student } from '../domain/records';
 import type { Progress } from './errors';
-import { type ColumnAliases, readTable, type TableRow } from './table';
+import { type ColumnAliases, readImportTable, type TableRow } from './table';
 import { readBoolean, readCodeName, readDate, readList } from './values';
 import { checkRecord } from './validate';
 
@@ -116,7 +116,7 @@ function readStudent(r: TableRow<Field>): Student {
 /** Parses a student CSV export (header row; see README.md for the columns understood). Throws ImportError. */
 export function parseStudentsCsv(text: string, file: string, onProgress?: Progress): Student[] {
   const students: Student[] = [];
-  readTable(
+  readImportTable(
     text,
     file,
     STUDENT_COLUMNS,

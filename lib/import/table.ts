@@ -35,7 +35,7 @@ export function matchColumns<F extends string>(header: readonly string[], aliase
  * Reads a CSV export with a header row into rows addressed by field name. Lines are tracked so errors can name
  * both the spreadsheet row and the file line even when quoted cells span lines.
  */
-export function readTable<F extends string>(
+export function readImportTable<F extends string>(
   text: string,
   file: string,
   aliases: ColumnAliases<F>,

@@ -21,7 +21,7 @@ export interface SenderInfo {
 export interface HandlerContext {
   db: LiaisonDb;
   asOf: () => string;
-  settings?: () => CheckSettings;
+  settings?: () => Promise<CheckSettings>;
   /** Host patterns of the enabled sites (granted and manifest host permissions); messages from others are refused. */
   enabledSites?: () => Promise<readonly string[]>;
   /** District policy (managed storage), read defensively; none when absent. */
@@ -78,7 +78,7 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       let rechecked: SubjectFindings[] = [];
       // District policy fixes compliance lead times and the report-card calendar for everyone (read per message).
       const policy = ctx.policy ? await ctx.policy().catch(() => ({}) as Policy) : undefined;
-      const base = ctx.settings?.();
+      const base = await ctx.settings?.();
       const settings: CheckSettings | undefined = policy
         ? { ...base, compliance: { ...base?.compliance, ...policyCompliance(policy) } }
         : base;

@@ -53,7 +53,7 @@ export function readPolicy(raw: unknown): PolicyRead {
 }
 
 /**
- * The compliance settings a district policy fixes for everyone (lib/compliance/settings; resolveSettings still
+ * The compliance settings a district policy fixes for everyone (lib/compliance/settings; resolveComplianceSettings still
  * drops a date that is not a real one). Policy wins over what the caller had.
  */
 export function policyCompliance(policy: Policy | undefined): { scheduleLeadDays?: number; reportCardDates?: string[] } {

@@ -1,6 +1,6 @@
 import { evaluateStaff, type Need } from './coverage';
 import { codesCovering } from './pack/coverage';
-import type { StaffIndex, StaffInfo } from './staff-index';
+import type { RuleStaffIndex, StaffInfo } from './staff-index';
 
 /** How many holders of one code are tried before giving up: bounds the cost on a large district. */
 const TRIES_PER_CODE = 25;
@@ -12,7 +12,7 @@ const TRIES_PER_CODE = 25;
 export class Candidates {
   private byCode: Map<string, StaffInfo[]> | null = null;
 
-  constructor(private readonly staff: StaffIndex) {}
+  constructor(private readonly staff: RuleStaffIndex) {}
 
   private index(): Map<string, StaffInfo[]> {
     const map = new Map<string, StaffInfo[]>();

@@ -11,7 +11,7 @@ import { checkStaff, expiringUntil } from './checks/staff';
 import { checkStudentData } from './checks/student-data';
 import { makeNeed, type Need } from './coverage';
 import { FindingSink, sortFindings } from './findings';
-import { resolveSettings, type RuleSettings } from './settings';
+import { resolveRuleSettings, type RuleSettings } from './settings';
 import { indexStaff, type StaffInfo } from './staff-index';
 import { buildStudentCtx } from './student-context';
 
@@ -24,7 +24,7 @@ export function runChecks(
   data: { students: Student[]; staff: Staff[] },
   opts: { asOf: string; settings?: Partial<RuleSettings> },
 ): Finding[] {
-  const settings = resolveSettings(opts.settings);
+  const settings = resolveRuleSettings(opts.settings);
   const { asOf } = opts;
   const staff = indexStaff(data.staff, asOf);
   const sink = new FindingSink();

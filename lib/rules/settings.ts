@@ -3,8 +3,6 @@ export interface RuleSettings {
   expiringLeadDays: number;
   /** Local caseload caps by staff position (as the SIS shows it, compared case-insensitively). */
   caseloadCaps: Record<string, number>;
-  /** 60-day assessment clock tolling choice, for the compliance-date checks to come. */
-  tolling: 'statute' | 'none';
   /**
    * `complete`: the staff records are the district's whole list, so a missing record or credential list is a data
    * problem. `partial`: Liaison learns staff from the pages the user opens (the browser), so what it has not read
@@ -16,12 +14,11 @@ export interface RuleSettings {
 export const DEFAULT_SETTINGS: RuleSettings = Object.freeze({
   expiringLeadDays: 60,
   caseloadCaps: Object.freeze({}) as Record<string, number>,
-  tolling: 'statute',
   staffKnowledge: 'complete',
 });
 
 /** Defaults for whatever is absent; an explicit `undefined` (a cleared form field) also means the default. */
-export function resolveSettings(partial: Partial<RuleSettings> | undefined): RuleSettings {
+export function resolveRuleSettings(partial: Partial<RuleSettings> | undefined): RuleSettings {
   const given = Object.fromEntries(Object.entries(partial ?? {}).filter(([, v]) => v !== undefined));
   return { ...DEFAULT_SETTINGS, ...given };
 }

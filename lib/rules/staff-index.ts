@@ -28,13 +28,13 @@ export type StaffRef =
   | { kind: 'staff'; info: StaffInfo }
   | { kind: 'unknown'; label: string; id: string | null; nameKey: string; ambiguous: boolean };
 
-export interface StaffIndex {
+export interface RuleStaffIndex {
   byId: Map<string, StaffInfo>;
   resolve(id: string | null | undefined, name: string | null | undefined): StaffRef | null;
 }
 
 /** Indexes staff by id and by name key once, so each student lookup is O(1). */
-export function indexStaff(staff: readonly Staff[], asOf: string): StaffIndex {
+export function indexStaff(staff: readonly Staff[], asOf: string): RuleStaffIndex {
   const byId = new Map<string, StaffInfo>();
   const byName = new Map<string, StaffInfo | 'ambiguous'>();
   for (const s of staff) {

@@ -5,7 +5,7 @@ import { type ServiceResult, normalizeService } from './normalize/service';
 import { type FieldRead, normalizeProgram, normalizeRole, normalizeSupport, type Program, valueOf } from './normalize/student-fields';
 import type { SupportLevel } from './pack/coverage';
 import type { Category } from './pack/disabilities';
-import { type StaffIndex, type StaffRef, sameStaff } from './staff-index';
+import { type RuleStaffIndex, type StaffRef, sameStaff } from './staff-index';
 
 export interface ServiceCtx {
   service: Service;
@@ -32,7 +32,7 @@ export interface StudentCtx {
 
 export type UnreadableField = 'program' | 'degree of support' | 'case manager role';
 
-export function buildStudentCtx(student: Student, staff: StaffIndex, asOf: string): StudentCtx {
+export function buildStudentCtx(student: Student, staff: RuleStaffIndex, asOf: string): StudentCtx {
   const primary = normalizeDisability(student.primaryDisability);
   const secondary = normalizeDisability(student.secondaryDisability);
   const has: Category[] = [];

@@ -1,6 +1,6 @@
 import type { FieldKey } from '../adapters/generic/fields';
 import { ID_PARAMS, idFromHeading, isUsableId } from '../adapters/generic/ids';
-import { readTable } from '../adapters/generic/table';
+import { readPageTable } from '../adapters/generic/table';
 import { elementText } from '../adapters/generic/text';
 import type { FieldLocator, IdLocator, ProfilePage, SiteProfileInput } from '../adapters/profile';
 import { cssSelectorFor, labelFor, locatorFor } from './selector';
@@ -103,7 +103,7 @@ export function columnOf(el: Element): { table: Element; header: string } | null
   const cell = el.closest('td, th');
   const table = cell?.closest('table');
   if (!cell || !table) return null;
-  const columns = readTable(table).columns;
+  const columns = readPageTable(table).columns;
   const byElement = columns.find((c) => c.element === cell);
   if (byElement) return { table, header: byElement.header };
   const index = Array.from(cell.parentElement?.children ?? []).filter((c) => c.tagName === 'TD' || c.tagName === 'TH').indexOf(cell);

@@ -23,7 +23,7 @@ export const genericAdapter: SiteAdapter = {
 };
 
 export { findLabeledValues, CAPTION_SELECTOR, type LabeledValue } from './labels';
-export { readTable, type ReadTable, type TableColumn, type TableRow } from './table';
+export { readPageTable, type ReadTable, type TableColumn, type TableRow } from './table';
 export { matchField } from './match';
 export { FIELD_SYNONYMS } from './synonyms';
 export { FIELDS, STUDENT_FIELDS, STAFF_FIELDS, type FieldKey } from './fields';

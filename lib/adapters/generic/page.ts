@@ -10,7 +10,7 @@ import { type FieldEntry, buildStaff, buildStudent } from './record';
 import { contentElements } from './scope';
 import { fieldsByValue } from './by-value';
 import { recordTableEntries } from './record-tables';
-import { type ReadTable, readTable } from './table';
+import { type ReadTable, readPageTable } from './table';
 import { cleanText } from './text';
 
 /** Headings that may state "Name - id". */
@@ -163,7 +163,7 @@ function tablesByKind(root: Element, url: URL | string): Record<SubjectKind, Rea
   const byKind: Record<SubjectKind, ReadTable[]> = { student: [], staff: [] };
   for (const el of contentElements(root, 'table')) {
     if (el.querySelector('table')) continue; // layout tables hold the list; the list itself is innermost
-    const table = readTable(el);
+    const table = readPageTable(el);
     const kind = table.rows.length ? listKind(table, url) : null;
     if (kind) byKind[kind].push(table);
   }

@@ -11,7 +11,7 @@ import { checkIdField, contentRoot, emptySnapshot, labeledEntries, listTables, r
 import { fieldsByValue } from './by-value';
 import { recordTableEntries } from './record-tables';
 import { type FieldEntry, buildStaff, buildStudent } from './record';
-import { readTable } from './table';
+import { readPageTable } from './table';
 import { elementText, labelKey } from './text';
 import { type FieldValue, readValue } from './values';
 
@@ -134,7 +134,7 @@ function readList(doc: Document, url: URL, page: ProfilePage, root: Element, d: 
   const snapshot = emptySnapshot(url, profileId, page.type);
   const anchors: Anchor[] = [];
   const columns = new Map(Object.entries(page.list?.columns ?? {}).map(([field, header]) => [labelKey(header!), field as FieldKey]));
-  const tables = page.list ? [query(root, page.list.table)].filter((t): t is Element => !!t).map(readTable) : page.synonyms ? listTables(root, url, kind) : [];
+  const tables = page.list ? [query(root, page.list.table)].filter((t): t is Element => !!t).map(readPageTable) : page.synonyms ? listTables(root, url, kind) : [];
   if (!tables.length) d.add('warning', 'the list table named by the profile is not on the page');
   for (const table of tables) {
     const read = readListRecords(

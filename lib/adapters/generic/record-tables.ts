@@ -5,7 +5,7 @@ import type { FieldKey } from './fields';
 import { idFromUrl } from './ids';
 import type { FieldEntry } from './record';
 import { contentElements } from './scope';
-import { type ReadTable, type TableRow, readTable } from './table';
+import { type ReadTable, type TableRow, readPageTable } from './table';
 import { clip, cleanText } from './text';
 import { EMPTY_VALUE, type FieldValue } from './values';
 
@@ -71,7 +71,7 @@ export function recordTableEntries(root: Element, kind: SubjectKind, base: URL |
   const out: FieldEntry[] = [];
   for (const el of contentElements(root, 'table')) {
     if (el.querySelector('table')) continue;
-    const t = readTable(el);
+    const t = readPageTable(el);
     if (!t.columns.length) continue;
     const headers = (fields: FieldKey[]) => fields.map((f) => columnOf(t, f)).filter(Boolean).map((h) => `"${h}"`).join(', ');
     if (kind === 'student') {

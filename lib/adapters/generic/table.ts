@@ -58,7 +58,7 @@ function isHeaderLike(tr: Element): boolean {
  * that reads as headers (isHeaderLike). Colspans are honoured.
  * Tables without a header row give no columns and no rows.
  */
-export function readTable(table: Element): ReadTable {
+export function readPageTable(table: Element): ReadTable {
   const all = ownRows(table);
   let headIndex = all.findIndex(
     (tr) => tagOf(tr.parentElement) === 'THEAD' || (cellsOf(tr).length > 0 && cellsOf(tr).every((c) => tagOf(c) === 'TH')),

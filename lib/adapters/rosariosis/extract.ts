@@ -8,7 +8,7 @@ import { readListRecords } from '../generic/list';
 import { contentRoot, emptySnapshot, labeledEntries, withTables } from '../generic/page';
 import { recordTableEntries } from '../generic/record-tables';
 import { type FieldEntry, buildStaff, buildStudent } from '../generic/record';
-import { type TableColumn, type TableRow, readTable } from '../generic/table';
+import { type TableColumn, type TableRow, readPageTable } from '../generic/table';
 import { labelKey } from '../generic/text';
 import type { Anchor, PageRead } from '../types';
 import { detectRosario } from './detect';
@@ -75,7 +75,7 @@ function fieldOf(column: TableColumn): FieldKey | null {
 }
 
 /** User lists hold parents too; only people whose profile is not "Parent" are staff. */
-function isParentRow(table: ReturnType<typeof readTable>) {
+function isParentRow(table: ReturnType<typeof readPageTable>) {
   const profile = table.columns.find((c) => /\blist-column-profile\b/.test(c.element.className));
   return (row: TableRow) => !!profile && labelKey(row.cells[profile.header]?.text ?? '') === 'parent';
 }
@@ -87,7 +87,7 @@ function readList(doc: Document, url: URL, kind: SubjectKind, d: Diagnostics): P
   const tables = root ? Array.from(root.querySelectorAll(SELECTORS.listTable.selector)) : [];
   for (const el of tables) {
     if (!el.querySelector(SELECTORS.listNameHeader.selector.replace('table.list ', ''))) continue;
-    const table = readTable(el);
+    const table = readPageTable(el);
     const read = readListRecords(table, { kind, baseUrl: url, fieldOf, skipRow: kind === 'staff' ? isParentRow(table) : undefined }, d);
     snapshot.students.push(...read.students);
     snapshot.staff.push(...read.staff);

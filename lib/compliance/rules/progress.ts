@@ -9,7 +9,7 @@ function hasIep(student: Student): boolean {
   return !!(iep?.nextAnnual || iep?.lastMeeting || iep?.initialIep);
 }
 
-/** The first report-card date on or after the as-of date (the dates are sorted by resolveSettings). */
+/** The first report-card date on or after the as-of date (the dates are sorted by resolveComplianceSettings). */
 function nextReportCard(ctx: Context): string | null {
   for (const d of ctx.settings.reportCardDates) if (d >= ctx.asOf) return d;
   return null;

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accessEntries, accessLogCsv, logAccess, purgeAccessLog, saveRetentionDays } from '../../../lib/access/log';
+import { accessEntries, accessLogCsv, logAccess, purgeAccessLog, saveAccessLogRetentionDays } from '../../../lib/access/log';
 import { LiaisonDb } from '../../../lib/db/database';
 import { handleContentMessage } from '../../../lib/messaging/handler';
 import { addNote, notesForSite, notesForStudent } from '../../../lib/notes/repo';
@@ -89,7 +89,7 @@ describe('access log', () => {
     await logAccess(db, SITE, ['old'], 'view', now - 366 * 86_400_000);
     await logAccess(db, SITE, ['recent'], 'view', now - 300 * 86_400_000);
     expect(await purgeAccessLog(db, now)).toBe(1);
-    await saveRetentionDays(db, 30);
+    await saveAccessLogRetentionDays(db, 30);
     expect(await purgeAccessLog(db, now)).toBe(1);
     expect(await db.accessLog.count()).toBe(0);
   });

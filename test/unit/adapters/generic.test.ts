@@ -8,7 +8,7 @@ import {
   idFromUrl,
   matchField,
   parseDate,
-  readTable,
+  readPageTable,
 } from '../../../lib/adapters/generic';
 import { readWithProfile } from '../../../lib/adapters/generic/profile-check';
 import { SiteProfile } from '../../../lib/adapters/profile';
@@ -124,11 +124,11 @@ describe('findLabeledValues', () => {
   });
 });
 
-describe('readTable', () => {
+describe('readPageTable', () => {
   test('header-keyed rows, colspan, repeated headers, sortable date comments', () => {
     const doc = parseHtml(`<table><thead><tr><th>Student</th><th colspan="2">Case Manager</th><th>Next IEP</th><th>Next IEP</th></tr></thead>
       <tbody><tr><td><a href="?student_id=1">A B</a></td><td>Maria</td><td>x</td><td><!-- 2027-01-02 -->January 02 2027</td><td></td></tr></tbody></table>`);
-    const t = readTable(doc.querySelector('table')!);
+    const t = readPageTable(doc.querySelector('table')!);
     expect(t.columns.map((c) => [c.header, c.field])).toEqual([
       ['Student', 'name'],
       ['Case Manager', 'caseManager'],
@@ -141,7 +141,7 @@ describe('readTable', () => {
     expect(t.rows[0].cells['Next IEP (2)'].text).toBeNull();
   });
   test('a table without a header row gives nothing', () => {
-    expect(readTable(parseHtml('<table><tr><td>1</td></tr></table>').querySelector('table')!)).toEqual({ columns: [], rows: [] });
+    expect(readPageTable(parseHtml('<table><tr><td>1</td></tr></table>').querySelector('table')!)).toEqual({ columns: [], rows: [] });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDueDates, resolveSettings } from '../../../lib/compliance';
+import { nextDueDates, resolveComplianceSettings } from '../../../lib/compliance';
 import type { Student } from '../../../lib/domain/records';
 import { codes, only, student } from './helpers';
 
@@ -73,8 +73,8 @@ describe('IEP progress reports with each report card (EC 56345(a)(3), 34 CFR 300
     expect(codes(student(null), { asOf, settings })).toEqual([]);
     expect(codes(student(null, { plan504Review: '2027-09-01' }), { asOf, settings })).toEqual([]);
     expect(codes(withIep, { asOf: '2027-02-01', settings })).toEqual([]);
-    expect(resolveSettings(settings).reportCardDates).toEqual(['2026-11-13', '2026-12-04', '2027-01-29']);
-    expect(resolveSettings({ reportCardDates: ['2026-02-30'] }).reportCardDates).toEqual([]);
+    expect(resolveComplianceSettings(settings).reportCardDates).toEqual(['2026-11-13', '2026-12-04', '2027-01-29']);
+    expect(resolveComplianceSettings({ reportCardDates: ['2026-02-30'] }).reportCardDates).toEqual([]);
   });
 
   it('is the student\'s next due date on the badge', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDueDates, resolveSettings } from '../../../lib/compliance';
+import { nextDueDates, resolveComplianceSettings } from '../../../lib/compliance';
 import { codes, only, student } from './helpers';
 
 // asOf 2026-11-22. Default lead 30: an annual due 2027-01-10 is to be scheduled by 2026-12-11.
@@ -50,7 +50,7 @@ describe('IEP_SCHEDULE_BY (schedule-by date of annual and triennial meetings)', 
   it('follows the lead-time setting (district policy) and ignores a bad one', () => {
     expect(schedule({ nextAnnual: '2027-02-01' })).toEqual([]); // by 2027-01-02: 41 days ahead
     expect(schedule({ nextAnnual: '2027-02-01' }, { scheduleLeadDays: 60 })).toEqual(['IEP_SCHEDULE_BY']); // by 2026-12-03
-    expect(resolveSettings({ scheduleLeadDays: -4 }).scheduleLeadDays).toBe(30);
+    expect(resolveComplianceSettings({ scheduleLeadDays: -4 }).scheduleLeadDays).toBe(30);
     expect(schedule({ nextAnnual: '2026-12-20' }, { scheduleLeadDays: 0 })).toEqual([]); // by 12-20: 28 days ahead
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
-import { clearAll, DEFAULT_RETENTION_DAYS, dropClosedTabPages, dropExpired, dropExpiredDaily, forgetStudent, retentionDays, saveRetentionDays } from '../../../lib/db/retention';
+import { clearAll, DEFAULT_RETENTION_DAYS, dropClosedTabPages, dropExpired, dropExpiredDaily, forgetStudent, retentionDays, saveRecordRetentionDays } from '../../../lib/db/retention';
 import { finding, findingRow, NOW, SITE, staffRow, studentRow } from './helpers';
 
 const DAY = 86_400_000;
@@ -27,11 +27,11 @@ afterEach(() => db.delete());
 describe('retention', () => {
   it('defaults to 30 days; the user setting applies unless district policy sets one', async () => {
     expect(await retentionDays(db)).toBe(DEFAULT_RETENTION_DAYS);
-    await saveRetentionDays(db, 10);
+    await saveRecordRetentionDays(db, 10);
     expect(await retentionDays(db)).toBe(10);
     expect(await retentionDays(db, 90)).toBe(90);
     expect(await retentionDays(db, -1)).toBe(10);
-    await expect(saveRetentionDays(db, 0)).rejects.toThrow();
+    await expect(saveRecordRetentionDays(db, 0)).rejects.toThrow();
   });
 
   it('drops records not seen within the period, with their findings', async () => {
@@ -73,7 +73,7 @@ describe('forget and clear', () => {
   });
 
   it('clears every record and note but keeps settings', async () => {
-    await saveRetentionDays(db, 12);
+    await saveRecordRetentionDays(db, 12);
     // A stored row as the notes repo writes it (its payload may be sealed; clearing does not read it).
     await db.notes.put({ id: 'n1', site: SITE, studentId: 'new', followUp: null, updatedAt: NOW, deletedAt: null, payload: {} });
     expect(await db.notes.count()).toBe(1);
