@@ -11,6 +11,8 @@ import type { District } from '../demo-sis/district';
 import { requireChromium } from '../scripts/chromium';
 import { launchWithExtension, TEST_BUILD_DIR } from '../scripts/launch';
 import { generateDistrict } from './district';
+import { CORPUS } from '../test/hostile/corpus';
+import { startHostileServer } from '../test/hostile/serve';
 import { breakdown, loadTs, mainThreadTasks, pageMainThread, startTracing, taskStats } from './trace';
 
 const ROSTER_ROWS = 2000;
@@ -260,6 +262,38 @@ async function benchSidePanel(runs: number): Promise<{ ms: number; findings: num
   } finally {
     await ext.close();
     await sis.close();
+  }
+}
+
+/**
+ * The hostile corpus's 10,000-row list (test/hostile): the longest main-thread task after load, from the trace
+ * (what blocks the page: it stops answering for that long), and the time from navigation to every one of the
+ * 10,000 markers answered. One run: the page alone takes tens of seconds of this machine.
+ */
+export async function benchHugePage(): Promise<{ hugePageLongestBlockMs: number; hugePageAnsweredMs: number }> {
+  const server = await startHostileServer();
+  const page = CORPUS.find((p) => p.name === 'ten-thousand-rows');
+  if (!page) throw new Error('the hostile corpus has no ten-thousand-rows page');
+  const ext = await launchWithExtension();
+  try {
+    const tab = await ext.context.newPage();
+    const visit = await tracedVisit(tab, `${server.url}${page.path}`, async (pg) => {
+      const h = await pg.waitForFunction(
+        (n) => {
+          const ms = document.querySelectorAll('[data-liaison-marker]');
+          if (ms.length < n) return false;
+          for (let i = 0; i < ms.length; i++) if (ms[i].shadowRoot?.querySelector('button')?.textContent === 'Liaison…') return false;
+          return performance.now();
+        },
+        page.expect.markers ?? 10_000,
+        { polling: 100, timeout: 240_000 },
+      );
+      return (await h.jsonValue()) as number;
+    });
+    return { hugePageLongestBlockMs: round(visit.afterLoad.longestMs), hugePageAnsweredMs: round(visit.result as number) };
+  } finally {
+    await ext.close();
+    await server.close();
   }
 }
 

@@ -73,11 +73,14 @@ const NOT_CHECKED = { bg: '#eceff1', fg: '#1b1b1b', label: 'Not checked' } as co
 /*
  * The face is compact and of one size whatever it says (checking, OK, a count, a follow-up mark): the SIS table
  * is laid out once, and answers arriving do not make it reflow. Its height stays within a line of SIS text, and
- * nothing inside the marker wraps.
+ * nothing inside the marker wraps. The host has the face's size and contains its own size: an answer arriving does
+ * not make the browser measure the marker's content again (issue 13: style and layout added to a 2,000-row list
+ * fell from about 930 ms to 250-480 ms, with markers placed in few batches). No layout or paint containment: either
+ * would trap the popover under the next rows (a stacking context) or clip it.
  */
 const STYLE = `
 :host { all: initial; display: inline-block; position: relative; margin-inline-start: 4px; vertical-align: middle;
-  font: 11px/1 system-ui, sans-serif; white-space: nowrap; }
+  font: 11px/1 system-ui, sans-serif; white-space: nowrap; width: 3.6em; height: 1.45em; contain: size style; }
 button.badge { box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center; gap: 2px;
   width: 3.6em; height: 1.45em; margin: 0; border: 0; border-radius: 0.75em; padding: 0 3px; cursor: pointer;
   font: inherit; font-weight: 700; line-height: 1; vertical-align: middle; overflow: hidden; }

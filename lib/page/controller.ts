@@ -295,15 +295,20 @@ function isOwnMutation(r: MutationRecord): boolean {
 
 /** Records handled per task on big pages: between chunks the page gets its main thread back (and can render). */
 const CHUNK = 300;
+/**
+ * Markers go in by the thousand: each batch relays out the SIS's whole table (a 2,000-row table takes about as long
+ * as the page's own layout), so small batches cost one full layout each; creating a marker is cheap by comparison.
+ */
+const PLACE_CHUNK = 2500;
 
 /** Runs `each` over `items`, yielding to the page between chunks; false when a newer read made this one moot. */
-async function inChunks<T>(items: T[], current: () => boolean, each: (item: T) => void): Promise<boolean> {
-  for (let i = 0; i < items.length; i += CHUNK) {
+async function inChunks<T>(items: T[], current: () => boolean, each: (item: T) => void, chunk = CHUNK): Promise<boolean> {
+  for (let i = 0; i < items.length; i += chunk) {
     if (i > 0) {
       await new Promise((r) => setTimeout(r));
       if (!current()) return false;
     }
-    for (let k = i; k < Math.min(i + CHUNK, items.length); k++) each(items[k]);
+    for (let k = i; k < Math.min(i + chunk, items.length); k++) each(items[k]);
   }
   return true;
 }
@@ -330,7 +335,7 @@ async function placeMarkers(
       else a.element.after(marker);
     }
     keep.add(marker);
-  });
+  }, PLACE_CHUNK);
   if (!placed) return null;
   for (const m of doc.querySelectorAll(`[${MARKER_ATTR}]`)) if (isEmptyMarkerCopy(m)) m.remove();
   return removeMarkers(before, keep);

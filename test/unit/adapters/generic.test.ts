@@ -306,8 +306,7 @@ describe('bad pages: diagnostics or correct results, never an exception', () => 
   };
   test.each([genericAdapter, rosarioSisAdapter])('a list of 10,000 rows reads completely and fast ($id)', (adapter) => {
     const doc = bigList(10000);
-    let read!: ReturnType<typeof adapter.read>;
-    read = adapter.read(doc, rosarioUrl);
+    const read = adapter.read(doc, rosarioUrl);
     expect(read.snapshot.students).toHaveLength(10000);
     expect(read.anchors).toHaveLength(10000);
     expect(read.snapshot.students[9999]).toMatchObject({ id: '10000', grade: '6', iep: { nextAnnual: '2027-10-01' } });
