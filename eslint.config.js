@@ -15,7 +15,10 @@ export default tseslint.config(
       // `_name` marks a value left out on purpose (a field dropped by destructuring, an unused parameter).
       // A zero-width space keeps "**/" from closing a doc comment that documents globs.
       'no-irregular-whitespace': ['error', { skipComments: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   { files: ['**/*.mjs', 'scripts/**', 'bench/**', 'demo-sis/**'], languageOptions: { globals: globals.node } },
@@ -38,7 +41,8 @@ export default tseslint.config(
             {
               name: 'zod',
               allowTypeImports: true,
-              message: 'No zod in the content script (it runs on every SIS page): parse in the worker, or import only types.',
+              message:
+                'No zod in the content script (it runs on every SIS page): parse in the worker, or import only types.',
             },
           ],
         },

@@ -14,6 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 0,
-  reporter: process.env.PW_REPORTERS === 'json' ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]] : 'list',
+  reporter:
+    process.env.PW_REPORTERS === 'json' ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]] : 'list',
   use: { trace: 'off' },
 });

@@ -25,7 +25,9 @@ export default defineConfig({
   vite: () => ({ plugins: [preact(), zodJitless(), noInnerHtml()] }),
   // The AMO sources zip (npm run package): the project's files, without what .gitignore leaves out of the repository
   // (WXT already leaves out node_modules and hidden folders such as .output).
-  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', '**/*.log'] },
+  zip: {
+    excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', '**/*.log'],
+  },
   hooks: {
     // WXT adds a runtime-registered content script's `matches` to host_permissions. The store build asks for no
     // host at install: sites are optional permissions the user grants one by one (lib/sites/registration).
@@ -33,7 +35,9 @@ export default defineConfig({
       if (storeLocal) {
         // As if the user had enabled both loopback sites (lib/sites/registration registers the same script).
         manifest.host_permissions = LOCAL_ORIGINS;
-        manifest.content_scripts = [{ matches: LOCAL_ORIGINS, js: [SIS_SCRIPT_FILE], all_frames: true, run_at: 'document_idle' }];
+        manifest.content_scripts = [
+          { matches: LOCAL_ORIGINS, js: [SIS_SCRIPT_FILE], all_frames: true, run_at: 'document_idle' },
+        ];
       } else if (!testBuild) delete manifest.host_permissions;
     },
   },
@@ -67,7 +71,8 @@ export default defineConfig({
         }
       : {}),
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+      extension_pages:
+        "script-src 'self'; object-src 'self'; connect-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
     },
   }),
 });

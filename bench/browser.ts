@@ -21,7 +21,12 @@ const PANEL_ROWS = 3000;
 
 function district(students: number): District {
   const data = generateDistrict(students, Math.max(50, Math.round(students / 5)));
-  return { name: 'Benchmark USD', today: '2026-11-22', staff: data.staff, students: data.students.map((s) => ({ ...s, services: s.services ?? [] })) };
+  return {
+    name: 'Benchmark USD',
+    today: '2026-11-22',
+    staff: data.staff,
+    students: data.students.map((s) => ({ ...s, services: s.services ?? [] })),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -31,7 +36,13 @@ async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promi
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: requireChromium(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
 }
@@ -54,14 +65,23 @@ const BUSY_AFTER_LOAD = (ms: number) => {
 async function tracedVisit(page: Page, url: string, until: (p: Page) => Promise<unknown>) {
   const tracing = await startTracing(page);
   await page.goto(url, { waitUntil: 'load' });
-  const loadEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  const loadEnd = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+  );
   const result = await until(page);
   await page.waitForTimeout(300);
   const events = await tracing.stop();
   const thread = pageMainThread(events, url);
   if (!thread) throw new Error('the trace holds no renderer main thread for the page');
   const tasks = mainThreadTasks(events, thread);
-  return { loadEnd, result, tasks, all: taskStats(tasks), afterLoad: taskStats(tasks, loadTs(events, thread) ?? -Infinity), parts: breakdown(events, thread) };
+  return {
+    loadEnd,
+    result,
+    tasks,
+    all: taskStats(tasks),
+    afterLoad: taskStats(tasks, loadTs(events, thread) ?? -Infinity),
+    parts: breakdown(events, thread),
+  };
 }
 
 /** Resolves, in page time, when every marker of the page shows the worker's answer. */
@@ -70,7 +90,9 @@ async function overlaidAt(page: Page, expected: number): Promise<number> {
     (n) => {
       const ms = document.querySelectorAll('[data-liaison-marker]');
       const last = ms[ms.length - 1];
-      return ms.length >= n && last?.shadowRoot?.querySelector('button')?.textContent !== 'Liaison…' ? performance.now() : false;
+      return ms.length >= n && last?.shadowRoot?.querySelector('button')?.textContent !== 'Liaison…'
+        ? performance.now()
+        : false;
     },
     expected,
     // Timer polling: rAF does not run in a tab the browser considers hidden.
@@ -110,7 +132,8 @@ export interface BrowserMetrics {
 /** The roster's main-thread breakdown with Liaison, and what it adds over the page alone, per kind of work. */
 function stageMedians(withExt: Record<string, number>[], own: Record<string, number>[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const k of Object.keys(withExt[0] ?? {})) out[`roster_${k}Added`] = round(median(withExt.map((p) => p[k])) - median(own.map((p) => p[k])));
+  for (const k of Object.keys(withExt[0] ?? {}))
+    out[`roster_${k}Added`] = round(median(withExt.map((p) => p[k])) - median(own.map((p) => p[k])));
   return out;
 }
 
@@ -124,7 +147,8 @@ async function badgeClickMs(page: Page): Promise<number> {
     const w = window as unknown as { __events: number[] };
     w.__events = [];
     new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) if (['pointerdown', 'pointerup', 'click'].includes(e.name)) w.__events.push(e.duration);
+      for (const e of l.getEntries())
+        if (['pointerdown', 'pointerup', 'click'].includes(e.name)) w.__events.push(e.duration);
     }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
   });
   const badge = page.locator('[data-liaison-marker] button.badge').first();
@@ -202,7 +226,11 @@ export async function benchBrowser(runs = 3): Promise<BrowserMetrics> {
               await new Promise((r) => setTimeout(r, 5));
               if (performance.now() - t0 > 30_000) return -1;
               const m = document.querySelector(`[data-liaison-student="${id}"]`);
-              if (m && m.shadowRoot?.querySelector('button')?.textContent !== 'Liaison…' && document.querySelectorAll('[data-liaison-marker]').length === 1)
+              if (
+                m &&
+                m.shadowRoot?.querySelector('button')?.textContent !== 'Liaison…' &&
+                document.querySelectorAll('[data-liaison-marker]').length === 1
+              )
                 return performance.now() - t0;
             }
           },
@@ -248,13 +276,20 @@ async function benchSidePanel(runs: number): Promise<{ ms: number; findings: num
     await page.goto(`${sis.url}/students`);
     await overlaidAt(page, PANEL_ROWS);
     const findings = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-liaison-marker]')].reduce((n, m) => n + (m.getAttribute('data-liaison-findings') || '').split(' ').filter(Boolean).length, 0),
+      [...document.querySelectorAll('[data-liaison-marker]')].reduce(
+        (n, m) => n + (m.getAttribute('data-liaison-findings') || '').split(' ').filter(Boolean).length,
+        0,
+      ),
     );
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const panel = await ext.context.newPage();
       await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`, { waitUntil: 'commit' });
-      const h = await panel.waitForFunction(() => (document.querySelector('[data-subject]') ? performance.now() : false), null, { polling: 10, timeout: 60_000 });
+      const h = await panel.waitForFunction(
+        () => (document.querySelector('[data-subject]') ? performance.now() : false),
+        null,
+        { polling: 10, timeout: 60_000 },
+      );
       times.push((await h.jsonValue()) as number);
       await panel.close();
     }
@@ -282,7 +317,8 @@ export async function benchHugePage(): Promise<{ hugePageLongestBlockMs: number;
         (n) => {
           const ms = document.querySelectorAll('[data-liaison-marker]');
           if (ms.length < n) return false;
-          for (let i = 0; i < ms.length; i++) if (ms[i].shadowRoot?.querySelector('button')?.textContent === 'Liaison…') return false;
+          for (let i = 0; i < ms.length; i++)
+            if (ms[i].shadowRoot?.querySelector('button')?.textContent === 'Liaison…') return false;
           return performance.now();
         },
         page.expect.markers ?? 10_000,
@@ -290,7 +326,10 @@ export async function benchHugePage(): Promise<{ hugePageLongestBlockMs: number;
       );
       return (await h.jsonValue()) as number;
     });
-    return { hugePageLongestBlockMs: round(visit.afterLoad.longestMs), hugePageAnsweredMs: round(visit.result as number) };
+    return {
+      hugePageLongestBlockMs: round(visit.afterLoad.longestMs),
+      hugePageAnsweredMs: round(visit.result as number),
+    };
   } finally {
     await ext.close();
     await server.close();

@@ -28,7 +28,13 @@ interface StaffKind {
   docs: (pick: Pick, r: () => number) => Credential[];
 }
 
-const doc = (title: string, authorizations: string[] | undefined, kind: string, expires: string, issued?: string): Credential => ({
+const doc = (
+  title: string,
+  authorizations: string[] | undefined,
+  kind: string,
+  expires: string,
+  issued?: string,
+): Credential => ({
   title,
   ...(authorizations ? { authorizations } : {}),
   kind,
@@ -36,37 +42,199 @@ const doc = (title: string, authorizations: string[] | undefined, kind: string, 
   ...(issued ? { issued } : {}),
 });
 // About one document in twenty expired and one in twenty expiring within 60 days of the bench's as-of date.
-const EXPIRES = ['2025-06-30', '2026-12-31', ...['2027', '2028', '2029', '2030', '2031', '2032'].flatMap((y) => [`${y}-06-30`, `${y}-08-31`, `${y}-12-31`]), '2033-06-30'];
+const EXPIRES = [
+  '2025-06-30',
+  '2026-12-31',
+  ...['2027', '2028', '2029', '2030', '2031', '2032'].flatMap((y) => [`${y}-06-30`, `${y}-08-31`, `${y}-12-31`]),
+  '2033-06-30',
+];
 
 /** A realistic mix of positions and documents, as SIS staff pages show them. */
 const STAFF_KINDS: readonly StaffKind[] = [
-  { key: 'rsp', share: 0.28, position: 'Resource Specialist', docs: (p, r) => [r() < 0.6
-    ? doc('Education Specialist Instruction Credential: Mild to Moderate Support Needs', r() < 0.7 ? ['R3MN'] : undefined, p(['clear', 'preliminary', 'intern']), p(EXPIRES))
-    : doc('Education Specialist Instruction Credential: Mild/Moderate', ['R3MM'], 'clear', p(EXPIRES), p(['2008-07-01', '2012-07-01', undefined as unknown as string]))] },
-  { key: 'sdc', share: 0.15, position: 'SDC Teacher', docs: (p, r) => [r() < 0.6
-    ? doc('Education Specialist Instruction Credential: Extensive Support Needs', ['R3EN'], p(['clear', 'preliminary', 'PIP']), p(EXPIRES))
-    : doc('Education Specialist Instruction Credential: Moderate/Severe', ['R3MS'], 'clear', p(EXPIRES))] },
-  { key: 'slp', share: 0.12, position: 'Speech-Language Pathologist', docs: (p, r) => [r() < 0.9
-    ? doc('Clear Speech-Language Pathology Services Credential', ['LSH'], 'clear', p(EXPIRES))
-    : doc('Speech-Language Pathologist License', ['license:SLP'], 'license', p(EXPIRES))] },
-  { key: 'dhh', share: 0.03, position: 'DHH Itinerant Teacher', docs: (p) => [doc('Education Specialist Instruction Credential: Deaf and Hard of Hearing', undefined, 'clear', p(EXPIRES), p(['2019-07-01', '2023-07-01']))] },
-  { key: 'vi', share: 0.02, position: 'Teacher of the Visually Impaired', docs: (p) => [doc('Education Specialist Instruction Credential: Visual Impairments', ['R3VB'], 'clear', p(EXPIRES))] },
-  { key: 'psych', share: 0.05, position: 'School Psychologist', docs: (p) => [doc('Pupil Personnel Services Credential: School Psychology', ['R513'], 'clear', p(EXPIRES))] },
-  { key: 'counsel', share: 0.03, position: 'School Counselor', docs: (p) => [doc('Pupil Personnel Services Credential: School Counseling', ['R511'], 'clear', p(EXPIRES))] },
-  { key: 'pt', share: 0.04, position: 'Physical Therapist', docs: (p) => [doc('Physical Therapist License', ['license:PT'], 'license', p(EXPIRES))] },
-  { key: 'ot', share: 0.04, position: 'Occupational Therapist', docs: (p) => [doc('Occupational Therapist License', ['license:OT'], 'license', p(EXPIRES))] },
-  { key: 'nurse', share: 0.02, position: 'School Nurse', docs: (p) => [doc('School Nurse Services Credential', ['R52N'], 'clear', p(EXPIRES))] },
-  { key: 'ape', share: 0.02, position: 'APE Teacher', docs: (p) => [doc('Single Subject Teaching Credential: Physical Education', undefined, 'clear', p(EXPIRES)), doc('Adapted Physical Education Added Authorization', ['APEA'], 'clear', p(EXPIRES))] },
-  { key: 'gened', share: 0.1, position: 'Teacher', docs: (p) => [doc('Multiple Subject Teaching Credential', undefined, 'clear', p(EXPIRES))] },
+  {
+    key: 'rsp',
+    share: 0.28,
+    position: 'Resource Specialist',
+    docs: (p, r) => [
+      r() < 0.6
+        ? doc(
+            'Education Specialist Instruction Credential: Mild to Moderate Support Needs',
+            r() < 0.7 ? ['R3MN'] : undefined,
+            p(['clear', 'preliminary', 'intern']),
+            p(EXPIRES),
+          )
+        : doc(
+            'Education Specialist Instruction Credential: Mild/Moderate',
+            ['R3MM'],
+            'clear',
+            p(EXPIRES),
+            p(['2008-07-01', '2012-07-01', undefined as unknown as string]),
+          ),
+    ],
+  },
+  {
+    key: 'sdc',
+    share: 0.15,
+    position: 'SDC Teacher',
+    docs: (p, r) => [
+      r() < 0.6
+        ? doc(
+            'Education Specialist Instruction Credential: Extensive Support Needs',
+            ['R3EN'],
+            p(['clear', 'preliminary', 'PIP']),
+            p(EXPIRES),
+          )
+        : doc('Education Specialist Instruction Credential: Moderate/Severe', ['R3MS'], 'clear', p(EXPIRES)),
+    ],
+  },
+  {
+    key: 'slp',
+    share: 0.12,
+    position: 'Speech-Language Pathologist',
+    docs: (p, r) => [
+      r() < 0.9
+        ? doc('Clear Speech-Language Pathology Services Credential', ['LSH'], 'clear', p(EXPIRES))
+        : doc('Speech-Language Pathologist License', ['license:SLP'], 'license', p(EXPIRES)),
+    ],
+  },
+  {
+    key: 'dhh',
+    share: 0.03,
+    position: 'DHH Itinerant Teacher',
+    docs: (p) => [
+      doc(
+        'Education Specialist Instruction Credential: Deaf and Hard of Hearing',
+        undefined,
+        'clear',
+        p(EXPIRES),
+        p(['2019-07-01', '2023-07-01']),
+      ),
+    ],
+  },
+  {
+    key: 'vi',
+    share: 0.02,
+    position: 'Teacher of the Visually Impaired',
+    docs: (p) => [
+      doc('Education Specialist Instruction Credential: Visual Impairments', ['R3VB'], 'clear', p(EXPIRES)),
+    ],
+  },
+  {
+    key: 'psych',
+    share: 0.05,
+    position: 'School Psychologist',
+    docs: (p) => [doc('Pupil Personnel Services Credential: School Psychology', ['R513'], 'clear', p(EXPIRES))],
+  },
+  {
+    key: 'counsel',
+    share: 0.03,
+    position: 'School Counselor',
+    docs: (p) => [doc('Pupil Personnel Services Credential: School Counseling', ['R511'], 'clear', p(EXPIRES))],
+  },
+  {
+    key: 'pt',
+    share: 0.04,
+    position: 'Physical Therapist',
+    docs: (p) => [doc('Physical Therapist License', ['license:PT'], 'license', p(EXPIRES))],
+  },
+  {
+    key: 'ot',
+    share: 0.04,
+    position: 'Occupational Therapist',
+    docs: (p) => [doc('Occupational Therapist License', ['license:OT'], 'license', p(EXPIRES))],
+  },
+  {
+    key: 'nurse',
+    share: 0.02,
+    position: 'School Nurse',
+    docs: (p) => [doc('School Nurse Services Credential', ['R52N'], 'clear', p(EXPIRES))],
+  },
+  {
+    key: 'ape',
+    share: 0.02,
+    position: 'APE Teacher',
+    docs: (p) => [
+      doc('Single Subject Teaching Credential: Physical Education', undefined, 'clear', p(EXPIRES)),
+      doc('Adapted Physical Education Added Authorization', ['APEA'], 'clear', p(EXPIRES)),
+    ],
+  },
+  {
+    key: 'gened',
+    share: 0.1,
+    position: 'Teacher',
+    docs: (p) => [doc('Multiple Subject Teaching Credential', undefined, 'clear', p(EXPIRES))],
+  },
   { key: 'unknown', share: 0.03, position: 'Resource Specialist', docs: () => [] },
-  { key: 'other', share: 0.07, position: 'Program Specialist', docs: (p) => [doc(p(['Administrative Services Credential', 'Education Specialist Instruction Credential: Mild/Moderate', 'Local Teaching Permit']), undefined, 'clear', p(EXPIRES))] },
+  {
+    key: 'other',
+    share: 0.07,
+    position: 'Program Specialist',
+    docs: (p) => [
+      doc(
+        p([
+          'Administrative Services Credential',
+          'Education Specialist Instruction Credential: Mild/Moderate',
+          'Local Teaching Permit',
+        ]),
+        undefined,
+        'clear',
+        p(EXPIRES),
+      ),
+    ],
+  },
 ];
 
-const FIRST = ['Maria', 'James', 'Priya', 'David', 'Ana', 'Grace', 'Omar', 'Lucy', 'Ben', 'Rosa', 'Nina', 'Leo', 'Hannah', 'Sam', 'Kai', 'Ivy'];
-const LAST = ['Gonzalez', 'Lee', 'Patel', 'Kim', 'Torres', 'Wu', 'Haddad', 'Brown', 'Carter', 'Diaz', 'Shah', 'Martin', 'Cole', 'Nguyen', 'Reyes', 'Young'];
+const FIRST = [
+  'Maria',
+  'James',
+  'Priya',
+  'David',
+  'Ana',
+  'Grace',
+  'Omar',
+  'Lucy',
+  'Ben',
+  'Rosa',
+  'Nina',
+  'Leo',
+  'Hannah',
+  'Sam',
+  'Kai',
+  'Ivy',
+];
+const LAST = [
+  'Gonzalez',
+  'Lee',
+  'Patel',
+  'Kim',
+  'Torres',
+  'Wu',
+  'Haddad',
+  'Brown',
+  'Carter',
+  'Diaz',
+  'Shah',
+  'Martin',
+  'Cole',
+  'Nguyen',
+  'Reyes',
+  'Young',
+];
 const DISABILITIES: readonly [string, number][] = [
-  ['290', 0.34], ['240', 0.2], ['320 - Autism (AUT)', 0.08], ['AUT', 0.07], ['280', 0.1], ['260', 0.04], ['210', 0.05],
-  ['Speech/Language Impairment (240)', 0.03], ['230', 0.01], ['250', 0.01], ['270', 0.01], ['310', 0.02], ['Dyslexia', 0.01], ['', 0.03],
+  ['290', 0.34],
+  ['240', 0.2],
+  ['320 - Autism (AUT)', 0.08],
+  ['AUT', 0.07],
+  ['280', 0.1],
+  ['260', 0.04],
+  ['210', 0.05],
+  ['Speech/Language Impairment (240)', 0.03],
+  ['230', 0.01],
+  ['250', 0.01],
+  ['270', 0.01],
+  ['310', 0.02],
+  ['Dyslexia', 0.01],
+  ['', 0.03],
 ];
 const GRADES = ['TK', 'K', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'];
 
@@ -77,14 +245,26 @@ function weighted<T>(r: () => number, items: readonly (readonly [T, number])[]):
 }
 
 /** A deterministic district: `students` students and `staff` staff with a realistic mix of roles and data gaps. */
-export function generateDistrict(students: number, staff: number, seed = 20261122): { students: Student[]; staff: Staff[] } {
+export function generateDistrict(
+  students: number,
+  staff: number,
+  seed = 20261122,
+): { students: Student[]; staff: Staff[] } {
   const r = rng(seed);
   const pick: Pick = (items) => items[Math.floor(r() * items.length)];
   const pools = new Map<string, Staff[]>();
   const staffList: Staff[] = [];
   for (let i = 0; i < staff; i++) {
-    const kind = weighted(r, STAFF_KINDS.map((k) => [k, k.share] as const));
-    const s: Staff = { id: `S${String(i).padStart(5, '0')}`, name: `${pick(FIRST)} ${pick(LAST)} ${i}`, position: kind.position, credentials: kind.docs(pick, r) };
+    const kind = weighted(
+      r,
+      STAFF_KINDS.map((k) => [k, k.share] as const),
+    );
+    const s: Staff = {
+      id: `S${String(i).padStart(5, '0')}`,
+      name: `${pick(FIRST)} ${pick(LAST)} ${i}`,
+      position: kind.position,
+      credentials: kind.docs(pick, r),
+    };
     staffList.push(s);
     if (!pools.has(kind.key)) pools.set(kind.key, []);
     pools.get(kind.key)!.push(s);
@@ -99,17 +279,34 @@ export function generateDistrict(students: number, staff: number, seed = 2026112
     // Most students are placed with a teacher of their support level; the rest make the mismatches to find.
     const support = r() < 0.08 ? null : program === 'SDC' ? (r() < 0.65 ? 'ESN' : 'MMSN') : r() < 0.95 ? 'MMSN' : 'ESN';
     const teacher = from((support === 'ESN') !== r() < 0.05 ? 'sdc' : 'rsp');
-    if (program !== 'GENED') services.push(r() < 0.8 ? { code: '330', providerStaffId: teacher.id } : { name: 'Specialized Academic Instruction', providerStaffId: teacher.id });
-    if (speech) services.push(r() < 0.5 ? { code: '415', providerStaffId: from('slp').id } : { name: '415 - Language and Speech', providerStaffId: from('slp').id });
+    if (program !== 'GENED')
+      services.push(
+        r() < 0.8
+          ? { code: '330', providerStaffId: teacher.id }
+          : { name: 'Specialized Academic Instruction', providerStaffId: teacher.id },
+      );
+    if (speech)
+      services.push(
+        r() < 0.5
+          ? { code: '415', providerStaffId: from('slp').id }
+          : { name: '415 - Language and Speech', providerStaffId: from('slp').id },
+      );
     if (r() < 0.06) services.push({ name: 'Physical Therapy', providerStaffId: from('pt').id });
     if (r() < 0.08) services.push({ code: '450', providerStaffId: from('ot').id });
     if (r() < 0.05) services.push({ code: '510', providerStaffId: from('counsel').id });
-    if (primary === '230' && r() < 0.7) services.push({ name: 'Specialized Deaf and Hard of Hearing Services', providerStaffId: from('dhh').id });
-    if (primary === '250' && r() < 0.7) services.push({ name: 'Specialized Vision Services', providerStaffId: from('vi').id });
+    if (primary === '230' && r() < 0.7)
+      services.push({ name: 'Specialized Deaf and Hard of Hearing Services', providerStaffId: from('dhh').id });
+    if (primary === '250' && r() < 0.7)
+      services.push({ name: 'Specialized Vision Services', providerStaffId: from('vi').id });
     if (r() < 0.01) services.push({ name: 'Music Therapy', providerName: `${pick(FIRST)} ${pick(LAST)}` });
     const cmStaff = speech && program === 'GENED' ? services[services.length - 1] : services[0];
     const x = r();
-    const cm = x < 0.02 ? null : x < 0.1 ? { name: pick(FIRST) + ' ' + pick(LAST), role: null } : { staffId: cmStaff?.providerStaffId ?? teacher.id, role: r() < 0.5 ? ('instruction' as const) : null };
+    const cm =
+      x < 0.02
+        ? null
+        : x < 0.1
+          ? { name: pick(FIRST) + ' ' + pick(LAST), role: null }
+          : { staffId: cmStaff?.providerStaffId ?? teacher.id, role: r() < 0.5 ? ('instruction' as const) : null };
     list.push({
       id: String(100000 + i),
       name: `Student ${i}`,
@@ -151,11 +348,37 @@ export function districtRows(students = 50_000, staff = 10_000, asOf = '2026-11-
   const now = Date.parse(`${asOf}T12:00:00Z`);
   const url = `${BENCH_SITE}/students`;
   return {
-    students: withSchools.map((record) => ({ site: BENCH_SITE, id: record.id, record, staffRefs: studentStaffRefs(BENCH_SITE, record), seenAt: now, url })),
-    staff: d.staff.map((record) => ({ site: BENCH_SITE, id: record.id, record, refs: staffRefKeys(BENCH_SITE, record), seenAt: now, url })),
+    students: withSchools.map((record) => ({
+      site: BENCH_SITE,
+      id: record.id,
+      record,
+      staffRefs: studentStaffRefs(BENCH_SITE, record),
+      seenAt: now,
+      url,
+    })),
+    staff: d.staff.map((record) => ({
+      site: BENCH_SITE,
+      id: record.id,
+      record,
+      refs: staffRefKeys(BENCH_SITE, record),
+      seenAt: now,
+      url,
+    })),
     findings: [
-      ...withSchools.map((s) => ({ site: BENCH_SITE, kind: 'student' as const, id: s.id, findings: by.get(`student:${s.id}`) ?? [], checkedAt: now })),
-      ...d.staff.map((s) => ({ site: BENCH_SITE, kind: 'staff' as const, id: s.id, findings: by.get(`staff:${s.id}`) ?? [], checkedAt: now })),
+      ...withSchools.map((s) => ({
+        site: BENCH_SITE,
+        kind: 'student' as const,
+        id: s.id,
+        findings: by.get(`student:${s.id}`) ?? [],
+        checkedAt: now,
+      })),
+      ...d.staff.map((s) => ({
+        site: BENCH_SITE,
+        kind: 'staff' as const,
+        id: s.id,
+        findings: by.get(`staff:${s.id}`) ?? [],
+        checkedAt: now,
+      })),
     ],
   };
 }

@@ -40,11 +40,13 @@ const RUNNERS: MetricRunner[] = [
   DISTRICT_RUNNER,
   { describe: 'content script size on disk (store build)', run: () => ({ contentScriptKB: contentScriptKB() }) },
   {
-    describe: 'Chromium: 2,000-row roster with and without Liaison, in-app navigation, side panel over the cached findings (median of 3)',
+    describe:
+      'Chromium: 2,000-row roster with and without Liaison, in-app navigation, side panel over the cached findings (median of 3)',
     run: async () => ({ ...(await benchBrowser(3)) }),
   },
   {
-    describe: "Chromium: the hostile corpus's 10,000-row list, longest block after load and every marker answered (one run)",
+    describe:
+      "Chromium: the hostile corpus's 10,000-row list, longest block after load and every marker answered (one run)",
     run: () => benchHugePage(),
   },
 ];
@@ -52,7 +54,10 @@ const RUNNERS: MetricRunner[] = [
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
 function build(args: string[], env: Record<string, string> = {}): void {
-  const r = spawnSync('wxt', ['build', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  const r = spawnSync('wxt', ['build', ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   if (r.status !== 0) throw new Error(`wxt build ${args.join(' ')} failed`);
 }
 
@@ -66,7 +71,9 @@ async function main(): Promise<void> {
     Object.assign(results, await r.run());
   }
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
   const rows = Object.entries(results).map(([k, v]) => {
     const t = TARGETS[k];
     const met = !t ? '' : (t[0] === '<' ? v < t[1] : t[0] === '>=' ? v >= t[1] : v <= t[1]) ? 'met' : 'MISSED';

@@ -23,7 +23,13 @@ export interface Task {
   ms: number;
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing', '__metadata'].join(',');
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'toplevel',
+  'blink.user_timing',
+  '__metadata',
+].join(',');
 
 export interface Tracing {
   stop(): Promise<TraceEvent[]>;
@@ -49,13 +55,17 @@ export async function startTracing(page: Page): Promise<Tracing> {
 export function pageMainThread(events: TraceEvent[], url: string): { pid: number; tid: number } | null {
   let pid: number | undefined;
   for (const e of events) {
-    const data = e.args?.data as { frames?: { url?: string; processId?: number }[]; url?: string; processId?: number } | undefined;
+    const data = e.args?.data as
+      { frames?: { url?: string; processId?: number }[]; url?: string; processId?: number } | undefined;
     if (!data) continue;
     if (e.name === 'FrameCommittedInBrowser' && data.url?.startsWith(url) && data.processId) pid = data.processId;
-    if (e.name === 'TracingStartedInBrowser') for (const f of data.frames ?? []) if (f.url?.startsWith(url) && f.processId) pid = f.processId;
+    if (e.name === 'TracingStartedInBrowser')
+      for (const f of data.frames ?? []) if (f.url?.startsWith(url) && f.processId) pid = f.processId;
   }
   if (pid === undefined) return null;
-  const main = events.find((e) => e.pid === pid && e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = events.find(
+    (e) => e.pid === pid && e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
   return main ? { pid, tid: main.tid } : null;
 }
 
@@ -64,7 +74,9 @@ const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 /** The thread's top-level tasks (nested task events are inside them and not counted twice), in order. */
 export function mainThreadTasks(events: TraceEvent[], thread: { pid: number; tid: number }): (Task & { ts: number })[] {
   const raw = events
-    .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && TASK_NAMES.has(e.name) && (e.dur ?? 0) > 0)
+    .filter(
+      (e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && TASK_NAMES.has(e.name) && (e.dur ?? 0) > 0,
+    )
     .sort((a, b) => a.ts - b.ts);
   const top: (Task & { ts: number })[] = [];
   let end = -Infinity;
@@ -94,8 +106,10 @@ export function breakdown(events: TraceEvent[], thread: { pid: number; tid: numb
     if (e.pid !== thread.pid || e.tid !== thread.tid || e.ph !== 'X' || !e.dur) continue;
     const ms = e.dur / 1000;
     const url = (e.args?.data as { url?: string } | undefined)?.url ?? '';
-    if ((e.name === 'FunctionCall' || e.name === 'EvaluateScript') && url.startsWith('chrome-extension://')) out.extensionScriptMs += ms;
-    else if (e.name === 'RunMicrotasks' || e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint') out.microtaskMs += ms;
+    if ((e.name === 'FunctionCall' || e.name === 'EvaluateScript') && url.startsWith('chrome-extension://'))
+      out.extensionScriptMs += ms;
+    else if (e.name === 'RunMicrotasks' || e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint')
+      out.microtaskMs += ms;
     else if (e.name === 'Layout' || e.name === 'UpdateLayoutTree') out.styleLayoutMs += ms;
     else if (e.name === 'Paint' || e.name === 'PrePaint') out.paintMs += ms;
     else if (e.name === 'MajorGC' || e.name === 'MinorGC') out.gcMs += ms;
@@ -104,7 +118,10 @@ export function breakdown(events: TraceEvent[], thread: { pid: number; tid: numb
 }
 
 /** Main-thread task time summed, and the longest task, of tasks starting at or after `fromTs` (µs). */
-export function taskStats(tasks: { ts: number; ms: number }[], fromTs = -Infinity): { busyMs: number; longestMs: number } {
+export function taskStats(
+  tasks: { ts: number; ms: number }[],
+  fromTs = -Infinity,
+): { busyMs: number; longestMs: number } {
   const after = tasks.filter((t) => t.ts >= fromTs);
   return { busyMs: after.reduce((n, t) => n + t.ms, 0), longestMs: Math.max(0, ...after.map((t) => t.ms)) };
 }

@@ -1,5 +1,12 @@
 import { useState } from 'preact/hooks';
-import { accessEntries, accessLogCsv, loadAccessLogRetentionDays, purgeAccessLog, RetentionDays, saveAccessLogRetentionDays } from '../lib/access/log';
+import {
+  accessEntries,
+  accessLogCsv,
+  loadAccessLogRetentionDays,
+  purgeAccessLog,
+  RetentionDays,
+  saveAccessLogRetentionDays,
+} from '../lib/access/log';
 import { IdleMinutes, loadIdleMinutes, saveIdleMinutes } from '../lib/crypto/store';
 import type { LiaisonDb } from '../lib/db/database';
 import { loadRejected } from '../lib/messaging/guard';
@@ -32,7 +39,12 @@ export function AccessLogSettings({ db }: { db: LiaisonDb }) {
     downloadText(`liaison-access-log-${new Date().toISOString().slice(0, 10)}.csv`, accessLogCsv(entries), 'text/csv');
     setStatus(`Exported ${entries.length} entries.`);
   };
-  const saveNumber = async (e: Event, schema: typeof RetentionDays, save: (n: number) => Promise<unknown>, done: string) => {
+  const saveNumber = async (
+    e: Event,
+    schema: typeof RetentionDays,
+    save: (n: number) => Promise<unknown>,
+    done: string,
+  ) => {
     const n = schema.safeParse(Number((e.currentTarget as HTMLInputElement).value));
     if (!n.success) return setStatus('Not saved: enter a whole number in range.');
     await reportWrite(() => save(n.data), setStatus, done);
@@ -47,8 +59,24 @@ export function AccessLogSettings({ db }: { db: LiaisonDb }) {
       </p>
       <p>
         <label for="access-days">Keep entries for (days)</label>{' '}
-        <input id="access-days" type="number" min={1} max={3650} value={days}
-          onChange={(e) => void saveNumber(e, RetentionDays, async (n) => { await saveAccessLogRetentionDays(db, n); await purgeAccessLog(db); }, 'Retention saved.')} />
+        <input
+          id="access-days"
+          type="number"
+          min={1}
+          max={3650}
+          value={days}
+          onChange={(e) =>
+            void saveNumber(
+              e,
+              RetentionDays,
+              async (n) => {
+                await saveAccessLogRetentionDays(db, n);
+                await purgeAccessLog(db);
+              },
+              'Retention saved.',
+            )
+          }
+        />
       </p>
       <button type="button" onClick={exportCsv}>
         Export access log (CSV)
@@ -83,14 +111,28 @@ export function AccessLogSettings({ db }: { db: LiaisonDb }) {
       <h2 id="security-heading">Security</h2>
       <p>
         <label for="idle-minutes">Lock notes after this many minutes without activity</label>{' '}
-        <input id="idle-minutes" type="number" min={1} max={480} value={idle}
-          onChange={(e) => void saveNumber(e, IdleMinutes, (n) => saveIdleMinutes(db, n), 'Idle lock saved. Open panels use it from their next unlock.')} />
+        <input
+          id="idle-minutes"
+          type="number"
+          min={1}
+          max={480}
+          value={idle}
+          onChange={(e) =>
+            void saveNumber(
+              e,
+              IdleMinutes,
+              (n) => saveIdleMinutes(db, n),
+              'Idle lock saved. Open panels use it from their next unlock.',
+            )
+          }
+        />
       </p>
       <p data-rejected={rejected.total}>
         Rejected messages: {rejected.total}
         {rejected.total > 0 && (
           <span class="muted">
-            {' '}(
+            {' '}
+            (
             {Object.entries(rejected.byReason)
               .map(([r, n]) => `${r}: ${n}`)
               .join(', ')}
@@ -98,7 +140,9 @@ export function AccessLogSettings({ db }: { db: LiaisonDb }) {
           </span>
         )}
       </p>
-      <p class="muted">Messages from web pages that were malformed, too large or from sites you did not enable; Liaison ignored them.</p>
+      <p class="muted">
+        Messages from web pages that were malformed, too large or from sites you did not enable; Liaison ignored them.
+      </p>
       <p role="status" aria-live="polite">
         {status}
       </p>

@@ -1,5 +1,13 @@
 import { useState } from 'preact/hooks';
-import { applyImport, backupFileName, exportBackup, NOTES_NOT_ALLOWED, planImport, RestoreRefused, type ImportPlan } from '../lib/backup/backup';
+import {
+  applyImport,
+  backupFileName,
+  exportBackup,
+  NOTES_NOT_ALLOWED,
+  planImport,
+  RestoreRefused,
+  type ImportPlan,
+} from '../lib/backup/backup';
 import type { LiaisonDb } from '../lib/db/database';
 import { downloadText } from './notes/download';
 import { saveErrorMessage } from './notes/saveError';
@@ -50,7 +58,8 @@ export function BackupSettings({ db, notesAllowed }: { db: LiaisonDb; notesAllow
     }
   };
 
-  const line = (what: string, c: { added: number; replaced: number }) => `${what}: ${c.added} added, ${c.replaced} replaced`;
+  const line = (what: string, c: { added: number; replaced: number }) =>
+    `${what}: ${c.added} added, ${c.replaced} replaced`;
   return (
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup</h2>

@@ -10,8 +10,8 @@ export function FindingList({ findings }: { findings: Finding[] }) {
       {/* RULES.md check 8: gaps that are only what Liaison has not seen read "Not checked yet", never "OK". */}
       {isOnlyNotChecked(findings) && (
         <p class="not-checked-lead">
-          <strong>Not checked yet.</strong> Liaison has not seen everything it needs to check this; nothing wrong was found
-          in what it has seen.
+          <strong>Not checked yet.</strong> Liaison has not seen everything it needs to check this; nothing wrong was
+          found in what it has seen.
         </p>
       )}
       <ul class="findings">

@@ -154,7 +154,9 @@ function SetPassphraseForm({ db }: { db: LiaisonDb }) {
   return (
     <form class="lock-form" aria-labelledby="setpass-heading" onSubmit={submit}>
       <h2 id="setpass-heading">Set a passphrase for your notes</h2>
-      <p>Notes are encrypted on this computer with a key made from this passphrase. Liaison never stores the passphrase.</p>
+      <p>
+        Notes are encrypted on this computer with a key made from this passphrase. Liaison never stores the passphrase.
+      </p>
       <p class="warning" id="setpass-warning">
         <strong>{FORGET_WARNING}</strong>
       </p>
@@ -166,12 +168,28 @@ function SetPassphraseForm({ db }: { db: LiaisonDb }) {
       <p>
         <label for="setpass-1">New passphrase (at least {MIN_PASSPHRASE} characters)</label>
         <br />
-        <input id="setpass-1" type="password" autoComplete="new-password" required minLength={MIN_PASSPHRASE} aria-describedby="setpass-warning" value={pass} onInput={(e) => setPass(e.currentTarget.value)} />
+        <input
+          id="setpass-1"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSPHRASE}
+          aria-describedby="setpass-warning"
+          value={pass}
+          onInput={(e) => setPass(e.currentTarget.value)}
+        />
       </p>
       <p>
         <label for="setpass-2">Same passphrase again</label>
         <br />
-        <input id="setpass-2" type="password" autoComplete="new-password" required value={again} onInput={(e) => setAgain(e.currentTarget.value)} />
+        <input
+          id="setpass-2"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={again}
+          onInput={(e) => setAgain(e.currentTarget.value)}
+        />
       </p>
       <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
         {busy ? 'Setting…' : 'Set passphrase'}

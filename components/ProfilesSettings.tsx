@@ -3,7 +3,14 @@ import type { SiteProfile } from '../lib/adapters/profile';
 import type { LiaisonDb } from '../lib/db/database';
 import type { Policy } from '../lib/policy/schema';
 import { exportProfiles, planImport, type ImportPlan } from '../lib/teach/profile-io';
-import { damagedProfileKeys, deleteProfile, deleteProfileRows, listProfiles, policyProfiles, saveProfiles } from '../lib/teach/store';
+import {
+  damagedProfileKeys,
+  deleteProfile,
+  deleteProfileRows,
+  listProfiles,
+  policyProfiles,
+  saveProfiles,
+} from '../lib/teach/store';
 import { downloadText, safePart } from './notes/download';
 import { reportWrite } from './notes/saveError';
 import { useLiveQuery } from './useLiveQuery';
@@ -29,7 +36,14 @@ export function ProfilesSettings({ db, loadPolicy, download = save }: Props) {
   const [deployed, setDeployed] = useState<SiteProfile[]>([]);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [message, setMessage] = useState('');
-  useEffect(() => void loadPolicy().then((p) => setDeployed(policyProfiles(p)), () => setDeployed([])), []);
+  useEffect(
+    () =>
+      void loadPolicy().then(
+        (p) => setDeployed(policyProfiles(p)),
+        () => setDeployed([]),
+      ),
+    [],
+  );
 
   const onFile = async (e: Event) => {
     const input = e.target as HTMLInputElement;
@@ -37,30 +51,56 @@ export function ProfilesSettings({ db, loadPolicy, download = save }: Props) {
     input.value = '';
     if (!file) return;
     setMessage('');
-    setPlan(planImport(await file.text(), (profiles ?? []).map((p) => p.id)));
+    setPlan(
+      planImport(
+        await file.text(),
+        (profiles ?? []).map((p) => p.id),
+      ),
+    );
   };
   const confirm = async () => {
     if (!plan) return;
     const n = plan.items.length;
-    const ok = await reportWrite(() => saveProfiles(db, plan.items.map((i) => i.profile)), setMessage, `Imported ${n} profile${n === 1 ? '' : 's'}. Reload open SIS pages to use them.`);
+    const ok = await reportWrite(
+      () =>
+        saveProfiles(
+          db,
+          plan.items.map((i) => i.profile),
+        ),
+      setMessage,
+      `Imported ${n} profile${n === 1 ? '' : 's'}. Reload open SIS pages to use them.`,
+    );
     if (ok) setPlan(null);
   };
 
   return (
     <section aria-labelledby="profiles-heading">
       <h2 id="profiles-heading">Site profiles</h2>
-      <p>How Liaison reads pages it does not know by itself: taught on a page (side panel → Teach this page) or imported.</p>
+      <p>
+        How Liaison reads pages it does not know by itself: taught on a page (side panel → Teach this page) or imported.
+      </p>
       {!profiles ? (
         <p aria-busy="true">Loading…</p>
       ) : profiles.length ? (
         <ul class="profiles">
           {profiles.map((p) => (
             <li key={p.id} data-profile={p.id}>
-              <strong>{p.label}</strong> <span class="muted">({p.id} · {hosts(p)} · {p.pages.length} page type{p.pages.length === 1 ? '' : 's'}{p.verified ? '' : ' · unverified'})</span>{' '}
-              <button type="button" onClick={() => download(`liaison-profile-${safePart(p.id)}.json`, exportProfiles([p]))}>
+              <strong>{p.label}</strong>{' '}
+              <span class="muted">
+                ({p.id} · {hosts(p)} · {p.pages.length} page type{p.pages.length === 1 ? '' : 's'}
+                {p.verified ? '' : ' · unverified'})
+              </span>{' '}
+              <button
+                type="button"
+                onClick={() => download(`liaison-profile-${safePart(p.id)}.json`, exportProfiles([p]))}
+              >
                 Export
               </button>{' '}
-              <button type="button" aria-label={`Delete ${p.label}`} onClick={() => void reportWrite(() => deleteProfile(db, p.id), setMessage, `Deleted ${p.label}.`)}>
+              <button
+                type="button"
+                aria-label={`Delete ${p.label}`}
+                onClick={() => void reportWrite(() => deleteProfile(db, p.id), setMessage, `Deleted ${p.label}.`)}
+              >
                 Delete
               </button>
             </li>
@@ -71,8 +111,14 @@ export function ProfilesSettings({ db, loadPolicy, download = save }: Props) {
       )}
       {!!damaged?.length && (
         <p class="warning" data-damaged-profiles={damaged.length}>
-          {damaged.length === 1 ? 'One stored profile is' : `${damaged.length} stored profiles are`} damaged and read nothing.{' '}
-          <button type="button" onClick={() => void reportWrite(() => deleteProfileRows(db, damaged), setMessage, 'Deleted the damaged profiles.')}>
+          {damaged.length === 1 ? 'One stored profile is' : `${damaged.length} stored profiles are`} damaged and read
+          nothing.{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void reportWrite(() => deleteProfileRows(db, damaged), setMessage, 'Deleted the damaged profiles.')
+            }
+          >
             Delete {damaged.length === 1 ? 'it' : 'them'}
           </button>
         </p>
@@ -90,7 +136,10 @@ export function ProfilesSettings({ db, loadPolicy, download = save }: Props) {
           <ul class="profiles">
             {deployed.map((p) => (
               <li key={p.id}>
-                {p.label} <span class="muted">({p.id} · {hosts(p)})</span>
+                {p.label}{' '}
+                <span class="muted">
+                  ({p.id} · {hosts(p)})
+                </span>
               </li>
             ))}
           </ul>
@@ -106,7 +155,10 @@ export function ProfilesSettings({ db, loadPolicy, download = save }: Props) {
           <ul>
             {plan.items.map(({ profile, replaces }) => (
               <li key={profile.id}>
-                {replaces ? 'Replace' : 'Add'} {profile.label} <span class="muted">({profile.id} · {hosts(profile)})</span>
+                {replaces ? 'Replace' : 'Add'} {profile.label}{' '}
+                <span class="muted">
+                  ({profile.id} · {hosts(profile)})
+                </span>
               </li>
             ))}
             {plan.errors.map((e) => (

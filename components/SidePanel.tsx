@@ -42,7 +42,9 @@ interface Item {
 async function loadView(db: LiaisonDb, tab: PanelTab | undefined): Promise<{ page: PageRow | null; items: Item[] }> {
   const page = await panelPage(db, tab);
   if (!page) return { page, items: [] };
-  const rows = await db.findings.bulkGet(page.subjects.map((s) => [page.site, s.kind, s.id] as [string, string, string]));
+  const rows = await db.findings.bulkGet(
+    page.subjects.map((s) => [page.site, s.kind, s.id] as [string, string, string]),
+  );
   // Note follow-ups show with the checks, as on the badge; read fresh because they change with the notes.
   const followUps = await followUpFindingsFor(
     db,
@@ -107,7 +109,10 @@ export function SidePanel({
   const site = page?.site ?? null;
   // Notes are decrypted only while unlocked; the count of due follow-ups comes from the clear index.
   const unlocked = useUnlocked();
-  const { value: fu } = useLiveQuery(() => (unlocked ? loadFollowUps(db, site) : Promise.resolve(null)), [db, site, unlocked]);
+  const { value: fu } = useLiveQuery(
+    () => (unlocked ? loadFollowUps(db, site) : Promise.resolve(null)),
+    [db, site, unlocked],
+  );
   const [tab, setTab] = useState<TabKey | null>(null);
   const [target, setTarget] = useState<NotesTarget | null>(null);
   const handled = useRef(0);
@@ -129,7 +134,11 @@ export function SidePanel({
   const selected = tab ?? ROLE_DEFAULTS[settings?.role ?? 'case-manager'].tab;
   const leadDays = settings?.leadDays ?? 0;
   const { value: due = 0 } = useLiveQuery(
-    async () => (site ? followUpFindingsFromIndex(await openFollowUpsBy(db, dueHorizon(asOf, leadDays), { site }), asOf, leadDays).length : 0),
+    async () =>
+      site
+        ? followUpFindingsFromIndex(await openFollowUpsBy(db, dueHorizon(asOf, leadDays), { site }), asOf, leadDays)
+            .length
+        : 0,
     [db, site, asOf, leadDays],
   );
   const tabs: TabDef<TabKey>[] = [
@@ -141,40 +150,50 @@ export function SidePanel({
   ];
   return (
     <>
-    <FirstRun db={db} />
-    <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
-      {selected === 'checks' && <ChecksView db={db} ask={ask} tab={panelTab} compliance={compliance} teacher={settings?.role === 'teacher'} />}
-      {selected === 'week' && <ThisWeekTab db={db} compliance={compliance} />}
-      {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" compliance={compliance} />}
-      {/* The teacher's card needs no passphrase: it shows what the SIS shows, not notes (its case manager is in Notes). */}
-      {selected === 'notes' && settings?.role === 'teacher' && page?.focus?.kind === 'student' && (
-        <TeacherCard db={db} site={page.site} studentId={page.focus.id} withCaseManager={false} />
-      )}
-      {selected === 'notes' && (
-        <LockGate db={db}>
-          {() => (settings ? <NotesTab db={db} page={page ?? null} target={target} settings={settings} policy={policy} /> : <p aria-busy="true">Loading…</p>)}
-        </LockGate>
-      )}
-      {selected === 'followups' && (
-        <LockGate db={db}>
-          {() => fu ? (
-          <FollowUpsTab
-            db={db}
-            notes={fu.notes}
-            asOf={asOf}
-            leadDays={settings?.leadDays ?? 0}
-            names={fu.names}
-            onOpen={(studentId) => {
-              setTarget({ studentId, compose: false, at: Date.now() });
-              setTab('notes');
-            }}
-          />
-        ) : (
-          <p aria-busy="true">Loading…</p>
+      <FirstRun db={db} />
+      <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
+        {selected === 'checks' && (
+          <ChecksView db={db} ask={ask} tab={panelTab} compliance={compliance} teacher={settings?.role === 'teacher'} />
         )}
-        </LockGate>
-      )}
-    </Tabs>
+        {selected === 'week' && <ThisWeekTab db={db} compliance={compliance} />}
+        {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" compliance={compliance} />}
+        {/* The teacher's card needs no passphrase: it shows what the SIS shows, not notes (its case manager is in Notes). */}
+        {selected === 'notes' && settings?.role === 'teacher' && page?.focus?.kind === 'student' && (
+          <TeacherCard db={db} site={page.site} studentId={page.focus.id} withCaseManager={false} />
+        )}
+        {selected === 'notes' && (
+          <LockGate db={db}>
+            {() =>
+              settings ? (
+                <NotesTab db={db} page={page ?? null} target={target} settings={settings} policy={policy} />
+              ) : (
+                <p aria-busy="true">Loading…</p>
+              )
+            }
+          </LockGate>
+        )}
+        {selected === 'followups' && (
+          <LockGate db={db}>
+            {() =>
+              fu ? (
+                <FollowUpsTab
+                  db={db}
+                  notes={fu.notes}
+                  asOf={asOf}
+                  leadDays={settings?.leadDays ?? 0}
+                  names={fu.names}
+                  onOpen={(studentId) => {
+                    setTarget({ studentId, compose: false, at: Date.now() });
+                    setTab('notes');
+                  }}
+                />
+              ) : (
+                <p aria-busy="true">Loading…</p>
+              )
+            }
+          </LockGate>
+        )}
+      </Tabs>
     </>
   );
 }
@@ -195,7 +214,10 @@ function ChecksView({
   teacher: boolean;
 }) {
   const { value, error } = useLiveQuery(() => loadView(db, tab), [db, tab]);
-  if (error) return <Message title="Liaison could not read its data">Reload the panel. If it persists, restart the browser.</Message>;
+  if (error)
+    return (
+      <Message title="Liaison could not read its data">Reload the panel. If it persists, restart the browser.</Message>
+    );
   if (!value) return <p aria-busy="true">Loading…</p>;
   const { page, items } = value;
   if (!page)
@@ -228,7 +250,11 @@ function ChecksView({
   if (!focus && teacher) return <TeacherListView items={items} />;
   return (
     <>
-      {focus ? <SubjectView item={focus} db={db} site={page.site} compliance={compliance} /> : <ListView items={items} />}
+      {focus ? (
+        <SubjectView item={focus} db={db} site={page.site} compliance={compliance} />
+      ) : (
+        <ListView items={items} />
+      )}
       <PageReading db={db} page={page} ask={ask} />
       <TeachButton tabId={page.tabId} frameId={page.frameId} label="Teach this page" />
     </>
@@ -258,11 +284,24 @@ function Message({ title, children }: { title: string; children: preact.Componen
   );
 }
 
-function SubjectView({ item, db, site, compliance }: { item: Item; db: LiaisonDb; site: string; compliance: Partial<ComplianceSettings> }) {
+function SubjectView({
+  item,
+  db,
+  site,
+  compliance,
+}: {
+  item: Item;
+  db: LiaisonDb;
+  site: string;
+  compliance: Partial<ComplianceSettings>;
+}) {
   return (
     <section aria-labelledby="subject-heading" data-subject={`${item.kind}:${item.id}`}>
       <h1 id="subject-heading">
-        {item.name} <span class="muted">({item.kind === 'student' ? 'student' : 'staff'} {item.id})</span>
+        {item.name}{' '}
+        <span class="muted">
+          ({item.kind === 'student' ? 'student' : 'staff'} {item.id})
+        </span>
       </h1>
       {item.findings ? <FindingList findings={item.findings} /> : <p>Checking…</p>}
       {item.kind === 'student' && <StudentCalendarButton db={db} site={site} id={item.id} compliance={compliance} />}
@@ -296,7 +335,8 @@ function SubjectRow({ item: i }: { item: Item }) {
     <li data-subject={`${i.kind}:${i.id}`}>
       <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>
-          <span class={`sev ${notChecked ? 'not-checked' : worst}`}>{notChecked ? 'not checked' : worst}</span> {i.name} <span class="muted">({i.id})</span> · {i.findings!.length}
+          <span class={`sev ${notChecked ? 'not-checked' : worst}`}>{notChecked ? 'not checked' : worst}</span> {i.name}{' '}
+          <span class="muted">({i.id})</span> · {i.findings!.length}
         </summary>
         {open && <FindingList findings={i.findings!} />}
       </details>
@@ -309,7 +349,9 @@ function TeacherListView({ items }: { items: Item[] }) {
   const students = items.filter((i) => i.kind === 'student').sort((a, b) => a.name.localeCompare(b.name));
   return (
     <section aria-labelledby="list-heading" data-testid="teacher-list">
-      <h1 id="list-heading">This page: {students.length} student{students.length === 1 ? '' : 's'}</h1>
+      <h1 id="list-heading">
+        This page: {students.length} student{students.length === 1 ? '' : 's'}
+      </h1>
       <p>Open a student’s page in the SIS to see their case manager and the accommodations you are to provide.</p>
       {students.length > 0 && (
         <ul>
@@ -329,7 +371,11 @@ function ListView({ items }: { items: Item[] }) {
     () =>
       items
         .filter((i) => i.findings?.length)
-        .sort((a, b) => severityRank(worstSeverity(b.findings!)) - severityRank(worstSeverity(a.findings!)) || a.name.localeCompare(b.name)),
+        .sort(
+          (a, b) =>
+            severityRank(worstSeverity(b.findings!)) - severityRank(worstSeverity(a.findings!)) ||
+            a.name.localeCompare(b.name),
+        ),
     [items],
   );
   const students = items.filter((i) => i.kind === 'student').length;

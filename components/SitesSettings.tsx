@@ -33,7 +33,15 @@ export function SitesSettings({ permissions, required = [], loadDistrictSites = 
   useEffect(() => void refresh(), []);
   useEffect(() => {
     void loadDistrictSites().then(
-      (list) => setDistrict([...new Set(list.flatMap((a) => { const s = siteToEnable(a); return 'pattern' in s ? [s.pattern] : []; }))]),
+      (list) =>
+        setDistrict([
+          ...new Set(
+            list.flatMap((a) => {
+              const s = siteToEnable(a);
+              return 'pattern' in s ? [s.pattern] : [];
+            }),
+          ),
+        ]),
       () => setDistrict([]),
     );
   }, []);
@@ -41,7 +49,11 @@ export function SitesSettings({ permissions, required = [], loadDistrictSites = 
   // Must run straight from the click: browsers allow a permission prompt only in a user gesture.
   const enable = async (pattern: string) => {
     const granted = await permissions.request({ origins: [pattern] });
-    setMessage(granted ? `Liaison is now on for ${siteLabel(pattern)}. Reload its open pages.` : 'Permission was not granted; nothing changed.');
+    setMessage(
+      granted
+        ? `Liaison is now on for ${siteLabel(pattern)}. Reload its open pages.`
+        : 'Permission was not granted; nothing changed.',
+    );
     await refresh();
     return granted;
   };

@@ -295,7 +295,8 @@ function renderBody(host: HTMLElement): void {
   const lead = notChecked ? doc.createElement('p') : null;
   if (lead) {
     lead.className = 'lead';
-    lead.textContent = 'Liaison has not seen everything it needs to check this assignment. Nothing wrong was found in what it has seen.';
+    lead.textContent =
+      'Liaison has not seen everything it needs to check this assignment. Nothing wrong was found in what it has seen.';
   }
   const ul = doc.createElement('ul');
   for (const f of list) ul.append(findingItem(doc, f));
@@ -387,7 +388,8 @@ export function badgeAriaLabel(findings: readonly Finding[] | null, due?: Marker
   const n = `${findings.length} finding${findings.length === 1 ? '' : 's'}`;
   const followUp = findings.some(noteDerived) ? ', follow-up due' : '';
   const when = due ? ` ${due.label}.` : '';
-  if (isOnlyNotChecked(findings)) return `Liaison: not checked yet, Liaison has not seen what it needs (${n}).${when} Show details`;
+  if (isOnlyNotChecked(findings))
+    return `Liaison: not checked yet, Liaison has not seen what it needs (${n}).${when} Show details`;
   const severity = worstSeverity(findings);
   return `Liaison: ${n}${severity === 'none' ? '' : `, worst ${LABEL[severity].toLowerCase()}`}${followUp}.${when} Show details`;
 }

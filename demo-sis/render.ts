@@ -14,7 +14,20 @@ export interface Page {
   body: Markup;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "April 16 2027", as RosarioSIS shows dates. */
 function longDate(iso: string | null | undefined): string {
@@ -71,15 +84,24 @@ function home(district: District): Page {
   };
 }
 
-const STUDENT_LIST_HEADERS = ['Student', 'ID', 'Grade', 'Program', 'Primary Disability', 'Case Manager', 'Next Annual IEP'];
+const STUDENT_LIST_HEADERS = [
+  'Student',
+  'ID',
+  'Grade',
+  'Program',
+  'Primary Disability',
+  'Case Manager',
+  'Next Annual IEP',
+];
 
 function studentList(district: District): Page {
   const rows = district.students.map(
-    (s) => html`<tr><td><a href="/students/${encodeURIComponent(s.id)}" data-nav>${s.name}</a></td><td>${s.id}</td><td>${s.grade}</td><td>${
-      PROGRAM_TEXT[s.program ?? ''] ?? s.program
-    }</td><td>${disabilityText(s.primaryDisability)}</td><td>${personRef(district, s.caseManager?.staffId, s.caseManager?.name)}</td><td>${longDate(
-      s.iep?.nextAnnual,
-    )}</td></tr>`,
+    (s) =>
+      html`<tr><td><a href="/students/${encodeURIComponent(s.id)}" data-nav>${s.name}</a></td><td>${s.id}</td><td>${s.grade}</td><td>${
+        PROGRAM_TEXT[s.program ?? ''] ?? s.program
+      }</td><td>${disabilityText(s.primaryDisability)}</td><td>${personRef(district, s.caseManager?.staffId, s.caseManager?.name)}</td><td>${longDate(
+        s.iep?.nextAnnual,
+      )}</td></tr>`,
   );
   return {
     status: 200,
@@ -105,7 +127,8 @@ function severityField(s: DemoStudent): Markup | null {
 function studentPage(district: District, s: DemoStudent): Page {
   const cm = s.caseManager;
   const services = s.services.map(
-    (v) => html`<tr><td>${serviceText(v.code, v.name)}</td><td>${personRef(district, v.providerStaffId, v.providerName)}</td><td>${v.frequency}</td></tr>`,
+    (v) =>
+      html`<tr><td>${serviceText(v.code, v.name)}</td><td>${personRef(district, v.providerStaffId, v.providerName)}</td><td>${v.frequency}</td></tr>`,
   );
   return {
     status: 200,
@@ -176,7 +199,8 @@ function staffList(district: District, expanded: boolean): Page {
 function staffPage(s: DemoStaff): Page {
   const creds = s.credentials ?? [];
   const credRows = creds.map(
-    (c) => html`<tr><td>${c.title}</td><td>${(c.authorizations ?? []).join(', ')}</td><td>${capitalize(c.kind ?? '')}</td><td>${usDate(c.issued)}</td><td>${usDate(c.expires)}</td></tr>`,
+    (c) =>
+      html`<tr><td>${c.title}</td><td>${(c.authorizations ?? []).join(', ')}</td><td>${capitalize(c.kind ?? '')}</td><td>${usDate(c.issued)}</td><td>${usDate(c.expires)}</td></tr>`,
   );
   return {
     status: 200,
@@ -198,7 +222,11 @@ function capitalize(s: string): string {
 }
 
 function notFound(what: string): Page {
-  return { status: 404, title: 'Not found', body: html`<h1>Not found</h1><p class="error">${what}</p><p><a href="/">Home</a></p>` };
+  return {
+    status: 404,
+    title: 'Not found',
+    body: html`<h1>Not found</h1><p class="error">${what}</p><p><a href="/">Home</a></p>`,
+  };
 }
 
 /** Routes a request path to a page. Unknown paths and ids are 404 pages. */
@@ -258,7 +286,10 @@ function fragment(page: Page, district: District): string {
   return html`<main id="content" data-title="${page.title} | ${district.name}">${page.body}</main>`.value;
 }
 
-export function renderPage(url: URL, opts: { fragment?: boolean; district?: District } = {}): { status: number; html: string } {
+export function renderPage(
+  url: URL,
+  opts: { fragment?: boolean; district?: District } = {},
+): { status: number; html: string } {
   const district = opts.district ?? DISTRICT;
   const page = route(url, district);
   return { status: page.status, html: opts.fragment ? fragment(page, district) : fullDocument(page, district) };

@@ -57,7 +57,7 @@ export async function startDemoSis(
   const { port } = server.address() as AddressInfo;
   return {
     // No trailing slash: callers write `${url}/students`.
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -6,7 +6,13 @@ import { purgeAccessLog } from '@/lib/access/log';
 import { dropClosedTabPages, dropExpiredDaily } from '@/lib/db/retention';
 import { handleContentMessage } from '@/lib/messaging/handler';
 import { FrameStateReply, type TabMessage } from '@/lib/messaging/protocol';
-import { handlePanelMessage, isExtensionPage, isPanelRequest, ReadSummaryStore, type SessionArea } from '@/lib/messaging/panel';
+import {
+  handlePanelMessage,
+  isExtensionPage,
+  isPanelRequest,
+  ReadSummaryStore,
+  type SessionArea,
+} from '@/lib/messaging/panel';
 import { syncSiteScripts, type ScriptingApi } from '@/lib/sites/registration';
 import { injectTeach, type ExecuteScriptApi } from '@/lib/teach/inject';
 import { readManagedPolicy } from '@/lib/teach/store';
@@ -16,8 +22,10 @@ export default defineBackground(() => {
   // Site profiles: policy read at each request (it may change while the worker runs), teach mode on demand.
   const teachContext = {
     policy: () => readManagedPolicy(browser.storage.managed as never),
-    startTeach: (tabId: number, frameId?: number) => injectTeach(browser.scripting as unknown as ExecuteScriptApi, tabId, frameId),
-    profilesChanged: (tabId: number) => void browser.tabs.sendMessage(tabId, { type: 'profiles/changed' }).catch(() => undefined),
+    startTeach: (tabId: number, frameId?: number) =>
+      injectTeach(browser.scripting as unknown as ExecuteScriptApi, tabId, frameId),
+    profilesChanged: (tabId: number) =>
+      void browser.tabs.sendMessage(tabId, { type: 'profiles/changed' }).catch(() => undefined),
     frameRecords,
     sendToTab: (tabId: number, frameId: number, msg: TabMessage) => browser.tabs.sendMessage(tabId, msg, { frameId }),
   };
@@ -33,34 +41,55 @@ export default defineBackground(() => {
   // Cached SIS records past the retention period (policy, else the user's setting) go: at start-up and, at most
   // once a day, when a page is read. A worker can run for days while the user browses.
   const dropStale = () =>
-    void teachContext.policy().then((p) => dropExpiredDaily(db, { policyDays: p.retentionDays })).catch(logFailure('retention'));
+    void teachContext
+      .policy()
+      .then((p) => dropExpiredDaily(db, { policyDays: p.retentionDays }))
+      .catch(logFailure('retention'));
   dropStale();
   // Rows of tabs closed while no worker ran (a browser quit or crash) go before a reused tab id can show them.
   void browser.tabs
     .query({})
-    .then((tabs) => dropClosedTabPages(db, tabs.flatMap((t) => (t.id === undefined ? [] : [t.id]))))
+    .then((tabs) =>
+      dropClosedTabPages(
+        db,
+        tabs.flatMap((t) => (t.id === undefined ? [] : [t.id])),
+      ),
+    )
     .catch(logFailure('closed tabs'));
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     // The side panel's questions: only from the extension's own pages (the browser names the sender's URL).
     if (isPanelRequest(raw) && isExtensionPage(sender.url, browser.runtime.getURL('/')))
       return handlePanelMessage(readSummaries, raw).catch(() => ({ ok: false, error: 'internal error' }));
-    if (sender.tab?.id !== undefined && (raw as { type?: unknown } | null)?.type === 'note/compose') openSidePanel(sender.tab.id);
+    if (sender.tab?.id !== undefined && (raw as { type?: unknown } | null)?.type === 'note/compose')
+      openSidePanel(sender.tab.id);
     if ((raw as { type?: unknown } | null)?.type === 'page/snapshot') dropStale();
-    return handleContentMessage({ db, asOf: () => todayIso(), settings: () => loadCheckSettings(db), enabledSites, readSummaries, ...teachContext }, raw, { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId }).catch(
-      (err: unknown) => {
-        // Only the error's kind is logged: messages may carry student data.
-        console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);
-        return { ok: false, error: 'internal error' };
+    return handleContentMessage(
+      {
+        db,
+        asOf: () => todayIso(),
+        settings: () => loadCheckSettings(db),
+        enabledSites,
+        readSummaries,
+        ...teachContext,
       },
-    );
+      raw,
+      { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId },
+    ).catch((err: unknown) => {
+      // Only the error's kind is logged: messages may carry student data.
+      console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);
+      return { ok: false, error: 'internal error' };
+    });
   });
 
   // Enabled sites are the host permissions the user granted beyond the manifest's own (the test build's).
   const required = new Set(browser.runtime.getManifest().host_permissions ?? []);
   const syncSites = async () => {
     const { origins = [] } = await browser.permissions.getAll();
-    await syncSiteScripts(browser.scripting as unknown as ScriptingApi, origins.filter((o) => !required.has(o)));
+    await syncSiteScripts(
+      browser.scripting as unknown as ScriptingApi,
+      origins.filter((o) => !required.has(o)),
+    );
   };
   browser.permissions.onAdded.addListener(() => void syncSites().catch(logFailure('site sync')));
   browser.permissions.onRemoved.addListener(() => void syncSites().catch(logFailure('site sync')));

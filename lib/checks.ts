@@ -33,7 +33,8 @@ export async function loadCheckSettings(db: LiaisonDb): Promise<CheckSettings> {
     .get(CHECK_SETTINGS_KEY)
     .then((r) => r?.value)
     .catch(() => undefined);
-  const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+  const obj = (v: unknown): Record<string, unknown> | null =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
   const stored = obj(value);
   if (!stored) return {};
   const out: CheckSettings = {};
@@ -42,15 +43,26 @@ export async function loadCheckSettings(db: LiaisonDb): Promise<CheckSettings> {
     const r: Partial<RuleSettings> = {};
     if (isCount(rules.expiringLeadDays)) r.expiringLeadDays = rules.expiringLeadDays;
     const caps = obj(rules.caseloadCaps);
-    if (caps) r.caseloadCaps = Object.fromEntries(Object.entries(caps).filter(([, v]) => isCount(v) && v > 0)) as Record<string, number>;
+    if (caps)
+      r.caseloadCaps = Object.fromEntries(Object.entries(caps).filter(([, v]) => isCount(v) && v > 0)) as Record<
+        string,
+        number
+      >;
     if (Object.keys(r).length) out.rules = r;
   }
   const compliance = obj(stored.compliance);
   if (compliance) {
     // Only the fields the user set, each as the compliance checks accept it (resolveComplianceSettings drops bad ones).
     const resolved = resolveComplianceSettings(compliance as Partial<ComplianceSettings>);
-    const kept = (k: string) => k in resolved && (Array.isArray(resolved[k as keyof ComplianceSettings]) || resolved[k as keyof ComplianceSettings] === compliance[k]);
-    const c = Object.fromEntries(Object.keys(compliance).filter(kept).map((k) => [k, resolved[k as keyof ComplianceSettings]]));
+    const kept = (k: string) =>
+      k in resolved &&
+      (Array.isArray(resolved[k as keyof ComplianceSettings]) ||
+        resolved[k as keyof ComplianceSettings] === compliance[k]);
+    const c = Object.fromEntries(
+      Object.keys(compliance)
+        .filter(kept)
+        .map((k) => [k, resolved[k as keyof ComplianceSettings]]),
+    );
     if (Object.keys(c).length) out.compliance = c as Partial<ComplianceSettings>;
   }
   return out;
@@ -67,6 +79,10 @@ export function runAllChecks(
 ): Finding[] {
   return sortFindings([
     ...runChecks(data, { asOf: opts.asOf, settings: opts.settings?.rules }),
-    ...complianceFindings(data.students, { asOf: opts.asOf, settings: opts.settings?.compliance, pack: RULE_PACK_VERSION }),
+    ...complianceFindings(data.students, {
+      asOf: opts.asOf,
+      settings: opts.settings?.compliance,
+      pack: RULE_PACK_VERSION,
+    }),
   ]);
 }

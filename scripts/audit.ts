@@ -40,7 +40,10 @@ function parseArgs(argv: string[]): Args {
   let scheduleLead: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -53,17 +56,24 @@ function parseArgs(argv: string[]): Args {
       if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be table, json or csv`);
       format = f as Format;
     } else if (flag === '--report-cards') {
-      reportCards = value().split(',').map((d) => d.trim()).filter(Boolean);
-      if (!reportCards.every((d) => isIsoDate(d))) throw new UsageError('--report-cards must be dates as YYYY-MM-DD, separated by commas');
+      reportCards = value()
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean);
+      if (!reportCards.every((d) => isIsoDate(d)))
+        throw new UsageError('--report-cards must be dates as YYYY-MM-DD, separated by commas');
     } else if (flag === '--schedule-lead') {
       scheduleLead = Number(value());
-      if (!Number.isInteger(scheduleLead) || scheduleLead < 0) throw new UsageError('--schedule-lead must be a whole number of days');
+      if (!Number.isInteger(scheduleLead) || scheduleLead < 0)
+        throw new UsageError('--schedule-lead must be a whole number of days');
     } else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
     else positional.push(a);
   }
-  if (positional.length !== 1) throw new UsageError(positional.length ? 'give exactly one input file' : 'no input file given');
-  if (asOf !== undefined && !IsoDate.safeParse(asOf).success) throw new UsageError('--as-of must be a date as YYYY-MM-DD');
+  if (positional.length !== 1)
+    throw new UsageError(positional.length ? 'give exactly one input file' : 'no input file given');
+  if (asOf !== undefined && !IsoDate.safeParse(asOf).success)
+    throw new UsageError('--as-of must be a date as YYYY-MM-DD');
   return { file: positional[0], staff, asOf, format, reportCards, scheduleLead };
 }
 
@@ -78,19 +88,31 @@ function readText(path: string): { text: string; file: string } {
 
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
-  const progress = (file: string, rows: number) => process.stderr.write(`${basename(file)}: ${rows.toLocaleString('en-US')} rows read\n`);
+  const progress = (file: string, rows: number) =>
+    process.stderr.write(`${basename(file)}: ${rows.toLocaleString('en-US')} rows read\n`);
   const input = readInputs(readText(args.file), args.staff ? readText(args.staff) : undefined, progress);
   const asOf = args.asOf ?? input.asOf ?? formatDate(new Date(), 'yyyy-MM-dd');
-  if (input.students.length >= 10_000) process.stderr.write(`Checking ${input.students.length.toLocaleString('en-US')} students as of ${asOf}…\n`);
+  if (input.students.length >= 10_000)
+    process.stderr.write(`Checking ${input.students.length.toLocaleString('en-US')} students as of ${asOf}…\n`);
   // The audit's staff records are the district's whole list unless the input says otherwise (RULES.md check 8).
   const compliance = {
     ...(args.reportCards ? { reportCardDates: args.reportCards } : {}),
     ...(args.scheduleLead !== undefined ? { scheduleLeadDays: args.scheduleLead } : {}),
   };
-  const findings = runAllChecks(input, { asOf, settings: { rules: { staffKnowledge: input.staffKnowledge ?? 'complete' }, compliance } });
-  const out = args.format === 'json' ? `${JSON.stringify({ findings }, null, 2)}\n` : args.format === 'csv' ? `${findingsToCsv(findings)}\n` : findingsToTable(findings);
+  const findings = runAllChecks(input, {
+    asOf,
+    settings: { rules: { staffKnowledge: input.staffKnowledge ?? 'complete' }, compliance },
+  });
+  const out =
+    args.format === 'json'
+      ? `${JSON.stringify({ findings }, null, 2)}\n`
+      : args.format === 'csv'
+        ? `${findingsToCsv(findings)}\n`
+        : findingsToTable(findings);
   process.stdout.write(out);
-  process.stderr.write(`Liaison audit: ${findings.length} findings for ${input.students.length} students and ${input.staff.length} staff as of ${asOf}.\n`);
+  process.stderr.write(
+    `Liaison audit: ${findings.length} findings for ${input.students.length} students and ${input.staff.length} staff as of ${asOf}.\n`,
+  );
   return 0;
 }
 

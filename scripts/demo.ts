@@ -12,11 +12,20 @@ import { findChromium, NO_CHROMIUM } from './chromium';
 import { launchWithExtension } from './launch';
 
 const args = process.argv.slice(2);
-const headless = args.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform === 'darwin');
+const headless =
+  args.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform === 'darwin');
 const outDir = resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? 'demo-output');
 
 /** The walk a case manager would take: staff (credentials), the caseload list, then individual records. */
-const WALK = ['/staff', '/students', '/students/1009', '/students/1005', '/students/1012', '/students/1015', '/staff/T107'];
+const WALK = [
+  '/staff',
+  '/students',
+  '/students/1009',
+  '/students/1005',
+  '/students/1012',
+  '/students/1015',
+  '/staff/T107',
+];
 
 async function main() {
   if (!findChromium()) {
@@ -86,7 +95,11 @@ async function storeScreenshots(page: Page, panel: Page, sisUrl: string): Promis
   await panel.setViewportSize({ width: PANEL, height: H });
   const shots: [string, string, (panel: Page) => Promise<unknown>][] = [
     ['/students', 'store-1-student-list.png', (p) => p.locator('[data-subject="student:1009"]').first().waitFor()],
-    ['/students/1009', 'store-2-student-page.png', (p) => p.locator('#subject-heading', { hasText: 'Isabella Davis' }).waitFor()],
+    [
+      '/students/1009',
+      'store-2-student-page.png',
+      (p) => p.locator('#subject-heading', { hasText: 'Isabella Davis' }).waitFor(),
+    ],
   ];
   const written: string[] = [];
   for (const [path, file, panelReady] of shots) {
@@ -128,7 +141,11 @@ function readMarkers() {
       title: li.querySelector('strong')?.textContent ?? '',
     }));
     badge?.click();
-    return { kind: m.hasAttribute('data-liaison-student') ? 'student' : 'staff', id: m.getAttribute('data-liaison-student') ?? m.getAttribute('data-liaison-staff') ?? '', findings };
+    return {
+      kind: m.hasAttribute('data-liaison-student') ? 'student' : 'staff',
+      id: m.getAttribute('data-liaison-student') ?? m.getAttribute('data-liaison-staff') ?? '',
+      findings,
+    };
   });
 }
 

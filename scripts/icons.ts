@@ -9,6 +9,9 @@ const out = new URL('../public/icon/', import.meta.url).pathname;
 mkdirSync(out, { recursive: true });
 for (const size of ICON_SIZES) {
   // density: rasterize the SVG at the target size directly (sharp's default 72 dpi would render 128 px and scale).
-  await sharp(svg, { density: (72 * size) / 128 }).resize(size, size).png({ compressionLevel: 9 }).toFile(`${out}${size}.png`);
+  await sharp(svg, { density: (72 * size) / 128 })
+    .resize(size, size)
+    .png({ compressionLevel: 9 })
+    .toFile(`${out}${size}.png`);
   console.log(`public/icon/${size}.png`);
 }

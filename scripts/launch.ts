@@ -5,7 +5,8 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { requireChromium } from './chromium';
 
 /** The unpacked test build; LIAISON_TEST_BUILD_DIR points elsewhere (a second build beside a running suite). */
-export const TEST_BUILD_DIR = process.env.LIAISON_TEST_BUILD_DIR ?? resolve(import.meta.dirname, '../.output/test/chrome-mv3');
+export const TEST_BUILD_DIR =
+  process.env.LIAISON_TEST_BUILD_DIR ?? resolve(import.meta.dirname, '../.output/test/chrome-mv3');
 
 export interface LoadedExtension {
   context: BrowserContext;

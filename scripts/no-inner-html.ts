@@ -15,9 +15,13 @@ export function noInnerHtml(): Plugin {
       if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id.split('?')[0])) return null;
       const assignment = /\((\w+)\.innerHTML=(\w+)\.__html\)/g;
       const found = code.match(assignment)?.length ?? 0;
-      if (found !== 1) this.error(`no-inner-html: expected Preact's one dangerouslySetInnerHTML assignment, found ${found}`);
+      if (found !== 1)
+        this.error(`no-inner-html: expected Preact's one dangerouslySetInnerHTML assignment, found ${found}`);
       return {
-        code: code.replace(assignment, '(()=>{throw new Error("Liaison: dangerouslySetInnerHTML is not supported")})()'),
+        code: code.replace(
+          assignment,
+          '(()=>{throw new Error("Liaison: dangerouslySetInnerHTML is not supported")})()',
+        ),
         map: null,
       };
     },

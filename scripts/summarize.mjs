@@ -27,7 +27,10 @@ const pw = read('test-results/playwright.json');
 if (pw) {
   passed += pw.stats.expected + (pw.stats.flaky ?? 0);
   failed += pw.stats.unexpected + (pw.errors?.length ?? 0);
-} else if (existsSync('test-results/checks.txt') && !readFileSync('test-results/checks.txt', 'utf8').includes('browser tests')) {
+} else if (
+  existsSync('test-results/checks.txt') &&
+  !readFileSync('test-results/checks.txt', 'utf8').includes('browser tests')
+) {
   missing.push('browser tests');
 }
 

@@ -16,6 +16,7 @@ check() { # name, command…: a build or type check counted as one test
 
 check "type check" tsc --noEmit
 check "lint (eslint)" eslint .
+check "format (prettier, 120 columns)" prettier --check .
 echo "── unit tests"
 vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 check "Firefox MV3 build" wxt build -b firefox --mv3

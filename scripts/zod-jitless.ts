@@ -15,7 +15,8 @@ export function zodJitless(): Plugin {
     transform(code, id) {
       if (!/[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/.test(id.split('?')[0])) return null;
       const probe = /const F = Function;\s*new F\(""\);\s*return true;/;
-      if (!probe.test(code)) this.error('zod-jitless: allowsEval probe not found in zod/v4/core/util.js (zod changed?)');
+      if (!probe.test(code))
+        this.error('zod-jitless: allowsEval probe not found in zod/v4/core/util.js (zod changed?)');
       return { code: code.replace(probe, 'return false;'), map: null };
     },
   };

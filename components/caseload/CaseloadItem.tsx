@@ -23,7 +23,9 @@ export function CaseloadItem({ row: r }: { row: CaseloadRow }) {
           <dd style={DD}>{r.nextTriennial || 'unknown'}</dd>
           <dt>Services</dt>
           <dd style={DD}>
-            {r.services.length ? r.services.map((s) => `${s.service || 'service'}${s.provider ? ` (${s.provider})` : ''}`).join('; ') : 'none recorded'}
+            {r.services.length
+              ? r.services.map((s) => `${s.service || 'service'}${s.provider ? ` (${s.provider})` : ''}`).join('; ')
+              : 'none recorded'}
           </dd>
           <dt>Last contact</dt>
           <dd style={DD}>{r.lastContact ?? 'none recorded'}</dd>

@@ -57,7 +57,12 @@ export function CaseloadTab({
     [value, me, asOf, JSON.stringify(compliance ?? {})],
   );
   const shown = useMemo(
-    () => sortCaseload(filterCaseload(rows, { text, withFindings, dueWithinDays: dueWithin ? Number(dueWithin) : null }, asOf), sort, dir),
+    () =>
+      sortCaseload(
+        filterCaseload(rows, { text, withFindings, dueWithinDays: dueWithin ? Number(dueWithin) : null }, asOf),
+        sort,
+        dir,
+      ),
     [rows, text, withFindings, dueWithin, sort, dir, asOf],
   );
   if (error) return <p role="alert">Liaison could not read its data. Reload the panel.</p>;
@@ -85,11 +90,16 @@ export function CaseloadTab({
           </select>
         </label>
         <label>
-          Search <input type="search" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+          Search{' '}
+          <input type="search" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
-          <input type="checkbox" checked={withFindings} onChange={(e) => setWithFindings((e.currentTarget as HTMLInputElement).checked)} /> Only
-          with findings
+          <input
+            type="checkbox"
+            checked={withFindings}
+            onChange={(e) => setWithFindings((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          Only with findings
         </label>
         <label>
           Due within{' '}
@@ -102,7 +112,10 @@ export function CaseloadTab({
         </label>
         <label>
           Sort by{' '}
-          <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as CaseloadSortKey)}>
+          <select
+            value={sort}
+            onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as CaseloadSortKey)}
+          >
             {SORTS.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.label}
@@ -118,7 +131,11 @@ export function CaseloadTab({
         <span data-testid="caseload-count">
           {shown.length} of {rows.length} student{rows.length === 1 ? '' : 's'}
         </span>
-        <button type="button" disabled={!shown.length} onClick={() => downloadText(`liaison-caseload-${asOf}.csv`, caseloadCsv(shown), 'text/csv;charset=utf-8')}>
+        <button
+          type="button"
+          disabled={!shown.length}
+          onClick={() => downloadText(`liaison-caseload-${asOf}.csv`, caseloadCsv(shown), 'text/csv;charset=utf-8')}
+        >
           Export CSV
         </button>
         {districtUrl && (
@@ -136,11 +153,17 @@ export function CaseloadTab({
         <CaseloadList rows={shown} />
       ) : (
         groupByCaseManager(shown).map((g) => (
-          <section key={g.key} aria-label={g.none ? 'Students with no case manager' : `Case manager ${g.name}`} class={g.none ? 'cm-group no-cm' : 'cm-group'}>
+          <section
+            key={g.key}
+            aria-label={g.none ? 'Students with no case manager' : `Case manager ${g.name}`}
+            class={g.none ? 'cm-group no-cm' : 'cm-group'}
+          >
             <h2>
               {g.name} <span class="muted">({g.rows.length})</span>
             </h2>
-            {g.none && <p class="muted">Nobody is assigned to watch these students' dates: assign a case manager in your SIS.</p>}
+            {g.none && (
+              <p class="muted">Nobody is assigned to watch these students' dates: assign a case manager in your SIS.</p>
+            )}
             <CaseloadList rows={g.rows} />
           </section>
         ))

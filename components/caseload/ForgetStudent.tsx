@@ -3,7 +3,19 @@ import type { LiaisonDb } from '../../lib/db/database';
 import { forgetStudent } from '../../lib/db/retention';
 
 /** "Forget this student": drops Liaison's cached copy of the record and its findings, after a confirmation. */
-export function ForgetStudent({ db, site, id, name, onForgotten }: { db: LiaisonDb; site: string; id: string; name: string; onForgotten?: () => void }) {
+export function ForgetStudent({
+  db,
+  site,
+  id,
+  name,
+  onForgotten,
+}: {
+  db: LiaisonDb;
+  site: string;
+  id: string;
+  name: string;
+  onForgotten?: () => void;
+}) {
   const [asking, setAsking] = useState(false);
   const [done, setDone] = useState(false);
   if (done) return <p role="status">Liaison forgot {name}. Opening their page again reads it anew.</p>;

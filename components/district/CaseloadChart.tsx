@@ -27,20 +27,39 @@ export function CaseloadChart({ id, title, loads }: { id: string; title: string;
         viewBox={`0 0 ${LABEL_W + BAR_W + 70} ${loads.length * ROW + 8}`}
         data-chart={id}
       >
-        <title id={`${id}-title`}>
-          {title}, bars against each person's cap; the table below has the same numbers
-        </title>
+        <title id={`${id}-title`}>{title}, bars against each person's cap; the table below has the same numbers</title>
         {loads.map((l, i) => {
           const y = i * ROW + 4;
           const bad = isOverCap(l);
           return (
-            <g key={l.key} class={`bar${bad ? ' over' : ''}`} data-staff={l.staffId} data-count={l.count} data-cap={l.cap ?? ''}>
+            <g
+              key={l.key}
+              class={`bar${bad ? ' over' : ''}`}
+              data-staff={l.staffId}
+              data-count={l.count}
+              data-cap={l.cap ?? ''}
+            >
               <text x={LABEL_W - 6} y={y + 14} text-anchor="end" font-size="12">
                 {l.name.length > 26 ? `${l.name.slice(0, 25)}…` : l.name}
               </text>
-              <rect x={LABEL_W} y={y + 3} width={Math.max(1, x(l.count) - LABEL_W)} height={ROW - 8} fill={bad ? '#b3261e' : '#1f5fa8'} />
+              <rect
+                x={LABEL_W}
+                y={y + 3}
+                width={Math.max(1, x(l.count) - LABEL_W)}
+                height={ROW - 8}
+                fill={bad ? '#b3261e' : '#1f5fa8'}
+              />
               {l.cap !== null && (
-                <line class="cap" x1={x(l.cap)} x2={x(l.cap)} y1={y} y2={y + ROW - 2} stroke="#1b1b1b" stroke-width="2" stroke-dasharray="3 2" />
+                <line
+                  class="cap"
+                  x1={x(l.cap)}
+                  x2={x(l.cap)}
+                  y1={y}
+                  y2={y + ROW - 2}
+                  stroke="#1b1b1b"
+                  stroke-width="2"
+                  stroke-dasharray="3 2"
+                />
               )}
               <text x={x(Math.max(l.count, l.cap ?? 0)) + 6} y={y + 14} font-size="12">
                 {l.count}

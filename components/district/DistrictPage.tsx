@@ -35,7 +35,8 @@ export function DistrictPage({ db }: { db: LiaisonDb }) {
   const students = useMemo(() => (view ? filterStudents(view.students, filter) : []), [view, filter]);
   const staff = useMemo(() => (view ? filterStaff(view.staff, filter) : []), [view, filter]);
   const stamp = `${asOf}`;
-  const csv = (name: string, text: string) => downloadText(`liaison-${name}-${stamp}.csv`, text, 'text/csv;charset=utf-8');
+  const csv = (name: string, text: string) =>
+    downloadText(`liaison-${name}-${stamp}.csv`, text, 'text/csv;charset=utf-8');
 
   return (
     <>
@@ -62,7 +63,8 @@ export function DistrictPage({ db }: { db: LiaisonDb }) {
         <>
           {progress && (
             <p aria-live="polite" class="meta">
-              Reading {progress.loaded} of {progress.total} students… <progress max={progress.total} value={progress.loaded} aria-label="Students read" />
+              Reading {progress.loaded} of {progress.total} students…{' '}
+              <progress max={progress.total} value={progress.loaded} aria-label="Students read" />
             </p>
           )}
           <p data-testid="district-summary" aria-busy={!!progress}>
@@ -93,13 +95,19 @@ export function DistrictPage({ db }: { db: LiaisonDb }) {
           </p>
           <section aria-labelledby="students-heading">
             <h2 id="students-heading">
-              Students <span class="muted" data-testid="students-count">({students.length})</span>
+              Students{' '}
+              <span class="muted" data-testid="students-count">
+                ({students.length})
+              </span>
             </h2>
             <StudentsTable db={db} lines={students} onForgotten={reload} />
           </section>
           <section aria-labelledby="staff-heading">
             <h2 id="staff-heading">
-              Staff <span class="muted" data-testid="staff-count">({staff.length})</span>
+              Staff{' '}
+              <span class="muted" data-testid="staff-count">
+                ({staff.length})
+              </span>
             </h2>
             <StaffTable lines={staff} />
           </section>

@@ -1,7 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { LiaisonDb } from '../../lib/db/database';
 import { todayIso } from '../../lib/dates';
-import { importErrorsCsv, parseImport, writeImport, type ImportKind, type ImportProgress, type ImportResult } from '../../lib/district/import';
+import {
+  importErrorsCsv,
+  parseImport,
+  writeImport,
+  type ImportKind,
+  type ImportProgress,
+  type ImportResult,
+} from '../../lib/district/import';
 import { downloadText, safePart } from '../notes/download';
 
 type State =
@@ -26,7 +33,11 @@ function asSite(text: string): string | null {
 
 /** Downloads the skipped rows of an import as CSV (row, line, field, reason; never a cell value). */
 const downloadErrors = (file: string, result: ImportResult) =>
-  downloadText(`liaison-import-errors-${safePart(file.replace(/\.[^.]*$/, ''))}.csv`, importErrorsCsv(result), 'text/csv;charset=utf-8');
+  downloadText(
+    `liaison-import-errors-${safePart(file.replace(/\.[^.]*$/, ''))}.csv`,
+    importErrorsCsv(result),
+    'text/csv;charset=utf-8',
+  );
 
 /** Whether a preview holds anything that can be written. */
 const importable = (r: ImportResult) => !r.fatal && r.students.length + r.staff.length > 0;
@@ -36,7 +47,17 @@ const importable = (r: ImportResult) => !r.fatal && r.students.length + r.staff.
  * row, and only then write the good rows, under the site the user chooses, in one transaction that also
  * re-checks the site. Bad rows are left out, listed in a file to download, fix and import again.
  */
-export function ImportPanel({ db, sites, defaultSite, onImported }: { db: LiaisonDb; sites: string[]; defaultSite: string | null; onImported?: () => void }) {
+export function ImportPanel({
+  db,
+  sites,
+  defaultSite,
+  onImported,
+}: {
+  db: LiaisonDb;
+  sites: string[];
+  defaultSite: string | null;
+  onImported?: () => void;
+}) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [kind, setKind] = useState<ImportKind | ''>('');
   const [siteText, setSiteText] = useState(defaultSite ?? '');
@@ -70,8 +91,8 @@ export function ImportPanel({ db, sites, defaultSite, onImported }: { db: Liaiso
     <section aria-labelledby="import-heading" class="import no-print">
       <h2 id="import-heading">Import an export from the SIS or SEIS</h2>
       <p class="meta">
-        A student list with IEP dates, or staff with credentials, as CSV (or Liaison's canonical JSON). Nothing is written
-        until you confirm.
+        A student list with IEP dates, or staff with credentials, as CSV (or Liaison's canonical JSON). Nothing is
+        written until you confirm.
       </p>
       <div class="filters">
         <label>
@@ -84,7 +105,10 @@ export function ImportPanel({ db, sites, defaultSite, onImported }: { db: Liaiso
         </label>
         <label>
           Contents{' '}
-          <select value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as ImportKind | '')}>
+          <select
+            value={kind}
+            onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as ImportKind | '')}
+          >
             <option value="">Detect</option>
             <option value="students">Students</option>
             <option value="staff">Staff</option>
@@ -93,7 +117,14 @@ export function ImportPanel({ db, sites, defaultSite, onImported }: { db: Liaiso
         </label>
         <label>
           Into site{' '}
-          <input type="text" list="import-sites" value={siteText} placeholder="https://sis.example.org" onInput={(e) => setSiteText((e.currentTarget as HTMLInputElement).value)} aria-invalid={!site} />
+          <input
+            type="text"
+            list="import-sites"
+            value={siteText}
+            placeholder="https://sis.example.org"
+            onInput={(e) => setSiteText((e.currentTarget as HTMLInputElement).value)}
+            aria-invalid={!site}
+          />
           <datalist id="import-sites">
             {sites.map((s) => (
               <option key={s} value={s} />
@@ -134,7 +165,11 @@ export function ImportPanel({ db, sites, defaultSite, onImported }: { db: Liaiso
             )}
           </>
         )}
-        {state.step === 'failed' && <p role="alert" class="error">{state.message}</p>}
+        {state.step === 'failed' && (
+          <p role="alert" class="error">
+            {state.message}
+          </p>
+        )}
       </div>
     </section>
   );
@@ -142,7 +177,21 @@ export function ImportPanel({ db, sites, defaultSite, onImported }: { db: Liaiso
 
 const rowsText = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
 
-function Preview({ file, result, site, busy, onConfirm, onCancel }: { file: string; result: ImportResult; site: string | null; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+function Preview({
+  file,
+  result,
+  site,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  file: string;
+  result: ImportResult;
+  site: string | null;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const ok = importable(result);
   const good = result.students.length + result.staff.length;
   const warnings = [...(result.columns?.warnings ?? []), ...result.warnings];
@@ -251,7 +300,9 @@ function Preview({ file, result, site, busy, onConfirm, onCancel }: { file: stri
               </li>
             ))}
           </ul>
-          {result.skipped > result.errors.length && <p>…and {rowsText(result.skipped - result.errors.length)} more, listed in the error file only by count.</p>}
+          {result.skipped > result.errors.length && (
+            <p>…and {rowsText(result.skipped - result.errors.length)} more, listed in the error file only by count.</p>
+          )}
           {!result.fatal && (
             <button type="button" onClick={() => downloadErrors(file, result)}>
               Download the errors (CSV: row, field, reason)
@@ -260,7 +311,13 @@ function Preview({ file, result, site, busy, onConfirm, onCancel }: { file: stri
         </div>
       )}
       <p class="status-line">
-        <button type="button" class="primary" disabled={!ok || !site || busy} onClick={onConfirm} aria-describedby={!site ? 'import-site-hint' : undefined}>
+        <button
+          type="button"
+          class="primary"
+          disabled={!ok || !site || busy}
+          onClick={onConfirm}
+          aria-describedby={!site ? 'import-site-hint' : undefined}
+        >
           {busy ? 'Importing…' : `Import into ${site ?? '(choose a site)'}`}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>

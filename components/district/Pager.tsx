@@ -1,5 +1,17 @@
 /** Previous/next for a paged list: only one page of rows is ever in the DOM, however many records there are. */
-export function Pager({ label, page, pages, total, onPage }: { label: string; page: number; pages: number; total: number; onPage: (p: number) => void }) {
+export function Pager({
+  label,
+  page,
+  pages,
+  total,
+  onPage,
+}: {
+  label: string;
+  page: number;
+  pages: number;
+  total: number;
+  onPage: (p: number) => void;
+}) {
   return (
     <nav class="pager" aria-label={`${label} pages`}>
       <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>

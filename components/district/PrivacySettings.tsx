@@ -5,7 +5,13 @@ import { useLiveQuery } from '../useLiveQuery';
 import { reportWrite } from '../notes/saveError';
 
 /** Options: how long cached records are kept, and "clear everything" behind a confirmation. */
-export function PrivacySettings({ db, loadPolicyDays }: { db: LiaisonDb; loadPolicyDays?: () => Promise<number | undefined> }) {
+export function PrivacySettings({
+  db,
+  loadPolicyDays,
+}: {
+  db: LiaisonDb;
+  loadPolicyDays?: () => Promise<number | undefined>;
+}) {
   const { value: days } = useLiveQuery(() => retentionDays(db), [db]);
   // District policy, when it sets a period, wins over the user's setting (lib/db/retention).
   const [policyDays, setPolicyDays] = useState<number | undefined>();
@@ -27,7 +33,8 @@ export function PrivacySettings({ db, loadPolicyDays }: { db: LiaisonDb; loadPol
             disabled={locked}
             onChange={(e) => {
               const n = Number((e.currentTarget as HTMLInputElement).value);
-              if (Number.isInteger(n) && n >= 1 && n <= 3650) void reportWrite(() => saveRecordRetentionDays(db, n), setStatus, 'Saved.');
+              if (Number.isInteger(n) && n >= 1 && n <= 3650)
+                void reportWrite(() => saveRecordRetentionDays(db, n), setStatus, 'Saved.');
               else setStatus('Not saved: enter a whole number of days from 1 to 3650.');
             }}
           />{' '}
@@ -42,7 +49,9 @@ export function PrivacySettings({ db, loadPolicyDays }: { db: LiaisonDb; loadPol
       </p>
       {asking ? (
         <p role="group" aria-label="Confirm clearing everything" class="status-line">
-          <span>Delete every cached student and staff record, every finding and every note? This cannot be undone.</span>
+          <span>
+            Delete every cached student and staff record, every finding and every note? This cannot be undone.
+          </span>
           <button
             type="button"
             class="danger"

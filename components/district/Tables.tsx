@@ -63,7 +63,15 @@ function usePage<T>(items: readonly T[]) {
   return { ...pageOf(items, page, PAGE), setPage };
 }
 
-export function StudentsTable({ db, lines, onForgotten }: { db: LiaisonDb; lines: StudentLine[]; onForgotten?: () => void }) {
+export function StudentsTable({
+  db,
+  lines,
+  onForgotten,
+}: {
+  db: LiaisonDb;
+  lines: StudentLine[];
+  onForgotten?: () => void;
+}) {
   const p = usePage(lines);
   return (
     <>

@@ -1,7 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { LiaisonDb } from '../../lib/db/database';
 import { todayIso } from '../../lib/dates';
-import { exportable, NOTES_EXPORT_BLOCKED, notesMayLeave, notesToCsv, printableLog, type ExportPolicy } from '../../lib/notes/export';
+import {
+  exportable,
+  NOTES_EXPORT_BLOCKED,
+  notesMayLeave,
+  notesToCsv,
+  printableLog,
+  type ExportPolicy,
+} from '../../lib/notes/export';
 import { notesForSite } from '../../lib/notes/repo';
 import type { Note } from '../../lib/notes/schema';
 import { downloadText, openPrintable, safePart } from './download';
@@ -67,9 +74,16 @@ export function ExportButtons({
       <button
         type="button"
         onClick={async () => {
-          const [all, students] = await Promise.all([notesForSite(db, site), db.students.where('site').equals(site).toArray()]);
+          const [all, students] = await Promise.all([
+            notesForSite(db, site),
+            db.students.where('site').equals(site).toArray(),
+          ]);
           const allNames = new Map(students.map((s) => [s.id, s.record.name]));
-          downloadText(`liaison-notes-all-${todayIso()}.csv`, notesToCsv(policy, all, allNames), 'text/csv;charset=utf-8');
+          downloadText(
+            `liaison-notes-all-${todayIso()}.csv`,
+            notesToCsv(policy, all, allNames),
+            'text/csv;charset=utf-8',
+          );
           setStatus(`Exported ${exportable(all).length} notes as CSV.`);
         }}
       >

@@ -27,14 +27,17 @@ export function FollowUpsTab({ db, notes, asOf, leadDays, names, onOpen }: Props
     const who = names.get(i.note.studentId);
     return (
       <li key={i.note.id} class={`finding ${i.finding.severity}`} data-code={i.finding.code} data-note={i.note.id}>
-        <span class={`sev ${i.finding.severity}`}>{i.date < asOf ? 'Overdue' : 'Due'}</span>{' '}
-        <strong>{i.date}</strong> · {who ?? 'Student'} <span class="muted">({i.note.studentId})</span>
+        <span class={`sev ${i.finding.severity}`}>{i.date < asOf ? 'Overdue' : 'Due'}</span> <strong>{i.date}</strong> ·{' '}
+        {who ?? 'Student'} <span class="muted">({i.note.studentId})</span>
         <p>
           {NOTE_TYPE_LABEL[v.type]} with {COUNTERPART_LABEL[v.with]}
           {v.withName ? ` (${v.withName})` : ''}, {v.at.replace('T', ' ')}: {v.text.slice(0, 140)}
           {v.text.length > 140 ? '…' : ''}
         </p>
-        <button type="button" onClick={() => void reportWrite(() => completeFollowUp(db, i.note.id), setStatus, 'Follow-up marked done.')}>
+        <button
+          type="button"
+          onClick={() => void reportWrite(() => completeFollowUp(db, i.note.id), setStatus, 'Follow-up marked done.')}
+        >
           Mark done
         </button>{' '}
         <button type="button" onClick={() => onOpen(i.note.studentId)}>

@@ -178,14 +178,54 @@ export function NoteForm({ db, site, studentId, studentName, note, settings, onD
         </div>
       )}
       <div class="grid">
-        <Select id={id('type')} label="Type" value={fields.type} options={NoteType.options} labels={NOTE_TYPE_LABEL} onChange={(v) => set('type', v)} />
-        <Select id={id('with')} label="With" value={fields.with} options={Counterpart.options} labels={COUNTERPART_LABEL} onChange={(v) => set('with', v)} />
+        <Select
+          id={id('type')}
+          label="Type"
+          value={fields.type}
+          options={NoteType.options}
+          labels={NOTE_TYPE_LABEL}
+          onChange={(v) => set('type', v)}
+        />
+        <Select
+          id={id('with')}
+          label="With"
+          value={fields.with}
+          options={Counterpart.options}
+          labels={COUNTERPART_LABEL}
+          onChange={(v) => set('with', v)}
+        />
         <label for={id('withName')}>Name (optional)</label>
-        <input id={id('withName')} value={fields.withName} maxLength={200} autoComplete="off" onInput={(e) => set('withName', e.currentTarget.value)} />
-        <Select id={id('mode')} label="How" value={fields.mode} options={ContactMode.options} labels={MODE_LABEL} onChange={(v) => set('mode', v)} />
-        <Select id={id('outcome')} label="Result" value={fields.outcome} options={Outcome.options} labels={OUTCOME_LABEL} onChange={(v) => set('outcome', v)} />
+        <input
+          id={id('withName')}
+          value={fields.withName}
+          maxLength={200}
+          autoComplete="off"
+          onInput={(e) => set('withName', e.currentTarget.value)}
+        />
+        <Select
+          id={id('mode')}
+          label="How"
+          value={fields.mode}
+          options={ContactMode.options}
+          labels={MODE_LABEL}
+          onChange={(v) => set('mode', v)}
+        />
+        <Select
+          id={id('outcome')}
+          label="Result"
+          value={fields.outcome}
+          options={Outcome.options}
+          labels={OUTCOME_LABEL}
+          onChange={(v) => set('outcome', v)}
+        />
         <label for={id('at')}>When</label>
-        <input id={id('at')} type="datetime-local" value={fields.at} {...err('at')} onInput={(e) => set('at', e.currentTarget.value)} />
+        <input
+          id={id('at')}
+          type="datetime-local"
+          value={fields.at}
+          {...err('at')}
+          onInput={(e) => set('at', e.currentTarget.value)}
+        />
       </div>
       {errorText('at')}
       <label for={id('text')}>What was said</label>
@@ -201,11 +241,22 @@ export function NoteForm({ db, site, studentId, studentName, note, settings, onD
       {errorText('text')}
       <div class="grid">
         <label for={id('followUp')}>Follow up on (optional)</label>
-        <input id={id('followUp')} type="date" value={fields.followUp} {...err('followUp')} onInput={(e) => set('followUp', e.currentTarget.value)} />
+        <input
+          id={id('followUp')}
+          type="date"
+          value={fields.followUp}
+          {...err('followUp')}
+          onInput={(e) => set('followUp', e.currentTarget.value)}
+        />
       </div>
       {errorText('followUp')}
       <p>
-        <input id={id('private')} type="checkbox" checked={fields.private} onChange={(e) => set('private', e.currentTarget.checked)} />{' '}
+        <input
+          id={id('private')}
+          type="checkbox"
+          checked={fields.private}
+          onChange={(e) => set('private', e.currentTarget.checked)}
+        />{' '}
         <label for={id('private')}>Private memory aid (kept apart, never exported)</label>
       </p>
       <div class="actions">

@@ -126,8 +126,8 @@ function History({ versions }: { versions: NoteVersion[] }) {
   return (
     <details class="history">
       <summary>
-        Amended {versions.length - 1} time{versions.length > 2 ? 's' : ''} (last {stamp(last.savedAt)} by {last.by}): show
-        history
+        Amended {versions.length - 1} time{versions.length > 2 ? 's' : ''} (last {stamp(last.savedAt)} by {last.by}):
+        show history
       </summary>
       <ol>
         {earlier.map((e) => (

@@ -9,7 +9,8 @@ import { reportWrite } from './saveError';
 export function NoteSettingsForm({ db, settings }: { db: LiaisonDb; settings: NoteSettings }) {
   const [name, setName] = useState(settings.authorName);
   const [status, setStatus] = useState('');
-  const save = (patch: Partial<NoteSettings>, message = 'Settings saved.') => reportWrite(() => saveNoteSettings(db, patch), setStatus, message);
+  const save = (patch: Partial<NoteSettings>, message = 'Settings saved.') =>
+    reportWrite(() => saveNoteSettings(db, patch), setStatus, message);
   return (
     <details class="note-settings">
       <summary>Note settings</summary>
@@ -22,13 +23,23 @@ export function NoteSettingsForm({ db, settings }: { db: LiaisonDb; settings: No
         <p>
           <label for="set-name">Your name (shown as the author of your notes)</label>
           <br />
-          <input id="set-name" value={name} maxLength={200} autoComplete="name" onInput={(e) => setName(e.currentTarget.value)} />{' '}
+          <input
+            id="set-name"
+            value={name}
+            maxLength={200}
+            autoComplete="name"
+            onInput={(e) => setName(e.currentTarget.value)}
+          />{' '}
           <button type="submit">Save name</button>
         </p>
       </form>
       <p>
         <label for="set-role">Your role</label>{' '}
-        <select id="set-role" value={settings.role} onChange={(e) => void save({ role: e.currentTarget.value as Role })}>
+        <select
+          id="set-role"
+          value={settings.role}
+          onChange={(e) => void save({ role: e.currentTarget.value as Role })}
+        >
           {Role.options.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABEL[r]}

@@ -57,7 +57,10 @@ export function NotesTab({ db, page, target, settings, policy }: Props) {
   const [pin, setPin] = useState<Pin | null>(null);
   const role = ROLE_DEFAULTS[settings.role];
   const { value: contact } = useLiveQuery(
-    () => (site && studentId && role.showCaseManagerContact ? caseManagerContact(db, site, studentId) : Promise.resolve(null)),
+    () =>
+      site && studentId && role.showCaseManagerContact
+        ? caseManagerContact(db, site, studentId)
+        : Promise.resolve(null),
     [db, site, studentId, role.showCaseManagerContact],
   );
 
@@ -92,7 +95,9 @@ export function NotesTab({ db, page, target, settings, policy }: Props) {
       current(saved).with === 'case-manager'
     );
     // Policy decides here too: no link is offered, and noteMailto itself refuses.
-    setMailto(wantsMail ? (policy && notesMayLeave(policy) ? noteMailto(policy, saved!, contact!.email!) : 'blocked') : null);
+    setMailto(
+      wantsMail ? (policy && notesMayLeave(policy) ? noteMailto(policy, saved!, contact!.email!) : 'blocked') : null,
+    );
   };
   const form =
     composing && formSite && formStudent ? (
@@ -101,8 +106,8 @@ export function NotesTab({ db, page, target, settings, policy }: Props) {
           <p class="pinned" role="status" data-pinned-to={`${pin.site}|${pin.studentId}`}>
             This note stays with {pin.name || 'the student'} (student {pin.studentId}
             {pin.site !== site ? `, ${pin.site}` : ''}), the student you started it for: the page now shows{' '}
-            {site ? (studentId ? `student ${studentId}` : 'no student') : 'no SIS page'}. Save or close this note to write
-            about the page’s student.
+            {site ? (studentId ? `student ${studentId}` : 'no student') : 'no SIS page'}. Save or close this note to
+            write about the page’s student.
           </p>
         )}
         <NoteForm
@@ -284,9 +289,16 @@ function SiteSearch({
   onChange: (message: string, deletedId?: string) => void;
 }) {
   const [query, setQuery] = useState('');
-  const { value: notes } = useLiveQuery(() => (query.trim() ? notesForSite(db, site) : Promise.resolve([])), [db, site, query.trim() !== '']);
+  const { value: notes } = useLiveQuery(
+    () => (query.trim() ? notesForSite(db, site) : Promise.resolve([])),
+    [db, site, query.trim() !== ''],
+  );
   const found = useMemo(
-    () => searchNotes((notes ?? []).filter((n) => n.deletedAt === null), query).sort(byNewest),
+    () =>
+      searchNotes(
+        (notes ?? []).filter((n) => n.deletedAt === null),
+        query,
+      ).sort(byNewest),
     [notes, query],
   );
   return (
@@ -301,7 +313,15 @@ function SiteSearch({
           </p>
           <ul class="notes-list">
             {found.map((n) => (
-              <NoteItem key={n.id} db={db} note={n} studentName="" settings={settings} onChange={onChange} showStudent />
+              <NoteItem
+                key={n.id}
+                db={db}
+                note={n}
+                studentName=""
+                settings={settings}
+                onChange={onChange}
+                showStudent
+              />
             ))}
           </ul>
         </>

@@ -23,7 +23,8 @@ export async function canNotify(): Promise<boolean> {
 }
 
 // A 1×1 image: Chrome requires an icon on a basic notification, and Liaison ships none yet.
-const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+const ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 /** A notification that names no student: it can show on a locked or shared screen. */
 export async function notify(title: string, message: string): Promise<void> {

@@ -16,7 +16,11 @@ const errName = (e: unknown) => (e && typeof e === 'object' && 'name' in e && ty
  * Runs a write the user asked for and says how it went: `done` when it is stored, else why not
  * (`saveErrorMessage`). Every settings, delete and import button goes through it, so no failure is silent.
  */
-export async function reportWrite(write: () => Promise<unknown>, show: (message: string) => void, done: string): Promise<boolean> {
+export async function reportWrite(
+  write: () => Promise<unknown>,
+  show: (message: string) => void,
+  done: string,
+): Promise<boolean> {
   try {
     await write();
     show(done);

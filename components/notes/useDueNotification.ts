@@ -19,7 +19,8 @@ export function useDueNotification(db: LiaisonDb, settings: NoteSettings | undef
       // From the clear index: counting needs no key, so the reminder comes while notes are locked too.
       const due = (await openFollowUpsBy(db, today)).length;
       await saveNoteSettings(db, { notifiedOn: today });
-      if (due) await notify('Liaison follow-ups', `${due} note follow-up${due === 1 ? ' is' : 's are'} due or overdue today.`);
+      if (due)
+        await notify('Liaison follow-ups', `${due} note follow-up${due === 1 ? ' is' : 's are'} due or overdue today.`);
     })().catch(() => undefined);
   }, [db, settings?.notify, settings?.notifiedOn]);
 }

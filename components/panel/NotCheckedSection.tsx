@@ -14,7 +14,10 @@ const SHOWN = 20;
  * `links` is a query dependency: it must keep its identity between renders (pass the summary's own array).
  */
 export function NotCheckedSection({ db, page, links }: { db: LiaisonDb; page: PageRow; links: readonly StaffLink[] }) {
-  const { value: people } = useLiveQuery(() => loadNotChecked(db, page, links), [db, page.tabId, page.at, page.url, links]);
+  const { value: people } = useLiveQuery(
+    () => loadNotChecked(db, page, links),
+    [db, page.tabId, page.at, page.url, links],
+  );
   if (!people?.length) return null;
   return <NotCheckedList people={people} />;
 }
@@ -25,8 +28,8 @@ export function NotCheckedList({ people }: { people: NotCheckedPerson[] }) {
     <section class="not-checked" aria-labelledby="not-checked-heading" data-testid="not-checked">
       <h2 id="not-checked-heading">Not checked yet</h2>
       <p>
-        Liaison has not seen the credentials of {people.length === 1 ? 'this person' : `these ${people.length} people`}, so it
-        could not check their assignments on this page. That is not a fault of the assignment.
+        Liaison has not seen the credentials of {people.length === 1 ? 'this person' : `these ${people.length} people`},
+        so it could not check their assignments on this page. That is not a fault of the assignment.
       </p>
       <ul class="people">
         {people.slice(0, shown).map((p) => (

@@ -10,7 +10,11 @@ import type { ReadSummaryState } from './useReadSummary';
 export function ReadSummarySection({ state }: { state: ReadSummaryState }) {
   const [open, setOpen] = useState(false);
   return (
-    <details class="read-summary" data-testid="read-summary" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+    <details
+      class="read-summary"
+      data-testid="read-summary"
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>What Liaison read on this page</summary>
       {open && <SummaryBody state={state} />}
     </details>
@@ -19,7 +23,8 @@ export function ReadSummarySection({ state }: { state: ReadSummaryState }) {
 
 function SummaryBody({ state }: { state: ReadSummaryState }) {
   if (state.status === 'loading') return <p aria-busy="true">Loading…</p>;
-  if (state.status === 'unavailable') return <p>Liaison could not get what it read on this page. Reload the page to read it again.</p>;
+  if (state.status === 'unavailable')
+    return <p>Liaison could not get what it read on this page. Reload the page to read it again.</p>;
   const s = state.summary;
   if (!s) return <p>Nothing to show: reload the page and Liaison reads it again.</p>;
   const single = s.records.length === 1;
@@ -40,7 +45,8 @@ function SummaryBody({ state }: { state: ReadSummaryState }) {
       )}
       {s.omitted > 0 && (
         <p>
-          {s.omitted} more record{s.omitted === 1 ? '' : 's'} on this page {s.omitted === 1 ? 'is' : 'are'} not listed here.
+          {s.omitted} more record{s.omitted === 1 ? '' : 's'} on this page {s.omitted === 1 ? 'is' : 'are'} not listed
+          here.
         </p>
       )}
       <Diagnostics list={s.diagnostics} />
@@ -62,7 +68,11 @@ function RecordItem({ record: r }: { record: ReadRecord }) {
     <li data-read={`${r.kind}:${r.id}`}>
       <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>
-          {r.name} <span class="muted">({r.kind} {r.id})</span> · {r.fields.length} field{r.fields.length === 1 ? '' : 's'}
+          {r.name}{' '}
+          <span class="muted">
+            ({r.kind} {r.id})
+          </span>{' '}
+          · {r.fields.length} field{r.fields.length === 1 ? '' : 's'}
         </summary>
         {open && <RecordTable record={r} />}
       </details>
@@ -74,7 +84,10 @@ function RecordTable({ record: r }: { record: ReadRecord }) {
   return (
     <table class="read-fields" data-read-table={`${r.kind}:${r.id}`}>
       <caption>
-        {r.name} <span class="muted">({r.kind} {r.id})</span>
+        {r.name}{' '}
+        <span class="muted">
+          ({r.kind} {r.id})
+        </span>
       </caption>
       <thead>
         <tr>

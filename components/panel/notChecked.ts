@@ -29,7 +29,8 @@ export interface NotCheckedInput {
 
 const has = (fs: readonly Finding[], code: string) => fs.some((f) => f.code === code);
 const neverRead = (s: Staff) => s.credentials === undefined || s.credentials === null;
-const infoNoCredentials = (fs: readonly Finding[]) => fs.some((f) => f.code === 'STAFF_NO_CREDENTIALS' && isNotCheckedFinding(f));
+const infoNoCredentials = (fs: readonly Finding[]) =>
+  fs.some((f) => f.code === 'STAFF_NO_CREDENTIALS' && isNotCheckedFinding(f));
 
 /**
  * Who on this page Liaison could not check (RULES.md check 8, "Not checked yet"): the case manager of a student
@@ -46,9 +47,19 @@ export function collectNotChecked(input: NotCheckedInput): NotCheckedPerson[] {
     let p = people.get(key);
     if (!p) {
       const staffId = staff?.id ?? ref.staffId ?? null;
-      const link = input.links.find((l) => (staffId && l.staffId === staffId) || (nameKey && personNameKey(l.name) === nameKey));
+      const link = input.links.find(
+        (l) => (staffId && l.staffId === staffId) || (nameKey && personNameKey(l.name) === nameKey),
+      );
       const name = staff?.name || ref.name || staffId || 'Unnamed staff member';
-      p = { key, name, staffId, reason: staff ? 'not-read' : 'no-record', roles: [], url: link?.url ?? null, roleSet: new Set() };
+      p = {
+        key,
+        name,
+        staffId,
+        reason: staff ? 'not-read' : 'no-record',
+        roles: [],
+        url: link?.url ?? null,
+        roleSet: new Set(),
+      };
       people.set(key, p);
     }
     if (!p.roleSet.has(role)) {
@@ -62,28 +73,40 @@ export function collectNotChecked(input: NotCheckedInput): NotCheckedPerson[] {
     if (!r) continue;
     const cmNotChecked = has(s.findings, 'CM_NOT_CHECKED');
     const providerNotChecked = has(s.findings, 'PROVIDER_NOT_CHECKED') || has(s.findings, 'PROVIDER_UNKNOWN_STAFF');
-    const unseen = (staff: Staff | undefined) => !staff || neverRead(staff) || infoNoCredentials(input.staffFindings(staff.id));
+    const unseen = (staff: Staff | undefined) =>
+      !staff || neverRead(staff) || infoNoCredentials(input.staffFindings(staff.id));
     const cm = r.caseManager;
     if (cm && (cm.staffId || cm.name)) {
       const staff = input.resolve(cm);
-      if (cmNotChecked || (staff && infoNoCredentials(input.staffFindings(staff.id)))) add(cm, staff, `Case manager of ${s.name}`);
+      if (cmNotChecked || (staff && infoNoCredentials(input.staffFindings(staff.id))))
+        add(cm, staff, `Case manager of ${s.name}`);
     }
     for (const sv of r.services ?? []) {
       const ref = { staffId: sv.providerStaffId, name: sv.providerName };
       if (!ref.staffId && !ref.name) continue;
       const staff = input.resolve(ref);
-      const listed = (providerNotChecked && unseen(staff)) || (staff && infoNoCredentials(input.staffFindings(staff.id)));
+      const listed =
+        (providerNotChecked && unseen(staff)) || (staff && infoNoCredentials(input.staffFindings(staff.id)));
       if (listed) add(ref, staff, `Provides ${sv.name || sv.code || 'a service'} to ${s.name}`);
     }
   }
   for (const st of input.pageStaff)
-    if (infoNoCredentials(st.findings)) add({ staffId: st.id, name: st.name }, input.resolve({ staffId: st.id }) ?? { id: st.id, name: st.name }, 'On this page');
+    if (infoNoCredentials(st.findings))
+      add(
+        { staffId: st.id, name: st.name },
+        input.resolve({ staffId: st.id }) ?? { id: st.id, name: st.name },
+        'On this page',
+      );
 
   return [...people.values()].map(({ roleSet: _r, ...p }) => p).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Reads what collectNotChecked needs for a page from the database (the page's students and their staff). */
-export async function loadNotChecked(db: LiaisonDb, page: PageRow, links: readonly StaffLink[]): Promise<NotCheckedPerson[]> {
+export async function loadNotChecked(
+  db: LiaisonDb,
+  page: PageRow,
+  links: readonly StaffLink[],
+): Promise<NotCheckedPerson[]> {
   const site = page.site;
   const studentSubjects = page.subjects.filter((s) => s.kind === 'student');
   const staffSubjects = page.subjects.filter((s) => s.kind === 'staff');
@@ -94,15 +117,26 @@ export async function loadNotChecked(db: LiaisonDb, page: PageRow, links: readon
   ]);
   const refs = new Set<string>(staffSubjects.flatMap((s) => staffRefKeys(site, { id: s.id, name: '' })));
   for (const r of studentRows) if (r) for (const k of studentStaffRefs(site, r.record)) refs.add(k);
-  const staffRows = refs.size ? await db.staff.where('refs').anyOf([...refs]).toArray() : [];
+  const staffRows = refs.size
+    ? await db.staff
+        .where('refs')
+        .anyOf([...refs])
+        .toArray()
+    : [];
   const byRef = new Map<string, StaffRow | null>();
   for (const row of staffRows)
     for (const k of row.refs) byRef.set(k, byRef.has(k) && byRef.get(k)?.id !== row.id ? null : row); // null: ambiguous name
-  const staffFindingRows = await db.findings.bulkGet(staffRows.map((r) => [site, 'staff', r.id] as [string, string, string]));
+  const staffFindingRows = await db.findings.bulkGet(
+    staffRows.map((r) => [site, 'staff', r.id] as [string, string, string]),
+  );
   const staffFindings = new Map(staffRows.map((r, i) => [r.id, staffFindingRows[i]?.findings ?? []]));
 
   return collectNotChecked({
-    students: studentSubjects.map((s, i) => ({ ...s, record: studentRows[i]?.record, findings: studentFindings[i]?.findings ?? [] })),
+    students: studentSubjects.map((s, i) => ({
+      ...s,
+      record: studentRows[i]?.record,
+      findings: studentFindings[i]?.findings ?? [],
+    })),
     pageStaff: staffSubjects.map((s, i) => ({ ...s, findings: pageStaffFindings[i]?.findings ?? [] })),
     resolve: (ref) => {
       const byId = ref.staffId ? byRef.get(`${site}|id:${ref.staffId}`) : undefined;

@@ -5,9 +5,7 @@ import { requestReadSummary, type PanelMessage, type ReadSummary } from '../../l
 export type AskWorker = (msg: PanelMessage) => Promise<unknown>;
 
 export type ReadSummaryState =
-  | { status: 'loading' }
-  | { status: 'ready'; summary: ReadSummary | null }
-  | { status: 'unavailable' };
+  { status: 'loading' } | { status: 'ready'; summary: ReadSummary | null } | { status: 'unavailable' };
 
 /**
  * The worker's summary of what it read on a tab's page, asked again whenever the page row changes (a new

@@ -4,7 +4,16 @@ import { recentSite } from '../../lib/district/load';
 import type { Role } from '../../lib/notes/schema';
 import { loadNoteSettings } from '../../lib/notes/settings';
 import type { Policy } from '../../lib/policy/schema';
-import { firstRunDefaults, firstRunDone, peopleOf, personLabel, pickPerson, saveFirstRun, skipFirstRun, type Person } from '../../lib/setup/first-run';
+import {
+  firstRunDefaults,
+  firstRunDone,
+  peopleOf,
+  personLabel,
+  pickPerson,
+  saveFirstRun,
+  skipFirstRun,
+  type Person,
+} from '../../lib/setup/first-run';
 import { siteLabel, siteToEnable } from '../../lib/sites/patterns';
 import { readManagedPolicy } from '../../lib/teach/store';
 import type { PermissionsApi } from '../SitesSettings';
@@ -26,7 +35,15 @@ const managedPolicy = async (): Promise<Policy> => readManagedPolicy(browser.sto
  * skipped, it does not ask again; each answer can be changed later where it lives (Note settings, My caseload,
  * Options → Sites).
  */
-export function FirstRun({ db, loadPolicy = managedPolicy, permissions }: { db: LiaisonDb; loadPolicy?: () => Promise<Policy>; permissions?: PermissionsApi }) {
+export function FirstRun({
+  db,
+  loadPolicy = managedPolicy,
+  permissions,
+}: {
+  db: LiaisonDb;
+  loadPolicy?: () => Promise<Policy>;
+  permissions?: PermissionsApi;
+}) {
   const { value: done } = useLiveQuery(() => firstRunDone(db), [db]);
   const { value: people = [] } = useLiveQuery(async () => peopleOf(db, await recentSite(db)), [db]);
   const [policy, setPolicy] = useState<Policy | null>(null);
@@ -59,7 +76,11 @@ export function FirstRun({ db, loadPolicy = managedPolicy, permissions }: { db: 
     const { pattern } = site;
     // Straight from the click: a browser shows a permission prompt only in a user gesture.
     const granted = await api.request({ origins: [pattern] }).catch(() => false);
-    setSiteMessage(granted ? `Liaison is on for ${siteLabel(pattern)}. Reload its open pages.` : 'Permission was not granted; nothing changed.');
+    setSiteMessage(
+      granted
+        ? `Liaison is on for ${siteLabel(pattern)}. Reload its open pages.`
+        : 'Permission was not granted; nothing changed.',
+    );
   };
   const save = async (e: Event) => {
     e.preventDefault();
@@ -107,7 +128,14 @@ export function FirstRun({ db, loadPolicy = managedPolicy, permissions }: { db: 
           <legend>Role</legend>
           {ROLES.map((r) => (
             <label key={r.value} class="choice">
-              <input type="radio" name="first-run-role" value={r.value} checked={role === r.value} onChange={() => setRole(r.value)} /> {r.label}
+              <input
+                type="radio"
+                name="first-run-role"
+                value={r.value}
+                checked={role === r.value}
+                onChange={() => setRole(r.value)}
+              />{' '}
+              {r.label}
             </label>
           ))}
           {policy.defaultRole && <p class="meta">Your district suggests this role.</p>}

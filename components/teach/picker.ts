@@ -36,7 +36,8 @@ export function pickCandidates(doc: Document, host: Element): Element[] {
   const walker = doc.createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let n = walker.nextNode(); n && out.length < MAX_CANDIDATES; n = walker.nextNode()) {
     const el = n as Element;
-    if (el === host || host.contains(el) || SKIPPED.has(el.tagName) || el.closest('[hidden],[aria-hidden="true"]')) continue;
+    if (el === host || host.contains(el) || SKIPPED.has(el.tagName) || el.closest('[hidden],[aria-hidden="true"]'))
+      continue;
     // Liaison's own UI (markers, the chip) is never the page's data; an element that only carries its attributes is.
     if (el.closest(OUTSIDE_CONTENT) || insideOwn(el)) continue;
     if (CONTROLS.has(el.tagName) && (el as HTMLInputElement).type !== 'hidden') out.push(el);
@@ -57,7 +58,12 @@ export function createPicker(doc: Document, host: Element, outline: HTMLElement,
   const show = (el: Element | null) => {
     if (!el) return void (outline.hidden = true);
     const r = el.getBoundingClientRect();
-    Object.assign(outline.style, { top: `${r.top}px`, left: `${r.left}px`, width: `${r.width}px`, height: `${r.height}px` });
+    Object.assign(outline.style, {
+      top: `${r.top}px`,
+      left: `${r.left}px`,
+      width: `${r.width}px`,
+      height: `${r.height}px`,
+    });
     outline.hidden = false;
   };
   const onMove = (e: Event) => {

@@ -75,7 +75,8 @@ td.where { color: #444; font-size: 11px; word-break: break-word; }
 [role=status] { min-height: 1.4em; margin: 6px 0 0; }
 `;
 
-const OUTLINE = 'position: fixed; z-index: 2147483646; pointer-events: none; border: 2px solid #1f5fa8; background: rgba(31,95,168,.12); border-radius: 2px;';
+const OUTLINE =
+  'position: fixed; z-index: 2147483646; pointer-events: none; border: 2px solid #1f5fa8; background: rgba(31,95,168,.12); border-radius: 2px;';
 
 export interface Toolbar {
   host: HTMLElement;
@@ -97,7 +98,8 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
     node.append(...kids);
     return node;
   };
-  const button = (text: string, props: Record<string, unknown> = {}) => el('button', { type: 'button', textContent: text, ...props }) as HTMLButtonElement;
+  const button = (text: string, props: Record<string, unknown> = {}) =>
+    el('button', { type: 'button', textContent: text, ...props }) as HTMLButtonElement;
   /** Listeners that only the user's own events reach. */
   const on = <E extends Event>(target: EventTarget, type: string, fn: (e: E) => void) =>
     target.addEventListener(type, (e) => {
@@ -196,10 +198,21 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
       if (p.records || hasId(draft) || isList(draft.kind)) return p;
       const standIn = new URL(url);
       standIn.searchParams.set(PREVIEW_PARAM, 'preview');
-      const values = previewOf(deps.read(buildProfile(idFromAddress(draft, PREVIEW_PARAM), standIn, existing), standIn), draft.kind).values;
+      const values = previewOf(
+        deps.read(buildProfile(idFromAddress(draft, PREVIEW_PARAM), standIn, existing), standIn),
+        draft.kind,
+      ).values;
       return { ...p, values };
     } catch {
-      return { title: 'This mapping cannot be read yet.', records: 0, rows: [], values: {}, notes: [], findings: [], findingsNote: '' };
+      return {
+        title: 'This mapping cannot be read yet.',
+        records: 0,
+        rows: [],
+        values: {},
+        notes: [],
+        findings: [],
+        findingsNote: '',
+      };
     }
   }
 
@@ -212,14 +225,25 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
     if (p.records) {
       const list = el('ul');
       for (const f of p.findings.slice(0, 30))
-        list.append(el('li', { className: `sev-${f.severity}`, textContent: `${f.severity}: ${f.title} (${f.code}${isList(draft.kind) ? `, ${f.subject}` : ''})` }));
+        list.append(
+          el('li', {
+            className: `sev-${f.severity}`,
+            textContent: `${f.severity}: ${f.title} (${f.code}${isList(draft.kind) ? `, ${f.subject}` : ''})`,
+          }),
+        );
       findings.append(
         el('h3', { textContent: 'What the checks find' }),
         p.findings.length ? list : el('p', { textContent: 'No finding.' }),
         el('p', { className: 'hint', textContent: p.findingsNote }),
       );
     }
-    preview.replaceChildren(el('h3', { textContent: 'Liaison now reads' }), el('p', { textContent: p.title }), dl, ...notes, findings);
+    preview.replaceChildren(
+      el('h3', { textContent: 'Liaison now reads' }),
+      el('p', { textContent: p.title }),
+      dl,
+      ...notes,
+      findings,
+    );
   }
 
   function whereCell(field: TeachField): HTMLElement {
@@ -231,7 +255,11 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
     // An id from the address says its value already.
     if (words.text !== 'not mapped' && !(field.key === 'id' && draft.id?.from === 'url')) {
       const value = shown?.values[field.key];
-      cell.append(value ? el('span', { className: 'value', textContent: ` → “${clip(value)}”` }) : el('span', { className: 'none', textContent: ' → reads nothing yet' }));
+      cell.append(
+        value
+          ? el('span', { className: 'value', textContent: ` → “${clip(value)}”` })
+          : el('span', { className: 'none', textContent: ' → reads nothing yet' }),
+      );
     } else if (field.hint) cell.append(el('div', { className: 'hint', textContent: field.hint }));
     if (field.key === 'id' && !isList(draft.kind)) cell.append(addressPicker());
     return cell;
@@ -241,11 +269,13 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
   function addressPicker(): HTMLElement {
     const choices = addressChoices(deps.url());
     const label = TEACH_FIELDS[recordKind(draft.kind)][0].label;
-    if (!choices.length) return el('div', { className: 'hint', textContent: 'The address has no parameter that could be the id.' });
+    if (!choices.length)
+      return el('div', { className: 'hint', textContent: 'The address has no parameter that could be the id.' });
     const select = el('select') as HTMLSelectElement;
     select.setAttribute('aria-label', `${label} from the address`);
     select.append(el('option', { value: '', textContent: 'choose parameter = value' }));
-    for (const c of choices) select.append(el('option', { value: c.param, textContent: `${c.param} = ${clip(c.value, 40)}` }));
+    for (const c of choices)
+      select.append(el('option', { value: c.param, textContent: `${c.param} = ${clip(c.value, 40)}` }));
     const chosen = draft.id?.from === 'url' ? draft.id.param : '';
     select.value = choices.some((c) => c.param === chosen) ? chosen : '';
     on(select, 'change', () => {
@@ -279,7 +309,10 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
     // Re-rendering replaces the buttons: keep the keyboard user's place on the Pick button they used.
     const focused = (root.activeElement as HTMLElement | null)?.getAttribute('aria-label');
     fieldsBody.replaceChildren(...rows);
-    if (focused) Array.from(fieldsBody.querySelectorAll<HTMLElement>('button, select')).find((b) => b.getAttribute('aria-label') === focused)?.focus();
+    if (focused)
+      Array.from(fieldsBody.querySelectorAll<HTMLElement>('button, select'))
+        .find((b) => b.getAttribute('aria-label') === focused)
+        ?.focus();
     undoButton.disabled = undo.length === 0;
     saveButton.setAttribute('aria-disabled', String(!!blocker));
     why.textContent = blocker ?? '';

@@ -2,7 +2,13 @@ import { useState } from 'preact/hooks';
 import type { LiaisonDb } from '../../lib/db/database';
 import { todayIso } from '../../lib/dates';
 import { caseManagerContact } from '../../lib/notes/contact';
-import { confirmationMailto, groupsFingerprint, loadReadConfirmation, saveReadConfirmation, teacherGroups } from '../../lib/teacher/card';
+import {
+  confirmationMailto,
+  groupsFingerprint,
+  loadReadConfirmation,
+  saveReadConfirmation,
+  teacherGroups,
+} from '../../lib/teacher/card';
 import { CaseManagerCard } from '../notes/CaseManagerCard';
 import { useLiveQuery } from '../useLiveQuery';
 
@@ -19,7 +25,17 @@ async function load(db: LiaisonDb, site: string, studentId: string) {
  * The teacher's card (teacher role): who the case manager is and how to reach them, and the accommodations,
  * modifications and supports the SIS shows, with "I have read these" (34 CFR 300.323(d)). No disability, no finding.
  */
-export function TeacherCard({ db, site, studentId, withCaseManager = true }: { db: LiaisonDb; site: string; studentId: string; withCaseManager?: boolean }) {
+export function TeacherCard({
+  db,
+  site,
+  studentId,
+  withCaseManager = true,
+}: {
+  db: LiaisonDb;
+  site: string;
+  studentId: string;
+  withCaseManager?: boolean;
+}) {
   const { value } = useLiveQuery(() => load(db, site, studentId), [db, site, studentId]);
   const [status, setStatus] = useState('');
   if (!value) return <p aria-busy="true">Loading…</p>;
@@ -44,13 +60,17 @@ export function TeacherCard({ db, site, studentId, withCaseManager = true }: { d
           </div>
         ))
       ) : (
-        <p class="muted">The SIS pages Liaison has read show no accommodations, modifications or supports for this student.</p>
+        <p class="muted">
+          The SIS pages Liaison has read show no accommodations, modifications or supports for this student.
+        </p>
       )}
       {groups.length > 0 && (
         <div class="read-confirmation">
           {read && (
             <p data-testid="read-date">
-              {current ? `You confirmed reading these on ${read.date}.` : `The list changed since you confirmed reading it on ${read.date}.`}
+              {current
+                ? `You confirmed reading these on ${read.date}.`
+                : `The list changed since you confirmed reading it on ${read.date}.`}
             </p>
           )}
           {!current && (

@@ -51,7 +51,10 @@ export function ThisWeekTab({ db, compliance }: { db: LiaisonDb; compliance?: Pa
     <section class="this-week" aria-labelledby="week-heading">
       <style>{PRINT_CSS}</style>
       <h1 id="week-heading">
-        This week <span class="muted">{asOf} to {end}</span>
+        This week{' '}
+        <span class="muted">
+          {asOf} to {end}
+        </span>
       </h1>
       <p data-testid="week-count">
         {items.length} item{items.length === 1 ? '' : 's'} for {value.myName ?? 'every case manager'}
@@ -61,10 +64,21 @@ export function ThisWeekTab({ db, compliance }: { db: LiaisonDb; compliance?: Pa
         <button type="button" onClick={() => window.print()}>
           Print
         </button>
-        <button type="button" disabled={!items.length} onClick={() => downloadText(`liaison-this-week-${asOf}.ics`, weekCalendar(input, { ...opts, stamp: stamp() }), ICS)}>
+        <button
+          type="button"
+          disabled={!items.length}
+          onClick={() =>
+            downloadText(`liaison-this-week-${asOf}.ics`, weekCalendar(input, { ...opts, stamp: stamp() }), ICS)
+          }
+        >
           Add this week to calendar
         </button>
-        <button type="button" onClick={() => downloadText(`liaison-caseload-${asOf}.ics`, caseloadCalendar(input, { ...opts, stamp: stamp() }), ICS)}>
+        <button
+          type="button"
+          onClick={() =>
+            downloadText(`liaison-caseload-${asOf}.ics`, caseloadCalendar(input, { ...opts, stamp: stamp() }), ICS)
+          }
+        >
           Add caseload to calendar
         </button>
       </div>
@@ -83,8 +97,14 @@ export function ThisWeekTab({ db, compliance }: { db: LiaisonDb; compliance?: Pa
 
 function WeekLine({ item: i }: { item: WeekItem }) {
   return (
-    <li class={`week-item ${i.kind}${i.overdue ? ' overdue' : ''}`} data-kind={i.kind} data-student={i.studentId} data-date={i.date}>
-      <time dateTime={i.date}>{i.date}</time> <span class="kind">{i.overdue ? `${KIND_LABEL[i.kind]} (late)` : KIND_LABEL[i.kind]}</span>{' '}
+    <li
+      class={`week-item ${i.kind}${i.overdue ? ' overdue' : ''}`}
+      data-kind={i.kind}
+      data-student={i.studentId}
+      data-date={i.date}
+    >
+      <time dateTime={i.date}>{i.date}</time>{' '}
+      <span class="kind">{i.overdue ? `${KIND_LABEL[i.kind]} (late)` : KIND_LABEL[i.kind]}</span>{' '}
       {i.url ? (
         <a href={i.url} target="_blank" rel="noopener noreferrer">
           {i.name}
@@ -98,7 +118,17 @@ function WeekLine({ item: i }: { item: WeekItem }) {
 }
 
 /** "Add to calendar" for one student: every compliance date Liaison knows for them. */
-export function StudentCalendarButton({ db, site, id, compliance }: { db: LiaisonDb; site: string; id: string; compliance?: Partial<ComplianceSettings> }) {
+export function StudentCalendarButton({
+  db,
+  site,
+  id,
+  compliance,
+}: {
+  db: LiaisonDb;
+  site: string;
+  id: string;
+  compliance?: Partial<ComplianceSettings>;
+}) {
   return (
     <button
       type="button"
@@ -106,7 +136,11 @@ export function StudentCalendarButton({ db, site, id, compliance }: { db: Liaiso
       onClick={async () => {
         const row = await db.students.get([site, id]);
         if (!row) return;
-        downloadText(`liaison-student-${safePart(id)}.ics`, studentCalendar(row, { asOf: todayIso(), compliance, stamp: new Date() }), ICS);
+        downloadText(
+          `liaison-student-${safePart(id)}.ics`,
+          studentCalendar(row, { asOf: todayIso(), compliance, stamp: new Date() }),
+          ICS,
+        );
       }}
     >
       Add to calendar

@@ -14,10 +14,22 @@ const policy = () => readManagedPolicy(browser.storage.managed as never);
 render(
   <>
     <h1>Liaison settings</h1>
-    <SitesSettings permissions={browser.permissions as never} required={required} loadDistrictSites={async () => (await policy()).enabledSites ?? []} />
+    <SitesSettings
+      permissions={browser.permissions as never}
+      required={required}
+      loadDistrictSites={async () => (await policy()).enabledSites ?? []}
+    />
     <ProfilesSettings db={getDb()} loadPolicy={() => readManagedPolicy(browser.storage.managed as never)} />
-    <PrivacySettings db={getDb()} loadPolicyDays={async () => (await readManagedPolicy(browser.storage.managed as never)).retentionDays} />
-    <BackupSettings db={getDb()} notesAllowed={async () => (await readManagedPolicy(browser.storage.managed as never)).notesExportAllowed !== false} />
+    <PrivacySettings
+      db={getDb()}
+      loadPolicyDays={async () => (await readManagedPolicy(browser.storage.managed as never)).retentionDays}
+    />
+    <BackupSettings
+      db={getDb()}
+      notesAllowed={async () =>
+        (await readManagedPolicy(browser.storage.managed as never)).notesExportAllowed !== false
+      }
+    />
     <AccessLogSettings db={getDb()} />
   </>,
   document.getElementById('app')!,

@@ -38,7 +38,13 @@ export default defineContentScript({
       send,
       onCompose: (studentId) => void send({ type: 'note/compose', studentId }).catch(() => undefined),
       onRecognized: (recognized) =>
-        chip.show(chipWanted({ recognized, top: isTopFrame(window), hostsSiteFrames: hostsSiteFrames(document, location.href) })),
+        chip.show(
+          chipWanted({
+            recognized,
+            top: isTopFrame(window),
+            hostsSiteFrames: hostsSiteFrames(document, location.href),
+          }),
+        ),
       alive: () => ctx.isValid,
     });
     if (!controller) return;

@@ -41,9 +41,14 @@ export async function logAccess(
   if (!subjects.size) return 0;
   const write = () =>
     db.transaction('rw', db.accessLog, async () => {
-      const recent = await db.accessLog.where('at').above(now - THROTTLE_MS).toArray();
+      const recent = await db.accessLog
+        .where('at')
+        .above(now - THROTTLE_MS)
+        .toArray();
       for (const e of recent) if (e.action === action) subjects.delete(e.subject);
-      await db.accessLog.bulkAdd([...subjects].map((subject) => ({ at: now, site, action, subject, studentId: ids.get(subject)! })));
+      await db.accessLog.bulkAdd(
+        [...subjects].map((subject) => ({ at: now, site, action, subject, studentId: ids.get(subject)! })),
+      );
       return subjects.size;
     });
   // Callers may be live queries, which Dexie forbids to write (and would re-run on the write): the write starts
@@ -63,7 +68,10 @@ export async function saveAccessLogRetentionDays(db: LiaisonDb, days: number): P
 /** Deletes entries older than the retention period; returns how many. */
 export async function purgeAccessLog(db: LiaisonDb, now = Date.now()): Promise<number> {
   const days = await loadAccessLogRetentionDays(db);
-  return db.accessLog.where('at').below(now - days * 86_400_000).delete();
+  return db.accessLog
+    .where('at')
+    .below(now - days * 86_400_000)
+    .delete();
 }
 
 export async function accessEntries(db: LiaisonDb): Promise<AccessEntry[]> {

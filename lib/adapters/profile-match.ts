@@ -61,18 +61,29 @@ export function parseUrlGlob(source: string): UrlGlob | string {
   if (REGEX_CHARS.test(source))
     return `"${source.slice(0, 80)}" looks like a regular expression; URL patterns are globs like /students/* or /student.aspx?id=*`;
   if (!source.startsWith('/')) return `"${source.slice(0, 80)}" must start with / (the URL's path)`;
-  if ((source.match(/\*/g) ?? []).length > MAX_GLOB_STARS) return `"${source.slice(0, 80)}" has more than ${MAX_GLOB_STARS} stars`;
+  if ((source.match(/\*/g) ?? []).length > MAX_GLOB_STARS)
+    return `"${source.slice(0, 80)}" has more than ${MAX_GLOB_STARS} stars`;
   const hashAt = source.indexOf('#');
   const beforeHash = hashAt < 0 ? source : source.slice(0, hashAt);
   const hash = hashAt < 0 ? null : source.slice(hashAt + 1);
   const queryAt = beforeHash.indexOf('?');
   const path = (queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt)).toLowerCase().split('/');
   if (path.filter((seg) => seg === '**').length > 1) return `"${source.slice(0, 80)}" has more than one ** segment`;
-  if (path.some((seg) => seg !== '**' && seg.includes('**'))) return `"${source.slice(0, 80)}": ** stands alone as a segment`;
-  const query = queryAt < 0 ? [] : beforeHash.slice(queryAt + 1).split('&').filter(Boolean).map((pair) => {
-    const eq = pair.indexOf('=');
-    return eq < 0 ? { key: pair.toLowerCase(), value: null } : { key: pair.slice(0, eq).toLowerCase(), value: pair.slice(eq + 1).toLowerCase() };
-  });
+  if (path.some((seg) => seg !== '**' && seg.includes('**')))
+    return `"${source.slice(0, 80)}": ** stands alone as a segment`;
+  const query =
+    queryAt < 0
+      ? []
+      : beforeHash
+          .slice(queryAt + 1)
+          .split('&')
+          .filter(Boolean)
+          .map((pair) => {
+            const eq = pair.indexOf('=');
+            return eq < 0
+              ? { key: pair.toLowerCase(), value: null }
+              : { key: pair.slice(0, eq).toLowerCase(), value: pair.slice(eq + 1).toLowerCase() };
+          });
   if (query.some((q) => q.key.includes('*'))) return `"${source.slice(0, 80)}": a query parameter's name has no *`;
   return { path, query, hash: hash === null ? null : hash.toLowerCase() };
 }
@@ -113,11 +124,16 @@ export function urlGlobMatches(glob: UrlGlob, url: URL): boolean {
   if (!pathMatches(glob.path, url.pathname.toLowerCase().split('/'))) return false;
   if (glob.query.length) {
     // Raw `k=v` pairs, as the URL spells them (teach mode writes them so).
-    const pairs = url.search.slice(1).split('&').filter(Boolean).map((p) => {
-      const eq = p.indexOf('=');
-      return eq < 0 ? [p.toLowerCase(), ''] : [p.slice(0, eq).toLowerCase(), p.slice(eq + 1).toLowerCase()];
-    });
-    for (const q of glob.query) if (!pairs.some(([k, v]) => k === q.key && (q.value === null || starMatch(q.value, v)))) return false;
+    const pairs = url.search
+      .slice(1)
+      .split('&')
+      .filter(Boolean)
+      .map((p) => {
+        const eq = p.indexOf('=');
+        return eq < 0 ? [p.toLowerCase(), ''] : [p.slice(0, eq).toLowerCase(), p.slice(eq + 1).toLowerCase()];
+      });
+    for (const q of glob.query)
+      if (!pairs.some(([k, v]) => k === q.key && (q.value === null || starMatch(q.value, v)))) return false;
   }
   return glob.hash === null || starMatch(glob.hash, url.hash.slice(1).toLowerCase());
 }
@@ -145,7 +161,9 @@ export function urlPatternMatches(pattern: string, url: URL): boolean {
 export function pagesForUrl(profile: SiteProfile, url: URL): ProfilePage[] {
   if (!profile.hostPatterns.some((p) => hostMatches(p, url.hostname))) return [];
   return profile.pages.filter(
-    (page) => page.urlPatterns.some((p) => urlPatternMatches(p, url)) && !(page.excludeUrlPatterns ?? []).some((p) => urlPatternMatches(p, url)),
+    (page) =>
+      page.urlPatterns.some((p) => urlPatternMatches(p, url)) &&
+      !(page.excludeUrlPatterns ?? []).some((p) => urlPatternMatches(p, url)),
   );
 }
 

@@ -75,7 +75,7 @@ export function globFromTaughtRegex(source: string): string | null {
   };
   let path = '';
   const pathEnd = end;
-  for (let i = 1; i < pathEnd; ) {
+  for (let i = 1; i < pathEnd;) {
     if (source.startsWith('[^/]+', i)) {
       path += '*';
       i += 5;
@@ -119,7 +119,9 @@ export const FieldKeySchema = z.enum(FIELDS);
 export const FieldLocator = z.union([
   z.object({ selector: Selector }).strict(),
   /** One label, or the wordings a product uses for it in different places (first found wins). */
-  z.object({ label: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(10)]) }).strict(),
+  z
+    .object({ label: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(10)]) })
+    .strict(),
 ]);
 export type FieldLocator = z.infer<typeof FieldLocator>;
 

@@ -102,7 +102,10 @@ export async function planImport(db: LiaisonDb, text: string): Promise<ImportPla
   }
   const parsed = Backup.safeParse(json);
   if (!parsed.success)
-    return { ok: false, errors: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`),
+    };
   const backup = parsed.data;
   const localKey = (await db.settings.get(KEY_PARAMS_KEY))?.value as KeyParams | undefined;
   const notes = backup.notes.included ? backup.notes : null;
@@ -120,7 +123,10 @@ export async function planImport(db: LiaisonDb, text: string): Promise<ImportPla
     backup,
     settings: { added, replaced: settingChanges.length - added },
     settingChanges: settingChanges.map(({ key, changes }) => ({ key, changes })),
-    profiles: await count(db.profiles, backup.profiles.map((r) => r.key)),
+    profiles: await count(
+      db.profiles,
+      backup.profiles.map((r) => r.key),
+    ),
     notes: notes ? await countNotes(db, notes.rows) : { added: 0, replaced: 0, kept: 0 },
     notesOmitted: backup.notes.included ? null : backup.notes.reason,
     keyChange,
@@ -137,7 +143,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** The settings whose value the restore would change, field by field for a settings document. */
-async function changedSettings(db: LiaisonDb, rows: Backup['settings']): Promise<(SettingChange & { added: boolean })[]> {
+async function changedSettings(
+  db: LiaisonDb,
+  rows: Backup['settings'],
+): Promise<(SettingChange & { added: boolean })[]> {
   const local = await db.settings.bulkGet(rows.map((r) => r.key));
   return rows.flatMap((r, i) => {
     const before = local[i]?.value;
@@ -158,7 +167,10 @@ async function count(table: { bulkGet(keys: string[]): Promise<unknown[]> }, key
 }
 
 /** The backup's notes that are new here or newer than this browser's version (by the row's updatedAt). */
-async function newerNotes(db: LiaisonDb, rows: BackupNoteRow[]): Promise<{ write: BackupNoteRow[]; added: number; kept: number }> {
+async function newerNotes(
+  db: LiaisonDb,
+  rows: BackupNoteRow[],
+): Promise<{ write: BackupNoteRow[]; added: number; kept: number }> {
   const local = await db.notes.bulkGet(rows.map((r) => r.id));
   const write: BackupNoteRow[] = [];
   let added = 0;

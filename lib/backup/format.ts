@@ -14,7 +14,14 @@ export const BACKUP_VERSION = 1;
 
 /** JSON values only (settings are small documents; each is parsed by its own schema where it is read). */
 const Json: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.string().max(100_000), z.number(), z.boolean(), z.null(), z.array(Json).max(10_000), z.record(z.string().max(200), Json)]),
+  z.union([
+    z.string().max(100_000),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(Json).max(10_000),
+    z.record(z.string().max(200), Json),
+  ]),
 );
 
 const Row = <T extends z.ZodType>(value: T) =>

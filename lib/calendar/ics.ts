@@ -80,7 +80,10 @@ export interface CalendarEntry {
  * re-import of a later date replaces the earlier one in clients that compare it.
  */
 export function calendarIcs(entries: readonly CalendarEntry[], opts: { stamp: Date; name?: string }): string {
-  const cal = ical({ name: opts.name ?? 'Liaison due dates', prodId: { company: 'Liaison', product: 'Liaison', language: 'EN' } });
+  const cal = ical({
+    name: opts.name ?? 'Liaison due dates',
+    prodId: { company: 'Liaison', product: 'Liaison', language: 'EN' },
+  });
   for (const { student, dates, followUps = [] } of entries) {
     const who = shortName(student.name);
     for (const d of dates) {
@@ -101,7 +104,11 @@ export function calendarIcs(entries: readonly CalendarEntry[], opts: { stamp: Da
       });
       if (d.scheduleBy && d.scheduleBy < d.due) {
         const before = daysBetween(d.scheduleBy, d.due) * 86_400 - ALARM_HOUR * 3600;
-        event.createAlarm({ type: ICalAlarmType.display, trigger: before, description: `Schedule the meeting: ${what} for ${who} on ${d.due}` });
+        event.createAlarm({
+          type: ICalAlarmType.display,
+          trigger: before,
+          description: `Schedule the meeting: ${what} for ${who} on ${d.due}`,
+        });
       }
     }
     for (const f of followUps) {

@@ -32,7 +32,8 @@ export function schoolCalendar(settings: CalendarSettings): SchoolCalendar {
   if (settings.tolling === 'none') return { tolled: [] };
   const spans: TolledSpan[] = settings.breaks.map((b) => ({ start: b.start, end: b.end, name: b.name, always: false }));
   const { schoolYearEnd: end, schoolYearStart: start } = settings;
-  if (end && start && daysBetween(end, start) > 1) spans.push({ start: plusDays(end, 1), end: plusDays(start, -1), name: 'between school years', always: true });
+  if (end && start && daysBetween(end, start) > 1)
+    spans.push({ start: plusDays(end, 1), end: plusDays(start, -1), name: 'between school years', always: true });
   return { tolled: merge(spans).filter((s) => s.always || schoolDaysIn(s) > 5) };
 }
 

@@ -18,7 +18,8 @@ export const CITE = {
     source: 'Cal. Educ. Code § 56344(a) (referral 30 days or less before the end of the school year)',
   },
   transition: {
-    source: 'Cal. Educ. Code § 56043(g)(1); 20 U.S.C. § 1414(d)(1)(A)(i)(VIII) (transition plan by the IEP in effect at 16)',
+    source:
+      'Cal. Educ. Code § 56043(g)(1); 20 U.S.C. § 1414(d)(1)(A)(i)(VIII) (transition plan by the IEP in effect at 16)',
   },
   majority: {
     source: 'Cal. Educ. Code §§ 56041.5, 56043(g)(3) (rights transfer at 18; notice at least one year before)',
@@ -36,6 +37,6 @@ export const CITE = {
       'Cal. Educ. Code § 56345(a)(3); 34 C.F.R. § 300.320(a)(3)(ii) (progress reports at least as often as report cards)',
   },
   plan504: {
-    source: '34 C.F.R. § 104.35(d) (periodic reevaluation of a Section 504 plan; the review date is the plan\'s own)',
+    source: "34 C.F.R. § 104.35(d) (periodic reevaluation of a Section 504 plan; the review date is the plan's own)",
   },
 } as const satisfies Record<string, Citation>;

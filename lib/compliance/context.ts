@@ -31,7 +31,14 @@ export interface Context {
   /** The grade ladder number of a SIS grade text, memoized: a district has a handful of distinct texts. */
   gradeOf(text: string | null | undefined): number | null;
   /** asOf + each lead time: a due date on or before it is "due soon". */
-  horizon: { annual: string; triennial: string; transition: string; majority: string; progress: string; plan504: string };
+  horizon: {
+    annual: string;
+    triennial: string;
+    transition: string;
+    majority: string;
+    progress: string;
+    plan504: string;
+  };
 }
 
 const NONE: ReadonlySet<string> = new Set();

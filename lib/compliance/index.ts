@@ -10,7 +10,12 @@ import { scheduleBadge } from './text';
 import { transitionRule } from './rules/transition';
 
 export { addCountedDays, schoolCalendar, countForward, type SchoolCalendar, type CalendarSettings } from './calendar';
-export { DEFAULT_COMPLIANCE_SETTINGS, resolveComplianceSettings, type ComplianceSettings, type SchoolBreak } from './settings';
+export {
+  DEFAULT_COMPLIANCE_SETTINGS,
+  resolveComplianceSettings,
+  type ComplianceSettings,
+  type SchoolBreak,
+} from './settings';
 export type { ComplianceOptions, ComplianceRecords } from './context';
 
 /**

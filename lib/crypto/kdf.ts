@@ -23,10 +23,18 @@ const CHECK_TEXT = 'liaison-key-check';
 const CHECK_AAD = 'key-check';
 
 /** A non-extractable AES-GCM key: not even Liaison's own code can read it back out of Web Crypto. */
-export async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
-  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, [
-    'deriveKey',
-  ]);
+export async function deriveKey(
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(passphrase.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', salt, iterations, hash: 'SHA-256' },
     base,
@@ -37,7 +45,8 @@ export async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer
 }
 
 export async function createKeyParams(passphrase: string): Promise<{ params: KeyParams; key: CryptoKey }> {
-  if (passphrase.length < MIN_PASSPHRASE) throw new Error(`The passphrase needs at least ${MIN_PASSPHRASE} characters.`);
+  if (passphrase.length < MIN_PASSPHRASE)
+    throw new Error(`The passphrase needs at least ${MIN_PASSPHRASE} characters.`);
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const key = await deriveKey(passphrase, salt, MIN_ITERATIONS);
   const check = await sealJson(key, CHECK_TEXT, CHECK_AAD);

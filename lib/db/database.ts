@@ -108,12 +108,18 @@ export class LiaisonDb extends Dexie {
     this.version(2)
       .stores({})
       .upgrade(async (tx) => {
-        await tx.table('notes').toCollection().modify((r: NoteRow) => {
-          if (!isSealed(r.payload)) r.legacyClear = true;
-        });
-        await tx.table('drafts').toCollection().modify((r: KeyValueRow) => {
-          if (!isSealed(r.value)) r.legacyClear = true;
-        });
+        await tx
+          .table('notes')
+          .toCollection()
+          .modify((r: NoteRow) => {
+            if (!isSealed(r.payload)) r.legacyClear = true;
+          });
+        await tx
+          .table('drafts')
+          .toCollection()
+          .modify((r: KeyValueRow) => {
+            if (!isSealed(r.value)) r.legacyClear = true;
+          });
       });
   }
 }

@@ -41,7 +41,11 @@ export type FrameRecords = (tabId: number, frameId: number) => Promise<number>;
  * without records would take over from another frame that had some: that frame is asked (`ask`) and keeps the
  * row if it still shows records; when it is gone (the top navigated away) or shows none, the report replaces it.
  */
-export function pageTakeover(current: Pick<PageRow, 'frameId' | 'recognized' | 'subjects'> | undefined, frameId: number, hasRecords: boolean): 'replace' | 'ask' {
+export function pageTakeover(
+  current: Pick<PageRow, 'frameId' | 'recognized' | 'subjects'> | undefined,
+  frameId: number,
+  hasRecords: boolean,
+): 'replace' | 'ask' {
   if (!current || (current.frameId ?? 0) === frameId || hasRecords) return 'replace';
   return current.recognized && current.subjects.length > 0 ? 'ask' : 'replace';
 }
@@ -51,7 +55,13 @@ export function pageTakeover(current: Pick<PageRow, 'frameId' | 'recognized' | '
  * about "this page"): `pageTakeover`, asking the other frame when it says so. Without a way to ask, the row with
  * records stays. Called before the page's transaction: a message to another frame cannot wait inside one.
  */
-export async function mayWritePage(db: LiaisonDb, tabId: number, frameId: number, hasRecords: boolean, frameRecords?: FrameRecords): Promise<boolean> {
+export async function mayWritePage(
+  db: LiaisonDb,
+  tabId: number,
+  frameId: number,
+  hasRecords: boolean,
+  frameRecords?: FrameRecords,
+): Promise<boolean> {
   const current = await db.pages.get(tabId);
   if (pageTakeover(current, frameId, hasRecords) === 'replace') return true;
   if (!frameRecords) return false;
@@ -83,7 +93,13 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       .toArray();
     const students = uniqueBy([...pageStudents, ...linkedStudents], (r) => r.id);
     const staff = uniqueBy(
-      [...directStaff, ...(await staffByRefs(db, students.flatMap((r) => r.staffRefs)))],
+      [
+        ...directStaff,
+        ...(await staffByRefs(
+          db,
+          students.flatMap((r) => r.staffRefs),
+        )),
+      ],
       (r) => r.id,
     );
 
@@ -101,7 +117,10 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       ...students.map((r) => ({ kind: 'student' as const, id: r.id })),
       ...directStaff.map((r) => ({ kind: 'staff' as const, id: r.id })),
     ];
-    await putChangedFindings(db, complete.map((s) => ({ site, ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [], checkedAt: now })));
+    await putChangedFindings(
+      db,
+      complete.map((s) => ({ site, ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [], checkedAt: now })),
+    );
     rechecked = complete.map((s) => ({ ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [] }));
 
     const subjects = [
@@ -127,7 +146,12 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
     const records = new Map(pageStudents.map((r) => [r.id, r.record]));
     return subjects.map((s) => {
       const due = s.kind === 'student' ? soonestDue(records.get(s.id), opts) : undefined;
-      return { kind: s.kind, id: s.id, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [], ...(due ? { due } : {}) };
+      return {
+        kind: s.kind,
+        id: s.id,
+        findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [],
+        ...(due ? { due } : {}),
+      };
     });
   });
   opts.onRechecked?.(rechecked);
@@ -142,11 +166,20 @@ async function putChangedFindings(db: LiaisonDb, rows: FindingRow[]): Promise<vo
 }
 
 /** Where re-checked findings must go: other tabs' pages of the site that show one of those subjects, each its own. */
-export function pagesShowing(pages: readonly PageRow[], site: string, fromTabId: number, rechecked: readonly SubjectFindings[]) {
+export function pagesShowing(
+  pages: readonly PageRow[],
+  site: string,
+  fromTabId: number,
+  rechecked: readonly SubjectFindings[],
+) {
   const byKey = new Map(rechecked.map((s) => [subjectKey(s.kind, s.id), s]));
   return pages
     .filter((p) => p.site === site && p.tabId !== fromTabId && p.recognized)
-    .map((p) => ({ tabId: p.tabId, frameId: p.frameId ?? 0, subjects: p.subjects.map((s) => byKey.get(subjectKey(s.kind, s.id))).filter((s): s is SubjectFindings => !!s) }))
+    .map((p) => ({
+      tabId: p.tabId,
+      frameId: p.frameId ?? 0,
+      subjects: p.subjects.map((s) => byKey.get(subjectKey(s.kind, s.id))).filter((s): s is SubjectFindings => !!s),
+    }))
     .filter((t) => t.subjects.length > 0);
 }
 
@@ -162,33 +195,81 @@ function soonestDue(student: Student | undefined, opts: IngestOptions): DueDate 
 export type UpsertFrom = 'page' | 'import';
 
 /** The record's own page: this page when its focus is the record, else what was known before. */
-function recordUrlOf(kind: SubjectKind, id: string, url: string, focus: Focus, before: string | undefined): string | undefined {
+function recordUrlOf(
+  kind: SubjectKind,
+  id: string,
+  url: string,
+  focus: Focus,
+  before: string | undefined,
+): string | undefined {
   return focus && focus.kind === kind && canonicalId(focus.id) === id ? url : before;
 }
 
 type Focus = { kind: SubjectKind; id: string } | null | undefined;
 
-export async function upsertStudents(db: LiaisonDb, site: string, given: Student[], url: string, now: number, from: UpsertFrom = 'page', focus?: Focus) {
+export async function upsertStudents(
+  db: LiaisonDb,
+  site: string,
+  given: Student[],
+  url: string,
+  now: number,
+  from: UpsertFrom = 'page',
+  focus?: Focus,
+) {
   const list = given.map(canonicalStudent); // imports too: "00017" and "17" are one student of a site
   const old = await db.students.bulkGet(list.map((s) => [site, s.id] as [string, string]));
   const rows: StudentRow[] = list.map((s, i) => {
     const before = old[i];
-    const { record, sources } = mergeStudentFrom(before?.record, stripProvenance(s), from === 'page' ? { url, sources: before?.sources, rowUrl: before?.url } : undefined);
+    const { record, sources } = mergeStudentFrom(
+      before?.record,
+      stripProvenance(s),
+      from === 'page' ? { url, sources: before?.sources, rowUrl: before?.url } : undefined,
+    );
     const recordUrl = recordUrlOf('student', s.id, url, from === 'page' ? focus : null, before?.recordUrl);
-    return { site, id: s.id, record, staffRefs: studentStaffRefs(site, record), seenAt: now, url, sources, ...(recordUrl ? { recordUrl } : {}) };
+    return {
+      site,
+      id: s.id,
+      record,
+      staffRefs: studentStaffRefs(site, record),
+      seenAt: now,
+      url,
+      sources,
+      ...(recordUrl ? { recordUrl } : {}),
+    };
   });
   await db.students.bulkPut(changedRows(rows, old, now));
   return rows;
 }
 
-export async function upsertStaff(db: LiaisonDb, site: string, given: Staff[], url: string, now: number, from: UpsertFrom = 'page', focus?: Focus) {
+export async function upsertStaff(
+  db: LiaisonDb,
+  site: string,
+  given: Staff[],
+  url: string,
+  now: number,
+  from: UpsertFrom = 'page',
+  focus?: Focus,
+) {
   const list = given.map(canonicalStaff);
   const old = await db.staff.bulkGet(list.map((s) => [site, s.id] as [string, string]));
   const rows: StaffRow[] = list.map((s, i) => {
     const before = old[i];
-    const { record, sources } = mergeStaffFrom(before?.record, stripProvenance(s), from === 'page' ? { url, sources: before?.sources, rowUrl: before?.url } : undefined);
+    const { record, sources } = mergeStaffFrom(
+      before?.record,
+      stripProvenance(s),
+      from === 'page' ? { url, sources: before?.sources, rowUrl: before?.url } : undefined,
+    );
     const recordUrl = recordUrlOf('staff', s.id, url, from === 'page' ? focus : null, before?.recordUrl);
-    return { site, id: s.id, record, refs: staffRefKeys(site, record), seenAt: now, url, sources, ...(recordUrl ? { recordUrl } : {}) };
+    return {
+      site,
+      id: s.id,
+      record,
+      refs: staffRefKeys(site, record),
+      seenAt: now,
+      url,
+      sources,
+      ...(recordUrl ? { recordUrl } : {}),
+    };
   });
   await db.staff.bulkPut(changedRows(rows, old, now));
   return rows;
@@ -213,7 +294,12 @@ function sameRow<R extends { seenAt: number }>(a: R, b: R): boolean {
 }
 
 function staffByRefs(db: LiaisonDb, refs: string[]): Promise<StaffRow[]> {
-  return refs.length ? db.staff.where('refs').anyOf([...new Set(refs)]).toArray() : Promise.resolve([]);
+  return refs.length
+    ? db.staff
+        .where('refs')
+        .anyOf([...new Set(refs)])
+        .toArray()
+    : Promise.resolve([]);
 }
 
 /** Provenance serves diagnostics on the page; the stored record is the canonical one. */
@@ -229,8 +315,24 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
 }
 
 /** Records that a tab shows a page no adapter understood, so the side panel can say so (see `mayWritePage` first). */
-export async function recordUnrecognized(db: LiaisonDb, tabId: number, site: string, url: string, now = Date.now(), frameId = 0) {
+export async function recordUnrecognized(
+  db: LiaisonDb,
+  tabId: number,
+  site: string,
+  url: string,
+  now = Date.now(),
+  frameId = 0,
+) {
   await db.pages.put({
-    tabId, site, url, profile: null, pageType: 'unknown', focus: null, subjects: [], recognized: false, at: now, frameId,
+    tabId,
+    site,
+    url,
+    profile: null,
+    pageType: 'unknown',
+    focus: null,
+    subjects: [],
+    recognized: false,
+    at: now,
+    frameId,
   });
 }

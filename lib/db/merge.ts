@@ -97,7 +97,9 @@ class Merge {
   name<T extends { name: string }>(merged: T, old: T, next: T): void {
     if (next.name === old.name || placeholderName(next.name)) return;
     const sameSource = !this.from || this.source('name') === this.from.url || placeholderName(old.name);
-    const whole = Object.entries(old).every(([k, v]) => v === undefined || blank(v) || (next as Record<string, unknown>)[k] !== undefined);
+    const whole = Object.entries(old).every(
+      ([k, v]) => v === undefined || blank(v) || (next as Record<string, unknown>)[k] !== undefined,
+    );
     if (sameSource || whole) {
       merged.name = next.name;
       if (this.from) this.out.name = this.from.url;
@@ -180,4 +182,8 @@ function overlayShown<T extends object>(old: T, next: T): T {
 }
 
 /** Titles equal whatever their punctuation: a printable report that drops commas names the same document. */
-const titleKey = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const titleKey = (t: string | null | undefined) =>
+  (t ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();

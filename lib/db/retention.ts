@@ -24,7 +24,11 @@ export async function saveRecordRetentionDays(db: LiaisonDb, days: number, now =
 }
 
 /** Drops students and staff last seen before `now - days`, their findings rows and tab rows as old. */
-export async function dropExpired(db: LiaisonDb, days: number, now = Date.now()): Promise<{ students: number; staff: number }> {
+export async function dropExpired(
+  db: LiaisonDb,
+  days: number,
+  now = Date.now(),
+): Promise<{ students: number; staff: number }> {
   const cutoff = now - days * DAY_MS;
   return db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
     const students = await db.students.filter((r) => r.seenAt < cutoff).primaryKeys();

@@ -30,7 +30,8 @@ export function districtFinding(f: Finding): Finding {
   return f.code === 'CREDENTIAL_EXPIRED' && f.severity === 'info' ? { ...f, severity: 'warning' } : f;
 }
 
-const forDistrict = (list: Finding[]) => (list.some((f) => districtFinding(f) !== f) ? list.map(districtFinding) : list);
+const forDistrict = (list: Finding[]) =>
+  list.some((f) => districtFinding(f) !== f) ? list.map(districtFinding) : list;
 
 /** A stored page address the view may link to: http or https only (never javascript: or an import's file name). */
 export function linkable(url: string | undefined | null): string | null {
@@ -120,7 +121,17 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
     [...counts]
       .map(([r, count]) => {
         const cap = capFor(r.record, opts.caseloadCaps ?? {});
-        return { key: index.keyOf(r), site: r.site, staffId: r.id, name: r.record.name, position: r.record.position ?? '', role, count, cap: cap?.max ?? null, capSource: cap?.source ?? null };
+        return {
+          key: index.keyOf(r),
+          site: r.site,
+          staffId: r.id,
+          name: r.record.name,
+          position: r.record.position ?? '',
+          role,
+          count,
+          cap: cap?.max ?? null,
+          capSource: cap?.source ?? null,
+        };
       })
       .sort(byLoad);
 
@@ -133,8 +144,12 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
     expiring: expiringCredentials(input.staff, opts.asOf, opts.expiringDays ?? 60),
     facets: {
       schools: [...schools].sort(),
-      caseManagers: caseManagers.map((l) => ({ key: l.key, name: l.name })).sort((a, b) => a.name.localeCompare(b.name)),
-      codes: [...codes].map(([code, title]) => ({ code, title })).sort((a, b) => a.title.localeCompare(b.title) || a.code.localeCompare(b.code)),
+      caseManagers: caseManagers
+        .map((l) => ({ key: l.key, name: l.name }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      codes: [...codes]
+        .map(([code, title]) => ({ code, title }))
+        .sort((a, b) => a.title.localeCompare(b.title) || a.code.localeCompare(b.code)),
     },
   };
 }
@@ -154,7 +169,15 @@ export function expiringCredentials(staff: readonly StaffRow[], asOf: string, da
     for (const c of r.record.credentials ?? []) {
       if (!c.expires) continue;
       const left = daysBetween(asOf, c.expires);
-      if (left <= days) out.push({ site: r.site, staffId: r.id, name: r.record.name, title: c.title ?? (c.authorizations ?? []).join(' '), expires: c.expires, days: left });
+      if (left <= days)
+        out.push({
+          site: r.site,
+          staffId: r.id,
+          name: r.record.name,
+          title: c.title ?? (c.authorizations ?? []).join(' '),
+          expires: c.expires,
+          days: left,
+        });
     }
   }
   return out.sort((a, b) => a.days - b.days || a.name.localeCompare(b.name));

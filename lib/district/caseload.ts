@@ -36,7 +36,8 @@ export interface CaseloadRow {
 
 /** Imported records carry `import:<file name>` where page records carry their URL. */
 export const IMPORT_PREFIX = 'import:';
-export const sourceLabel = (url: string) => (url.startsWith(IMPORT_PREFIX) ? `import: ${url.slice(IMPORT_PREFIX.length)}` : url);
+export const sourceLabel = (url: string) =>
+  url.startsWith(IMPORT_PREFIX) ? `import: ${url.slice(IMPORT_PREFIX.length)}` : url;
 
 export interface CaseloadInput {
   students: readonly StudentRow[];
@@ -74,7 +75,9 @@ const serviceText = (s: { code?: string | null; name?: string | null }) => [s.co
 
 export function caseloadRows(input: CaseloadInput, opts: CaseloadOptions): CaseloadRow[] {
   const index = new StaffRowIndex(input.staff);
-  const findings = new Map(input.findings.filter((r) => r.kind === 'student').map((r) => [staffKey(r.site, r.id), r.findings]));
+  const findings = new Map(
+    input.findings.filter((r) => r.kind === 'student').map((r) => [staffKey(r.site, r.id), r.findings]),
+  );
   const notes = contacts(input.notes);
   const rows: CaseloadRow[] = [];
   for (const row of input.students) {
@@ -114,7 +117,8 @@ export function caseloadRows(input: CaseloadInput, opts: CaseloadOptions): Casel
   return rows;
 }
 
-export type CaseloadSortKey = 'name' | 'nextAnnual' | 'nextTriennial' | 'due' | 'findings' | 'lastContact' | 'nextFollowUp' | 'seen';
+export type CaseloadSortKey =
+  'name' | 'nextAnnual' | 'nextTriennial' | 'due' | 'findings' | 'lastContact' | 'nextFollowUp' | 'seen';
 
 const RANK = { none: 0, info: 1, warning: 2, error: 3 } as const;
 // Empty dates sort last whatever the direction: an unknown date is never "soonest".
@@ -130,7 +134,11 @@ const KEYS: Record<CaseloadSortKey, (r: CaseloadRow) => string | number> = {
   seen: (r) => -r.seenAt,
 };
 
-export function sortCaseload(rows: readonly CaseloadRow[], key: CaseloadSortKey, dir: 'asc' | 'desc' = 'asc'): CaseloadRow[] {
+export function sortCaseload(
+  rows: readonly CaseloadRow[],
+  key: CaseloadSortKey,
+  dir: 'asc' | 'desc' = 'asc',
+): CaseloadRow[] {
   const k = KEYS[key];
   const sign = dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
@@ -184,11 +192,41 @@ export function groupByCaseManager(rows: readonly CaseloadRow[]): CaseManagerGro
 
 export function caseloadCsv(rows: readonly CaseloadRow[]): string {
   return toCsv(
-    ['Site', 'Student ID', 'Student', 'Grade', 'School', 'Case manager', 'Next annual', 'Next triennial', 'Soonest due', 'Services', 'Providers', 'Finding codes', 'Last contact', 'Next follow-up', 'Seen (days ago)', 'Source'],
+    [
+      'Site',
+      'Student ID',
+      'Student',
+      'Grade',
+      'School',
+      'Case manager',
+      'Next annual',
+      'Next triennial',
+      'Soonest due',
+      'Services',
+      'Providers',
+      'Finding codes',
+      'Last contact',
+      'Next follow-up',
+      'Seen (days ago)',
+      'Source',
+    ],
     rows.map((r) => [
-      r.site, r.id, r.name, r.grade, r.school, r.caseManagerName, r.nextAnnual, r.nextTriennial, r.due?.label ?? '',
-      r.services.map((s) => s.service).join('; '), r.services.map((s) => s.provider).join('; '),
-      r.findings.map((f) => f.code).join(' '), r.lastContact ?? '', r.nextFollowUp ?? '', r.seenDays, r.source,
+      r.site,
+      r.id,
+      r.name,
+      r.grade,
+      r.school,
+      r.caseManagerName,
+      r.nextAnnual,
+      r.nextTriennial,
+      r.due?.label ?? '',
+      r.services.map((s) => s.service).join('; '),
+      r.services.map((s) => s.provider).join('; '),
+      r.findings.map((f) => f.code).join(' '),
+      r.lastContact ?? '',
+      r.nextFollowUp ?? '',
+      r.seenDays,
+      r.source,
     ]),
   );
 }

@@ -21,7 +21,17 @@ export function staffCsv(lines: readonly StaffLine[]): string {
 export function loadsCsv(loads: readonly Load[]): string {
   return toCsv(
     ['Site', 'Staff ID', 'Name', 'Position', 'Role', 'Students', 'Cap', 'Cap source', 'Over cap'],
-    loads.map((l) => [l.site, l.staffId, l.name, l.position, l.role, l.count, l.cap, l.capSource, l.cap !== null && l.count > l.cap ? 'yes' : 'no']),
+    loads.map((l) => [
+      l.site,
+      l.staffId,
+      l.name,
+      l.position,
+      l.role,
+      l.count,
+      l.cap,
+      l.capSource,
+      l.cap !== null && l.count > l.cap ? 'yes' : 'no',
+    ]),
   );
 }
 

@@ -22,7 +22,10 @@ function findingsMatch(line: Line, f: DistrictFilter): boolean {
 
 export function filterStudents(lines: readonly StudentLine[], f: DistrictFilter): StudentLine[] {
   return lines.filter(
-    (l) => (!f.school || l.school === f.school) && (!f.caseManager || l.caseManagerKey === f.caseManager) && findingsMatch(l, f),
+    (l) =>
+      (!f.school || l.school === f.school) &&
+      (!f.caseManager || l.caseManagerKey === f.caseManager) &&
+      findingsMatch(l, f),
   );
 }
 

@@ -4,7 +4,16 @@ import { browserCheckSettings, runAllChecks } from '../checks';
 import type { FindingRow, LiaisonDb } from '../db/database';
 import { upsertStaff, upsertStudents } from '../db/ingest';
 import type { Finding, Staff, Student } from '../domain';
-import { type ColumnReport, describeColumns, ImportError, parseCanonicalJson, parseStaffCsv, parseStudentsCsv, STAFF_COLUMNS, STUDENT_COLUMNS } from '../import';
+import {
+  type ColumnReport,
+  describeColumns,
+  ImportError,
+  parseCanonicalJson,
+  parseStaffCsv,
+  parseStudentsCsv,
+  STAFF_COLUMNS,
+  STUDENT_COLUMNS,
+} from '../import';
 import { matchColumns } from '../import/table';
 import { headerKey } from '../import/values';
 import { IMPORT_PREFIX } from './caseload';
@@ -73,8 +82,24 @@ export function splitRecords(text: string): { header: string; records: RawRecord
   return { header: header?.text ?? '', records };
 }
 
-const STUDENT_ONLY = new Set<string>(['studentid', 'ssid', 'seisid', 'studentnumber', ...STUDENT_COLUMNS.caseManager, ...STUDENT_COLUMNS.primaryDisability, ...STUDENT_COLUMNS.nextAnnual]);
-const STAFF_ONLY = new Set<string>(['staffid', 'employeeid', 'empid', 'seid', ...STAFF_COLUMNS.title, ...STAFF_COLUMNS.authorizations, ...STAFF_COLUMNS.expires]);
+const STUDENT_ONLY = new Set<string>([
+  'studentid',
+  'ssid',
+  'seisid',
+  'studentnumber',
+  ...STUDENT_COLUMNS.caseManager,
+  ...STUDENT_COLUMNS.primaryDisability,
+  ...STUDENT_COLUMNS.nextAnnual,
+]);
+const STAFF_ONLY = new Set<string>([
+  'staffid',
+  'employeeid',
+  'empid',
+  'seid',
+  ...STAFF_COLUMNS.title,
+  ...STAFF_COLUMNS.authorizations,
+  ...STAFF_COLUMNS.expires,
+]);
 
 /** JSON by name or first character; a CSV is a student list unless only staff columns name it a staff list. */
 export function detectKind(text: string, file: string): ImportKind {
@@ -90,7 +115,9 @@ function mergeStaffLists(into: Map<string, Staff>, list: Staff[]): void {
   for (const s of list) {
     const had = into.get(s.id);
     // Never read (absent) stays absent unless some chunk read the credential columns.
-    if (had) had.credentials = had.credentials || s.credentials ? [...(had.credentials ?? []), ...(s.credentials ?? [])] : undefined;
+    if (had)
+      had.credentials =
+        had.credentials || s.credentials ? [...(had.credentials ?? []), ...(s.credentials ?? [])] : undefined;
     else into.set(s.id, s);
   }
 }
@@ -106,15 +133,41 @@ const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
 export async function parseImport(
   text: string,
   file: string,
-  opts: { kind?: ImportKind; chunkRows?: number; maxErrors?: number; onProgress?: (p: ImportProgress) => void; pause?: () => Promise<void> } = {},
+  opts: {
+    kind?: ImportKind;
+    chunkRows?: number;
+    maxErrors?: number;
+    onProgress?: (p: ImportProgress) => void;
+    pause?: () => Promise<void>;
+  } = {},
 ): Promise<ImportResult> {
   const kind = opts.kind ?? detectKind(text, file);
   if (kind === 'json') {
     try {
       const input = parseCanonicalJson(text, file);
-      return { kind, students: input.students, staff: input.staff, errors: [], skipped: 0, rows: input.students.length + input.staff.length, fatal: false, columns: null, warnings: [] };
+      return {
+        kind,
+        students: input.students,
+        staff: input.staff,
+        errors: [],
+        skipped: 0,
+        rows: input.students.length + input.staff.length,
+        fatal: false,
+        columns: null,
+        warnings: [],
+      };
     } catch (e) {
-      return { kind, students: [], staff: [], errors: [asImportError(e, file)], skipped: 0, rows: 0, fatal: true, columns: null, warnings: [] };
+      return {
+        kind,
+        students: [],
+        staff: [],
+        errors: [asImportError(e, file)],
+        skipped: 0,
+        rows: 0,
+        fatal: true,
+        columns: null,
+        warnings: [],
+      };
     }
   }
   const { chunkRows = 2000, maxErrors = 100, pause = yieldToUi } = opts;
@@ -131,8 +184,19 @@ export async function parseImport(
   // would be half their credentials and give wrong findings, so the whole person is left out.
   const staffIdAt = kind === 'staff' ? matchColumns(headerCells, STAFF_COLUMNS).get('id') : undefined;
   const partialStaff = new Set<string>();
-  const take = (list: (Student | Staff)[]) => (kind === 'students' ? students.push(...(list as Student[])) : mergeStaffLists(staff, list as Staff[]));
-  const result = (fatal: boolean): ImportResult => ({ kind, students, staff: [...staff.values()], errors, skipped, rows: records.length, fatal, columns, warnings });
+  const take = (list: (Student | Staff)[]) =>
+    kind === 'students' ? students.push(...(list as Student[])) : mergeStaffLists(staff, list as Staff[]);
+  const result = (fatal: boolean): ImportResult => ({
+    kind,
+    students,
+    staff: [...staff.values()],
+    errors,
+    skipped,
+    rows: records.length,
+    fatal,
+    columns,
+    warnings,
+  });
 
   // An empty file or one without an id column fails on its header alone.
   if (!records.length) {
@@ -147,7 +211,11 @@ export async function parseImport(
     const end = Math.min(start + chunkRows, records.length);
     let from = start;
     while (from < end) {
-      const chunk = (a: number, b: number) => `${header}\n${records.slice(a, b).map((r) => r.text).join('\n')}`;
+      const chunk = (a: number, b: number) =>
+        `${header}\n${records
+          .slice(a, b)
+          .map((r) => r.text)
+          .join('\n')}`;
       try {
         take(parse(chunk(from, end), file));
         break;
@@ -156,7 +224,8 @@ export async function parseImport(
         if (err.where.row === undefined) return { ...result(true), errors: [err] };
         const at = from + err.where.row - 1;
         skipped++;
-        if (errors.length < maxErrors) errors.push(new ImportError(file, err.problem, { ...err.where, row: at + 1, line: records[at]?.line }));
+        if (errors.length < maxErrors)
+          errors.push(new ImportError(file, err.problem, { ...err.where, row: at + 1, line: records[at]?.line }));
         if (staffIdAt !== undefined) {
           const id = Papa.parse<string[]>(records[at]?.text ?? '').data[0]?.[staffIdAt]?.trim();
           if (id) partialStaff.add(id);
@@ -181,7 +250,12 @@ export async function parseImport(
 
 /** The error file a user downloads beside a partial import: one line per skipped row (row, line, field, reason). */
 export function importErrorsCsv(result: Pick<ImportResult, 'errors' | 'skipped'>): string {
-  const rows: (string | number)[][] = result.errors.map((e) => [e.where.row ?? '', e.where.line ?? '', e.where.field ?? '', e.problem]);
+  const rows: (string | number)[][] = result.errors.map((e) => [
+    e.where.row ?? '',
+    e.where.line ?? '',
+    e.where.field ?? '',
+    e.problem,
+  ]);
   const more = result.skipped - result.errors.length;
   if (more > 0) rows.push(['', '', '', `${more} more rows could not be read (not listed)`]);
   return toCsv(['Row', 'Line', 'Field', 'Reason'], rows);
@@ -220,17 +294,41 @@ export async function writeImport(
 }
 
 /** Runs every check on a site's cached records and replaces their findings rows. Returns the finding count. */
-export async function recheckSite(db: LiaisonDb, site: string, asOf: string, settings: CheckSettings | undefined, now: number): Promise<number> {
-  const [students, staff] = await Promise.all([db.students.where('site').equals(site).toArray(), db.staff.where('site').equals(site).toArray()]);
-  const findings = runAllChecks({ students: students.map((r) => r.record), staff: staff.map((r) => r.record) }, { asOf, settings: browserCheckSettings(settings) });
+export async function recheckSite(
+  db: LiaisonDb,
+  site: string,
+  asOf: string,
+  settings: CheckSettings | undefined,
+  now: number,
+): Promise<number> {
+  const [students, staff] = await Promise.all([
+    db.students.where('site').equals(site).toArray(),
+    db.staff.where('site').equals(site).toArray(),
+  ]);
+  const findings = runAllChecks(
+    { students: students.map((r) => r.record), staff: staff.map((r) => r.record) },
+    { asOf, settings: browserCheckSettings(settings) },
+  );
   const by = new Map<string, Finding[]>();
   for (const f of findings) {
     const k = `${f.subject.kind}:${f.subject.id}`;
     (by.get(k) ?? by.set(k, []).get(k)!).push(f);
   }
   const rows: FindingRow[] = [
-    ...students.map((r) => ({ site, kind: 'student' as const, id: r.id, findings: by.get(`student:${r.id}`) ?? [], checkedAt: now })),
-    ...staff.map((r) => ({ site, kind: 'staff' as const, id: r.id, findings: by.get(`staff:${r.id}`) ?? [], checkedAt: now })),
+    ...students.map((r) => ({
+      site,
+      kind: 'student' as const,
+      id: r.id,
+      findings: by.get(`student:${r.id}`) ?? [],
+      checkedAt: now,
+    })),
+    ...staff.map((r) => ({
+      site,
+      kind: 'staff' as const,
+      id: r.id,
+      findings: by.get(`staff:${r.id}`) ?? [],
+      checkedAt: now,
+    })),
   ];
   await db.findings.bulkPut(rows);
   return findings.length;

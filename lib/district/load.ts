@@ -57,11 +57,17 @@ const tick = () => new Promise<void>((r) => setTimeout(r, 0));
  * long before 50,000 students are read, and stays responsive while the rest arrive. Findings rows are keyed
  * [site, kind, id], so a chunk of students [site, id] … has its findings in one key range of the same order.
  */
-export async function loadDistrictProgressively(db: LiaisonDb, site: string | null, opts: ProgressiveOptions = {}): Promise<DistrictInput> {
+export async function loadDistrictProgressively(
+  db: LiaisonDb,
+  site: string | null,
+  opts: ProgressiveOptions = {},
+): Promise<DistrictInput> {
   const { first = 500, chunk = 5000, pause = tick } = opts;
   // Counting a 50,000-entry index takes a while: it runs beside the first read instead of before it.
   let total = 0;
-  const counted = (site ? db.students.where('site').equals(site).count() : db.students.count()).then((n) => (total = n));
+  const counted = (site ? db.students.where('site').equals(site).count() : db.students.count()).then(
+    (n) => (total = n),
+  );
   const sites = site ? [site] : await knownSites(db);
   const students: DistrictInput['students'][number][] = [];
   const findings: DistrictInput['findings'][number][] = [];
@@ -71,7 +77,9 @@ export async function loadDistrictProgressively(db: LiaisonDb, site: string | nu
   const readStaff = async () => {
     for (const s of sites) {
       staff.push(...(await db.staff.where('site').equals(s).toArray()));
-      findings.push(...(await db.findings.where(':id').between([s, 'staff', Dexie.minKey], [s, 'staff', Dexie.maxKey]).toArray()));
+      findings.push(
+        ...(await db.findings.where(':id').between([s, 'staff', Dexie.minKey], [s, 'staff', Dexie.maxKey]).toArray()),
+      );
     }
   };
 
@@ -86,7 +94,10 @@ export async function loadDistrictProgressively(db: LiaisonDb, site: string | nu
     if (rows.length) {
       const a = rows[0];
       const b = rows[rows.length - 1];
-      const f = await db.findings.where(':id').between([a.site, 'student', a.id], [b.site, 'student', b.id], true, true).toArray();
+      const f = await db.findings
+        .where(':id')
+        .between([a.site, 'student', a.id], [b.site, 'student', b.id], true, true)
+        .toArray();
       students.push(...rows);
       for (const r of f) if (r.kind === 'student') findings.push(r);
       if (after !== null) await counted;
@@ -112,7 +123,11 @@ export async function loadDistrictProgressively(db: LiaisonDb, site: string | nu
  * My caseload's rows: with "me" set, only the students who refer to me (the staffRefs index) and the staff
  * they refer to, so the side panel stays cheap however much of the district is cached; without, the site.
  */
-export async function loadCaseloadInput(db: LiaisonDb, site: string, me: { site: string; staffId: string } | null): Promise<DistrictInput> {
+export async function loadCaseloadInput(
+  db: LiaisonDb,
+  site: string,
+  me: { site: string; staffId: string } | null,
+): Promise<DistrictInput> {
   if (!me || me.site !== site) return loadDistrictInput(db, site);
   return db.transaction('r', [db.students, db.staff, db.findings], async () => {
     const self = await db.staff.get([me.site, me.staffId]);

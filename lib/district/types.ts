@@ -62,5 +62,9 @@ export interface DistrictView {
   providers: Load[];
   expiring: Expiring[];
   /** `codes` with the title each code's findings carry, for filters that speak in words. */
-  facets: { schools: string[]; caseManagers: { key: string; name: string }[]; codes: { code: string; title: string }[] };
+  facets: {
+    schools: string[];
+    caseManagers: { key: string; name: string }[];
+    codes: { code: string; title: string }[];
+  };
 }

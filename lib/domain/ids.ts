@@ -20,7 +20,9 @@ export function canonicalStudent<T extends Student>(s: T): T {
     ...s,
     id: canonicalId(s.id),
     ...(s.caseManager ? { caseManager: { ...s.caseManager, staffId: canonicalId(s.caseManager.staffId) } } : {}),
-    ...(s.services ? { services: s.services.map((v) => ({ ...v, providerStaffId: canonicalId(v.providerStaffId) })) } : {}),
+    ...(s.services
+      ? { services: s.services.map((v) => ({ ...v, providerStaffId: canonicalId(v.providerStaffId) })) }
+      : {}),
   };
 }
 

@@ -4,7 +4,11 @@ import type { SeverityLevel } from './severity';
  * RULES.md check 8, "Not checked yet": findings that say Liaison has not seen someone's credentials (or has no
  * staff record for them), which is not a fault of the assignment. No zod here: the content script imports it.
  */
-export const NOT_CHECKED_CODES: ReadonlySet<string> = new Set(['CM_NOT_CHECKED', 'PROVIDER_NOT_CHECKED', 'PROVIDER_UNKNOWN_STAFF']);
+export const NOT_CHECKED_CODES: ReadonlySet<string> = new Set([
+  'CM_NOT_CHECKED',
+  'PROVIDER_NOT_CHECKED',
+  'PROVIDER_UNKNOWN_STAFF',
+]);
 
 type Graded = { code: string; severity: SeverityLevel };
 

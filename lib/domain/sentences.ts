@@ -1,5 +1,26 @@
 /** Words that end in a full stop without ending a sentence ("Ed. Code", "Dr. Kim", "e.g. R3MN"). */
-const ABBREVIATIONS = new Set(['ed', 'dr', 'mr', 'mrs', 'ms', 'mx', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e', 'cal', 'regs', 'sec', 'st', 'jr', 'sr', 'prof', 'approx']);
+const ABBREVIATIONS = new Set([
+  'ed',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'no',
+  'nos',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'cal',
+  'regs',
+  'sec',
+  'st',
+  'jr',
+  'sr',
+  'prof',
+  'approx',
+]);
 
 /**
  * The first sentence of a text and the rest: the rest starts after ". ", "! " or "? " followed by a capital or a

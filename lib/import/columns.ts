@@ -20,23 +20,55 @@ export interface ColumnReport {
 type NamedFields<A> = Exclude<keyof A, 'firstName' | 'lastName'>;
 
 const STUDENT_LABELS: Record<NamedFields<typeof STUDENT_COLUMNS>, string> = {
-  id: 'Student ID', name: 'Name', grade: 'Grade', birthDate: 'Birth date', school: 'School',
-  primaryDisability: 'Primary disability', secondaryDisability: 'Secondary disability', severe: 'Severe',
-  supportLevel: 'Degree of support', program: 'Program', alternatePlacement: 'Alternate placement',
-  caseManager: 'Case manager', caseManagerId: 'Case manager ID', caseManagerRole: 'Case manager role',
-  services: 'Services', providers: 'Providers', providerIds: 'Provider IDs',
-  lastMeeting: 'Last IEP meeting', nextAnnual: 'Next annual', nextTriennial: 'Next triennial',
-  entryDate: 'Entry date', transferredWithIep: 'Transferred with an IEP', plan504Review: '504 plan review',
-  accommodations: 'Accommodations', modifications: 'Modifications', supports: 'Supports',
+  id: 'Student ID',
+  name: 'Name',
+  grade: 'Grade',
+  birthDate: 'Birth date',
+  school: 'School',
+  primaryDisability: 'Primary disability',
+  secondaryDisability: 'Secondary disability',
+  severe: 'Severe',
+  supportLevel: 'Degree of support',
+  program: 'Program',
+  alternatePlacement: 'Alternate placement',
+  caseManager: 'Case manager',
+  caseManagerId: 'Case manager ID',
+  caseManagerRole: 'Case manager role',
+  services: 'Services',
+  providers: 'Providers',
+  providerIds: 'Provider IDs',
+  lastMeeting: 'Last IEP meeting',
+  nextAnnual: 'Next annual',
+  nextTriennial: 'Next triennial',
+  entryDate: 'Entry date',
+  transferredWithIep: 'Transferred with an IEP',
+  plan504Review: '504 plan review',
+  accommodations: 'Accommodations',
+  modifications: 'Modifications',
+  supports: 'Supports',
   testingAccommodations: 'Testing accommodations',
 };
 
 const STAFF_LABELS: Record<NamedFields<typeof STAFF_COLUMNS>, string> = {
-  id: 'Staff ID', name: 'Name', position: 'Position', email: 'Email', phone: 'Phone', caseloadMax: 'Caseload cap',
-  title: 'Credential', authorizations: 'Authorizations', kind: 'Credential kind', issued: 'Issued', expires: 'Expires',
+  id: 'Staff ID',
+  name: 'Name',
+  position: 'Position',
+  email: 'Email',
+  phone: 'Phone',
+  caseloadMax: 'Caseload cap',
+  title: 'Credential',
+  authorizations: 'Authorizations',
+  kind: 'Credential kind',
+  issued: 'Issued',
+  expires: 'Expires',
 };
 
-function report<F extends string>(header: readonly string[], aliases: ColumnAliases<F>, labels: Record<string, string>, who: string): ColumnReport {
+function report<F extends string>(
+  header: readonly string[],
+  aliases: ColumnAliases<F>,
+  labels: Record<string, string>,
+  who: string,
+): ColumnReport {
   const at = matchColumns(header, aliases);
   const col = (f: string) => (at.has(f as F) ? header[at.get(f as F)!] : null);
   const used: ColumnUse[] = [];
@@ -55,7 +87,9 @@ function report<F extends string>(header: readonly string[], aliases: ColumnAlia
   const ignored = header.filter((h) => h && !fed.has(h));
   const warnings: string[] = [];
   if (!used.some((u) => u.field === 'name')) {
-    warnings.push(`No name column: the ${who} will show by id only (expected a header such as "Name", or "First Name" and "Last Name").`);
+    warnings.push(
+      `No name column: the ${who} will show by id only (expected a header such as "Name", or "First Name" and "Last Name").`,
+    );
   } else if (!col('name') && !(col('firstName') && col('lastName'))) {
     warnings.push(`Only a ${col('firstName') ? 'first' : 'last'} name column: names will be incomplete.`);
   }

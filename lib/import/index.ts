@@ -36,7 +36,10 @@ export function readInputs(
       ? parseCanonicalJson(main.text, main.file)
       : { staff: [], students: parseStudentsCsv(main.text, main.file, progress(main.file)) };
   if (staffFile) {
-    const json = detectFormat(staffFile.text, staffFile.file) === 'json' ? parseCanonicalJson(staffFile.text, staffFile.file) : null;
+    const json =
+      detectFormat(staffFile.text, staffFile.file) === 'json'
+        ? parseCanonicalJson(staffFile.text, staffFile.file)
+        : null;
     const staff = json ? json.staff : parseStaffCsv(staffFile.text, staffFile.file, progress(staffFile.file));
     if (!staff.length) throw new ImportError(staffFile.file, 'no staff records found');
     input.staff = [...input.staff, ...staff];

@@ -6,7 +6,8 @@ import { pathText } from './validate';
 function lineCol(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) {
+  for (let i = 0; i < offset && i < text.length; i++)
+    if (text.charCodeAt(i) === 10) {
       line++;
       start = i + 1;
     }
@@ -35,7 +36,11 @@ export function parseCanonicalJson(text: string, file: string): CanonicalInput {
   const issue = r.error.issues[0];
   const [list, index, ...rest] = issue.path;
   if ((list === 'students' || list === 'staff') && typeof index === 'number') {
-    throw new ImportError(file, issue.message, { record: `${list}[${index}]`, row: index + 1, field: pathText(rest) || undefined });
+    throw new ImportError(file, issue.message, {
+      record: `${list}[${index}]`,
+      row: index + 1,
+      field: pathText(rest) || undefined,
+    });
   }
   throw new ImportError(file, issue.message, { field: pathText(issue.path) || undefined });
 }

@@ -15,11 +15,37 @@ export const STAFF_COLUMNS = {
   email: ['email', 'emailaddress'],
   phone: ['phone', 'phonenumber', 'telephone'],
   caseloadMax: ['caseloadmax', 'caseloadcap', 'maxcaseload'],
-  title: ['credential', 'credentialtitle', 'document', 'documenttitle', 'credentialname', 'credentials', 'credentialdocument'],
-  authorizations: ['authorizations', 'authorization', 'authorizationcodes', 'authcodes', 'auths', 'codes', 'authorizationcode'],
+  title: [
+    'credential',
+    'credentialtitle',
+    'document',
+    'documenttitle',
+    'credentialname',
+    'credentials',
+    'credentialdocument',
+  ],
+  authorizations: [
+    'authorizations',
+    'authorization',
+    'authorizationcodes',
+    'authcodes',
+    'auths',
+    'codes',
+    'authorizationcode',
+  ],
   kind: ['kind', 'type', 'credentialtype', 'documenttype', 'term', 'credentialterm'],
   issued: ['issued', 'issuedate', 'dateofissue', 'issuedon', 'issueddate'],
-  expires: ['expires', 'expiration', 'expirationdate', 'expiry', 'expireson', 'expirydate', 'dateexpire', 'validuntil', 'expiredate'],
+  expires: [
+    'expires',
+    'expiration',
+    'expirationdate',
+    'expiry',
+    'expireson',
+    'expirydate',
+    'dateexpire',
+    'validuntil',
+    'expiredate',
+  ],
 } as const satisfies ColumnAliases<string>;
 
 type Field = keyof typeof STAFF_COLUMNS;
@@ -34,13 +60,17 @@ function readCaseloadMax(cell: string): number | undefined {
 function readDocs(r: TableRow<Field>): Credential[] {
   const titles = r.get('title').includes(';') ? readList(r.get('title')) : [r.get('title')].filter(Boolean);
   // Codes never contain spaces, so "R3MN, AAAS", "R3MN;AAAS" and "R3MN AAAS" all read the same.
-  const authorizations = r.get('authorizations').split(/[;,\s]+/).filter(Boolean);
+  const authorizations = r
+    .get('authorizations')
+    .split(/[;,\s]+/)
+    .filter(Boolean);
   const kind = r.get('kind') || null;
   const issued = r.read('issued', readDate) ?? null;
   const expires = r.read('expires', readDate) ?? null;
   if (titles.length > 1) return titles.map((title) => ({ title }));
   if (!titles.length && !authorizations.length) {
-    if (kind || issued || expires) r.fail('title', 'a credential kind or date is given without a credential title or authorization');
+    if (kind || issued || expires)
+      r.fail('title', 'a credential kind or date is given without a credential title or authorization');
     return [];
   }
   const doc: Credential = { title: titles[0] ?? null, kind, issued, expires };

@@ -6,15 +6,65 @@ import { checkRecord } from './validate';
 
 /** Header spellings understood in a student export (README.md lists them). */
 export const STUDENT_COLUMNS = {
-  id: ['studentid', 'id', 'ssid', 'studentnumber', 'studentno', 'stuid', 'localid', 'permid', 'seisid', 'studentidnumber'],
+  id: [
+    'studentid',
+    'id',
+    'ssid',
+    'studentnumber',
+    'studentno',
+    'stuid',
+    'localid',
+    'permid',
+    'seisid',
+    'studentidnumber',
+  ],
   name: ['studentname', 'name', 'student', 'fullname'],
-  firstName: ['firstname', 'first', 'givenname', 'studentfirstname', 'studentfirst', 'stufirstname', 'studentgivenname', 'legalfirstname', 'studentlegalfirstname'],
-  lastName: ['lastname', 'last', 'surname', 'familyname', 'studentlastname', 'studentlast', 'stulastname', 'studentsurname', 'studentfamilyname', 'legallastname', 'studentlegallastname'],
+  firstName: [
+    'firstname',
+    'first',
+    'givenname',
+    'studentfirstname',
+    'studentfirst',
+    'stufirstname',
+    'studentgivenname',
+    'legalfirstname',
+    'studentlegalfirstname',
+  ],
+  lastName: [
+    'lastname',
+    'last',
+    'surname',
+    'familyname',
+    'studentlastname',
+    'studentlast',
+    'stulastname',
+    'studentsurname',
+    'studentfamilyname',
+    'legallastname',
+    'studentlegallastname',
+  ],
   grade: ['grade', 'gradelevel', 'gr', 'grd'],
   birthDate: ['birthdate', 'dob', 'dateofbirth', 'birthday'],
   school: ['school', 'schoolname', 'site'],
-  primaryDisability: ['primarydisability', 'disability1', 'primdis', 'primarydis', 'disability', 'primarydisabilitycode', 'disability1code', 'primaryeligibility', 'eligibility'],
-  secondaryDisability: ['secondarydisability', 'disability2', 'secdis', 'secondarydis', 'disability2code', 'secondaryeligibility'],
+  primaryDisability: [
+    'primarydisability',
+    'disability1',
+    'primdis',
+    'primarydis',
+    'disability',
+    'primarydisabilitycode',
+    'disability1code',
+    'primaryeligibility',
+    'eligibility',
+  ],
+  secondaryDisability: [
+    'secondarydisability',
+    'disability2',
+    'secdis',
+    'secondarydis',
+    'disability2code',
+    'secondaryeligibility',
+  ],
   severe: ['severe', 'severeoi', 'severeorthopedicimpairment'],
   supportLevel: ['degreeofsupport', 'supportlevel', 'disabilitydegreeofsupport', 'supportneeds'],
   program: ['program', 'programtype', 'spedprogram', 'specialeducationprogram'],
@@ -26,11 +76,33 @@ export const STUDENT_COLUMNS = {
   providers: ['providers', 'provider', 'serviceproviders', 'serviceprovider', 'providernames'],
   providerIds: ['providerids', 'providerid', 'serviceproviderids', 'providerstaffids'],
   lastMeeting: ['lastiep', 'lastmeeting', 'lastiepdate', 'iepdate', 'lastiepmeeting', 'meetingdate'],
-  nextAnnual: ['nextannual', 'annualreview', 'nextiep', 'annualdue', 'nextannualreview', 'annualiepdue', 'nextannualiep'],
+  nextAnnual: [
+    'nextannual',
+    'annualreview',
+    'nextiep',
+    'annualdue',
+    'nextannualreview',
+    'annualiepdue',
+    'nextannualiep',
+  ],
   nextTriennial: ['nexttriennial', 'triennial', 'tridue', 'triennialdue', 'nexttri', 'nextreeval', 'reevaluationdue'],
   entryDate: ['entrydate', 'districtentrydate', 'enrollmentdate', 'enrolldate', 'dateenrolled', 'schoolentrydate'],
-  transferredWithIep: ['transferredwithiep', 'transferwithiep', 'transferiep', 'transferredinwithiep', 'interdistricttransferiep'],
-  plan504Review: ['504reviewdate', 'next504review', 'plan504review', '504review', '504planreview', 'next504reviewdate', '504reviewdue'],
+  transferredWithIep: [
+    'transferredwithiep',
+    'transferwithiep',
+    'transferiep',
+    'transferredinwithiep',
+    'interdistricttransferiep',
+  ],
+  plan504Review: [
+    '504reviewdate',
+    'next504review',
+    'plan504review',
+    '504review',
+    '504planreview',
+    'next504reviewdate',
+    '504reviewdue',
+  ],
   accommodations: ['accommodations', 'accommodation'],
   modifications: ['modifications', 'modification'],
   supports: ['supports', 'supplementaryaidsandservices', 'supplementaryaids'],
@@ -40,9 +112,16 @@ export const STUDENT_COLUMNS = {
 type Field = keyof typeof STUDENT_COLUMNS;
 
 const ROLES: Record<string, CaseManagerRole> = {
-  instruction: 'instruction', instructor: 'instruction', teacher: 'instruction', teacherofrecord: 'instruction',
-  service: 'service', provider: 'service', serviceprovider: 'service',
-  coordination: 'coordination', coordinator: 'coordination', coordinatoronly: 'coordination',
+  instruction: 'instruction',
+  instructor: 'instruction',
+  teacher: 'instruction',
+  teacherofrecord: 'instruction',
+  service: 'service',
+  provider: 'service',
+  serviceprovider: 'service',
+  coordination: 'coordination',
+  coordinator: 'coordination',
+  coordinatoronly: 'coordination',
 };
 
 function readRole(cell: string): CaseManagerRole | null {
@@ -58,7 +137,11 @@ function readServices(r: TableRow<Field>): Service[] {
   const names = readList(r.get('providers'));
   const ids = readList(r.get('providerIds'));
   const aligned = (list: string[], field: Field) => {
-    if (list.length > 1 && list.length !== items.length) r.fail(field, `${list.length} providers listed for ${items.length} services (list one per service, in the same order, or one for all)`);
+    if (list.length > 1 && list.length !== items.length)
+      r.fail(
+        field,
+        `${list.length} providers listed for ${items.length} services (list one per service, in the same order, or one for all)`,
+      );
     return (i: number) => (list.length === 1 ? list[0] : list[i]);
   };
   const nameAt = aligned(names, 'providers');
@@ -121,7 +204,10 @@ export function parseStudentsCsv(text: string, file: string, onProgress?: Progre
     file,
     STUDENT_COLUMNS,
     (r) => students.push(checkRecord(Student, readStudent(r), file, { row: r.row, line: r.line })),
-    { onProgress, required: { id: 'no student id column (expected a header such as "Student ID", "SSID" or "Student Number")' } },
+    {
+      onProgress,
+      required: { id: 'no student id column (expected a header such as "Student ID", "SSID" or "Student Number")' },
+    },
   );
   return students;
 }

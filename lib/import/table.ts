@@ -53,7 +53,7 @@ export function readImportTable<F extends string>(
     for (let i = cursor; i < to; i++) if (text.charCodeAt(i) === 10) line++;
     cursor = to;
   };
-  
+
   let failure: unknown = null;
   Papa.parse<string[]>(text, {
     skipEmptyLines: 'greedy',
@@ -67,7 +67,11 @@ export function readImportTable<F extends string>(
         // A one-column file has no delimiter to detect: that is not an error.
         const errors = result.errors.filter((e) => e.type !== 'Delimiter');
         if (errors.length) {
-          throw new ImportError(file, `malformed CSV (${errors[0].message.replace(/"[^"]*"/g, '…')})`, header ? { row: n + 1, line: startLine } : { line: startLine });
+          throw new ImportError(
+            file,
+            `malformed CSV (${errors[0].message.replace(/"[^"]*"/g, '…')})`,
+            header ? { row: n + 1, line: startLine } : { line: startLine },
+          );
         }
         if (!header) {
           header = result.data.map((h) => h.trim());

@@ -27,7 +27,8 @@ export function exceedsSize(value: unknown, limit = MAX_MESSAGE_BYTES): boolean 
   const stack: unknown[] = [value];
   while (stack.length) {
     const v = stack.pop();
-    if (typeof v === 'string') size += v.length * 3 + 2; // UTF-8 worst case, plus quotes
+    if (typeof v === 'string')
+      size += v.length * 3 + 2; // UTF-8 worst case, plus quotes
     else if (v === null || typeof v !== 'object') size += 24;
     else if (Array.isArray(v)) {
       size += 2 + v.length;
@@ -44,7 +45,11 @@ export function exceedsSize(value: unknown, limit = MAX_MESSAGE_BYTES): boolean 
 }
 
 /** Checks one message against the enabled sites' patterns (granted host permissions, the manifest's included). */
-export function admit(raw: unknown, sender: { tabId?: number; url?: string }, enabledPatterns: readonly string[]): Admitted {
+export function admit(
+  raw: unknown,
+  sender: { tabId?: number; url?: string },
+  enabledPatterns: readonly string[],
+): Admitted {
   if (sender.tabId === undefined || !sender.url) return { ok: false, reason: 'not-from-tab' };
   const pattern = sitePatternFor(sender.url);
   if (!pattern) return { ok: false, reason: 'bad-sender' };

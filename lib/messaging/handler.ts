@@ -1,6 +1,13 @@
 import type { LiaisonDb } from '../db/database';
 import { canonicalId, canonicalSnapshot } from '../domain/ids';
-import { ingestSnapshot, mayWritePage, pagesShowing, recordUnrecognized, type FrameRecords, type SubjectFindings } from '../db/ingest';
+import {
+  ingestSnapshot,
+  mayWritePage,
+  pagesShowing,
+  recordUnrecognized,
+  type FrameRecords,
+  type SubjectFindings,
+} from '../db/ingest';
 import { withNoteFollowUps } from '../notes/badge';
 import type { CheckSettings } from '../checks';
 import { policyCompliance, type Policy } from '../policy/schema';
@@ -40,11 +47,21 @@ export interface HandlerContext {
 
 /** What a badge shows of a subject, and nothing more (issue 12), under the id the page shows. */
 function badgeSubject(s: SubjectFindings, id: string) {
-  return { kind: s.kind, id, findings: s.findings.map(badgeFinding), ...(s.due ? { due: { due: s.due.due, label: s.due.label } } : {}) };
+  return {
+    kind: s.kind,
+    id,
+    findings: s.findings.map(badgeFinding),
+    ...(s.due ? { due: { due: s.due.due, label: s.due.label } } : {}),
+  };
 }
 
 /** Sends re-checked findings (with note follow-ups, as a page's own answer has them) to the other pages showing them. */
-async function pushFindings(ctx: HandlerContext, site: string, fromTabId: number, rechecked: SubjectFindings[]): Promise<void> {
+async function pushFindings(
+  ctx: HandlerContext,
+  site: string,
+  fromTabId: number,
+  rechecked: SubjectFindings[],
+): Promise<void> {
   const targets = pagesShowing(await ctx.db.pages.toArray(), site, fromTabId, rechecked);
   for (const t of targets) {
     const subjects = (await withNoteFollowUps(ctx.db, site, ctx.asOf(), t.subjects)).map((s) => badgeSubject(s, s.id));
@@ -95,20 +112,26 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       // The record of access: a student's own page was viewed (throttled to once a minute per student) — only when
       // the page showed that student's record, not when its address or heading merely names an id.
       const viewed = msg.snapshot.focus?.kind === 'student' ? canonicalId(msg.snapshot.focus.id) : null;
-      if (viewed && stored.some((s) => s.kind === 'student' && s.id === viewed)) await logAccess(ctx.db, site, [viewed], 'view');
+      if (viewed && stored.some((s) => s.kind === 'student' && s.id === viewed))
+        await logAccess(ctx.db, site, [viewed], 'view');
       // A page's answer carries only what its badges show (issue 12): per subject the findings' badge fields and
       // the due date's label, under the ids the page itself showed; nothing else of the stored records.
       const subjects = stored.map((s, i) => badgeSubject(s, shown[i] ?? s.id));
       // Other tabs showing a re-checked record (the student list opened before this staff page) get its findings.
-      if (ctx.sendToTab && rechecked.length) void pushFindings(ctx, site, sender.tabId, rechecked).catch(() => undefined);
+      if (ctx.sendToTab && rechecked.length)
+        void pushFindings(ctx, site, sender.tabId, rechecked).catch(() => undefined);
       return { ok: true, subjects };
     }
     case 'note/compose':
-      await ctx.db.pages.update(sender.tabId, { compose: { studentId: canonicalId(msg.studentId), at: Date.now() }, at: Date.now() });
+      await ctx.db.pages.update(sender.tabId, {
+        compose: { studentId: canonicalId(msg.studentId), at: Date.now() },
+        at: Date.now(),
+      });
       return { ok: true };
     case 'page/unrecognized':
       // Another frame of the tab may still show the page's records (openSIS: the top document only holds the frame).
-      if (!(await mayWritePage(ctx.db, sender.tabId, sender.frameId ?? 0, false, ctx.frameRecords))) return { ok: true };
+      if (!(await mayWritePage(ctx.db, sender.tabId, sender.frameId ?? 0, false, ctx.frameRecords)))
+        return { ok: true };
       await recordUnrecognized(ctx.db, sender.tabId, site, sender.url, Date.now(), sender.frameId ?? 0);
       await ctx.readSummaries?.forget(sender.tabId).catch(() => undefined);
       return { ok: true };

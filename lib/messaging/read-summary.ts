@@ -63,7 +63,10 @@ export const PanelMessage = z.discriminatedUnion('type', [
 ]);
 export type PanelMessage = z.infer<typeof PanelMessage>;
 
-export const ReadSummaryReply = z.union([z.object({ ok: z.literal(true), summary: ReadSummary.nullable() }), ErrorReply]);
+export const ReadSummaryReply = z.union([
+  z.object({ ok: z.literal(true), summary: ReadSummary.nullable() }),
+  ErrorReply,
+]);
 export type ReadSummaryReply = z.infer<typeof ReadSummaryReply>;
 
 type AnyRecord = Snapshot['students'][number] | Snapshot['staff'][number];
@@ -74,7 +77,11 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (Array.isArray(v)) return v.map(formatValue).filter(Boolean).join(Array.isArray(v[0]) || typeof v[0] === 'object' ? '; ' : ' ');
+  if (Array.isArray(v))
+    return v
+      .map(formatValue)
+      .filter(Boolean)
+      .join(Array.isArray(v[0]) || typeof v[0] === 'object' ? '; ' : ' ');
   if (typeof v === 'object')
     return Object.entries(v)
       .filter(([, x]) => x !== null && x !== undefined && x !== '')
@@ -94,7 +101,8 @@ export function readFields(record: AnyRecord): ReadField[] {
   for (const [key, v] of Object.entries(values)) {
     if (v === null || v === undefined) continue;
     if (typeof v === 'object' && !Array.isArray(v)) {
-      for (const [sub, x] of Object.entries(v)) if (x !== null && x !== undefined) rows.push({ field: `${key}.${sub}`, value: x });
+      for (const [sub, x] of Object.entries(v))
+        if (x !== null && x !== undefined) rows.push({ field: `${key}.${sub}`, value: x });
     } else rows.push({ field: key, value: v });
   }
   const covered = new Set(rows.map((r) => r.field));
@@ -127,7 +135,8 @@ export function staffLinksOf(snap: Snapshot): StaffLink[] {
     try {
       const u = new URL(url, snap.url);
       if (u.origin !== origin || !/^https?:$/.test(u.protocol)) return;
-      if (!out.some((l) => l.url === u.href)) out.push({ staffId: staffId ?? null, name: name ? clip(name, 300) : null, url: u.href });
+      if (!out.some((l) => l.url === u.href))
+        out.push({ staffId: staffId ?? null, name: name ? clip(name, 300) : null, url: u.href });
     } catch {
       // Not a URL: no link.
     }
@@ -147,13 +156,20 @@ export function staffLinksOf(snap: Snapshot): StaffLink[] {
 export function summarizeSnapshot(snap: Snapshot, at: number, previous?: ReadSummary | null): ReadSummary {
   const records = previous ? [...previous.records] : [];
   let omitted = previous?.omitted ?? 0;
-  let used = records.reduce((n, r) => n + r.fields.reduce((m, f) => m + f.field.length + f.value.length + (f.source?.length ?? 0), 0), 0);
+  let used = records.reduce(
+    (n, r) => n + r.fields.reduce((m, f) => m + f.field.length + f.value.length + (f.source?.length ?? 0), 0),
+    0,
+  );
   const all: [SubjectKind, AnyRecord][] = [
     ...snap.students.map((s) => ['student', s] as [SubjectKind, AnyRecord]),
     ...snap.staff.map((s) => ['staff', s] as [SubjectKind, AnyRecord]),
   ];
   const focus = snap.focus;
-  if (focus) all.sort(([ka, a], [kb, b]) => Number(kb === focus.kind && b.id === focus.id) - Number(ka === focus.kind && a.id === focus.id));
+  if (focus)
+    all.sort(
+      ([ka, a], [kb, b]) =>
+        Number(kb === focus.kind && b.id === focus.id) - Number(ka === focus.kind && a.id === focus.id),
+    );
   for (const [kind, r] of all) {
     if (records.length >= SUMMARY_LIMITS.records || used >= SUMMARY_LIMITS.budget) {
       omitted++;
@@ -177,7 +193,10 @@ export function summarizeSnapshot(snap: Snapshot, at: number, previous?: ReadSum
 }
 
 /** Asks the worker for a tab's summary and checks the answer: null when it has none; throws when it could not say. */
-export async function requestReadSummary(ask: (msg: PanelMessage) => Promise<unknown>, tabId: number): Promise<ReadSummary | null> {
+export async function requestReadSummary(
+  ask: (msg: PanelMessage) => Promise<unknown>,
+  tabId: number,
+): Promise<ReadSummary | null> {
   const reply = ReadSummaryReply.safeParse(await ask({ type: 'panel/read-summary', tabId }));
   if (!reply.success || !reply.data.ok) throw new Error('read summary unavailable');
   return reply.data.summary;

@@ -36,5 +36,9 @@ export async function followUpFindingsFor(
   if (!studentIds.length) return [];
   const { leadDays } = await loadNoteSettings(db);
   // From the index alone: the worker holds no key, and badges must show follow-ups while notes are locked.
-  return followUpFindingsFromIndex(await openFollowUpsBy(db, dueHorizon(asOf, leadDays), { site, studentIds }), asOf, leadDays);
+  return followUpFindingsFromIndex(
+    await openFollowUpsBy(db, dueHorizon(asOf, leadDays), { site, studentIds }),
+    asOf,
+    leadDays,
+  );
 }

@@ -15,7 +15,11 @@ export interface CaseManagerContact {
  * Who a student's case manager is and how to reach them, from the student and staff records Liaison has
  * read; null when no page showed a case manager. The staff record is found by id, else by name.
  */
-export async function caseManagerContact(db: LiaisonDb, site: string, studentId: string): Promise<CaseManagerContact | null> {
+export async function caseManagerContact(
+  db: LiaisonDb,
+  site: string,
+  studentId: string,
+): Promise<CaseManagerContact | null> {
   const student = await db.students.get([site, studentId]);
   const ref = student?.record.caseManager;
   if (!ref || (!ref.staffId && !ref.name)) return null;

@@ -26,7 +26,9 @@ export function fieldsFromNote(note: Note): DraftFields {
 export type FieldErrors = Partial<Record<keyof DraftFields, string>>;
 
 /** Validates the form; errors are keyed by field so each can be shown next to its control. */
-export function contentFromFields(f: DraftFields): { ok: true; content: NoteContent } | { ok: false; errors: FieldErrors } {
+export function contentFromFields(
+  f: DraftFields,
+): { ok: true; content: NoteContent } | { ok: false; errors: FieldErrors } {
   const parsed = NoteContent.safeParse({ ...f, followUp: f.followUp.trim() || null });
   if (parsed.success) return { ok: true, content: parsed.data };
   const errors: FieldErrors = {};

@@ -23,6 +23,9 @@ export class UnusableAddress extends Error {
 export function mailtoHref(to: string, subject: string, body?: string): string {
   const address = mailAddress(to);
   if (!address) throw new UnusableAddress();
-  const query = [`subject=${encodeURIComponent(subject)}`, ...(body === undefined ? [] : [`body=${encodeURIComponent(body)}`])];
+  const query = [
+    `subject=${encodeURIComponent(subject)}`,
+    ...(body === undefined ? [] : [`body=${encodeURIComponent(body)}`]),
+  ];
   return `mailto:${encodeURIComponent(address)}?${query.join('&')}`;
 }

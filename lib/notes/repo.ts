@@ -119,7 +119,9 @@ export async function openFollowUpsBy(
   const rows = await db.notes.where('followUp').belowOrEqual(horizon).toArray();
   const ids = scope?.studentIds && new Set(scope.studentIds);
   return rows
-    .filter((r) => r.followUp && r.deletedAt === null && (!scope || r.site === scope.site) && (!ids || ids.has(r.studentId)))
+    .filter(
+      (r) => r.followUp && r.deletedAt === null && (!scope || r.site === scope.site) && (!ids || ids.has(r.studentId)),
+    )
     .map((r) => ({ noteId: r.id, site: r.site, studentId: r.studentId, date: r.followUp! }));
 }
 

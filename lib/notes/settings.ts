@@ -6,7 +6,9 @@ const KEY = 'notes';
 /** What the user chose, as stored: only the fields they set. */
 async function chosen(db: LiaisonDb): Promise<Record<string, unknown>> {
   const row = await db.settings.get(KEY);
-  return row?.value && typeof row.value === 'object' && !Array.isArray(row.value) ? (row.value as Record<string, unknown>) : {};
+  return row?.value && typeof row.value === 'object' && !Array.isArray(row.value)
+    ? (row.value as Record<string, unknown>)
+    : {};
 }
 
 /**
@@ -39,7 +41,25 @@ export interface RoleDefaults {
 }
 
 export const ROLE_DEFAULTS: Record<Role, RoleDefaults> = {
-  'case-manager': { tab: 'checks', with: 'parent', mode: 'phone', showCaseManagerContact: false, showDueDiligence: true },
-  administrator: { tab: 'checks', with: 'teacher', mode: 'meeting', showCaseManagerContact: true, showDueDiligence: true },
-  teacher: { tab: 'notes', with: 'case-manager', mode: 'message', showCaseManagerContact: true, showDueDiligence: false },
+  'case-manager': {
+    tab: 'checks',
+    with: 'parent',
+    mode: 'phone',
+    showCaseManagerContact: false,
+    showDueDiligence: true,
+  },
+  administrator: {
+    tab: 'checks',
+    with: 'teacher',
+    mode: 'meeting',
+    showCaseManagerContact: true,
+    showDueDiligence: true,
+  },
+  teacher: {
+    tab: 'notes',
+    with: 'case-manager',
+    mode: 'message',
+    showCaseManagerContact: true,
+    showDueDiligence: false,
+  },
 };

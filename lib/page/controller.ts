@@ -56,8 +56,9 @@ const CLAIM_EVENT = 'liaison:claim-page';
  * from a copy whose context is gone.
  */
 const RUNNING_KEY = '__liaisonControllers';
-const running = ((globalThis as { [RUNNING_KEY]?: WeakMap<Document, { alive: () => boolean; stop: () => void }> })[RUNNING_KEY] ??=
-  new WeakMap());
+const running = ((globalThis as { [RUNNING_KEY]?: WeakMap<Document, { alive: () => boolean; stop: () => void }> })[
+  RUNNING_KEY
+] ??= new WeakMap());
 /** Liaison's own inline UI (the "not recognized" chip, teach mode): its mutations never trigger a re-read. */
 export const UI_ATTR = 'data-liaison-ui';
 
@@ -189,7 +190,13 @@ export function startPageController(deps: PageControllerDeps): PageController | 
       schedule();
     });
     // Text and link targets too: frameworks re-render a row in place (new id in its href and text).
-    observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
+    observer.observe(target, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['href'],
+    });
     // An app that swaps the live root element itself (not just its content) is seen from its parent's child
     // list alone: still not the whole document. Without a live root the body subtree is watched (openSIS swaps
     // `#content` by AJAX, the URL unchanged); a body replaced as a whole is seen from <html>'s child list.
@@ -278,7 +285,11 @@ async function sendInParts(send: PageControllerDeps['send'], snapshot: Snapshot,
   const parts = splitSnapshot(snapshot, PART_BUDGET_CHARS, size);
   const subjects: Subjects = [];
   for (const [index, part] of parts.entries()) {
-    const reply = await send({ type: 'page/snapshot', snapshot: part, ...(parts.length > 1 ? { part: { index, count: parts.length } } : {}) });
+    const reply = await send({
+      type: 'page/snapshot',
+      snapshot: part,
+      ...(parts.length > 1 ? { part: { index, count: parts.length } } : {}),
+    });
     if (!reply.ok || !('subjects' in reply)) return reply;
     subjects.push(...reply.subjects);
   }
@@ -302,7 +313,12 @@ const CHUNK = 300;
 const PLACE_CHUNK = 2500;
 
 /** Runs `each` over `items`, yielding to the page between chunks; false when a newer read made this one moot. */
-async function inChunks<T>(items: T[], current: () => boolean, each: (item: T) => void, chunk = CHUNK): Promise<boolean> {
+async function inChunks<T>(
+  items: T[],
+  current: () => boolean,
+  each: (item: T) => void,
+  chunk = CHUNK,
+): Promise<boolean> {
   for (let i = 0; i < items.length; i += chunk) {
     if (i > 0) {
       await new Promise((r) => setTimeout(r));
@@ -326,16 +342,22 @@ async function placeMarkers(
   current: () => boolean,
 ): Promise<Set<HTMLElement> | null> {
   const keep = new Set<HTMLElement>();
-  const placed = await inChunks(anchors, current, (a) => {
-    const existing = a.inside ? Array.from(a.element.children).find(isMarker) : a.element.nextElementSibling;
-    let marker = existing && isMarker(existing) && existing.getAttribute(`data-liaison-${a.kind}`) === a.id ? existing : null;
-    if (!marker) {
-      marker = createMarker(doc, a.kind, a.id, onCompose);
-      if (a.inside) a.element.append(marker);
-      else a.element.after(marker);
-    }
-    keep.add(marker);
-  }, PLACE_CHUNK);
+  const placed = await inChunks(
+    anchors,
+    current,
+    (a) => {
+      const existing = a.inside ? Array.from(a.element.children).find(isMarker) : a.element.nextElementSibling;
+      let marker =
+        existing && isMarker(existing) && existing.getAttribute(`data-liaison-${a.kind}`) === a.id ? existing : null;
+      if (!marker) {
+        marker = createMarker(doc, a.kind, a.id, onCompose);
+        if (a.inside) a.element.append(marker);
+        else a.element.after(marker);
+      }
+      keep.add(marker);
+    },
+    PLACE_CHUNK,
+  );
   if (!placed) return null;
   for (const m of doc.querySelectorAll(`[${MARKER_ATTR}]`)) if (isEmptyMarkerCopy(m)) m.remove();
   return removeMarkers(before, keep);

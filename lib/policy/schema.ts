@@ -20,7 +20,10 @@ export const Policy = z.object({
   /** Days before an annual or triennial is due by which its meeting must be scheduled (IEP_SCHEDULE_BY). */
   scheduleLeadDays: z.number().int().min(0).max(365).optional(),
   /** The district's report-card dates (YYYY-MM-DD): IEP progress reports are due with each (PROGRESS_REPORT_DUE). */
-  reportCardDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(40).optional(),
+  reportCardDates: z
+    .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+    .max(40)
+    .optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 
@@ -37,7 +40,8 @@ export interface PolicyRead {
 export function readPolicy(raw: unknown): PolicyRead {
   const policy: Record<string, unknown> = {};
   const ignored: string[] = [];
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { policy: {}, ignored: raw == null ? [] : ['(policy)'] };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { policy: {}, ignored: raw == null ? [] : ['(policy)'] };
   const shape = Policy.shape;
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const field = shape[key as keyof typeof shape];
@@ -56,7 +60,10 @@ export function readPolicy(raw: unknown): PolicyRead {
  * The compliance settings a district policy fixes for everyone (lib/compliance/settings; resolveComplianceSettings still
  * drops a date that is not a real one). Policy wins over what the caller had.
  */
-export function policyCompliance(policy: Policy | undefined): { scheduleLeadDays?: number; reportCardDates?: string[] } {
+export function policyCompliance(policy: Policy | undefined): {
+  scheduleLeadDays?: number;
+  reportCardDates?: string[];
+} {
   const out: { scheduleLeadDays?: number; reportCardDates?: string[] } = {};
   if (policy?.scheduleLeadDays !== undefined) out.scheduleLeadDays = policy.scheduleLeadDays;
   if (policy?.reportCardDates) out.reportCardDates = policy.reportCardDates;

@@ -42,13 +42,15 @@ export function findException(ctx: StudentCtx, need: Need, opts: ExceptionOption
       continue;
     }
     if (s.provider.kind === 'unknown') {
-      if (opts.unrecordedCounts && !self) maybe ??= { status: 'maybe', who: s.provider, service: s, reason: `${s.provider.label} has no staff record` };
+      if (opts.unrecordedCounts && !self)
+        maybe ??= { status: 'maybe', who: s.provider, service: s, reason: `${s.provider.label} has no staff record` };
       continue;
     }
     const info = s.provider.info;
     const v = addresses.under === 'coverage' ? evaluateStaff(info, need) : holdsAny(info, addresses.under);
     if (v.result === 'yes') return { status: 'found', who: s.provider, service: s, unseen: [] };
-    if (v.result !== 'no' && !self) maybe ??= { status: 'maybe', who: s.provider, service: s, reason: `${info.staff.name}: ${v.reasons.join('; ')}` };
+    if (v.result !== 'no' && !self)
+      maybe ??= { status: 'maybe', who: s.provider, service: s, reason: `${info.staff.name}: ${v.reasons.join('; ')}` };
   }
   if (maybe) return { ...maybe, unseen: notSeen };
   return { status: notSeen.length ? 'unseen' : 'none', unseen: notSeen };

@@ -34,9 +34,28 @@ export const RANGES = {
 const UNKNOWN: Level = { lo: PK, hi: POST, from: 'unknown' };
 
 const GRADE_WORDS: Record<string, number> = {
-  pk: PK, prek: PK, p: PK, ps: PK, pre: PK, preschool: PK, prekindergarten: PK,
-  tk: K, k: K, kg: K, kinder: K, kindergarten: K, transitionalkindergarten: K, '0': K, '00': K,
-  postsecondary: POST, post: POST, adult: POST, '13': POST, '14': POST, ya: POST, transition: POST,
+  pk: PK,
+  prek: PK,
+  p: PK,
+  ps: PK,
+  pre: PK,
+  preschool: PK,
+  prekindergarten: PK,
+  tk: K,
+  k: K,
+  kg: K,
+  kinder: K,
+  kindergarten: K,
+  transitionalkindergarten: K,
+  '0': K,
+  '00': K,
+  postsecondary: POST,
+  post: POST,
+  adult: POST,
+  '13': POST,
+  '14': POST,
+  ya: POST,
+  transition: POST,
 };
 
 /** A grade as SIS pages show it ("K", "03", "3rd", "Grade 3", "PK", "Post-Secondary"), or null when not understood. */
@@ -65,7 +84,11 @@ export function ageOn(birthDate: string, asOf: string): number {
 }
 
 /** The student's level from the grade, else the age on the as-of date (under 5: PK; 5: K), else unknown. */
-export function studentLevel(grade: string | null | undefined, birthDate: string | null | undefined, asOf: string): Level {
+export function studentLevel(
+  grade: string | null | undefined,
+  birthDate: string | null | undefined,
+  asOf: string,
+): Level {
   const g = parseGrade(grade);
   if (g !== null) return { lo: g, hi: g, from: 'grade' };
   if (!birthDate) return UNKNOWN;

@@ -6,7 +6,13 @@ export { isNotCheckedFinding, isOnlyNotChecked, NOT_CHECKED_CODES } from '../dom
 export { normalizeDisability, type DisabilityResult } from './normalize/disability';
 export { normalizeService, type ServiceResult } from './normalize/service';
 export { normalizeCredential, type NormalizedCredential } from './normalize/credential';
-export { normalizeProgram, normalizeRole, normalizeSupport, type FieldRead, type Program } from './normalize/student-fields';
+export {
+  normalizeProgram,
+  normalizeRole,
+  normalizeSupport,
+  type FieldRead,
+  type Program,
+} from './normalize/student-fields';
 export { parseGrade, studentLevel } from './grade';
 export { COVERAGE, type CoverageRow } from './pack/coverage';
 export { SERVICES, type ServiceRow } from './pack/services';

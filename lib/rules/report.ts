@@ -34,6 +34,9 @@ export function findingsToTable(findings: readonly Finding[]): string {
     if (f.fix) out.push(`    Fix: ${f.fix}`);
   });
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  out.push('', `${findings.length} findings: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info.`);
+  out.push(
+    '',
+    `${findings.length} findings: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info.`,
+  );
   return `${out.join('\n')}\n`;
 }

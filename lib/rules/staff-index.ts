@@ -39,12 +39,22 @@ export function indexStaff(staff: readonly Staff[], asOf: string): RuleStaffInde
   const byName = new Map<string, StaffInfo | 'ambiguous'>();
   for (const s of staff) {
     // A document with no field at all is no document; one with only a date or kind is held and unrecognized.
-    const docs = (s.credentials ?? []).filter((c) => c.title || c.authorizations?.length || c.kind || c.issued || c.expires).map((cred) => ({
-      cred,
-      norm: normalizeCredential(cred),
-      expired: !!cred.expires && cred.expires < asOf,
-    }));
-    const info: StaffInfo = { staff: s, known: docs.length > 0, read: s.credentials != null, docs, valid: docs.filter((d) => !d.expired), nameKey: personNameKey(s.name), memo: { verdicts: new Map() } };
+    const docs = (s.credentials ?? [])
+      .filter((c) => c.title || c.authorizations?.length || c.kind || c.issued || c.expires)
+      .map((cred) => ({
+        cred,
+        norm: normalizeCredential(cred),
+        expired: !!cred.expires && cred.expires < asOf,
+      }));
+    const info: StaffInfo = {
+      staff: s,
+      known: docs.length > 0,
+      read: s.credentials != null,
+      docs,
+      valid: docs.filter((d) => !d.expired),
+      nameKey: personNameKey(s.name),
+      memo: { verdicts: new Map() },
+    };
     byId.set(s.id, info);
     if (info.nameKey) byName.set(info.nameKey, byName.has(info.nameKey) ? 'ambiguous' : info);
   }

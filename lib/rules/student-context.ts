@@ -2,7 +2,14 @@ import type { CaseManagerRole, Service, Student } from '../domain/records';
 import { type Level, studentLevel } from './grade';
 import { type DisabilityResult, normalizeDisability } from './normalize/disability';
 import { type ServiceResult, normalizeService } from './normalize/service';
-import { type FieldRead, normalizeProgram, normalizeRole, normalizeSupport, type Program, valueOf } from './normalize/student-fields';
+import {
+  type FieldRead,
+  normalizeProgram,
+  normalizeRole,
+  normalizeSupport,
+  type Program,
+  valueOf,
+} from './normalize/student-fields';
 import type { SupportLevel } from './pack/coverage';
 import type { Category } from './pack/disabilities';
 import { type RuleStaffIndex, type StaffRef, sameStaff } from './staff-index';
@@ -72,5 +79,7 @@ export function servicesOf(ctx: StudentCtx, id: string): ServiceCtx[] {
 }
 
 export function providesService(ctx: StudentCtx, who: StaffRef | null, id?: string): boolean {
-  return ctx.services.some((s) => (!id || (s.norm.kind === 'service' && s.norm.row.id === id)) && sameStaff(s.provider, who));
+  return ctx.services.some(
+    (s) => (!id || (s.norm.kind === 'service' && s.norm.row.id === id)) && sameStaff(s.provider, who),
+  );
 }

@@ -47,7 +47,10 @@ export function pickPerson(text: string, people: readonly Person[]): Person | nu
 }
 
 /** What the step starts with: the role the district presets (policy `defaultRole`), else the current one; the SIS address the district lists first. */
-export function firstRunDefaults(policy: Pick<Policy, 'defaultRole' | 'enabledSites'>, current: { role: z.infer<typeof Role> }) {
+export function firstRunDefaults(
+  policy: Pick<Policy, 'defaultRole' | 'enabledSites'>,
+  current: { role: z.infer<typeof Role> },
+) {
   return { role: policy.defaultRole ?? current.role, site: policy.enabledSites?.[0] ?? '' };
 }
 
@@ -61,7 +64,12 @@ export interface FirstRunAnswers {
  * Saves the answers in one go: the role, the name notes are signed with, and "I am" (My caseload) when the name
  * is someone Liaison has seen; then the step is done. Returns who was picked (null: a typed name only).
  */
-export async function saveFirstRun(db: LiaisonDb, answers: FirstRunAnswers, people: readonly Person[], now = Date.now()): Promise<Me> {
+export async function saveFirstRun(
+  db: LiaisonDb,
+  answers: FirstRunAnswers,
+  people: readonly Person[],
+  now = Date.now(),
+): Promise<Me> {
   const person = pickPerson(answers.who, people);
   const name = person?.name ?? answers.who.trim();
   const me: Me = person ? { site: person.site, staffId: person.staffId } : null;
@@ -82,5 +90,7 @@ export async function skipFirstRun(db: LiaisonDb, now = Date.now()): Promise<voi
 export async function peopleOf(db: LiaisonDb, site: string | null): Promise<Person[]> {
   if (!site) return [];
   const rows = await db.staff.where('site').equals(site).toArray();
-  return rows.map((r) => ({ site: r.site, staffId: r.id, name: r.record.name })).sort((a, b) => a.name.localeCompare(b.name));
+  return rows
+    .map((r) => ({ site: r.site, staffId: r.id, name: r.record.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

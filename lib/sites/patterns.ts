@@ -34,11 +34,16 @@ export function isSitePattern(pattern: string): boolean {
  */
 export function siteToEnable(address: string): { pattern: string } | { refused: string } {
   const typed = address.trim();
-  if (typed.includes('*')) return { refused: 'Type one SIS address, without * : Liaison is enabled for one site at a time.' };
+  if (typed.includes('*'))
+    return { refused: 'Type one SIS address, without * : Liaison is enabled for one site at a time.' };
   const pattern = sitePatternFor(/^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`);
-  if (!pattern) return { refused: 'That is not a web address. Type your SIS address, for example https://sis.yourdistrict.org' };
+  if (!pattern)
+    return { refused: 'That is not a web address. Type your SIS address, for example https://sis.yourdistrict.org' };
   if (!isSitePattern(pattern))
-    return { refused: 'Liaison runs only on https:// addresses (http:// only on this computer, for a local test server): student data must not travel unencrypted.' };
+    return {
+      refused:
+        'Liaison runs only on https:// addresses (http:// only on this computer, for a local test server): student data must not travel unencrypted.',
+    };
   return { pattern };
 }
 

@@ -2,9 +2,18 @@ import { isSitePattern } from './patterns';
 
 /** The part of `browser.scripting` this needs; injected so the logic is tested without a browser. */
 export interface ScriptingApi {
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string; matches?: string[]; allFrames?: boolean }[]>;
+  getRegisteredContentScripts(filter?: {
+    ids?: string[];
+  }): Promise<{ id: string; matches?: string[]; allFrames?: boolean }[]>;
   registerContentScripts(
-    scripts: { id: string; js: string[]; matches: string[]; allFrames: boolean; runAt: 'document_idle'; persistAcrossSessions?: boolean }[],
+    scripts: {
+      id: string;
+      js: string[];
+      matches: string[];
+      allFrames: boolean;
+      runAt: 'document_idle';
+      persistAcrossSessions?: boolean;
+    }[],
   ): Promise<unknown>;
   updateContentScripts(scripts: { id: string; matches: string[]; allFrames: boolean }[]): Promise<unknown>;
   unregisterContentScripts(filter?: { ids?: string[] }): Promise<unknown>;
@@ -28,7 +37,14 @@ export async function syncSiteScripts(api: ScriptingApi, grantedOrigins: string[
     if (current) await api.unregisterContentScripts({ ids: [SIS_SCRIPT_ID] });
   } else if (!current) {
     await api.registerContentScripts([
-      { id: SIS_SCRIPT_ID, js: [SIS_SCRIPT_FILE], matches, allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+      {
+        id: SIS_SCRIPT_ID,
+        js: [SIS_SCRIPT_FILE],
+        matches,
+        allFrames: true,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
     ]);
   } else if ([...(current.matches ?? [])].sort().join() !== matches.join() || current.allFrames !== true) {
     await api.updateContentScripts([{ id: SIS_SCRIPT_ID, matches, allFrames: true }]);

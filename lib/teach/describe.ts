@@ -34,13 +34,18 @@ const firstLabel = (label: string | string[]) => (Array.isArray(label) ? label[0
 
 export function fieldLocatorWords(loc: FieldLocator, doc?: Document): LocatorWords {
   if ('label' in loc) return { text: `the value next to ${q(firstLabel(loc.label))}` };
-  return { text: `${elementWords(loc.selector, doc)} at its place on the page (no label beside it)`, selector: loc.selector };
+  return {
+    text: `${elementWords(loc.selector, doc)} at its place on the page (no label beside it)`,
+    selector: loc.selector,
+  };
 }
 
 export function idLocatorWords(loc: IdLocator, url?: URL, doc?: Document): LocatorWords {
   switch (loc.from) {
     case 'url': {
-      const value = url ? [...url.searchParams].find(([k]) => k.toLowerCase() === loc.param.toLowerCase())?.[1] : undefined;
+      const value = url
+        ? [...url.searchParams].find(([k]) => k.toLowerCase() === loc.param.toLowerCase())?.[1]
+        : undefined;
       return { text: `from the address (${loc.param} = ${value ?? 'its value'})` };
     }
     case 'label':
@@ -48,7 +53,10 @@ export function idLocatorWords(loc: IdLocator, url?: URL, doc?: Document): Locat
     case 'heading':
       return { text: `${elementWords(loc.selector, doc)} reading “name - id”`, selector: loc.selector };
     case 'selector':
-      return { text: `${elementWords(loc.selector, doc)} at its place on the page (no label beside it)`, selector: loc.selector };
+      return {
+        text: `${elementWords(loc.selector, doc)} at its place on the page (no label beside it)`,
+        selector: loc.selector,
+      };
   }
 }
 

@@ -8,7 +8,8 @@ import { cssSelectorFor, labelFor, locatorFor } from './selector';
 /** A record page, or a list with one row per record. */
 export type TeachKind = 'student' | 'staff' | 'student-list' | 'staff-list';
 type RecordKind = 'student' | 'staff';
-export const recordKind = (kind: TeachKind): RecordKind => (kind === 'staff' || kind === 'staff-list' ? 'staff' : 'student');
+export const recordKind = (kind: TeachKind): RecordKind =>
+  kind === 'staff' || kind === 'staff-list' ? 'staff' : 'student';
 export const isList = (kind: TeachKind) => kind.endsWith('-list');
 
 export type TeachKey = 'id' | FieldKey;
@@ -36,7 +37,12 @@ export const TEACH_FIELDS: Record<RecordKind, readonly TeachField[]> = {
     { key: 'primaryDisability', label: 'Primary disability', group: 'Eligibility' },
     { key: 'secondaryDisability', label: 'Secondary disability', group: 'Eligibility' },
     { key: 'severe', label: 'Severe (orthopedic impairment)', group: 'Eligibility' },
-    { key: 'supportLevel', label: 'Degree of support', group: 'Eligibility', hint: 'MMSN or ESN (mild to moderate, extensive)' },
+    {
+      key: 'supportLevel',
+      label: 'Degree of support',
+      group: 'Eligibility',
+      hint: 'MMSN or ESN (mild to moderate, extensive)',
+    },
     { key: 'program', label: 'Program', group: 'Eligibility' },
     { key: 'alternatePlacement', label: 'Alternate placement', group: 'Eligibility' },
     { key: 'caseManager', label: 'Case manager', group: 'Case manager and services' },
@@ -47,12 +53,22 @@ export const TEACH_FIELDS: Record<RecordKind, readonly TeachField[]> = {
       group: 'Case manager and services',
       hint: 'one pick for the whole block: each line a service, its minutes and its provider',
     },
-    { key: 'serviceProvider', label: 'Service provider', group: 'Case manager and services', hint: 'only where providers are shown apart from the services' },
+    {
+      key: 'serviceProvider',
+      label: 'Service provider',
+      group: 'Case manager and services',
+      hint: 'only where providers are shown apart from the services',
+    },
     { key: 'iepLastMeeting', label: 'Last IEP', group: 'IEP dates' },
     { key: 'iepNextAnnual', label: 'Next annual IEP', group: 'IEP dates' },
     { key: 'iepNextTriennial', label: 'Next triennial', group: 'IEP dates' },
     { key: 'entryDate', label: 'Entry date', group: 'IEP dates', hint: 'the day the student entered the district' },
-    { key: 'transferredWithIep', label: 'Transferred with an IEP', group: 'IEP dates', hint: 'yes/no: came from another district with an IEP' },
+    {
+      key: 'transferredWithIep',
+      label: 'Transferred with an IEP',
+      group: 'IEP dates',
+      hint: 'yes/no: came from another district with an IEP',
+    },
     { key: 'plan504Review', label: '504 plan review', group: 'IEP dates' },
     { key: 'accommodations', label: 'Accommodations', group: 'What teachers must know' },
     { key: 'modifications', label: 'Modifications', group: 'What teachers must know' },
@@ -64,14 +80,20 @@ export const TEACH_FIELDS: Record<RecordKind, readonly TeachField[]> = {
     { key: 'name', label: 'Name', group: 'Staff member' },
     { key: 'position', label: 'Position', group: 'Staff member' },
     { key: 'credentials', label: 'Credential', group: 'Credential', hint: 'the document’s title' },
-    { key: 'credentialAuthorizations', label: 'Authorization codes', group: 'Credential', hint: 'CTC codes such as R3MN or LSH, where shown apart from the title' },
+    {
+      key: 'credentialAuthorizations',
+      label: 'Authorization codes',
+      group: 'Credential',
+      hint: 'CTC codes such as R3MN or LSH, where shown apart from the title',
+    },
     { key: 'credentialKind', label: 'Document kind', group: 'Credential', hint: 'clear, preliminary, intern, waiver…' },
     { key: 'credentialIssued', label: 'Issued', group: 'Credential' },
     { key: 'credentialExpires', label: 'Expires', group: 'Credential' },
   ],
 };
 
-export const fieldLabel = (kind: TeachKind, key: TeachKey) => TEACH_FIELDS[recordKind(kind)].find((f) => f.key === key)?.label ?? key;
+export const fieldLabel = (kind: TeachKind, key: TeachKey) =>
+  TEACH_FIELDS[recordKind(kind)].find((f) => f.key === key)?.label ?? key;
 
 /** What the user mapped so far: per field, the locator to save. */
 export interface TeachDraft {
@@ -106,7 +128,9 @@ export function columnOf(el: Element): { table: Element; header: string } | null
   const columns = readPageTable(table).columns;
   const byElement = columns.find((c) => c.element === cell);
   if (byElement) return { table, header: byElement.header };
-  const index = Array.from(cell.parentElement?.children ?? []).filter((c) => c.tagName === 'TD' || c.tagName === 'TH').indexOf(cell);
+  const index = Array.from(cell.parentElement?.children ?? [])
+    .filter((c) => c.tagName === 'TD' || c.tagName === 'TH')
+    .indexOf(cell);
   const header = columns[index]?.header;
   return header ? { table, header } : null;
 }
@@ -122,7 +146,8 @@ function mapColumn(draft: TeachDraft, key: TeachKey, el: Element): TeachDraft {
 }
 
 /** The key a list stores a teach field under. */
-export const listField = (kind: TeachKind, key: TeachKey): FieldKey => (key === 'id' ? (recordKind(kind) === 'student' ? 'studentId' : 'staffId') : key);
+export const listField = (kind: TeachKind, key: TeachKey): FieldKey =>
+  key === 'id' ? (recordKind(kind) === 'student' ? 'studentId' : 'staffId') : key;
 
 /** Whether the draft says where the id is: a record page needs its id, a list its id column. */
 export const hasId = (d: TeachDraft) => (isList(d.kind) ? !!d.list?.columns[listField(d.kind, 'id')] : !!d.id);
@@ -162,7 +187,6 @@ export function mapPick(draft: TeachDraft, key: TeachKey, el: Element, url: URL)
 /** Parameters that name a record (which student), never the kind of page: left out of page patterns. */
 const RECORD_PARAMS = new Set(Object.values(ID_PARAMS).flat());
 
-
 /**
  * The URL pattern for pages like this one, as a glob (lib/adapters/profile-match `parseUrlGlob`): the same path
  * (segments that look like ids generalized to `*`), the same non-id query parameters (a tab, a module), and the id
@@ -177,10 +201,23 @@ export function urlPatternFor(url: URL, id?: IdLocator): string {
     .map((seg) => ((/\d{2,}/.test(seg) && !/\.\w+$/.test(seg)) || unsayable(seg) ? (seg ? '*' : '') : seg))
     .join('/');
   // Raw `k=v` pairs, as the URL spells them (patterns are matched against the URL's own encoding).
-  const pairs = url.search.slice(1).split('&').filter(Boolean).map((p) => [p.split('=')[0], p.slice(p.indexOf('=') + 1)] as const);
-  const named = (k: string) => { try { return decodeURIComponent(k); } catch { return k; } };
+  const pairs = url.search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map((p) => [p.split('=')[0], p.slice(p.indexOf('=') + 1)] as const);
+  const named = (k: string) => {
+    try {
+      return decodeURIComponent(k);
+    } catch {
+      return k;
+    }
+  };
   const checks = pairs
-    .filter(([k, v]) => named(k) !== idParam && !RECORD_PARAMS.has(named(k).toLowerCase()) && v.length <= 40 && !/\d{3,}/.test(v))
+    .filter(
+      ([k, v]) =>
+        named(k) !== idParam && !RECORD_PARAMS.has(named(k).toLowerCase()) && v.length <= 40 && !/\d{3,}/.test(v),
+    )
     .filter(([k, v]) => k && !unsayable(k) && !unsayable(v) && !k.includes('='))
     .map(([k, v]) => (v ? `${k}=${v}` : k));
   const rawId = pairs.find(([k]) => named(k) === idParam)?.[0];
@@ -188,7 +225,12 @@ export function urlPatternFor(url: URL, id?: IdLocator): string {
   return checks.length ? `${path}?${checks.join('&')}` : path;
 }
 
-const slug = (host: string) => host.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'site';
+const slug = (host: string) =>
+  host
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50) || 'site';
 export const taughtProfileId = (host: string) => `taught-${slug(host)}`;
 
 /** The page the draft describes. */
@@ -218,9 +260,16 @@ export function draftPage(draft: TeachDraft, url: URL): ProfilePage {
  * The profile to save: the site's taught profile (if any) with this page added, or replacing the page of the
  * same type and URL pattern taught before.
  */
-export function buildProfile(draft: TeachDraft, url: URL, existing?: SiteProfileInput | null, today = new Date().toISOString().slice(0, 10)): SiteProfileInput {
+export function buildProfile(
+  draft: TeachDraft,
+  url: URL,
+  existing?: SiteProfileInput | null,
+  today = new Date().toISOString().slice(0, 10),
+): SiteProfileInput {
   const page = draftPage(draft, url);
-  const others = (existing?.pages ?? []).filter((p) => !(p.type === page.type && p.urlPatterns[0] === page.urlPatterns[0]));
+  const others = (existing?.pages ?? []).filter(
+    (p) => !(p.type === page.type && p.urlPatterns[0] === page.urlPatterns[0]),
+  );
   return {
     id: existing?.id ?? taughtProfileId(url.hostname),
     label: existing?.label ?? `Taught: ${url.hostname}`,

@@ -10,5 +10,8 @@ export interface ExecuteScriptApi {
  * that shows the page (an SIS inside a frame, like openSIS, is taught there); the top document by default.
  */
 export async function injectTeach(scripting: ExecuteScriptApi, tabId: number, frameId = 0): Promise<void> {
-  await scripting.executeScript({ target: frameId ? { tabId, frameIds: [frameId] } : { tabId }, files: [TEACH_SCRIPT_FILE] });
+  await scripting.executeScript({
+    target: frameId ? { tabId, frameIds: [frameId] } : { tabId },
+    files: [TEACH_SCRIPT_FILE],
+  });
 }

@@ -1,7 +1,16 @@
 import type { PageRead } from '../adapters/types';
 import { browserCheckSettings, runAllChecks } from '../checks';
 import type { Finding, SnapshotStaff, SnapshotStudent, Staff, Student } from '../domain';
-import { fieldLabel, hasId, isList, recordKind, TEACH_FIELDS, type TeachDraft, type TeachKey, type TeachKind } from './draft';
+import {
+  fieldLabel,
+  hasId,
+  isList,
+  recordKind,
+  TEACH_FIELDS,
+  type TeachDraft,
+  type TeachKey,
+  type TeachKind,
+} from './draft';
 
 export interface PreviewFinding {
   code: string;
@@ -45,7 +54,8 @@ export function studentValues(s: SnapshotStudent): Partial<Record<TeachKey, stri
     alternatePlacement: yesNo(s.alternatePlacement),
     caseManager: join([s.caseManager?.name, s.caseManager?.staffId && `staff ${s.caseManager.staffId}`]),
     // The SIS's wording of the role, where the reader keeps it (the checks normalize it), else the role itself.
-    caseManagerRole: (s.caseManager as { roleText?: string | null } | null | undefined)?.roleText ?? s.caseManager?.role ?? '',
+    caseManagerRole:
+      (s.caseManager as { roleText?: string | null } | null | undefined)?.roleText ?? s.caseManager?.role ?? '',
     services: join(
       services.map((v) => {
         const provider = join([v.providerName, v.providerStaffId && `staff ${v.providerStaffId}`]);
@@ -73,7 +83,10 @@ export function staffValues(s: SnapshotStaff): Partial<Record<TeachKey, string>>
     id: s.id,
     name: s.name,
     position: s.position ?? '',
-    credentials: join(creds.map((c) => c.title), '; '),
+    credentials: join(
+      creds.map((c) => c.title),
+      '; ',
+    ),
     credentialAuthorizations: join(creds.flatMap((c) => c.authorizations ?? [])),
     credentialKind: join(creds.map((c) => c.kind)),
     credentialIssued: join(creds.map((c) => c.issued)),
@@ -107,7 +120,12 @@ export function previewFindings(read: PageRead, asOf: string): { findings: Previ
   }
   const more = read.snapshot.students.length + read.snapshot.staff.length > students.length + staff.length;
   return {
-    findings: found.map((f) => ({ code: f.code, severity: f.severity, title: f.title, subject: `${f.subject.kind} ${f.subject.id}` })),
+    findings: found.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      title: f.title,
+      subject: `${f.subject.kind} ${f.subject.id}`,
+    })),
     note: `From this page alone${more ? ` (its first ${CHECKED_ROWS} rows)` : ''}: people Liaison has seen on other pages are added after saving.`,
   };
 }
@@ -122,7 +140,8 @@ export function previewOf(read: PageRead, kind: TeachKind, asOf = today()): Prev
   const student = kind === 'student';
   const record = student ? read.snapshot.students[0] : read.snapshot.staff[0];
   const empty = { records: 0, rows: [], values: {}, notes, findings, findingsNote: note };
-  if (!record) return { ...empty, title: `Nothing read yet: Liaison needs the ${student ? 'student' : 'staff member'}’s id.` };
+  if (!record)
+    return { ...empty, title: `Nothing read yet: Liaison needs the ${student ? 'student' : 'staff member'}’s id.` };
   const values = student ? studentValues(record as SnapshotStudent) : staffValues(record as SnapshotStaff);
   const rows = TEACH_FIELDS[recordKind(kind)]
     // The services row names their providers already.
@@ -144,13 +163,22 @@ function listPreview(read: PageRead, kind: TeachKind, notes: string[]): Omit<Pre
   const student = recordKind(kind) === 'student';
   const records: (SnapshotStudent | SnapshotStaff)[] = student ? read.snapshot.students : read.snapshot.staff;
   const noun = student ? 'student' : 'staff member';
-  if (!records.length) return { title: 'Nothing read yet: pick a cell of the id column first.', records: 0, rows: [], values: {}, notes };
-  const rows = records.slice(0, 5).map((r): [string, string] => [
-    r.id,
-    join([r.name, student ? (r as SnapshotStudent).primaryDisability : (r as SnapshotStaff).position]),
-  ]);
+  if (!records.length)
+    return { title: 'Nothing read yet: pick a cell of the id column first.', records: 0, rows: [], values: {}, notes };
+  const rows = records
+    .slice(0, 5)
+    .map((r): [string, string] => [
+      r.id,
+      join([r.name, student ? (r as SnapshotStudent).primaryDisability : (r as SnapshotStaff).position]),
+    ]);
   const values = student ? studentValues(records[0] as SnapshotStudent) : staffValues(records[0] as SnapshotStaff);
-  return { title: `${records.length} ${noun}${records.length === 1 ? '' : 's'} read`, records: records.length, rows, values, notes };
+  return {
+    title: `${records.length} ${noun}${records.length === 1 ? '' : 's'} read`,
+    records: records.length,
+    rows,
+    values,
+    notes,
+  };
 }
 
 /**

@@ -42,7 +42,13 @@ function ownHook(el: Element, root: ParentNode): string | null {
   const candidates: string[] = [];
   if (el.id && !GENERATED.test(el.id)) candidates.push(`#${cssEscape(el.id)}`);
   for (const a of Array.from(el.attributes)) {
-    if (a.name.startsWith('data-') && !a.name.startsWith('data-liaison') && a.value && a.value.length <= MAX_ATTR && !GENERATED.test(a.value))
+    if (
+      a.name.startsWith('data-') &&
+      !a.name.startsWith('data-liaison') &&
+      a.value &&
+      a.value.length <= MAX_ATTR &&
+      !GENERATED.test(a.value)
+    )
       candidates.push(`${tag}[${a.name}=${quote(a.value)}]`);
   }
   const name = el.getAttribute('name');
@@ -51,17 +57,29 @@ function ownHook(el: Element, root: ParentNode): string | null {
 }
 
 function stableClasses(el: Element): string[] {
-  return Array.from(el.classList).filter((c) => !GENERATED.test(c) && !STATE_CLASS.test(c)).slice(0, 2);
+  return Array.from(el.classList)
+    .filter((c) => !GENERATED.test(c) && !STATE_CLASS.test(c))
+    .slice(0, 2);
 }
 
 /** `tag.class` for one step, with :nth-of-type only when a sibling would match the same. */
 function step(el: Element): string {
   const tag = el.tagName.toLowerCase();
-  const base = tag + stableClasses(el).map((c) => `.${cssEscape(c)}`).join('');
+  const base =
+    tag +
+    stableClasses(el)
+      .map((c) => `.${cssEscape(c)}`)
+      .join('');
   const parent = el.parentElement;
   if (!parent) return base;
   const alike = Array.from(parent.children).filter((c) => c.tagName === el.tagName && c.matches(base));
-  return alike.length > 1 ? `${base}:nth-of-type(${Array.from(parent.children).filter((c) => c.tagName === el.tagName).indexOf(el) + 1})` : base;
+  return alike.length > 1
+    ? `${base}:nth-of-type(${
+        Array.from(parent.children)
+          .filter((c) => c.tagName === el.tagName)
+          .indexOf(el) + 1
+      })`
+    : base;
 }
 
 /** A CSS selector whose first match in `root` is `el`. */
@@ -71,7 +89,11 @@ export function cssSelectorFor(el: Element, root: ParentNode = el.ownerDocument)
   // Up to the nearest ancestor with a hook, then the shortest descent from it that still names `el` first.
   const path: Element[] = [];
   let anchor: string | null = null;
-  for (let cur: Element | null = el; cur && cur !== root && cur.tagName !== 'BODY' && cur.tagName !== 'HTML'; cur = cur.parentElement) {
+  for (
+    let cur: Element | null = el;
+    cur && cur !== root && cur.tagName !== 'BODY' && cur.tagName !== 'HTML';
+    cur = cur.parentElement
+  ) {
     if (cur !== el && (anchor = ownHook(cur, root))) break;
     path.unshift(cur);
     if (path.length > 8) break;
@@ -96,7 +118,9 @@ export function labelFor(el: Element, root?: ParentNode): LabeledValue | null {
   const labels = findLabeledValues(labelRoot(el, root));
   const hits = labels.filter((l) => {
     const v = l.value.element;
-    return (v && (v === el || v.contains(el))) || (l.labelElement && (l.labelElement === el || l.labelElement.contains(el)));
+    return (
+      (v && (v === el || v.contains(el))) || (l.labelElement && (l.labelElement === el || l.labelElement.contains(el)))
+    );
   });
   // The innermost value wins (a row inside a larger labeled block).
   hits.sort((a, b) => depth(b.value.element) - depth(a.value.element));
@@ -116,7 +140,12 @@ function textPairFor(el: Element, labels: LabeledValue[]): LabeledValue | null {
     const value = labelKey(l.value.text);
     if (!value) return false;
     // The value alone (a <span> after the label), or the label and its value in one element.
-    return key === value || (key.includes(labelKey(l.label)) && key.includes(value) && shown.length <= l.label.length + l.value.text.length + 40);
+    return (
+      key === value ||
+      (key.includes(labelKey(l.label)) &&
+        key.includes(value) &&
+        shown.length <= l.label.length + l.value.text.length + 40)
+    );
   });
   return fits.length === 1 ? fits[0] : null;
 }

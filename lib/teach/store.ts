@@ -69,7 +69,11 @@ export async function profilesForHost(db: LiaisonDb, host: string, policy: Polic
  * Teach mode's save, coming from a page's content script: the profile must parse, is kept to the sender's
  * host whatever patterns it names, and may not overwrite a profile that belongs to another site.
  */
-export async function saveTaughtProfile(db: LiaisonDb, raw: unknown, host: string): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function saveTaughtProfile(
+  db: LiaisonDb,
+  raw: unknown,
+  host: string,
+): Promise<{ ok: true } | { ok: false; error: string }> {
   const parsed = SiteProfile.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'the profile is not valid' };
   const profile = { ...parsed.data, hostPatterns: [host] };

@@ -44,12 +44,24 @@ export interface ReadConfirmation {
 const readKey = (site: string, studentId: string) => `teacher-read:${site}|${studentId}`;
 
 /** This browser's record that the user read the student's lists; null when never. Kept locally (the settings table). */
-export async function loadReadConfirmation(db: LiaisonDb, site: string, studentId: string): Promise<ReadConfirmation | null> {
+export async function loadReadConfirmation(
+  db: LiaisonDb,
+  site: string,
+  studentId: string,
+): Promise<ReadConfirmation | null> {
   const v = (await db.settings.get(readKey(site, studentId)))?.value as Partial<ReadConfirmation> | undefined;
-  return v && typeof v.date === 'string' && typeof v.fingerprint === 'string' ? { date: v.date, fingerprint: v.fingerprint } : null;
+  return v && typeof v.date === 'string' && typeof v.fingerprint === 'string'
+    ? { date: v.date, fingerprint: v.fingerprint }
+    : null;
 }
 
-export async function saveReadConfirmation(db: LiaisonDb, site: string, studentId: string, c: ReadConfirmation, now = Date.now()): Promise<void> {
+export async function saveReadConfirmation(
+  db: LiaisonDb,
+  site: string,
+  studentId: string,
+  c: ReadConfirmation,
+  now = Date.now(),
+): Promise<void> {
   await db.settings.put({ key: readKey(site, studentId), value: c, updatedAt: now });
 }
 
@@ -58,7 +70,12 @@ export async function saveReadConfirmation(db: LiaisonDb, site: string, studentI
  * nothing). It names the student as a calendar does (first name, last initial) with the SIS id, and what was read:
  * the group names, not the items, and nothing about a disability.
  */
-export function confirmationMailto(to: string, student: { id: string; name: string }, groups: readonly TeacherGroup[], date: string): string {
+export function confirmationMailto(
+  to: string,
+  student: { id: string; name: string },
+  groups: readonly TeacherGroup[],
+  date: string,
+): string {
   const [first = '', ...rest] = student.name.trim().split(/\s+/);
   const last = rest.pop();
   const who = `${first}${last ? ` ${last[0]}.` : ''}`.trim() || 'the student';

@@ -68,7 +68,8 @@ export function studentPageUrl(row: Pick<StudentRow, 'site' | 'url' | 'sources'>
     if (!u) continue;
     try {
       const url = new URL(u);
-      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === new URL(row.site).origin) return url.href;
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === new URL(row.site).origin)
+        return url.href;
     } catch {
       // not an address (an import's "import:file.csv")
     }
@@ -97,11 +98,23 @@ export function studentDueDates(row: StudentRow, opts: Pick<WeekOptions, 'asOf' 
 export function weekItems(input: WeekInput, opts: WeekOptions): WeekItem[] {
   const horizon = plusDays(opts.asOf, (opts.days ?? WEEK_DAYS) - 1);
   const rows = weekStudents(input, opts);
-  const findings = new Map(input.findings.filter((f) => f.kind === 'student').map((f) => [staffKey(f.site, f.id), f.findings]));
+  const findings = new Map(
+    input.findings.filter((f) => f.kind === 'student').map((f) => [staffKey(f.site, f.id), f.findings]),
+  );
   const mine = new Map(rows.map((r) => [staffKey(r.site, r.id), r]));
   const out: WeekItem[] = [];
   const line = (row: StudentRow, date: string, kind: WeekKind, title: string, code?: string) =>
-    out.push({ date, kind, site: row.site, studentId: row.id, name: row.record.name, title, overdue: date < opts.asOf, url: studentPageUrl(row), ...(code ? { code } : {}) });
+    out.push({
+      date,
+      kind,
+      site: row.site,
+      studentId: row.id,
+      name: row.record.name,
+      title,
+      overdue: date < opts.asOf,
+      url: studentPageUrl(row),
+      ...(code ? { code } : {}),
+    });
   for (const row of rows) {
     for (const d of studentDueDates(row, opts)) {
       if (d.due <= horizon) line(row, d.due, 'due', d.label.split(' · ')[0], d.code);
@@ -109,11 +122,21 @@ export function weekItems(input: WeekInput, opts: WeekOptions): WeekItem[] {
         line(row, d.scheduleBy, 'schedule', `Schedule the ${MEETING[d.code] ?? 'meeting'} (due ${d.due})`, d.code);
     }
     if ((findings.get(staffKey(row.site, row.id)) ?? []).some(isNotCheckedFinding))
-      line(row, opts.asOf, 'not-checked', "Not checked yet: open the case manager's or provider's staff page so Liaison can check them");
+      line(
+        row,
+        opts.asOf,
+        'not-checked',
+        "Not checked yet: open the case manager's or provider's staff page so Liaison can check them",
+      );
   }
   for (const f of input.followUps) {
     const row = mine.get(staffKey(f.site, f.studentId));
     if (row && f.date <= horizon) line(row, f.date, 'followup', 'Follow-up due (liaison note)');
   }
-  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name));
+  return out.sort(
+    (a, b) =>
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      a.name.localeCompare(b.name),
+  );
 }

@@ -4,7 +4,11 @@ import { plusDays } from '../compliance/days';
 import { staffKey } from '../district/staff-index';
 import { studentDueDates, studentPageUrl, weekStudents, WEEK_DAYS, type WeekInput, type WeekOptions } from './agenda';
 
-const entryFor = (row: StudentRow, opts: WeekOptions, pick?: (due: string, scheduleBy?: string) => boolean): CalendarEntry => ({
+const entryFor = (
+  row: StudentRow,
+  opts: WeekOptions,
+  pick?: (due: string, scheduleBy?: string) => boolean,
+): CalendarEntry => ({
   student: { site: row.site, id: row.id, name: row.record.name, url: studentPageUrl(row) },
   dates: studentDueDates(row, opts).filter((d) => !pick || pick(d.due, d.scheduleBy)),
 });
@@ -16,7 +20,10 @@ export function studentCalendar(row: StudentRow, opts: WeekOptions & { stamp: Da
 
 /** The caseload (mine once "I am" is set): every student's compliance dates. */
 export function caseloadCalendar(input: WeekInput, opts: WeekOptions & { stamp: Date }): string {
-  return calendarIcs(weekStudents(input, opts).map((r) => entryFor(r, opts)), { stamp: opts.stamp, name: 'Liaison caseload' });
+  return calendarIcs(
+    weekStudents(input, opts).map((r) => entryFor(r, opts)),
+    { stamp: opts.stamp, name: 'Liaison caseload' },
+  );
 }
 
 /**

@@ -27,7 +27,10 @@ const measure = (page: Page) =>
   });
 
 test.describe('badges that do not crowd the table', () => {
-  test('on the 40-row list the page grows by at most 5% and no name (or other cell) wraps that did not wrap before', async ({ page, sisUrl }) => {
+  test('on the 40-row list the page grows by at most 5% and no name (or other cell) wraps that did not wrap before', async ({
+    page,
+    sisUrl,
+  }) => {
     await page.goto(`${sisUrl}/staff`);
     await findingsOf(page, 'staff', 'T100');
     await page.goto(`${sisUrl}/students`);
@@ -41,9 +44,14 @@ test.describe('badges that do not crowd the table', () => {
     const without = await measure(page);
     await hide.evaluate((s) => (s as Element).remove());
     expect(without.cells.length).toBe(DISTRICT.students.length);
-    const wrapped = withBadges.cells.flatMap((row, r) => row.map((n, c) => (n > without.cells[r][c] ? `row ${r + 1} column ${c + 1}` : '')).filter(Boolean));
+    const wrapped = withBadges.cells.flatMap((row, r) =>
+      row.map((n, c) => (n > without.cells[r][c] ? `row ${r + 1} column ${c + 1}` : '')).filter(Boolean),
+    );
     expect(wrapped, 'cells that wrap only because of the badges').toEqual([]);
-    expect(withBadges.cells.map((r) => r[0]).every((n) => n === 1), 'every name on one line').toBe(true);
+    expect(
+      withBadges.cells.map((r) => r[0]).every((n) => n === 1),
+      'every name on one line',
+    ).toBe(true);
     expect(withBadges.height / without.height).toBeLessThanOrEqual(1.05);
 
     // Every face has one size whatever it says, so answers arriving (or changing) do not reflow the table.
@@ -53,7 +61,9 @@ test.describe('badges that do not crowd the table', () => {
         return `${Math.round(b.width)}x${Math.round(b.height)}`;
       }),
     );
-    const labels = await page.locator('[data-liaison-student]').evaluateAll((ms) => ms.map((m) => m.shadowRoot!.querySelector('button')!.textContent));
+    const labels = await page
+      .locator('[data-liaison-student]')
+      .evaluateAll((ms) => ms.map((m) => m.shadowRoot!.querySelector('button')!.textContent));
     expect(new Set(labels.map((l) => l?.split(' ')[0])).size, 'several kinds of face on the list').toBeGreaterThan(1);
     expect(new Set(sizes)).toEqual(new Set([sizes[0]]));
     // The "checking" face has that size too.
@@ -74,15 +84,23 @@ test.describe('badges that do not crowd the table', () => {
     // The compact faces pass an accessibility check (names, contrast), inside their shadow roots too.
     const axe = await new AxeBuilder({ page }).include('[data-liaison-marker]').analyze();
     expect(axe.passes.length, 'axe looked at the markers').toBeGreaterThan(0);
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
   });
 
-  test('the face counts every finding and gives the severity in words to screen readers (the follow-up mark: notes.spec)', async ({ page, sisUrl }) => {
+  test('the face counts every finding and gives the severity in words to screen readers (the follow-up mark: notes.spec)', async ({
+    page,
+    sisUrl,
+  }) => {
     await page.goto(`${sisUrl}/students`);
     const codes = await findingsOf(page, 'student', '1002');
     const badge = marker(page, 'student', '1002').locator('button.badge');
     await expect(badge).toHaveText(new RegExp(`^(Error|Warning|Info) ${codes.length}$`));
-    await expect(badge).toHaveAttribute('aria-label', new RegExp(`^Liaison: ${codes.length} findings?, worst (error|warning|info)`));
+    await expect(badge).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^Liaison: ${codes.length} findings?, worst (error|warning|info)`),
+    );
     await badge.click();
     const pop = marker(page, 'student', '1002').locator('.pop');
     await expect(pop.locator('h2')).toContainText(`Liaison found ${codes.length}`);

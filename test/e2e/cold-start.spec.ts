@@ -24,7 +24,13 @@ test('ten cold starts: every badge of the first page appears and gets its answer
       const context = await chromium.launchPersistentContext(profile, {
         executablePath: requireChromium(),
         headless: true,
-        args: [`--disable-extensions-except=${TEST_BUILD_DIR}`, `--load-extension=${TEST_BUILD_DIR}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
+        args: [
+          `--disable-extensions-except=${TEST_BUILD_DIR}`,
+          `--load-extension=${TEST_BUILD_DIR}`,
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+        ],
       });
       try {
         const page = context.pages()[0] ?? (await context.newPage());
@@ -35,7 +41,13 @@ test('ten cold starts: every badge of the first page appears and gets its answer
         await expect(markers, `run ${run}: one badge per student`).toHaveCount(rows, { timeout: 60_000 });
         await expect
           .poll(
-            () => page.evaluate(() => [...document.querySelectorAll('[data-liaison-student]')].filter((m) => m.shadowRoot?.querySelector('button')?.textContent === 'Liaison…').length),
+            () =>
+              page.evaluate(
+                () =>
+                  [...document.querySelectorAll('[data-liaison-student]')].filter(
+                    (m) => m.shadowRoot?.querySelector('button')?.textContent === 'Liaison…',
+                  ).length,
+              ),
             { message: `run ${run}: every badge answered`, timeout: 60_000 },
           )
           .toBe(0);

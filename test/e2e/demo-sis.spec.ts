@@ -42,14 +42,20 @@ async function shownFindings(page: Page, kind: 'student' | 'staff', id: string):
 
 /** The codes cases.json lists: warning and error findings, plus the one info code it names. */
 const reported = (shown: Shown[]) =>
-  shown.filter((f) => f.severity !== 'info' || f.code === 'CM_AUTH_VIA_PROVIDER').map((f) => f.code).sort();
+  shown
+    .filter((f) => f.severity !== 'info' || f.code === 'CM_AUTH_VIA_PROVIDER')
+    .map((f) => f.code)
+    .sort();
 
 /** Not-checked findings (RULES.md check 8), STAFF_NO_CREDENTIALS as info included. */
 const notChecked = (shown: Shown[]) =>
   shown.filter((f) => NOT_CHECKED.has(f.code) || (f.code === 'STAFF_NO_CREDENTIALS' && f.severity === 'info'));
 
 test.describe('demo SIS round trip: page → worker → Dexie → markers and side panel', () => {
-  test('every worked case of the rule specification shows its findings on the student and staff pages', async ({ page, sisUrl }) => {
+  test('every worked case of the rule specification shows its findings on the student and staff pages', async ({
+    page,
+    sisUrl,
+  }) => {
     test.skip(!cases, 'left out: ../shared/domain/cases.json is not present in this checkout');
     // The staff list shows every staff member's credentials: after it, no demo staff member is "never read".
     await page.goto(`${sisUrl}/staff`);
@@ -62,7 +68,12 @@ test.describe('demo SIS round trip: page → worker → Dexie → markers and si
       if (!expected.includes('CM_UNKNOWN_STAFF')) {
         expect.soft(codes, `student ${id}`).toEqual([...expected].sort());
         // Everyone this student's checks need has been read: nothing is left "not checked".
-        expect.soft(notChecked(shown).map((f) => f.code), `student ${id}: not-checked findings`).toEqual([]);
+        expect
+          .soft(
+            notChecked(shown).map((f) => f.code),
+            `student ${id}: not-checked findings`,
+          )
+          .toEqual([]);
         continue;
       }
       // cases.json assumes complete staff knowledge; the browser checks with `partial` (RULES.md check 8, "Not
@@ -82,22 +93,45 @@ test.describe('demo SIS round trip: page → worker → Dexie → markers and si
         const providers = (cases!.students.find((s) => s.id === id)?.services ?? [])
           .map((v) => (v.providerStaffId ? staffName.get(v.providerStaffId) : v.providerName))
           .filter((n): n is string => !!n && [...staffName.values()].includes(n));
-        expect.soft(providers.some((n) => viaProvider.detail.includes(n)), `student ${id}: ${viaProvider.detail}`).toBe(true);
-        expect.soft(shown.map((f) => f.code), `student ${id}`).not.toContain('CM_NOT_CHECKED');
+        expect
+          .soft(
+            providers.some((n) => viaProvider.detail.includes(n)),
+            `student ${id}: ${viaProvider.detail}`,
+          )
+          .toBe(true);
+        expect
+          .soft(
+            shown.map((f) => f.code),
+            `student ${id}`,
+          )
+          .not.toContain('CM_NOT_CHECKED');
       } else {
         expect.soft(codes, `student ${id}`).toEqual([...rest].sort());
-        expect.soft(shown.filter((f) => f.code === 'CM_NOT_CHECKED').map((f) => f.severity), `student ${id}`).toEqual(['info']);
+        expect
+          .soft(
+            shown.filter((f) => f.code === 'CM_NOT_CHECKED').map((f) => f.severity),
+            `student ${id}`,
+          )
+          .toEqual(['info']);
       }
     }
     for (const [id, expected] of Object.entries(cases!.expect.staff)) {
       await page.goto(`${sisUrl}/staff/${id}`);
       const shown = await shownFindings(page, 'staff', id);
       expect.soft(reported(shown), `staff ${id}`).toEqual([...expected].sort());
-      expect.soft(notChecked(shown).map((f) => f.code), `staff ${id}: not-checked findings`).toEqual([]);
+      expect
+        .soft(
+          notChecked(shown).map((f) => f.code),
+          `staff ${id}: not-checked findings`,
+        )
+        .toEqual([]);
     }
   });
 
-  test('the student list gets one marker per student, with severity as text and attribute', async ({ page, sisUrl }) => {
+  test('the student list gets one marker per student, with severity as text and attribute', async ({
+    page,
+    sisUrl,
+  }) => {
     await page.goto(`${sisUrl}/staff`);
     await findingsOf(page, 'staff', 'T100');
     await page.goto(`${sisUrl}/students`);
@@ -118,7 +152,11 @@ test.describe('demo SIS round trip: page → worker → Dexie → markers and si
     expect(new URL(page.url()).pathname).toBe('/students');
   });
 
-  test('the side panel lists the findings of the page in view and follows in-app navigation', async ({ page, sisUrl, openPanel }) => {
+  test('the side panel lists the findings of the page in view and follows in-app navigation', async ({
+    page,
+    sisUrl,
+    openPanel,
+  }) => {
     await page.goto(`${sisUrl}/staff`);
     await findingsOf(page, 'staff', 'T103');
     await page.goto(`${sisUrl}/students`);

@@ -2,7 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, findingsOf, test } from './fixtures';
 
 test.describe('first-run set-up', () => {
-  test('a fresh profile asks once: who you are (picked), the role, the SIS address enabled', async ({ page, sisUrl, openPanel }) => {
+  test('a fresh profile asks once: who you are (picked), the role, the SIS address enabled', async ({
+    page,
+    sisUrl,
+    openPanel,
+  }) => {
     await page.goto(`${sisUrl}/staff`);
     await findingsOf(page, 'staff', 'T101');
     let panel = await openPanel();
@@ -10,7 +14,9 @@ test.describe('first-run set-up', () => {
     await expect(setup.getByRole('heading', { name: 'Set up Liaison' })).toBeVisible();
     await expect(setup).toContainText('never sends anything anywhere');
     const serious = async () =>
-      (await new AxeBuilder({ page: panel }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+      (await new AxeBuilder({ page: panel }).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help}`);
     expect(await serious()).toEqual([]);
 
     // Who you are: the staff Liaison has seen are offered; picking one says whose caseload will show.

@@ -32,10 +32,16 @@ const test = base.extend<object, { holder: Holder; otherSite: Other }>({
   ],
 });
 
-const active = (scope: { locator(s: string): import('@playwright/test').Locator }) => scope.locator('html[data-liaison-active]');
+const active = (scope: { locator(s: string): import('@playwright/test').Locator }) =>
+  scope.locator('html[data-liaison-active]');
 
 test.describe('SIS pages in frames', () => {
-  test('a frame of the site is read in the frame; a frame of a site not enabled is not; the empty top shows no chip', async ({ page, holder, sisUrl, otherSite }) => {
+  test('a frame of the site is read in the frame; a frame of a site not enabled is not; the empty top shows no chip', async ({
+    page,
+    holder,
+    sisUrl,
+    otherSite,
+  }) => {
     const errors = liaisonErrors(page);
     await page.goto(holder.holding([`${sisUrl}/students/1009`, `${otherSite.url}/students/1009`]));
     const same = page.frame({ name: 'f0' })!;
@@ -54,7 +60,12 @@ test.describe('SIS pages in frames', () => {
     expect(errors).toEqual([]);
   });
 
-  test('the side panel shows the frame’s record, though the empty top reports after it; the frame’s next page replaces it', async ({ page, holder, sisUrl, openPanel }) => {
+  test('the side panel shows the frame’s record, though the empty top reports after it; the frame’s next page replaces it', async ({
+    page,
+    holder,
+    sisUrl,
+    openPanel,
+  }) => {
     await page.goto(`${sisUrl}/staff`);
     await findingsIn(page, 'staff', 'T100');
     // The top's parser waits 2.5 s on a script after the frame: the frame is read first, the top after.
@@ -62,7 +73,10 @@ test.describe('SIS pages in frames', () => {
     await expect.poll(() => page.frame({ name: 'f0' })).toBeTruthy();
     const frame = page.frame({ name: 'f0' })!;
     await findingsIn(frame, 'student', '1009');
-    expect(await active(page).count(), 'the top was read before its frame: the race this test is about did not happen').toBe(0);
+    expect(
+      await active(page).count(),
+      'the top was read before its frame: the race this test is about did not happen',
+    ).toBe(0);
     await expect(active(page)).toHaveCount(1);
     // The top has reported "not recognized" by now (its read starts with the attribute); the worker asked the frame.
     await page.waitForTimeout(1000);

@@ -47,7 +47,10 @@ const test = base.extend<{ tab: Page; liaisonErrors: string[] }, Worker>({
     });
     tab.on('console', (msg) => {
       const where = msg.location().url ?? '';
-      if ((msg.type() === 'error' || msg.type() === 'warning') && (fromLiaison(msg.text()) || where.startsWith('chrome-extension://')))
+      if (
+        (msg.type() === 'error' || msg.type() === 'warning') &&
+        (fromLiaison(msg.text()) || where.startsWith('chrome-extension://'))
+      )
         liaisonErrors.push(`console.${msg.type()}: ${msg.text().slice(0, 300)}`);
     });
     const onWorkerConsole = (msg: { type(): string; text(): string }) => {
@@ -82,7 +85,19 @@ interface MarkerInfo {
  */
 function readMarkers(tab: Page): Promise<MarkerInfo[]> {
   return tab.evaluate(() => {
-    const OWN = { STYLE: 1, BUTTON: 1, DIV: 1, H2: 1, UL: 1, LI: 1, SPAN: 1, STRONG: 1, P: 1, DETAILS: 1, SUMMARY: 1 } as Record<string, number>;
+    const OWN = {
+      STYLE: 1,
+      BUTTON: 1,
+      DIV: 1,
+      H2: 1,
+      UL: 1,
+      LI: 1,
+      SPAN: 1,
+      STRONG: 1,
+      P: 1,
+      DETAILS: 1,
+      SUMMARY: 1,
+    } as Record<string, number>;
     const rows = document.querySelectorAll('tr');
     const rowIndex = new Map<Element, number>();
     for (let i = 0; i < rows.length; i++) rowIndex.set(rows[i], i);
@@ -123,19 +138,24 @@ async function settle(tab: Page, count: number | undefined, timeout = 10_000): P
     await tab.waitForTimeout(1500);
     return;
   }
-  const ok = await tab.waitForFunction(
-    (n) => {
-      const ms = document.querySelectorAll('[data-liaison-marker]:not([data-forged])');
-      if (ms.length !== n) return false;
-      for (let i = 0; i < ms.length; i++) {
-        const label = ms[i].shadowRoot?.querySelector('button')?.textContent;
-        if (!label || label === 'Liaison…') return false;
-      }
-      return true;
-    },
-    count,
-    { timeout, polling: 250 },
-  ).then(() => true, () => false);
+  const ok = await tab
+    .waitForFunction(
+      (n) => {
+        const ms = document.querySelectorAll('[data-liaison-marker]:not([data-forged])');
+        if (ms.length !== n) return false;
+        for (let i = 0; i < ms.length; i++) {
+          const label = ms[i].shadowRoot?.querySelector('button')?.textContent;
+          if (!label || label === 'Liaison…') return false;
+        }
+        return true;
+      },
+      count,
+      { timeout, polling: 250 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   if (!ok) return;
   // Late replies or re-reads would show up now, not after the assertions.
   await tab.waitForTimeout(300);
@@ -145,7 +165,8 @@ async function settle(tab: Page, count: number | undefined, timeout = 10_000): P
 async function openBadges(tab: Page): Promise<void> {
   await tab.evaluate(() => {
     const ms = document.querySelectorAll('[data-liaison-marker]');
-    for (let i = 0; i < ms.length && i < 60; i++) (ms[i].shadowRoot?.querySelector('button') as HTMLButtonElement | null)?.click();
+    for (let i = 0; i < ms.length && i < 60; i++)
+      (ms[i].shadowRoot?.querySelector('button') as HTMLButtonElement | null)?.click();
   });
 }
 
@@ -179,14 +200,17 @@ async function checkPage(tab: Page, page: HostilePage, want: Expect, liaisonErro
   // (2) no error from Liaison.
   expect(liaisonErrors, 'errors caused by Liaison').toEqual([]);
   // (3) the page still works.
-  if (page.alive) expect(state.text.includes(page.alive) || state.title.includes(page.alive), `page lost "${page.alive}"`).toBe(true);
+  if (page.alive)
+    expect(state.text.includes(page.alive) || state.title.includes(page.alive), `page lost "${page.alive}"`).toBe(true);
   // (4) markers: ids the page shows, one per row, findings of their own student only.
   const shown = new Set([...want.students, ...(want.staff ?? [])]);
-  for (const m of markers) expect(shown.has(m.id), `marker for an id the page does not show: ${JSON.stringify(m.id.slice(0, 60))}`).toBe(true);
+  for (const m of markers)
+    expect(shown.has(m.id), `marker for an id the page does not show: ${JSON.stringify(m.id.slice(0, 60))}`).toBe(true);
   if (want.markers !== undefined) {
     expect(markers).toHaveLength(want.markers);
     // An unanswered marker would pass the clean-student check below without proving anything.
-    for (const m of markers) expect(m.label, `marker ${JSON.stringify(m.id.slice(0, 40))} never got the worker's answer`).not.toBe('Liaison…');
+    for (const m of markers)
+      expect(m.label, `marker ${JSON.stringify(m.id.slice(0, 40))} never got the worker's answer`).not.toBe('Liaison…');
   }
   const perRow = new Map<number, number>();
   for (const m of markers) if (m.row >= 0) perRow.set(m.row, (perRow.get(m.row) ?? 0) + 1);
@@ -244,7 +268,8 @@ test.describe('hostile pages', () => {
   for (const page of CORPUS.filter((p) => !p.timed)) {
     test(`${page.name}: ${page.about}`, async ({ tab, ext, server, liaisonErrors }) => {
       await tab.goto(`${server.url}${page.path}`);
-      if (page.name === 'content-churn') await tab.waitForFunction(() => (window as unknown as { __settled?: boolean }).__settled === true);
+      if (page.name === 'content-churn')
+        await tab.waitForFunction(() => (window as unknown as { __settled?: boolean }).__settled === true);
       await settle(tab, page.expect.markers);
       await checkPage(tab, page, page.expect, liaisonErrors);
 
@@ -275,7 +300,11 @@ test.describe('hostile pages', () => {
     // No wall-clock bar here (a busy machine is slow, not wrong; the figures are `npm run bench`'s): every marker
     // placed and answered, and the page's own code running all along — its timer keeps beating between
     // Liaison's chunks, and it answers a script call while Liaison works.
-    test(`${page.name}: every marker answered, the page running its own code all along`, async ({ tab, server, liaisonErrors }) => {
+    test(`${page.name}: every marker answered, the page running its own code all along`, async ({
+      tab,
+      server,
+      liaisonErrors,
+    }) => {
       test.setTimeout(240_000);
       await tab.goto(`${server.url}${page.path}`, { waitUntil: 'load' });
       const beats = () => tab.evaluate(() => (window as unknown as { __beats: number }).__beats);
@@ -283,11 +312,12 @@ test.describe('hostile pages', () => {
       let placed = false;
       let done = false;
       let answersWhileWorking = 0;
-      for (const until = Date.now() + 200_000; !done && Date.now() < until; ) {
+      for (const until = Date.now() + 200_000; !done && Date.now() < until;) {
         const state = await tab.evaluate(() => {
           const ms = document.querySelectorAll('[data-liaison-marker]');
           let answered = 0;
-          for (let i = 0; i < ms.length; i++) if (ms[i].shadowRoot?.querySelector('button')?.textContent !== 'Liaison…') answered++;
+          for (let i = 0; i < ms.length; i++)
+            if (ms[i].shadowRoot?.querySelector('button')?.textContent !== 'Liaison…') answered++;
           return { placed: ms.length, answered };
         });
         placed ||= state.placed === page.expect.markers;
@@ -298,8 +328,15 @@ test.describe('hostile pages', () => {
         }
       }
       const ranBeats = (await beats()) - startBeats;
-      const gaps = await tab.evaluate(() => (window as unknown as { __gaps: number[][] }).__gaps.slice().sort((a, b) => b[1] - a[1]).slice(0, 4));
-      console.log(`${page.name}: page timer ran ${ranBeats} times, answered ${answersWhileWorking} calls while Liaison worked; longest blocks ${JSON.stringify(gaps)}`);
+      const gaps = await tab.evaluate(() =>
+        (window as unknown as { __gaps: number[][] }).__gaps
+          .slice()
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 4),
+      );
+      console.log(
+        `${page.name}: page timer ran ${ranBeats} times, answered ${answersWhileWorking} calls while Liaison worked; longest blocks ${JSON.stringify(gaps)}`,
+      );
       expect.soft(placed, 'markers were not all placed').toBe(true);
       expect.soft(done, 'the worker did not answer for every marker').toBe(true);
       // Frozen would mean no beat at all between Liaison's start and its last marker.

@@ -61,7 +61,10 @@ test.describe('"Not checked": a case manager Liaison has not seen', () => {
     for (const m of before) {
       if (!withCaseManager.has(m.id)) continue;
       // No staff page seen: nothing may rest on a staff record or credentials.
-      expect(m.findings.filter((c) => STAFF_FAULTS.includes(c)), `student ${m.id}: ${m.findings.join(' ')}`).toEqual([]);
+      expect(
+        m.findings.filter((c) => STAFF_FAULTS.includes(c)),
+        `student ${m.id}: ${m.findings.join(' ')}`,
+      ).toEqual([]);
       if (!m.findings.includes('CM_NOT_CHECKED')) continue;
       // CM_NOT_CHECKED is info: a marker whose other findings are info too (no compliance date due) reads
       // "Not checked", never "OK" or "Info"; one with a warning or error reads that.
@@ -75,7 +78,10 @@ test.describe('"Not checked": a case manager Liaison has not seen', () => {
 
     // The badge of 1009 says so in words, and its finding names the case manager and how to let Liaison see them.
     await expect(marker(list, 'student', '1009')).toHaveAttribute('data-liaison-severity', 'info');
-    await expect(marker(list, 'student', '1009').locator('button.badge')).toHaveAttribute('aria-label', /not checked yet/i);
+    await expect(marker(list, 'student', '1009').locator('button.badge')).toHaveAttribute(
+      'aria-label',
+      /not checked yet/i,
+    );
     await marker(list, 'student', '1009').locator('button.badge').click();
     const pop = marker(list, 'student', '1009').locator('.pop');
     await expect(pop.locator('h2')).toHaveText(/not checked yet/i);
@@ -89,14 +95,12 @@ test.describe('"Not checked": a case manager Liaison has not seen', () => {
     await findingsOf(other, 'staff', student.caseManager!.staffId!);
     await list.bringToFront();
     // Ana Torres holds Extensive Support Needs only; 1009 is Mild to Moderate in her SDC: a real error now.
-    await expect.soft(marker(list, 'student', '1009'), 'the open list follows the staff page just read').toHaveAttribute(
-      'data-liaison-severity',
-      'error',
-    );
-    await expect.soft(marker(list, 'student', '1009'), 'the open list follows the staff page just read').toHaveAttribute(
-      'data-liaison-findings',
-      /\bCM_NOT_AUTHORIZED\b/,
-    );
+    await expect
+      .soft(marker(list, 'student', '1009'), 'the open list follows the staff page just read')
+      .toHaveAttribute('data-liaison-severity', 'error');
+    await expect
+      .soft(marker(list, 'student', '1009'), 'the open list follows the staff page just read')
+      .toHaveAttribute('data-liaison-findings', /\bCM_NOT_AUTHORIZED\b/);
     await expect.soft(marker(list, 'student', '1009').locator('button.badge')).toHaveText(/^Error \d+$/);
 
     // The staff list shows Nina Shah (1019's case manager) with no credentials on file: read and empty, a real
@@ -104,10 +108,9 @@ test.describe('"Not checked": a case manager Liaison has not seen', () => {
     await other.goto(`${sisUrl}/staff`);
     await findingsOf(other, 'staff', 'T111');
     await list.bringToFront();
-    await expect.soft(marker(list, 'student', '1019'), 'the open list follows the staff list just read').toHaveAttribute(
-      'data-liaison-findings',
-      /\bCM_AUTH_NEEDS_REVIEW\b/,
-    );
+    await expect
+      .soft(marker(list, 'student', '1019'), 'the open list follows the staff list just read')
+      .toHaveAttribute('data-liaison-findings', /\bCM_AUTH_NEEDS_REVIEW\b/);
     await expect.soft(marker(list, 'student', '1019')).toHaveAttribute('data-liaison-severity', 'warning');
     expect(new URL(list.url()).pathname, 'the list was not navigated away').toBe('/students');
 
@@ -115,7 +118,11 @@ test.describe('"Not checked": a case manager Liaison has not seen', () => {
     // reload of the first, and says whether the worker has the findings when the open list lacks them).
     const fresh = await context.newPage();
     await fresh.goto(`${sisUrl}/students`);
-    expect(await findingsOf(fresh, 'student', '1009'), 'a list opened after the staff pages').toContain('CM_NOT_AUTHORIZED');
-    expect(await findingsOf(fresh, 'student', '1019'), 'a list opened after the staff pages').toContain('CM_AUTH_NEEDS_REVIEW');
+    expect(await findingsOf(fresh, 'student', '1009'), 'a list opened after the staff pages').toContain(
+      'CM_NOT_AUTHORIZED',
+    );
+    expect(await findingsOf(fresh, 'student', '1019'), 'a list opened after the staff pages').toContain(
+      'CM_AUTH_NEEDS_REVIEW',
+    );
   });
 });

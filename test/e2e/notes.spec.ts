@@ -197,10 +197,13 @@ test.describe('liaison notes', () => {
     await openStudent(page, sisUrl);
     const panel = await openPanel();
     await expect(panel.locator('#subject-heading')).toBeVisible();
-    const focused = () => panel.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.tagName.toLowerCase()}|${el.getAttribute('role') ?? ''}|${el.textContent?.trim() ?? ''}|${el.id}` : '';
-    });
+    const focused = () =>
+      panel.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el
+          ? `${el.tagName.toLowerCase()}|${el.getAttribute('role') ?? ''}|${el.textContent?.trim() ?? ''}|${el.id}`
+          : '';
+      });
     const tabUntil = async (re: RegExp) => {
       for (let i = 0; i < 40 && !re.test(await focused()); i++) await panel.keyboard.press('Tab');
       expect(await focused()).toMatch(re);
@@ -221,7 +224,11 @@ test.describe('liaison notes', () => {
     await tabUntil(/^button\|\|Edit/);
   });
 
-  test('teacher view: opens on Notes, shows the case manager, and a note goes to them', async ({ page, sisUrl, openPanel }) => {
+  test('teacher view: opens on Notes, shows the case manager, and a note goes to them', async ({
+    page,
+    sisUrl,
+    openPanel,
+  }) => {
     await page.goto(`${sisUrl}/staff`);
     await findingsOf(page, 'staff', 'T100');
     await openStudent(page, sisUrl);
@@ -258,6 +265,8 @@ test.describe('liaison notes', () => {
     await expect(draft).toBeVisible();
     const href = (await draft.getAttribute('href'))!;
     expect(href.startsWith(`mailto:${encodeURIComponent(email!)}?subject=`)).toBe(true);
-    expect(decodeURIComponent(href.slice(href.indexOf('&body=') + 6))).toBe('Read the accommodations; extra time works in my class.');
+    expect(decodeURIComponent(href.slice(href.indexOf('&body=') + 6))).toBe(
+      'Read the accommodations; extra time works in my class.',
+    );
   });
 });

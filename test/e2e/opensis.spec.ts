@@ -48,7 +48,9 @@ function idsOf(page: ExpectedPage, kind: 'student' | 'staff'): string[] {
 /** EXPECTED.json's codes, except where they rest on facts no captured page shows (OPENSIS_UNSEEN says which, why). */
 function expectedCodes(expected: Expected, kind: 'student' | 'staff', id: string): string[] {
   const unseen = OPENSIS_UNSEEN[`${kind}:${id}`];
-  return [...(unseen ?? (kind === 'staff' ? expected.findings.staff : expected.findings.students)[id]?.expect ?? [])].sort();
+  return [
+    ...(unseen ?? (kind === 'staff' ? expected.findings.staff : expected.findings.students)[id]?.expect ?? []),
+  ].sort();
 }
 
 /** The app's frame: every openSIS page lives in it. */
@@ -76,14 +78,19 @@ async function openReport(page: Page, frame: Frame, opensis: Opensis, path: stri
 
 /** Soft: the markers of a page are those of the ids EXPECTED.json lists, in row order, in `scope` only. */
 async function expectMarkers(scope: Scope, label: string, kind: 'student' | 'staff', ids: string[]): Promise<void> {
-  await expect.soft(scope.locator(`[data-liaison-${kind}]`), `${label}: one ${kind} marker per ${kind} shown`).toHaveCount(ids.length, { timeout: PAGE_MS });
+  await expect
+    .soft(scope.locator(`[data-liaison-${kind}]`), `${label}: one ${kind} marker per ${kind} shown`)
+    .toHaveCount(ids.length, { timeout: PAGE_MS });
   expect.soft(await markerIds(scope, kind), `${label}: ${kind} ids in row order`).toEqual(ids);
 }
 
 test.describe('openSIS captured pages, inside the app’s iframe', () => {
   test.skip(!opensisPresent, 'left out: ../shared absent (../shared/sis-pages/opensis is not in this checkout)');
 
-  test('plan.json walked in the frame: each page’s markers in the frame, each record’s EXPECTED findings', async ({ page, opensis }) => {
+  test('plan.json walked in the frame: each page’s markers in the frame, each record’s EXPECTED findings', async ({
+    page,
+    opensis,
+  }) => {
     test.setTimeout(360_000);
     const expected = readExpected();
     const plan = readPlan();
@@ -128,7 +135,11 @@ test.describe('openSIS captured pages, inside the app’s iframe', () => {
     expect(errors).toEqual([]);
   });
 
-  test('AJAX navigation into #content, URL unchanged: the new record’s marker appears in the frame', async ({ page, opensis, openPanel }) => {
+  test('AJAX navigation into #content, URL unchanged: the new record’s marker appears in the frame', async ({
+    page,
+    opensis,
+    openPanel,
+  }) => {
     const expected = readExpected();
     const ajaxPage = expected.pages.find((p) => p.clicked?.length && p.subject?.student_id)!;
     const id = String(ajaxPage.subject!.student_id);
@@ -138,11 +149,15 @@ test.describe('openSIS captured pages, inside the app’s iframe', () => {
     for (const p of readPlan().filter((p) => p.kind.startsWith('staff'))) {
       if (expectedPageFor(expected, p)?.window?.startsWith('popup')) {
         const report = await openReport(page, frame, opensis, p.path);
-        await expect(report.locator('[data-liaison-staff]').first()).toBeVisible({ timeout: PAGE_MS }).catch(() => undefined);
+        await expect(report.locator('[data-liaison-staff]').first())
+          .toBeVisible({ timeout: PAGE_MS })
+          .catch(() => undefined);
         await report.close();
       } else {
         await loadInFrame(frame, opensis, p.path);
-        await expect(frame.locator('[data-liaison-staff]').first()).toBeVisible({ timeout: PAGE_MS }).catch(() => undefined);
+        await expect(frame.locator('[data-liaison-staff]').first())
+          .toBeVisible({ timeout: PAGE_MS })
+          .catch(() => undefined);
       }
     }
     // Start on a captured list: the expanded student list (full load in the frame).
@@ -154,19 +169,26 @@ test.describe('openSIS captured pages, inside the app’s iframe', () => {
     // As openSIS's grabA: Ajax.php…&ajax=true, its answer put into #content (jQuery's .html(); jQuery was not
     // captured, innerHTML stands in). The IEP INFO tab's answer is the #content of the capture after navigation.
     const ajaxUrl = new URL(ajaxPage.clicked!.at(-1)!);
-    await frame.evaluate(async (url) => {
-      const answer = await fetch(url);
-      if (!answer.ok) throw new Error(`Ajax.php answered ${answer.status}`);
-      document.getElementById('content')!.innerHTML = await answer.text();
-    }, `${ajaxUrl.pathname.slice(1)}${ajaxUrl.search}`);
+    await frame.evaluate(
+      async (url) => {
+        const answer = await fetch(url);
+        if (!answer.ok) throw new Error(`Ajax.php answered ${answer.status}`);
+        document.getElementById('content')!.innerHTML = await answer.text();
+      },
+      `${ajaxUrl.pathname.slice(1)}${ajaxUrl.search}`,
+    );
     await expect(frame.locator('#content')).toContainText('Selected Student');
     await expect(frame.locator('#content')).toContainText(ajaxPage.subject!.name.split(' ').at(-1)!);
     // Same document, same URL: still the list's.
     expect(frame.url()).toBe(listUrl);
     expect(await frame.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
-    await expect.soft(markerIn(frame, 'student', id), `marker of student ${id} after the AJAX load`).toHaveCount(1, { timeout: PAGE_MS });
-    await expect.soft(frame.locator('[data-liaison-student]'), 'the list’s markers are gone').toHaveCount(1, { timeout: PAGE_MS });
+    await expect
+      .soft(markerIn(frame, 'student', id), `marker of student ${id} after the AJAX load`)
+      .toHaveCount(1, { timeout: PAGE_MS });
+    await expect
+      .soft(frame.locator('[data-liaison-student]'), 'the list’s markers are gone')
+      .toHaveCount(1, { timeout: PAGE_MS });
     let codes: string[] | string;
     try {
       codes = await reportedCodesIn(frame, 'student', id, PAGE_MS);
@@ -178,7 +200,9 @@ test.describe('openSIS captured pages, inside the app’s iframe', () => {
 
     // The side panel's page is the frame's record, not the empty top document.
     const panel = await openPanel();
-    await expect.soft(panel.locator('#subject-heading'), 'side panel: the frame’s record').toContainText(ajaxPage.subject!.name, { timeout: PAGE_MS });
+    await expect
+      .soft(panel.locator('#subject-heading'), 'side panel: the frame’s record')
+      .toContainText(ajaxPage.subject!.name, { timeout: PAGE_MS });
     expect(errors).toEqual([]);
   });
 });

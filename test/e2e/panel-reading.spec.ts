@@ -5,7 +5,11 @@ import { expect, findingsOf, test } from './fixtures';
  * diagnostics per tab (session storage, not IndexedDB, not the SIS page) and answers the panel's typed message.
  */
 test.describe('side panel: what Liaison read on this page', () => {
-  test('shows the fields read on the page in view, with where each came from, in a table', async ({ page, sisUrl, openPanel }) => {
+  test('shows the fields read on the page in view, with where each came from, in a table', async ({
+    page,
+    sisUrl,
+    openPanel,
+  }) => {
     await page.goto(`${sisUrl}/students/1004`);
     await findingsOf(page, 'student', '1004');
     const panel = await openPanel();

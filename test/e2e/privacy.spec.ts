@@ -3,11 +3,21 @@ import { expect, findingsOf, marker, test } from './fixtures';
 /** Everything Liaison's pages, worker and content scripts may load: the SIS itself and the extension's own files. */
 function leaving(urls: string[], sisOrigin: string): string[] {
   return urls.filter(
-    (u) => !u.startsWith(`${sisOrigin}/`) && !u.startsWith('chrome-extension://') && !u.startsWith('data:') && !u.startsWith('blob:'),
+    (u) =>
+      !u.startsWith(`${sisOrigin}/`) &&
+      !u.startsWith('chrome-extension://') &&
+      !u.startsWith('data:') &&
+      !u.startsWith('blob:'),
   );
 }
 
-test('Liaison sends no request anywhere but the SIS page itself', async ({ context, page, sisUrl, openPanel, extensionId }) => {
+test('Liaison sends no request anywhere but the SIS page itself', async ({
+  context,
+  page,
+  sisUrl,
+  openPanel,
+  extensionId,
+}) => {
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
 

@@ -46,7 +46,11 @@ test.describe('RosarioSIS captured pages in the browser', () => {
     expect(errors).toEqual([]);
   });
 
-  test('in-app navigation (#body replaced, URL pushed): markers and the side panel follow', async ({ page, rosario, openPanel }) => {
+  test('in-app navigation (#body replaced, URL pushed): markers and the side panel follow', async ({
+    page,
+    rosario,
+    openPanel,
+  }) => {
     const errors = liaisonErrors(page);
     await page.goto(rosario.pageUrl('student-list'));
     await expect(page.locator('[data-liaison-student]')).toHaveCount(5);

@@ -59,19 +59,29 @@ const HARVESTER = () => {
   };
   new MutationObserver((records) => {
     for (const r of records) {
-      if (r.type === 'attributes' && r.attributeName?.startsWith('data-liaison')) seen.push(`${r.attributeName}=${(r.target as Element).getAttribute(r.attributeName)}`);
-      for (const n of r.addedNodes) if (n.nodeType === 1) for (const a of (n as Element).getAttributeNames()) if (a.startsWith('data-liaison')) seen.push(`${a}=${(n as Element).getAttribute(a)}`);
+      if (r.type === 'attributes' && r.attributeName?.startsWith('data-liaison'))
+        seen.push(`${r.attributeName}=${(r.target as Element).getAttribute(r.attributeName)}`);
+      for (const n of r.addedNodes)
+        if (n.nodeType === 1)
+          for (const a of (n as Element).getAttributeNames())
+            if (a.startsWith('data-liaison')) seen.push(`${a}=${(n as Element).getAttribute(a)}`);
     }
   }).observe(document, { subtree: true, childList: true, attributes: true });
   w.__harvest = () => {
     const attrs: string[] = [];
     const shadows: string[] = [];
     for (const el of document.querySelectorAll('*')) {
-      for (const a of el.getAttributeNames()) if (a.startsWith('data-liaison')) attrs.push(`${a}=${el.getAttribute(a)}`);
+      for (const a of el.getAttributeNames())
+        if (a.startsWith('data-liaison')) attrs.push(`${a}=${el.getAttribute(a)}`);
       if (el.shadowRoot) shadows.push(el.shadowRoot.innerHTML);
     }
     for (const r of roots) shadows.push(r.innerHTML);
-    return { attrs, seen: [...seen], shadows, text: document.documentElement.outerHTML + (document.body?.innerText ?? '') };
+    return {
+      attrs,
+      seen: [...seen],
+      shadows,
+      text: document.documentElement.outerHTML + (document.body?.innerText ?? ''),
+    };
   };
   /** Clicks and keys at everything of Liaison's the page can reach. */
   w.__poke = () => {
@@ -97,7 +107,9 @@ interface CdpNode {
 }
 
 /** What the user sees in each marker, read through DevTools (which reaches closed roots; a page script cannot). */
-async function badges(cdp: CDPSession): Promise<{ id: string; rootType?: string; label: string; popHidden: boolean }[]> {
+async function badges(
+  cdp: CDPSession,
+): Promise<{ id: string; rootType?: string; label: string; popHidden: boolean }[]> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   const out: { id: string; rootType?: string; label: string; popHidden: boolean }[] = [];
   const text = (n: CdpNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(text).join(''));
@@ -120,7 +132,12 @@ async function badges(cdp: CDPSession): Promise<{ id: string; rootType?: string;
       const sr = n.shadowRoots[0];
       const button = find(sr, (c) => c.nodeName === 'BUTTON' && (attr(c, 'class') ?? '').includes('badge'));
       const pop = find(sr, (c) => (attr(c, 'class') ?? '') === 'pop');
-      out.push({ id, rootType: sr.shadowRootType, label: button ? text(button) : '', popHidden: !!pop && attr(pop, 'hidden') !== undefined });
+      out.push({
+        id,
+        rootType: sr.shadowRootType,
+        label: button ? text(button) : '',
+        popHidden: !!pop && attr(pop, 'hidden') !== undefined,
+      });
     }
     for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
   };
@@ -176,7 +193,12 @@ const CODE = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
 // Presence attributes (empty: that Liaison runs, which its markers show anyway), ids the page shows, and severity.
 const STORE_ATTRS = /^data-liaison-((marker|active|ui|chip)=$|student=|staff=|severity=)/;
 
-test('a page script learns nothing from the store build, cannot steer it, and the user sees the same badges', async ({ context, page, sisUrl, extensionId }) => {
+test('a page script learns nothing from the store build, cannot steer it, and the user sees the same badges', async ({
+  context,
+  page,
+  sisUrl,
+  extensionId,
+}) => {
   await context.addInitScript(HARVESTER);
   const cdp = await context.newCDPSession(page);
   await cdp.send('DOM.enable');
@@ -200,7 +222,10 @@ test('a page script learns nothing from the store build, cannot steer it, and th
   // 3. A thin page of the same site that only names the id, with a placeholder name.
   const thinUrl = `${sisUrl}/students/${STUDENT}?view=thin`;
   const fullHtml = await (await page.request.get(`${sisUrl}/students/${STUDENT}`)).text();
-  const thinHtml = fullHtml.replace(/<main id="content"[\s\S]*<\/main>/, `<main id="content"><h1 class="record-title"><span class="record-name">x</span> <span class="record-id">- ${STUDENT}</span></h1></main>`);
+  const thinHtml = fullHtml.replace(
+    /<main id="content"[\s\S]*<\/main>/,
+    `<main id="content"><h1 class="record-title"><span class="record-name">x</span> <span class="record-id">- ${STUDENT}</span></h1></main>`,
+  );
   expect(thinHtml).not.toBe(fullHtml);
   await page.route(thinUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: thinHtml }));
   await page.goto(thinUrl);

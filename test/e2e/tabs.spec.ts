@@ -12,7 +12,11 @@ const focused = (panel: Page) =>
   });
 
 test.describe('side panel tabs by keyboard (WAI-ARIA tabs)', () => {
-  test('arrows, Home and End move between every tab and never into the panel; Tab enters the panel', async ({ page, sisUrl, openPanel }) => {
+  test('arrows, Home and End move between every tab and never into the panel; Tab enters the panel', async ({
+    page,
+    sisUrl,
+    openPanel,
+  }) => {
     await page.goto(`${sisUrl}/students/1009`);
     await findingsOf(page, 'student', '1009');
     // A passphrase set in this profile: the next panel shows the unlock form, whose field takes the focus on open.
@@ -27,7 +31,8 @@ test.describe('side panel tabs by keyboard (WAI-ARIA tabs)', () => {
     await expect(panel.getByRole('tab', { name: 'Checks' })).toHaveAttribute('aria-selected', 'true');
     await expect(panel.locator('#subject-heading')).toBeVisible();
 
-    for (let i = 0; i < 20 && !/^button\|tab\|Checks/.test(await focused(panel)); i++) await panel.keyboard.press('Tab');
+    for (let i = 0; i < 20 && !/^button\|tab\|Checks/.test(await focused(panel)); i++)
+      await panel.keyboard.press('Tab');
     expect(await focused(panel)).toMatch(/^button\|tab\|Checks\|$/);
 
     /** Presses a key, waits for the tab's panel to show its content, and checks the focus stayed on that tab. */
@@ -59,7 +64,11 @@ test.describe('side panel tabs by keyboard (WAI-ARIA tabs)', () => {
     // Only the selected tab is in the Tab order: Tab leaves the tabs for the Notes panel, then its field.
     await panel.keyboard.press('Tab');
     expect(await focused(panel)).toMatch(/\|panel-notes$/);
-    for (let i = 0; i < 5 && !(await panel.getByLabel('Passphrase', { exact: true }).evaluate((e) => e === document.activeElement)); i++) {
+    for (
+      let i = 0;
+      i < 5 && !(await panel.getByLabel('Passphrase', { exact: true }).evaluate((e) => e === document.activeElement));
+      i++
+    ) {
       await panel.keyboard.press('Tab');
     }
     await expect(panel.getByLabel('Passphrase', { exact: true })).toBeFocused();

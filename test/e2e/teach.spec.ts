@@ -43,12 +43,18 @@ async function choose(select: Locator, option: string) {
 
 /** Pick mode for one field, then a click on the page element that shows it. */
 async function pick(page: Page, field: string, target: Locator) {
-  await toolbar(page).getByRole('button', { name: `Pick ${field}`, exact: true }).click();
+  await toolbar(page)
+    .getByRole('button', { name: `Pick ${field}`, exact: true })
+    .click();
   await expect(toolbar(page).getByRole('status')).toContainText(`shows ${field}`);
   await target.click();
 }
 
-test('teach mode: an unrecognized page is taught by clicking, saved, and read after a reload', async ({ page, customSis, openPanel }) => {
+test('teach mode: an unrecognized page is taught by clicking, saved, and read after a reload', async ({
+  page,
+  customSis,
+  openPanel,
+}) => {
   const errors = liaisonErrors(page);
   const pupilUrl = `${customSis.url}/pupil?sid=P-4411&tab=sped`;
   await page.goto(pupilUrl);
@@ -83,7 +89,9 @@ test('teach mode: an unrecognized page is taught by clicking, saved, and read af
   await pick(page, 'Primary disability', page.locator('table.facts td.v').first());
   await pick(page, 'Services', page.locator('span.svc'));
   await pick(page, 'Case manager', page.locator('dl.team dd'));
-  await expect(toolbar(page).locator('tr[data-field="caseManager"]')).toContainText('the value next to “Case Carrier” → “Priya Patel”');
+  await expect(toolbar(page).locator('tr[data-field="caseManager"]')).toContainText(
+    'the value next to “Case Carrier” → “Priya Patel”',
+  );
   await pick(page, 'Next annual IEP', page.locator('td.plan-date'));
 
   const preview = toolbar(page).locator('[data-preview]');
@@ -126,7 +134,11 @@ test('teach mode starts from the page’s “not recognized” chip', async ({ p
   await expect(chip).toHaveCount(0);
 });
 
-test('“Teach this page” in the Checks view opens teach mode on a recognized page too', async ({ page, sisUrl, openPanel }) => {
+test('“Teach this page” in the Checks view opens teach mode on a recognized page too', async ({
+  page,
+  sisUrl,
+  openPanel,
+}) => {
   await page.goto(`${sisUrl}/students/1009`);
   await findingsOf(page, 'student', '1009');
   const panel = await openPanel();
@@ -139,7 +151,10 @@ test('“Teach this page” in the Checks view opens teach mode on a recognized 
   await expect(toolbar(page)).toHaveCount(1);
 });
 
-test('profiles import on the options page: validated, previewed, then written; and exported', async ({ context, extensionId }) => {
+test('profiles import on the options page: validated, previewed, then written; and exported', async ({
+  context,
+  extensionId,
+}) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByRole('heading', { name: 'Site profiles' })).toBeVisible();
@@ -147,11 +162,18 @@ test('profiles import on the options page: validated, previewed, then written; a
   const file = {
     format: 'liaison-site-profiles',
     profiles: [
-      { id: 'district-pupils', label: 'District pupils', hostPatterns: ['sis.district.example'], pages: [{ type: 'student', urlPatterns: ['^/pupil'], id: { from: 'url', param: 'sid' } }] },
+      {
+        id: 'district-pupils',
+        label: 'District pupils',
+        hostPatterns: ['sis.district.example'],
+        pages: [{ type: 'student', urlPatterns: ['^/pupil'], id: { from: 'url', param: 'sid' } }],
+      },
       { id: 'Bad Id', label: 'x', hostPatterns: ['h'], pages: [] },
     ],
   };
-  await options.getByLabel('Import profiles (JSON)').setInputFiles({ name: 'profiles.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await options
+    .getByLabel('Import profiles (JSON)')
+    .setInputFiles({ name: 'profiles.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(options.getByText('Add District pupils')).toBeVisible();
   await expect(options.getByText('Skip: Profile 2 is not a valid site profile')).toBeVisible();
   await expect(options.locator('[data-profile]')).toHaveCount(0); // nothing written before confirming
@@ -163,7 +185,11 @@ test('profiles import on the options page: validated, previewed, then written; a
   expect(saved.suggestedFilename()).toBe('liaison-profile-district-pupils.json');
 });
 
-test('teach mode on a list: each field picked from a cell of its column, every row read after saving', async ({ page, customSis, openPanel }) => {
+test('teach mode on a list: each field picked from a cell of its column, every row read after saving', async ({
+  page,
+  customSis,
+  openPanel,
+}) => {
   const errors = liaisonErrors(page);
   await page.goto(`${customSis.url}/pupils?tab=sped`);
   await page.locator('[data-liaison-chip]').getByRole('button', { name: 'teach Liaison' }).click();
@@ -196,12 +222,15 @@ const row = (page: Page, key: string) => toolbar(page).locator(`tr[data-field="$
 
 /** Picks a field with the keyboard alone: Pick (Enter), the arrow keys until the toolbar announces `text`, Enter. */
 async function pickByKeyboard(page: Page, field: string, text: string) {
-  await toolbar(page).getByRole('button', { name: `Pick ${field}`, exact: true }).focus();
+  await toolbar(page)
+    .getByRole('button', { name: `Pick ${field}`, exact: true })
+    .focus();
   await page.keyboard.press('Enter');
   await expect(toolbar(page).getByRole('status')).toContainText(`shows ${field}`);
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('ArrowDown');
-    if ((await toolbar(page).getByRole('status').textContent())?.includes(`“${text}”`)) return page.keyboard.press('Enter');
+    if ((await toolbar(page).getByRole('status').textContent())?.includes(`“${text}”`))
+      return page.keyboard.press('Enter');
   }
   throw new Error(`the arrow keys never reached “${text}”`);
 }
@@ -222,7 +251,11 @@ async function pickByKeyboard(page: Page, field: string, text: string) {
  * - Lee E-412: LSH expired 150 days ago → CREDENTIAL_EXPIRED (check 6).
  * - Harper E-310: document kind "Intern" → CREDENTIAL_TEMPORARY (check 6).
  */
-test('teach mode on a district SIS: ids only in the address, every rule input on a student and a staff page, findings after reload', async ({ page, districtSis: sis, openPanel }) => {
+test('teach mode on a district SIS: ids only in the address, every rule input on a student and a staff page, findings after reload', async ({
+  page,
+  districtSis: sis,
+  openPanel,
+}) => {
   test.setTimeout(120_000);
   const errors = liaisonErrors(page);
   await page.goto(learner(sis, 'S-2207'));
@@ -234,11 +267,15 @@ test('teach mode on a district SIS: ids only in the address, every rule input on
   await expect(save).toBeDisabled();
 
   await pick(page, 'Name', page.locator('h1.who'));
-  await expect(row(page, 'name')).toContainText('the heading at its place on the page (no label beside it) → “Dana Whitfield”');
+  await expect(row(page, 'name')).toContainText(
+    'the heading at its place on the page (no label beside it) → “Dana Whitfield”',
+  );
   await pick(page, 'Case manager', page.locator('dl.team dd').first());
   await expect(row(page, 'caseManager')).toContainText('the value next to “Case lead” → “Harper Quinn”');
   // No id yet: Save says why, and pressing it saves nothing.
-  await expect(save).toHaveAccessibleDescription(/^Save is off: Liaison reads no student on this page yet\. .*choose it from the address\.$/);
+  await expect(save).toHaveAccessibleDescription(
+    /^Save is off: Liaison reads no student on this page yet\. .*choose it from the address\.$/,
+  );
   await save.focus();
   await page.keyboard.press('Enter');
   await expect(toolbar(page).getByRole('status')).toContainText('Not saved. Save is off');
@@ -258,7 +295,7 @@ test('teach mode on a district SIS: ids only in the address, every rule input on
   await pick(page, 'Program', eligibility(4));
   await pick(page, 'Alternate placement', eligibility(5));
   await pickByKeyboard(page, 'Case manager role', 'Teacher of record');
-  await expect(row(page, 'caseManagerRole')).toContainText('the value next to “Lead\'s capacity” → “Teacher of record”');
+  await expect(row(page, 'caseManagerRole')).toContainText("the value next to “Lead's capacity” → “Teacher of record”");
   // One line of the services block is one pick for the whole block.
   await pick(page, 'Services', page.locator('td.svc-block div').nth(1));
   await expect(row(page, 'services')).toContainText('the value next to “Supports and providers”');
@@ -266,7 +303,13 @@ test('teach mode on a district SIS: ids only in the address, every rule input on
   await pick(page, 'Last IEP', dates(0));
   await pick(page, 'Next annual IEP', dates(1));
   await pick(page, 'Next triennial', dates(2));
-  for (const [key, label] of [['grade', 'Grade'], ['birthDate', 'Born on'], ['primaryDisability', 'Exceptionality'], ['supportLevel', 'Intensity of supports'], ['iepNextAnnual', 'Plan renewal due']])
+  for (const [key, label] of [
+    ['grade', 'Grade'],
+    ['birthDate', 'Born on'],
+    ['primaryDisability', 'Exceptionality'],
+    ['supportLevel', 'Intensity of supports'],
+    ['iepNextAnnual', 'Plan renewal due'],
+  ])
     await expect(row(page, key)).toContainText(`the value next to “${label}”`);
 
   const preview = toolbar(page).locator('[data-preview]');
@@ -311,12 +354,16 @@ test('teach mode on a district SIS: ids only in the address, every rule input on
   expect(await findingsOf(page, 'staff', 'E-412')).toContain('CREDENTIAL_EXPIRED');
   await page.goto(learner(sis, 'S-2208'));
   const eli = await findingsOf(page, 'student', 'S-2208');
-  expect(eli).toEqual(expect.arrayContaining(['ALT_PLACEMENT_PRIMARY_UNSERVED', 'PROVIDER_NOT_AUTHORIZED', 'TRIENNIAL_OVERDUE']));
+  expect(eli).toEqual(
+    expect.arrayContaining(['ALT_PLACEMENT_PRIMARY_UNSERVED', 'PROVIDER_NOT_AUTHORIZED', 'TRIENNIAL_OVERDUE']),
+  );
   expect(eli).not.toContain('CM_NOT_AUTHORIZED');
   await page.goto(learner(sis, 'S-2207'));
   await page.reload();
   await expect(toolbar(page)).toHaveCount(0);
-  expect(await findingsOf(page, 'student', 'S-2207')).toEqual(expect.arrayContaining(['CM_NOT_AUTHORIZED', 'PROVIDER_NOT_AUTHORIZED', 'IEP_ANNUAL_DUE_SOON']));
+  expect(await findingsOf(page, 'student', 'S-2207')).toEqual(
+    expect.arrayContaining(['CM_NOT_AUTHORIZED', 'PROVIDER_NOT_AUTHORIZED', 'IEP_ANNUAL_DUE_SOON']),
+  );
   await page.goto(person(sis, 'E-310'));
   expect(await findingsOf(page, 'staff', 'E-310')).toContain('CREDENTIAL_TEMPORARY');
 
@@ -338,7 +385,9 @@ test('a mapping that reads no record cannot be saved', async ({ page, districtSi
   await pick(page, 'Student ID', page.locator('h1.who')); // a heading that holds no id
   const save = toolbar(page).getByRole('button', { name: 'Save profile' });
   await expect(save).toBeDisabled();
-  await expect(save).toHaveAccessibleDescription(/^Save is off: the Student ID chosen does not read as an id on this page/);
+  await expect(save).toHaveAccessibleDescription(
+    /^Save is off: the Student ID chosen does not read as an id on this page/,
+  );
   await save.click({ force: true }); // a real click on the blocked button
   await expect(toolbar(page).getByRole('status')).toContainText('Not saved. Save is off');
   await expect(page.locator('[data-liaison-chip]')).toBeVisible();

@@ -25,7 +25,10 @@ test("teacher role: the student's card shows the accommodations and the case man
   await panel.getByRole('tab', { name: 'Checks' }).click();
   const card = panel.getByTestId('teacher-card');
   await expect(card).toBeVisible();
-  await expect(card.locator('[data-group="accommodations"] li')).toHaveText(['Notes provided before lectures', 'Use of a calculator']);
+  await expect(card.locator('[data-group="accommodations"] li')).toHaveText([
+    'Notes provided before lectures',
+    'Use of a calculator',
+  ]);
   await expect(card.locator('[data-group="testingAccommodations"] li')).toHaveText(['Extended time (1.5x)']);
   // The case manager and how to reach them.
   await expect(card.locator('.cm-card')).toContainText('Lucy Brown');
@@ -45,13 +48,17 @@ test("teacher role: the student's card shows the accommodations and the case man
   const mail = await card.getByTestId('confirm-mail').getAttribute('href');
   expect(decodeURIComponent(mail!.slice('mailto:'.length).split('?')[0]!)).toBe(email); // to the case manager
   const body = new URL(mail!).searchParams.get('body')!;
-  expect(body).toBe(`I have read the accommodations, testing accommodations for Caleb F. (SIS id 1034) on ${todayIso()}.`);
+  expect(body).toBe(
+    `I have read the accommodations, testing accommodations for Caleb F. (SIS id 1034) on ${todayIso()}.`,
+  );
 
   // Kept across panels (stored locally), and shown in Notes too.
   await panel.close();
   panel = await openPanel();
   await expect(panel.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
-  await expect(panel.getByTestId('teacher-card').getByTestId('read-date')).toHaveText(`You confirmed reading these on ${todayIso()}.`);
+  await expect(panel.getByTestId('teacher-card').getByTestId('read-date')).toHaveText(
+    `You confirmed reading these on ${todayIso()}.`,
+  );
 
   // The case manager logs the confirmation in her contact log, and her view shows which teachers confirmed.
   await unlockNotes(panel);

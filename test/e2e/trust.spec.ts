@@ -19,7 +19,9 @@ async function notesTab(panel: Page) {
 }
 
 async function setPassphrase(panel: Page) {
-  await expect(panel.getByText('If you forget this passphrase, your notes cannot be recovered — not even by your district.')).toBeVisible();
+  await expect(
+    panel.getByText('If you forget this passphrase, your notes cannot be recovered — not even by your district.'),
+  ).toBeVisible();
   await panel.getByLabel(/New passphrase/).fill(PASS);
   await panel.getByLabel('Same passphrase again').fill(PASS);
   await panel.getByRole('button', { name: 'Set passphrase' }).click();

@@ -46,13 +46,22 @@ test('This week lists what is due in date order, opens SIS pages, prints, and th
   const lines = panel.locator('li.week-item');
   await expect(lines.first()).toBeVisible();
   const rows = await lines.evaluateAll((els) =>
-    els.map((e) => ({ kind: e.getAttribute('data-kind')!, student: e.getAttribute('data-student')!, date: e.getAttribute('data-date')!, text: e.textContent ?? '' })),
+    els.map((e) => ({
+      kind: e.getAttribute('data-kind')!,
+      student: e.getAttribute('data-student')!,
+      date: e.getAttribute('data-date')!,
+      text: e.textContent ?? '',
+    })),
   );
   // In date order, everything within the coming 14 days (late items first).
   expect(rows.map((r) => r.date)).toEqual([...rows.map((r) => r.date)].sort());
   expect(rows.every((r) => r.date <= day(13))).toBe(true);
   // The imported students' meetings to schedule and dates due, in order (the demo student's own dates depend on the day).
-  expect(rows.filter((r) => (r.kind === 'schedule' || r.kind === 'due') && r.student.startsWith('900')).map((r) => [r.kind, r.student, r.date])).toEqual([
+  expect(
+    rows
+      .filter((r) => (r.kind === 'schedule' || r.kind === 'due') && r.student.startsWith('900'))
+      .map((r) => [r.kind, r.student, r.date]),
+  ).toEqual([
     ['schedule', '9002', day(-22)],
     ['schedule', '9001', day(5)],
     ['due', '9002', day(8)],
@@ -82,13 +91,21 @@ test('This week lists what is due in date order, opens SIS pages, prints, and th
   await panel.emulateMedia({ media: 'screen' });
 
   // Add caseload to calendar: an .ics that another library parses back to the expected events.
-  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Add caseload to calendar' }).click()]);
+  const [download] = await Promise.all([
+    panel.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Add caseload to calendar' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`liaison-caseload-${today}.ics`);
   const ics = readFileSync((await download.path())!, 'utf8');
   const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => {
     const e = new ICAL.Event(v);
     const alarm = v.getFirstSubcomponent('valarm');
-    return { uid: e.uid, summary: e.summary, start: e.startDate.toString(), trigger: alarm ? String(alarm.getFirstPropertyValue('trigger')) : null };
+    return {
+      uid: e.uid,
+      summary: e.summary,
+      start: e.startDate.toString(),
+      trigger: alarm ? String(alarm.getFirstPropertyValue('trigger')) : null,
+    };
   });
   const of = (summary: string) => events.filter((e) => e.summary === summary).map((e) => [e.start, e.trigger]);
   expect(of('Annual IEP due: Ada P.')).toEqual([[day(35), '-P29DT15H']]);

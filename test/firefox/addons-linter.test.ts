@@ -16,11 +16,13 @@ interface Message {
   line?: number;
 }
 
-const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+const glob = (pattern: string) =>
+  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
 const allowed = (m: Message) => allow.warnings.find((a) => a.code === m.code && glob(a.file).test(m.file ?? ''));
 
 function lint(): { errors: Message[]; warnings: Message[]; notices: Message[] } {
-  if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`No Firefox build in ${BUILD} (wxt build -b firefox --mv3)`);
+  if (!existsSync(join(BUILD, 'manifest.json')))
+    throw new Error(`No Firefox build in ${BUILD} (wxt build -b firefox --mv3)`);
   const bin = resolve('node_modules/.bin/addons-linter');
   // Exit code 1 when there are errors: the JSON on stdout says which.
   let out: string;
@@ -53,7 +55,10 @@ describe("Mozilla's validator (addons-linter) on the Firefox store build", () =>
     expect(show(result.warnings.filter((w) => !allowed(w)))).toEqual([]);
     for (const a of allow.warnings) {
       expect(a.reason.length, `${a.code}: a reason`).toBeGreaterThan(40);
-      expect(result.warnings.some((w) => w.code === a.code && glob(a.file).test(w.file ?? '')), `${a.code} ${a.file} still occurs`).toBe(true);
+      expect(
+        result.warnings.some((w) => w.code === a.code && glob(a.file).test(w.file ?? '')),
+        `${a.code} ${a.file} still occurs`,
+      ).toBe(true);
     }
   });
 
@@ -66,12 +71,14 @@ describe("Mozilla's validator (addons-linter) on the Firefox store build", () =>
     expect(show(result.warnings.filter((w) => w.code === 'DANGEROUS_EVAL'))).toEqual([]);
   });
 
-  it('no innerHTML assignment in any bundle (scripts/no-inner-html.ts), and none in Liaison\'s own code', () => {
+  it("no innerHTML assignment in any bundle (scripts/no-inner-html.ts), and none in Liaison's own code", () => {
     expect(show(result.warnings.filter((w) => w.code === 'UNSAFE_VAR_ASSIGNMENT'))).toEqual([]);
     const offenders = ['components', 'entrypoints', 'lib']
       .flatMap((d) => sources(resolve(d)))
       .filter((f) => !/\.test\.tsx?$/.test(f))
-      .filter((f) => /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*=|insertAdjacentHTML/.test(readFileSync(f, 'utf8')));
+      .filter((f) =>
+        /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*=|insertAdjacentHTML/.test(readFileSync(f, 'utf8')),
+      );
     expect(offenders).toEqual([]);
   });
 });

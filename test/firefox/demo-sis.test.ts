@@ -41,7 +41,10 @@ describe('Liaison in real Firefox (firefox-esr, WebDriver BiDi) on the demo SIS'
     const rows = await ff.page.$$eval('table tbody tr', (r) => r.length);
     expect(rows).toBeGreaterThanOrEqual(35);
     const markers = await ff.page.$$eval('[data-liaison-student]', (ms) =>
-      ms.map((m) => ({ severity: m.getAttribute('data-liaison-severity'), text: m.shadowRoot?.querySelector('button')?.textContent })),
+      ms.map((m) => ({
+        severity: m.getAttribute('data-liaison-severity'),
+        text: m.shadowRoot?.querySelector('button')?.textContent,
+      })),
     );
     expect(markers).toHaveLength(rows);
     expect(markers.filter((m) => !m.severity || m.text === 'Liaison…')).toEqual([]);
@@ -50,7 +53,10 @@ describe('Liaison in real Firefox (firefox-esr, WebDriver BiDi) on the demo SIS'
 
   it("a student page's marker shows that student's findings, as in Chromium", async () => {
     await ff.page.goto(`${sis.url}/students/1004`);
-    expect(credentialCodes(await findingsOf(ff.page, 'student', '1004'))).toEqual(['CM_AUTH_VIA_PROVIDER', 'CM_BEST_PRACTICE']);
+    expect(credentialCodes(await findingsOf(ff.page, 'student', '1004'))).toEqual([
+      'CM_AUTH_VIA_PROVIDER',
+      'CM_BEST_PRACTICE',
+    ]);
     await ff.page.goto(`${sis.url}/students/1009`);
     expect(credentialCodes(await findingsOf(ff.page, 'student', '1009'))).toEqual(['CM_NOT_AUTHORIZED']);
   });
@@ -74,6 +80,9 @@ describe('Liaison in real Firefox (firefox-esr, WebDriver BiDi) on the demo SIS'
   it('a student list opened after the student pages shows what they read', async () => {
     await ff.page.goto(`${sis.url}/students`);
     expect(await findingsOf(ff.page, 'student', '1009')).toContain('CM_NOT_AUTHORIZED');
-    expect(credentialCodes(await findingsOf(ff.page, 'student', '1004'))).toEqual(['CM_AUTH_VIA_PROVIDER', 'CM_BEST_PRACTICE']);
+    expect(credentialCodes(await findingsOf(ff.page, 'student', '1004'))).toEqual([
+      'CM_AUTH_VIA_PROVIDER',
+      'CM_BEST_PRACTICE',
+    ]);
   });
 });

@@ -50,7 +50,8 @@ export async function launchFirefoxWithLiaison(
   extensionDir = FIREFOX_TEST_BUILD,
   executablePath = firefoxPath(),
 ): Promise<FirefoxWithLiaison> {
-  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No Firefox test build in ${extensionDir} (scripts/test.sh builds it)`);
+  if (!existsSync(`${extensionDir}/manifest.json`))
+    throw new Error(`No Firefox test build in ${extensionDir} (scripts/test.sh builds it)`);
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -84,7 +85,12 @@ export async function launchFirefoxWithLiaison(
 }
 
 /** The findings of one record's marker once the worker answered (DESIGN.md "Inline markers", test build). */
-export async function findingsOf(page: Page, kind: 'student' | 'staff', id: string, timeout = 20_000): Promise<string[]> {
+export async function findingsOf(
+  page: Page,
+  kind: 'student' | 'staff',
+  id: string,
+  timeout = 20_000,
+): Promise<string[]> {
   const sel = `[data-liaison-${kind}="${id}"]`;
   const handle = await page.waitForFunction(
     (s: string) => {

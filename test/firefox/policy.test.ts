@@ -26,17 +26,29 @@ describe('district policy in real Firefox (policies.json 3rdparty)', () => {
     try {
       // As in demo-sis.test.ts: puppeteer never sees a moz-extension:// load end; wait for the page instead.
       void panel.goto(`${ff.origin}/options.html`, { timeout: 20_000 }).catch(() => undefined);
-      await panel.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+      await panel.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', {
+        timeout: 15_000,
+      });
       const managed = await panel.evaluate(() =>
-        (globalThis as unknown as { browser: { storage: { managed: { get(): Promise<unknown> } } } }).browser.storage.managed.get(),
+        (
+          globalThis as unknown as { browser: { storage: { managed: { get(): Promise<unknown> } } } }
+        ).browser.storage.managed.get(),
       );
       expect(managed).toEqual(example);
       // On first start, with no click: the retention period is the district's, and the user cannot change it.
-      const retention = await panel.waitForSelector('section[aria-labelledby="privacy-heading"] input[type="number"]', { timeout: 15_000 });
-      await panel.waitForFunction((n: number) => {
-        const input = document.querySelector<HTMLInputElement>('section[aria-labelledby="privacy-heading"] input[type="number"]');
-        return input?.value === String(n) && input.disabled;
-      }, { timeout: 10_000 }, example.retentionDays);
+      const retention = await panel.waitForSelector('section[aria-labelledby="privacy-heading"] input[type="number"]', {
+        timeout: 15_000,
+      });
+      await panel.waitForFunction(
+        (n: number) => {
+          const input = document.querySelector<HTMLInputElement>(
+            'section[aria-labelledby="privacy-heading"] input[type="number"]',
+          );
+          return input?.value === String(n) && input.disabled;
+        },
+        { timeout: 10_000 },
+        example.retentionDays,
+      );
       expect(await retention!.evaluate((i) => i.closest('p')?.textContent)).toContain('(set by your district)');
     } finally {
       await panel.close();

@@ -101,12 +101,27 @@ export interface Row {
   nextAnnual?: string;
 }
 
-export const LIST_HEADERS = ['Student', 'ID', 'Grade', 'Program', 'Primary Disability', 'Case Manager', 'Next Annual IEP'];
+export const LIST_HEADERS = [
+  'Student',
+  'ID',
+  'Grade',
+  'Program',
+  'Primary Disability',
+  'Case Manager',
+  'Next Annual IEP',
+];
 
 export function studentRow(r: Row): string {
   const href = r.href ?? (r.link === false ? null : `/students/${encodeURIComponent(r.id)}`);
   const name = href === null ? e(r.name) : `<a href="${e(href)}" data-nav="">${e(r.name)}</a>`;
-  const cells = [r.idText ?? r.id, r.grade ?? '3', r.program ?? '', r.disability ?? '', r.caseManager ?? '', r.nextAnnual ?? ''];
+  const cells = [
+    r.idText ?? r.id,
+    r.grade ?? '3',
+    r.program ?? '',
+    r.disability ?? '',
+    r.caseManager ?? '',
+    r.nextAnnual ?? '',
+  ];
   return `<tr><td>${name}</td>${cells.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`;
 }
 
@@ -130,16 +145,21 @@ export interface RecordOpts {
   heading?: string;
 }
 
-const field = (label: string, value: string) => `<div class="field"><span class="label">${e(label)}</span><span class="value">${e(value)}</span></div>`;
+const field = (label: string, value: string) =>
+  `<div class="field"><span class="label">${e(label)}</span><span class="value">${e(value)}</span></div>`;
 
 export function recordContent(o: RecordOpts): string {
   const fields = { 'Student ID': o.idField ?? o.id, ...o.fields };
   const services =
     typeof o.services === 'string'
       ? o.services
-      : (o.services ?? []).map(([s, p]) => `<tr><td>${e(s)}</td><td>${e(p)}</td><td>${e('1x weekly')}</td></tr>`).join('');
+      : (o.services ?? [])
+          .map(([s, p]) => `<tr><td>${e(s)}</td><td>${e(p)}</td><td>${e('1x weekly')}</td></tr>`)
+          .join('');
   return `<h1 class="record-title"><span class="record-name">${o.heading ?? e(o.name)}</span> <span class="record-id">- ${e(o.id)}</span></h1>
-<section class="panel"><div class="fields">${Object.entries(fields).map(([l, v]) => field(l, v)).join('')}</div>
+<section class="panel"><div class="fields">${Object.entries(fields)
+    .map(([l, v]) => field(l, v))
+    .join('')}</div>
 <h3>Services</h3><table class="list services"><thead><tr><th>Service</th><th>Provider</th><th>Frequency</th></tr></thead><tbody>${services}</tbody></table></section>`;
 }
 
@@ -164,7 +184,15 @@ function once(build: () => string): () => string {
 
 const P = PAYLOADS;
 const payloadRows = (prefix: string): Row[] =>
-  P.map((p, i) => ({ id: `${prefix}-${i}`, name: p, disability: p, caseManager: p, program: p, grade: p, nextAnnual: p }));
+  P.map((p, i) => ({
+    id: `${prefix}-${i}`,
+    name: p,
+    disability: p,
+    caseManager: p,
+    program: p,
+    grade: p,
+    nextAnnual: p,
+  }));
 
 /** A payload in every label of a student record. */
 const xssStudentFields: Record<string, string> = {
@@ -185,7 +213,11 @@ const xssStudentFields: Record<string, string> = {
 
 const RENAME = `window.__act=function(){var a=document.querySelector('a[href="/students/H17-A"]');a.setAttribute('href','/students/H17-B');a.firstChild.data='Bea Renamed';var c=a.closest('tr').children;c[1].firstChild.data='H17-B';c[4].firstChild.data='';};`;
 
-const churnFrames = [listContent([errorRow('H15-A')]), listContent([cleanRow('H15-B'), errorRow('H15-C')]), listContent([errorRow('H15-E'), errorRow('H15-F')])];
+const churnFrames = [
+  listContent([errorRow('H15-A')]),
+  listContent([cleanRow('H15-B'), errorRow('H15-C')]),
+  listContent([errorRow('H15-E'), errorRow('H15-F')]),
+];
 const CHURN_FINAL = listContent([cleanRow('H15-B'), cleanRow('H15-D')]);
 /**
  * Rewrites #content every 4 ms for a second (error students A, C, E, F come and go in the rows
@@ -236,16 +268,24 @@ const xhtmlDoc = `<?xml version="1.0" encoding="UTF-8"?>
 
 export const CORPUS: HostilePage[] = [
   listPage('xss-student-list', payloadRows('H02'), {
-    about: 'a payload in every column of a student list (name, id link, grade, program, disability, case manager, date)',
+    about:
+      'a payload in every column of a student list (name, id link, grade, program, disability, case manager, date)',
   }),
   {
     name: 'xss-student-record',
-    about: 'a payload in every field of a student record: name, Student ID, disabilities, case manager, role, dates, services, providers',
+    about:
+      'a payload in every field of a student record: name, Student ID, disabilities, case manager, role, dates, services, providers',
     path: `/students/H01${q('xss-student-record')}`,
     body: () =>
       shell({
         name: 'xss-student-record',
-        content: recordContent({ id: 'H01', name: P[1], idField: P[0], fields: xssStudentFields, services: P.map((p, i) => [p, P[(i + 1) % P.length]]) }),
+        content: recordContent({
+          id: 'H01',
+          name: P[1],
+          idField: P[0],
+          fields: xssStudentFields,
+          services: P.map((p, i) => [p, P[(i + 1) % P.length]]),
+        }),
       }),
     recognized: true,
     expect: { students: ['H01'], markers: 1 },
@@ -290,7 +330,10 @@ export const CORPUS: HostilePage[] = [
       { id: 'H05-2', name: 'Data Link', href: 'data:text/html,<script>window.__pwned=1</script>' },
       { id: 'H05-3', name: 'Vb Link', href: ' JaVaScRiPt:window.__pwned=1' },
     ],
-    { about: 'name links with javascript:/data: hrefs; the id comes from the ID column, and clicking the badge must not follow the link' },
+    {
+      about:
+        'name links with javascript:/data: hrefs; the id comes from the ID column, and clicking the badge must not follow the link',
+    },
   ),
   listPage(
     'selector-breaker-ids',
@@ -313,7 +356,9 @@ export const CORPUS: HostilePage[] = [
         { ...cleanRow('H07-A\u200d', 'Ana\u200d Gómez'), link: false }, // zero-width joiner
         { ...cleanRow('H07-A\u200b', 'Ana\u200b Gómez'), link: false }, // zero-width space (not \\s, unlike a BOM)
       ],
-      { about: 'ids and names that differ only by a Cyrillic letter or a zero-width character: four different students' },
+      {
+        about: 'ids and names that differ only by a Cyrillic letter or a zero-width character: four different students',
+      },
     );
     page.expect.errorIds = ['H07-A'];
     page.expect.cleanIds = ['H07-\u0410', 'H07-A\u200d', 'H07-A\u200b'];
@@ -336,7 +381,12 @@ export const CORPUS: HostilePage[] = [
     name: 'huge-name-record',
     about: 'a student record whose name is 1 MB',
     path: `/students/H09${q('huge-name-record')}`,
-    body: once(() => shell({ name: 'huge-name-record', content: recordContent({ id: 'H09', name: 'N'.repeat(1 << 20), fields: { 'Primary Disability': 'Autism' } }) })),
+    body: once(() =>
+      shell({
+        name: 'huge-name-record',
+        content: recordContent({ id: 'H09', name: 'N'.repeat(1 << 20), fields: { 'Primary Disability': 'Autism' } }),
+      }),
+    ),
     recognized: true,
     expect: { students: ['H09'], markers: 1, errorIds: ['H09'] },
     alive: 'alive:huge-name-record',
@@ -353,7 +403,10 @@ export const CORPUS: HostilePage[] = [
           id: 'H10',
           name: 'Many Services',
           fields: { 'Primary Disability': 'Autism' },
-          services: Array.from({ length: 10_000 }, (_, i) => `<tr><td>415 - Language and Speech ${i}</td><td>Provider ${i}</td><td>weekly</td></tr>`).join(''),
+          services: Array.from(
+            { length: 10_000 },
+            (_, i) => `<tr><td>415 - Language and Speech ${i}</td><td>Provider ${i}</td><td>weekly</td></tr>`,
+          ).join(''),
         }),
       }),
     ),
@@ -363,8 +416,13 @@ export const CORPUS: HostilePage[] = [
     large: true,
   },
   (() => {
-    const rows = [...Array.from({ length: 20 }, (_, i) => cleanRow(`H11-${i}`)), { ...errorRow('H11-X'), name: 'x'.repeat(1 << 20) }];
-    const page = listPage('huge-name-in-list', rows, { about: 'one 1 MB name among 20 ordinary rows: the others must still be checked' });
+    const rows = [
+      ...Array.from({ length: 20 }, (_, i) => cleanRow(`H11-${i}`)),
+      { ...errorRow('H11-X'), name: 'x'.repeat(1 << 20) },
+    ];
+    const page = listPage('huge-name-in-list', rows, {
+      about: 'one 1 MB name among 20 ordinary rows: the others must still be checked',
+    });
     page.body = once(page.body);
     page.large = true;
     page.expect.errorIds = ['H11-X'];
@@ -422,7 +480,8 @@ export const CORPUS: HostilePage[] = [
     name: 'marker-remover',
     about: 'a page MutationObserver that deletes every [data-liaison-marker] as soon as it appears',
     path: `/students${q('marker-remover')}`,
-    body: () => shell({ name: 'marker-remover', content: listContent([errorRow('H16-A'), cleanRow('H16-B')]), script: REMOVER }),
+    body: () =>
+      shell({ name: 'marker-remover', content: listContent([errorRow('H16-A'), cleanRow('H16-B')]), script: REMOVER }),
     recognized: true,
     expect: { students: ['H16-A', 'H16-B'] },
     alive: 'alive:marker-remover',
@@ -456,10 +515,14 @@ export const CORPUS: HostilePage[] = [
     name: 'swap-rows',
     about: 'two rows (A with an error, B clean) swap contents after load',
     path: `/students${q('swap-rows')}`,
-    body: () => shell({ name: 'swap-rows', content: listContent([errorRow('H19-A'), cleanRow('H19-B')]), script: SWAP }),
+    body: () =>
+      shell({ name: 'swap-rows', content: listContent([errorRow('H19-A'), cleanRow('H19-B')]), script: SWAP }),
     recognized: true,
     expect: { students: ['H19-A', 'H19-B'], markers: 2, errorIds: ['H19-A'], cleanIds: ['H19-B'] },
-    act: { fn: '__act', expect: { students: ['H19-A', 'H19-B'], markers: 2, errorIds: ['H19-A'], cleanIds: ['H19-B'] } },
+    act: {
+      fn: '__act',
+      expect: { students: ['H19-A', 'H19-B'], markers: 2, errorIds: ['H19-A'], cleanIds: ['H19-B'] },
+    },
     alive: 'alive:swap-rows',
   },
   {
@@ -490,11 +553,20 @@ export const CORPUS: HostilePage[] = [
         // the page's own parsing shows up before the load event, Liaison's read at document_idle around it.
         // __beats counts the page's own timer runs: it must go on while Liaison works (the page is not frozen).
         head: `<script>window.__gaps=[];window.__beats=0;(function(){var last=performance.now();setInterval(function(){var n=performance.now();window.__beats++;if(n-last>200)window.__gaps.push([Math.round(last),Math.round(n-last)]);last=n;},50);addEventListener('load',function(){window.__loadAt=Math.round(performance.now());});})();</script>`,
-        content: listContent(Array.from({ length: 10_000 }, (_, i) => (i % 2 ? cleanRow(`H22-${i}`, `Student ${i}`) : errorRow(`H22-${i}`, `Student ${i}`)))),
+        content: listContent(
+          Array.from({ length: 10_000 }, (_, i) =>
+            i % 2 ? cleanRow(`H22-${i}`, `Student ${i}`) : errorRow(`H22-${i}`, `Student ${i}`),
+          ),
+        ),
       }),
     ),
     recognized: true,
-    expect: { students: Array.from({ length: 10_000 }, (_, i) => `H22-${i}`), markers: 10_000, errorIds: ['H22-0', 'H22-9998'], cleanIds: ['H22-1', 'H22-9999'] },
+    expect: {
+      students: Array.from({ length: 10_000 }, (_, i) => `H22-${i}`),
+      markers: 10_000,
+      errorIds: ['H22-0', 'H22-9998'],
+      cleanIds: ['H22-1', 'H22-9999'],
+    },
     alive: 'alive:ten-thousand-rows',
     large: true,
     timed: true,
@@ -502,14 +574,25 @@ export const CORPUS: HostilePage[] = [
   {
     ...listPage('base-href', []),
     about: '<base href> pointing at another host and path; one link is relative to it',
-    body: () => shell({ name: 'base-href', head: '<base href="http://127.0.0.2:9/students/">', content: listContent([{ ...errorRow('H23-1'), href: 'H23-9', idText: 'H23-1' }, cleanRow('H23-2')]) }),
+    body: () =>
+      shell({
+        name: 'base-href',
+        head: '<base href="http://127.0.0.2:9/students/">',
+        content: listContent([{ ...errorRow('H23-1'), href: 'H23-9', idText: 'H23-1' }, cleanRow('H23-2')]),
+      }),
     expect: { students: ['H23-1', 'H23-2'], markers: 2, errorIds: ['H23-1'], cleanIds: ['H23-2'] },
   },
   {
     name: 'prototype-overrides',
-    about: 'the page world overrides attachShadow, MutationObserver, Array.prototype.map, querySelector, setAttribute, JSON.stringify, String.prototype.replace…',
+    about:
+      'the page world overrides attachShadow, MutationObserver, Array.prototype.map, querySelector, setAttribute, JSON.stringify, String.prototype.replace…',
     path: `/students${q('prototype-overrides')}`,
-    body: () => shell({ name: 'prototype-overrides', head: `<script>${OVERRIDES}</script>`, content: listContent([errorRow('H24-A'), cleanRow('H24-B')]) }),
+    body: () =>
+      shell({
+        name: 'prototype-overrides',
+        head: `<script>${OVERRIDES}</script>`,
+        content: listContent([errorRow('H24-A'), cleanRow('H24-B')]),
+      }),
     recognized: true,
     expect: { students: ['H24-A', 'H24-B'], markers: 2, errorIds: ['H24-A'], cleanIds: ['H24-B'] },
     alive: 'alive:prototype-overrides',
@@ -571,7 +654,12 @@ export const CORPUS: HostilePage[] = [
   {
     ...listPage('wrong-generator', [errorRow('H30-1')]),
     about: 'a student list claiming another generator (must not be read by the demo profile)',
-    body: () => shell({ name: 'wrong-generator', generator: '<meta name="generator" content="Liaison Demo SIS 2">', content: listContent([errorRow('H30-1')]) }),
+    body: () =>
+      shell({
+        name: 'wrong-generator',
+        generator: '<meta name="generator" content="Liaison Demo SIS 2">',
+        content: listContent([errorRow('H30-1')]),
+      }),
     recognized: false,
     expect: { students: ['H30-1'] },
   },
@@ -579,7 +667,11 @@ export const CORPUS: HostilePage[] = [
     name: 'markup-id-in-url',
     about: 'a record URL whose id is markup (%3Cx%3E): the id comes from the Student ID field, as text',
     path: `/students/%3Cx%3E${q('markup-id-in-url')}`,
-    body: () => shell({ name: 'markup-id-in-url', content: recordContent({ id: '<x>', name: P[2], fields: { 'Primary Disability': 'Autism' } }) }),
+    body: () =>
+      shell({
+        name: 'markup-id-in-url',
+        content: recordContent({ id: '<x>', name: P[2], fields: { 'Primary Disability': 'Autism' } }),
+      }),
     recognized: false,
     expect: { students: ['<x>'] },
     alive: 'alive:markup-id-in-url',
@@ -588,7 +680,12 @@ export const CORPUS: HostilePage[] = [
     name: 'nav-to-other-student',
     about: 'student A (error) navigates in-app to student B (clean): URL pushed, #content replaced',
     path: `/students/H32-A${q('nav-to-other-student')}`,
-    body: () => shell({ name: 'nav-to-other-student', content: recordContent({ id: 'H32-A', name: 'Al Error', fields: { 'Primary Disability': 'Autism' } }), script: NAV }),
+    body: () =>
+      shell({
+        name: 'nav-to-other-student',
+        content: recordContent({ id: 'H32-A', name: 'Al Error', fields: { 'Primary Disability': 'Autism' } }),
+        script: NAV,
+      }),
     recognized: true,
     expect: { students: ['H32-A'], markers: 1, errorIds: ['H32-A'] },
     act: { fn: '__act', expect: { students: ['H32-B'], markers: 1, cleanIds: ['H32-B'] } },
@@ -652,7 +749,8 @@ export const CORPUS: HostilePage[] = [
   })(),
   {
     name: 'forged-marker',
-    about: 'the page ships its own element with Liaison’s marker attributes (clean, no shadow root) beside an error student; Liaison puts its own beside it and leaves the page’s alone',
+    about:
+      'the page ships its own element with Liaison’s marker attributes (clean, no shadow root) beside an error student; Liaison puts its own beside it and leaves the page’s alone',
     path: `/students${q('forged-marker')}`,
     body: () =>
       shell({
@@ -668,7 +766,8 @@ export const CORPUS: HostilePage[] = [
   },
   {
     name: 'forged-wrappers',
-    about: 'the page wraps its table in an element with Liaison’s marker attribute and its rows in one with Liaison’s UI attribute, then swaps the rows in place',
+    about:
+      'the page wraps its table in an element with Liaison’s marker attribute and its rows in one with Liaison’s UI attribute, then swaps the rows in place',
     path: `/students${q('forged-wrappers')}`,
     body: () =>
       shell({
@@ -678,7 +777,10 @@ export const CORPUS: HostilePage[] = [
       }),
     recognized: true,
     expect: { students: ['H39-A', 'H39-B'], markers: 2, errorIds: ['H39-A'], cleanIds: ['H39-B'] },
-    act: { fn: '__act', expect: { students: ['H39-C', 'H39-D'], markers: 2, errorIds: ['H39-D'], cleanIds: ['H39-C'] } },
+    act: {
+      fn: '__act',
+      expect: { students: ['H39-C', 'H39-D'], markers: 2, errorIds: ['H39-D'], cleanIds: ['H39-C'] },
+    },
     alive: 'alive:forged-wrappers',
   },
   listPage(
@@ -694,7 +796,10 @@ export const CORPUS: HostilePage[] = [
 
 /** The list page cut off in a third row's disability cell, inside a tag: no closing tags at all. */
 function truncated(): string {
-  const whole = shell({ name: 'truncated-html', content: listContent([errorRow('H21-1'), cleanRow('H21-2'), errorRow('H21-3')]) });
+  const whole = shell({
+    name: 'truncated-html',
+    content: listContent([errorRow('H21-1'), cleanRow('H21-2'), errorRow('H21-3')]),
+  });
   return `${whole.slice(0, whole.lastIndexOf('Autism') + 3)}<a hr`;
 }
 

@@ -13,10 +13,15 @@ export async function startHostileServer(port = 0): Promise<{ url: string; close
     const page = CORPUS.find((p) => p.name === url.searchParams.get('hostile'));
     if (!page) {
       res.writeHead(url.pathname === '/' ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<!DOCTYPE html><title>hostile corpus</title><ul>${CORPUS.map((p) => `<li><a href="${p.path.replace(/&/g, '&amp;')}">${p.name}</a></li>`).join('')}</ul>`);
+      res.end(
+        `<!DOCTYPE html><title>hostile corpus</title><ul>${CORPUS.map((p) => `<li><a href="${p.path.replace(/&/g, '&amp;')}">${p.name}</a></li>`).join('')}</ul>`,
+      );
       return;
     }
-    res.writeHead(page.status ?? 200, { 'Content-Type': `${page.contentType ?? 'text/html'}; charset=utf-8`, 'Cache-Control': 'no-store' });
+    res.writeHead(page.status ?? 200, {
+      'Content-Type': `${page.contentType ?? 'text/html'}; charset=utf-8`,
+      'Cache-Control': 'no-store',
+    });
     res.end(page.body());
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -15,7 +15,14 @@ export const fixtureFile = (p: HostilePage) => `${p.name}.${EXT[p.contentType ??
 
 /** What the committed index lists: enough to reopen each page at its URL. */
 export function fixtureIndex() {
-  return CORPUS.map((p) => ({ name: p.name, path: p.path, file: p.large ? null : fixtureFile(p), status: p.status ?? 200, contentType: p.contentType ?? 'text/html', about: p.about }));
+  return CORPUS.map((p) => ({
+    name: p.name,
+    path: p.path,
+    file: p.large ? null : fixtureFile(p),
+    status: p.status ?? 200,
+    contentType: p.contentType ?? 'text/html',
+    about: p.about,
+  }));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -19,7 +19,8 @@ export const AERIES_PROFILE = {
   label: 'Aeries (starting profile)',
   verified: false,
   hostPatterns: ['*.aeries.net', 'aeries.*'],
-  source: 'commercial-sis-facts.md §1: nehar-magic/AeriesUIAutomation; kaleo-sato/aeries-importer; sandervonk/Simplify-Aeries',
+  source:
+    'commercial-sis-facts.md §1: nehar-magic/AeriesUIAutomation; kaleo-sato/aeries-importer; sandervonk/Simplify-Aeries',
   pages: [
     {
       type: 'student',

@@ -14,19 +14,25 @@ import type { FieldValue } from './values';
  */
 
 /** CTC authorization codes (RULES.md coverage table, checks 3 and 6) and licenses: the shapes no other text has. */
-const CTC_CODE = /^(?:R3[A-Z]{2}|R5[0-9][A-Z]|R51[1-3]|AA(?:AS|DB|ED|OI|OH|TB)|LSH|LSCA|APEA|AUDL|SEEC|ECSE|license:(?:PT|OT|SLP))$/;
+const CTC_CODE =
+  /^(?:R3[A-Z]{2}|R5[0-9][A-Z]|R51[1-3]|AA(?:AS|DB|ED|OI|OH|TB)|LSH|LSCA|APEA|AUDL|SEEC|ECSE|license:(?:PT|OT|SLP))$/;
 const DISABILITY_WORDS = new Set(DISABILITIES.flatMap((d) => [labelKey(d.name), d.abbr.toLowerCase()]));
 /** "Autism (320)", "320 - Autism", "SLD", "Specific Learning Disability": a CALPADS category and nothing else. */
 function isDisability(text: string): boolean {
-  const words = labelKey(text).replace(/\b(?:2[1-9]0|281|300|310|320|330)\b/g, ' ').split(/\s+/).filter(Boolean);
+  const words = labelKey(text)
+    .replace(/\b(?:2[1-9]0|281|300|310|320|330)\b/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   // "Autism AUT": a name followed by its abbreviation.
   const name = words.length > 1 && DISABILITY_WORDS.has(words[words.length - 1]) ? words.slice(0, -1) : words;
   return DISABILITY_WORDS.has(name.join(' ')) || DISABILITY_WORDS.has(words.join(' '));
 }
 /** A service line that starts with a special-education service code other than 330's TBI twin is a service. */
-const SERVICE_LINE = /^(?:330|415|425|435|436|445|450|460|510|515|520|525|530|535|540|545|710|715|720|725|730|735|740|745|820|830|850|855|860|865|870|890|900)\b\s*[-:\u2013]?\s*[A-Za-z]/;
+const SERVICE_LINE =
+  /^(?:330|415|425|435|436|445|450|460|510|515|520|525|530|535|540|545|710|715|720|725|730|735|740|745|820|830|850|855|860|865|870|890|900)\b\s*[-:\u2013]?\s*[A-Za-z]/;
 const CTC_TITLE = /\b(?:credential|permit|waiver|certificate|license)\b/i;
-const CTC_TITLE_WORDS = /\b(?:education specialist|multiple subject|single subject|pupil personnel|speech-language|administrative services|clinical|rehabilitative|intern|added authorization|special class|occupational therap|physical therap)\b/i;
+const CTC_TITLE_WORDS =
+  /\b(?:education specialist|multiple subject|single subject|pupil personnel|speech-language|administrative services|clinical|rehabilitative|intern|added authorization|special class|occupational therap|physical therap)\b/i;
 
 type ValueField = 'credentialAuthorizations' | 'primaryDisability' | 'services' | 'credentials';
 
@@ -47,13 +53,18 @@ function fieldsFor(value: FieldValue): ValueField[] {
  * Gives a field to labeled values whose label named none, where the value says which (source: "value pattern").
  * Only fields of the record's kind that no label on the page already gave; an ambiguous value is reported.
  */
-export function fieldsByValue(labeled: readonly LabeledValue[], kind: SubjectKind, diagnostics: Diagnostics): LabeledValue[] {
+export function fieldsByValue(
+  labeled: readonly LabeledValue[],
+  kind: SubjectKind,
+  diagnostics: Diagnostics,
+): LabeledValue[] {
   const given = new Set(labeled.map((l) => l.field).filter(Boolean));
   const found = new Map<FieldKey, LabeledValue[]>();
   for (const l of labeled) {
     if (l.field) continue;
     const fields = fieldsFor(l.value).filter((f) => !given.has(f) && fieldKind(f) === kind);
-    if (fields.length > 1) diagnostics.add('warning', 'a value fits more than one field; it was not used', fields.join(' or '));
+    if (fields.length > 1)
+      diagnostics.add('warning', 'a value fits more than one field; it was not used', fields.join(' or '));
     else if (fields.length === 1) (found.get(fields[0]) ?? found.set(fields[0], []).get(fields[0])!).push(l);
   }
   const out: LabeledValue[] = [];

@@ -17,10 +17,12 @@ const CODE_FIRST = /^(\d{3})\b\s*[-\u2013\u2014:]?\s*(.*)$/;
 /** " - ", en and em dashes, pipes: what separates a service from its minutes and provider on one line. */
 const SEPARATOR = /\s+[-|]\s+|\s*[\u2013\u2014]\s*|\s*\|\s*/;
 /** Minutes and frequency: "150 min/wk", "60 min x 4/week", "2x weekly", "30 minutes monthly". */
-const FREQUENCY = /\b\d+\s*(?:x\b|min|minutes?|hrs?|hours?|times?|sessions?)|\/\s*(?:wk|week|mo|month|day|yr)\b|\b(?:daily|weekly|monthly)\b/i;
+const FREQUENCY =
+  /\b\d+\s*(?:x\b|min|minutes?|hrs?|hours?|times?|sessions?)|\/\s*(?:wk|week|mo|month|day|yr)\b|\b(?:daily|weekly|monthly)\b/i;
 const TRAILING_FREQUENCY = /\s*\(([^()]*)\)\s*$/;
 /** Words of service names: a part holding one is not a person. */
-const SERVICE_WORDS = /\b(?:services?|therapy|instruction|speech|language|counseling|health|nursing|audiology|vision|mobility|orientation|physical|occupational|academic|psycholog\w*|behavior\w*|adapted|specialized|consult\w*|SAI|APE|OT|PT|DHH)\b/i;
+const SERVICE_WORDS =
+  /\b(?:services?|therapy|instruction|speech|language|counseling|health|nursing|audiology|vision|mobility|orientation|physical|occupational|academic|psycholog\w*|behavior\w*|adapted|specialized|consult\w*|SAI|APE|OT|PT|DHH)\b/i;
 const TITLE = '(?:(?:Dr|Mr|Mrs|Ms|Mx|Miss|DR|MR|MRS|MS)\\.?\\s+)?';
 const NAME_WORD = "[\\p{Lu}][\\p{L}'\u2019.-]*";
 /** "Renata Alvarez", "Dr. Celeste Amari", "Alvarez, Renata", "O'Neil, Mary K." */
@@ -48,7 +50,10 @@ export function parseServiceLine(line: string): Service | null {
     s = colon[1].trim();
     providerName = colon[2].trim();
   }
-  const parts = s.split(SEPARATOR).map((p) => p.trim()).filter((p) => p && !(FREQUENCY.test(p) && !looksLikePerson(p)));
+  const parts = s
+    .split(SEPARATOR)
+    .map((p) => p.trim())
+    .filter((p) => p && !(FREQUENCY.test(p) && !looksLikePerson(p)));
   if (!parts.length) return null;
   if (!providerName && parts.length > 1 && looksLikePerson(parts[parts.length - 1])) providerName = parts.pop()!;
   let code: string | null = null;
@@ -89,7 +94,12 @@ export function splitTitles(values: readonly string[], text: string | null, line
   if (lines?.length) return [...lines];
   if (values.length) return values.map((v) => cleanText(v)).filter((v): v is string => !!v);
   const s = cleanText(text);
-  return s ? s.split(/\s*(?:;|\n|,\s)\s*/).map((t) => t.trim()).filter(Boolean) : [];
+  return s
+    ? s
+        .split(/\s*(?:;|\n|,\s)\s*/)
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** A whole non-negative number, or null. */
@@ -101,5 +111,12 @@ export function parseCount(text: string | null): number | null {
 /** CTC authorization codes as a field or column lists them: "R3MN, AAAS", "R3MN AAAS", one per line. */
 export function splitCodes(values: readonly string[], text: string | null, lines?: readonly string[]): string[] {
   const source = [...(lines ?? []), ...values, ...(lines?.length || values.length ? [] : [text ?? ''])];
-  return [...new Set(source.flatMap((s) => s.split(/[\s,;/]+/)).map((c) => c.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      source
+        .flatMap((s) => s.split(/[\s,;/]+/))
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

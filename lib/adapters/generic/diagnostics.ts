@@ -9,7 +9,12 @@ export class Diagnostics {
   private dropped = 0;
 
   add(level: Diagnostic['level'], message: string, field?: string): void {
-    if (this.list.length < MAX - 1) this.list.push(field ? { level, message: message.slice(0, 500), field: field.slice(0, 100) } : { level, message: message.slice(0, 500) });
+    if (this.list.length < MAX - 1)
+      this.list.push(
+        field
+          ? { level, message: message.slice(0, 500), field: field.slice(0, 100) }
+          : { level, message: message.slice(0, 500) },
+      );
     else this.dropped++;
   }
 
@@ -18,6 +23,8 @@ export class Diagnostics {
   }
 
   done(): Diagnostic[] {
-    return this.dropped ? [...this.list, { level: 'info', message: `${this.dropped} more diagnostics were left out` }] : this.list;
+    return this.dropped
+      ? [...this.list, { level: 'info', message: `${this.dropped} more diagnostics were left out` }]
+      : this.list;
   }
 }

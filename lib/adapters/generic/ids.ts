@@ -49,28 +49,43 @@ const KIND_WORDS: readonly [RegExp, SubjectKind | null][] = [
 
 /** Path segments that name a record kind, followed by the record's id: `/students/1001`, `/staff/T101`. */
 const PATH_KINDS: Readonly<Record<string, SubjectKind>> = {
-  student: 'student', students: 'student', pupil: 'student', pupils: 'student',
-  staff: 'staff', teacher: 'staff', teachers: 'staff', employee: 'staff', employees: 'staff',
+  student: 'student',
+  students: 'student',
+  pupil: 'student',
+  pupils: 'student',
+  staff: 'staff',
+  teacher: 'staff',
+  teachers: 'staff',
+  employee: 'staff',
+  employees: 'staff',
 };
 
 function idFromPath(url: URL, want?: SubjectKind): FoundId | null {
-  const segments = url.pathname.split('/').filter(Boolean).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  const segments = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
   for (let i = segments.length - 2; i >= 0; i--) {
     const kind = PATH_KINDS[segments[i].toLowerCase()];
     const id = segments[i + 1];
-    if (kind && (!want || want === kind) && isUsableId(id) && /\d/.test(id)) return { kind, id, source: `url path /${segments[i]}/` };
+    if (kind && (!want || want === kind) && isUsableId(id) && /\d/.test(id))
+      return { kind, id, source: `url path /${segments[i]}/` };
   }
   return null;
 }
 
 /** The record id a URL (or a link's href, resolved against `base`) carries in its query or path, if any. */
-export function idFromUrl(href: string | URL | null | undefined, base?: string | URL, want?: SubjectKind): FoundId | null {
+export function idFromUrl(
+  href: string | URL | null | undefined,
+  base?: string | URL,
+  want?: SubjectKind,
+): FoundId | null {
   if (!href) return null;
   const url = parse(href, base ?? 'http://invalid.invalid/');
   if (!url) return null;
@@ -103,8 +118,12 @@ export function idFromHeading(text: string | null | undefined): { name: string; 
   if (!s) return null;
   // "Aiden Nguyen - 3", "Aiden Nguyen (ID: 3)", "Aiden Nguyen #1004", "Aiden Nguyen | Student ID 1004"
   const m =
-    /^(.*[A-Za-z].*?)\s+[-\u2013\u2014|]\s+(?:(?:student|staff|perm|local)?\s*(?:id|#|no\.?|number)\s*:?\s*)?([A-Za-z0-9][\w.-]*)$/i.exec(s) ??
-    /^(.*[A-Za-z].*?)\s*\((?:(?:student|staff|perm|local)?\s*(?:id|#|no\.?|number)\s*:?\s*|(?=[A-Za-z0-9][\w.-]{2}))([A-Za-z0-9][\w.-]*)\)$/i.exec(s) ??
+    /^(.*[A-Za-z].*?)\s+[-\u2013\u2014|]\s+(?:(?:student|staff|perm|local)?\s*(?:id|#|no\.?|number)\s*:?\s*)?([A-Za-z0-9][\w.-]*)$/i.exec(
+      s,
+    ) ??
+    /^(.*[A-Za-z].*?)\s*\((?:(?:student|staff|perm|local)?\s*(?:id|#|no\.?|number)\s*:?\s*|(?=[A-Za-z0-9][\w.-]{2}))([A-Za-z0-9][\w.-]*)\)$/i.exec(
+      s,
+    ) ??
     /^(.*[A-Za-z].*?)\s+#\s?([A-Za-z0-9][\w.-]*)$/.exec(s);
   return m && /\d/.test(m[2]) && isUsableId(m[2]) ? { name: m[1].trim(), id: m[2] } : null;
 }

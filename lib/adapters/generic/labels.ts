@@ -41,7 +41,13 @@ function captions(root: ParentNode): LabeledValue[] {
     const others = Array.from(container.querySelectorAll(CAPTION_SELECTOR)).map((c) =>
       tagOf(c.parentElement) === 'LABEL' ? c.parentElement! : c,
     );
-    out.push({ label: stripColon(label), field: matchField(label), value: readValue(container, others), labelElement: caption, how: 'caption' });
+    out.push({
+      label: stripColon(label),
+      field: matchField(label),
+      value: readValue(container, others),
+      labelElement: caption,
+      how: 'caption',
+    });
   }
   return out;
 }
@@ -54,7 +60,13 @@ function labelsFor(root: ParentNode): LabeledValue[] {
     const label = elementText(el);
     const target = byId(root, el.getAttribute('for') ?? '');
     if (!label || !target) continue;
-    out.push({ label: stripColon(label), field: matchField(label), value: readValue(target), labelElement: el, how: 'label-for' });
+    out.push({
+      label: stripColon(label),
+      field: matchField(label),
+      value: readValue(target),
+      labelElement: el,
+      how: 'label-for',
+    });
   }
   return out;
 }
@@ -67,7 +79,13 @@ function definitions(root: ParentNode): LabeledValue[] {
     let dd = dt.nextElementSibling;
     while (dd && tagOf(dd) !== 'DD' && tagOf(dd) !== 'DT') dd = dd.nextElementSibling;
     if (!label || !dd || tagOf(dd) !== 'DD') continue;
-    out.push({ label: stripColon(label), field: matchField(label), value: readValue(dd), labelElement: dt, how: 'definition' });
+    out.push({
+      label: stripColon(label),
+      field: matchField(label),
+      value: readValue(dd),
+      labelElement: dt,
+      how: 'definition',
+    });
   }
   return out;
 }
@@ -80,7 +98,13 @@ function rows(root: ParentNode): LabeledValue[] {
     if (cells.length !== 2 || tagOf(cells[1]) !== 'TD' || cells[0].querySelector('label,select,input')) continue;
     const label = elementText(cells[0]);
     if (!label || (tagOf(cells[0]) !== 'TH' && !label.endsWith(':'))) continue;
-    out.push({ label: stripColon(label), field: matchField(label), value: readValue(cells[1]), labelElement: cells[0], how: 'row' });
+    out.push({
+      label: stripColon(label),
+      field: matchField(label),
+      value: readValue(cells[1]),
+      labelElement: cells[0],
+      how: 'row',
+    });
   }
   return out;
 }
@@ -106,7 +130,13 @@ function siblings(root: ParentNode): LabeledValue[] {
     const label = elementText(el);
     const value = el.nextElementSibling;
     if (!label || label.length > 60 || !value || isLabelLike(value) || value.matches(CAPTION_SELECTOR)) continue;
-    out.push({ label: stripColon(label), field: matchField(label), value: readValue(value), labelElement: el, how: 'sibling' });
+    out.push({
+      label: stripColon(label),
+      field: matchField(label),
+      value: readValue(value),
+      labelElement: el,
+      how: 'sibling',
+    });
   }
   for (const el of contentElements(root, SECTION_HEADING)) {
     const label = elementText(el);
@@ -137,7 +167,13 @@ function pairsIn(line: string): Pair[] {
   const found: Pair[] = [];
   for (const m of line.matchAll(LABEL_CANDIDATE)) {
     const tail = labelTail(m[1]);
-    if (tail) found.push({ label: tail.label, field: tail.field, from: m.index + tail.start, valueFrom: m.index + m[0].length });
+    if (tail)
+      found.push({
+        label: tail.label,
+        field: tail.field,
+        from: m.index + tail.start,
+        valueFrom: m.index + m[0].length,
+      });
   }
   return found;
 }
@@ -155,7 +191,13 @@ function textPairs(root: ParentNode): LabeledValue[] {
     found.forEach((f, k) => {
       let text = cleanText(line.slice(f.valueFrom, k + 1 < found.length ? found[k + 1].from : undefined));
       if (!text && k === found.length - 1 && i + 1 < lines.length && !pairsIn(lines[i + 1]).length) text = lines[i + 1];
-      out.push({ label: f.label, field: f.field, value: { text, values: [], isoDate: null, element: null, links: [] }, labelElement: null, how: 'text' });
+      out.push({
+        label: f.label,
+        field: f.field,
+        value: { text, values: [], isoDate: null, element: null, links: [] },
+        labelElement: null,
+        how: 'text',
+      });
     });
   }
   return out;

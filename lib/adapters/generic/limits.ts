@@ -31,7 +31,13 @@ function cutStrings(o: Record<string, unknown>, prefix: string, report: Report):
 }
 
 /** Shortens o[key] in place when it is a list over `max`; a missing list stays missing (unknown, not empty). */
-function capList<K extends string>(o: Partial<Record<K, unknown[]>>, key: K, max: number, field: string, report: Report): void {
+function capList<K extends string>(
+  o: Partial<Record<K, unknown[]>>,
+  key: K,
+  max: number,
+  field: string,
+  report: Report,
+): void {
   const list = o[key];
   if (!list || list.length <= max) return;
   report('warning', field, `${field}: more than ${max} entries; only the first ${max} were read`);
@@ -56,7 +62,8 @@ export function fitStaff(t: SnapshotStaff, report: Report): void {
   for (const c of t.credentials ?? []) {
     cutStrings(c as Record<string, unknown>, 'credentials.', report);
     capList(c, 'authorizations', LIMITS.authorizations, 'credentials.authorizations', report);
-    if (c.authorizations?.some((a) => a.length > LIMITS.text)) c.authorizations = c.authorizations.map((a) => cut(a, LIMITS.text));
+    if (c.authorizations?.some((a) => a.length > LIMITS.text))
+      c.authorizations = c.authorizations.map((a) => cut(a, LIMITS.text));
   }
   fitProvenance(t.provenance);
 }
@@ -65,4 +72,7 @@ export function fitStaff(t: SnapshotStaff, report: Report): void {
 export const fitsId = (id: string) => id.length > 0 && id.length <= LIMITS.text;
 
 /** The Diagnostics sink as a limits report (messages name fields, never values). */
-export const reportTo = (d: Diagnostics): Report => (level, field, message) => d.add(level, message, field);
+export const reportTo =
+  (d: Diagnostics): Report =>
+  (level, field, message) =>
+    d.add(level, message, field);

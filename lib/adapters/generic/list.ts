@@ -34,7 +34,8 @@ function rowId(row: TableRow, columns: TableColumn[], fields: (FieldKey | null)[
   for (const cell of Object.values(row.cells)) {
     for (const a of cell.links) {
       const found: FoundId | null = idFromUrl(a.getAttribute('href'), opts.baseUrl, opts.kind);
-      if (found && (found.kind === opts.kind || found.kind === null)) return { ...found, source: `link ${found.source.slice(4)}`, link: a };
+      if (found && (found.kind === opts.kind || found.kind === null))
+        return { ...found, source: `link ${found.source.slice(4)}`, link: a };
     }
   }
   for (const want of ID_COLUMNS[opts.kind]) {
@@ -42,7 +43,8 @@ function rowId(row: TableRow, columns: TableColumn[], fields: (FieldKey | null)[
     const cell = i >= 0 ? row.cellElements[columns[i].header] : undefined;
     // A cell holding a control is a search or filter row ("Any" over a hidden input), not a record.
     const text = cell && !cell.querySelector('input,select,textarea') ? idText(cell) : null;
-    if (text && !PLACEHOLDER_ID.test(text)) return { kind: opts.kind, id: text, source: `column "${columns[i].header}"`, link: null };
+    if (text && !PLACEHOLDER_ID.test(text))
+      return { kind: opts.kind, id: text, source: `column "${columns[i].header}"`, link: null };
   }
   return null;
 }
@@ -109,15 +111,32 @@ export function readListRecords(table: ReadTable, opts: ListOptions, diagnostics
     table.columns.forEach((column, i) => {
       const field = fields[i];
       const value = row.cells[column.header];
-      if (!field || !value || field === 'name' || ID_FIELDS.has(field) || fieldKind(field) === (opts.kind === 'student' ? 'staff' : 'student')) return;
+      if (
+        !field ||
+        !value ||
+        field === 'name' ||
+        ID_FIELDS.has(field) ||
+        fieldKind(field) === (opts.kind === 'student' ? 'staff' : 'student')
+      )
+        return;
       entries.push({ field, value, source: `column "${column.header}"` });
     });
-    const who = { id: found.id, idSource: found.source, name, nameSource: nameIndex >= 0 ? `column "${table.columns[nameIndex].header}"` : 'link text' };
+    const who = {
+      id: found.id,
+      idSource: found.source,
+      name,
+      nameSource: nameIndex >= 0 ? `column "${table.columns[nameIndex].header}"` : 'link text',
+    };
     if (opts.kind === 'student') out.students.push(buildStudent(who, entries, diagnostics));
     else out.staff.push(buildStaff(who, entries, diagnostics));
     out.anchors.push(anchor);
   }
-  if (repeated) diagnostics.add('warning', `${repeated} row(s) repeat an id already read on this page; the first row was kept`, 'id');
+  if (repeated)
+    diagnostics.add(
+      'warning',
+      `${repeated} row(s) repeat an id already read on this page; the first row was kept`,
+      'id',
+    );
   if (overlong) diagnostics.add('warning', `${overlong} row(s) with an id longer than the limit were skipped`, 'id');
   if (missing) diagnostics.add('info', `${missing} row(s) without an id from a link or an id column were skipped`);
   return out;

@@ -80,7 +80,9 @@ export function recordIdentity(root: Element, url: URL | string, diagnostics?: D
     if (heading) break;
   }
   const fromUrl = idFromUrl(url);
-  const content: Who | null = formId ? { ...formId, source: `form action ${formId.source.slice(4)}`, kind: formId.kind ?? heading?.kind ?? null } : heading;
+  const content: Who | null = formId
+    ? { ...formId, source: `form action ${formId.source.slice(4)}`, kind: formId.kind ?? heading?.kind ?? null }
+    : heading;
   if (content && fromUrl && !sameId(content.id, fromUrl.id))
     diagnostics?.add('warning', "the URL and the page content name different records; the content's id was used", 'id');
   const chosen = content ?? fromUrl;
@@ -89,7 +91,6 @@ export function recordIdentity(root: Element, url: URL | string, diagnostics?: D
   const named = heading && sameId(heading.id, chosen.id) ? heading : null;
   return { ...chosen, kind, name: named?.name, element: named?.element };
 }
-
 
 interface RecordPlan {
   type: 'student' | 'staff';
@@ -129,7 +130,8 @@ function planRecord(root: Element, url: URL | string, diagnostics?: Diagnostics)
   // grade, position…) even without special-education fields: the checks match people by it.
   // A name is needed too: an id and a job title alone are no record to check (and a teachable page stays so).
   const own = fields.some((l) => !ID_FIELDS.has(l.field!) && fieldKind(l.field!) === kind);
-  const hasName = !!who.name || labeled.some((l) => NAME_FIELDS.has(l.field!) && l.value.text) || !!recordHeadingName(root);
+  const hasName =
+    !!who.name || labeled.some((l) => NAME_FIELDS.has(l.field!) && l.value.text) || !!recordHeadingName(root);
   return who.kind && own && hasName ? { type: kind, who, labeled, tables } : null;
 }
 
@@ -155,7 +157,15 @@ function listKind(table: ReadTable, base: URL | string): SubjectKind | null {
   const kind = kindOfFields(fields) ?? byIdColumn ?? linked;
   if (!kind) return null;
   const idColumn = fields.some((f) => f && ID_FIELDS.has(f));
-  const linkedOk = linked === kind || table.rows.slice(0, 50).some((r) => Object.values(r.cells).some((c) => c.links.some((a) => idFromUrl(a.getAttribute('href'), base, kind)?.kind === null)));
+  const linkedOk =
+    linked === kind ||
+    table.rows
+      .slice(0, 50)
+      .some((r) =>
+        Object.values(r.cells).some((c) =>
+          c.links.some((a) => idFromUrl(a.getAttribute('href'), base, kind)?.kind === null),
+        ),
+      );
   return idColumn || linkedOk ? kind : null;
 }
 
@@ -183,7 +193,11 @@ function planList(root: Element, url: URL | string): ListPlan | null {
 }
 
 /** What the generic reader makes of a page, or null when it finds no identifiable special-ed record. */
-export function planGenericPage(doc: Document, url: URL | string, diagnostics?: Diagnostics): RecordPlan | ListPlan | null {
+export function planGenericPage(
+  doc: Document,
+  url: URL | string,
+  diagnostics?: Diagnostics,
+): RecordPlan | ListPlan | null {
   const root = contentRoot(doc);
   if (!root) return null;
   return planRecord(root, url, diagnostics) ?? planList(root, url);
@@ -192,15 +206,31 @@ export function planGenericPage(doc: Document, url: URL | string, diagnostics?: 
 /** A record page's labeled values as entries for the record builder: the other kind's fields and ids left out. */
 export function labeledEntries(labeled: readonly LabeledValue[], kind: SubjectKind): FieldEntry[] {
   return labeled
-    .filter((l) => l.field && !ID_FIELDS.has(l.field) && fieldKind(l.field) !== (kind === 'student' ? 'staff' : 'student'))
-    .map((l) => ({ field: l.field!, value: l.value, source: l.how === 'value' ? `value pattern (label "${l.label}")` : `label "${l.label}"` }));
+    .filter(
+      (l) => l.field && !ID_FIELDS.has(l.field) && fieldKind(l.field) !== (kind === 'student' ? 'staff' : 'student'),
+    )
+    .map((l) => ({
+      field: l.field!,
+      value: l.value,
+      source: l.how === 'value' ? `value pattern (label "${l.label}")` : `label "${l.label}"`,
+    }));
 }
 
 /** A "Student ID" (or "Staff ID") field that names another record than the one read is reported, never used. */
-export function checkIdField(labeled: readonly LabeledValue[], id: string, kind: SubjectKind, diagnostics: Diagnostics): void {
+export function checkIdField(
+  labeled: readonly LabeledValue[],
+  id: string,
+  kind: SubjectKind,
+  diagnostics: Diagnostics,
+): void {
   const own = kind === 'student' ? 'studentId' : 'staffId';
   const shown = labeled.find((l) => l.field === own && l.value.text)?.value.text;
-  if (shown && !sameId(shown, id)) diagnostics.add('warning', "the page's id field names another record than its address and heading; it was not used", 'id');
+  if (shown && !sameId(shown, id))
+    diagnostics.add(
+      'warning',
+      "the page's id field names another record than its address and heading; it was not used",
+      'id',
+    );
 }
 
 /** A table's services or credentials replace what labels say of the same field (a title's "Credential:" is no label). */
@@ -221,7 +251,8 @@ export function readGenericPage(doc: Document, url: URL | string, profile = 'gen
     diagnostics.add('error', 'the page could not be read');
   }
   if (!plan) {
-    if (!diagnostics.list.length) diagnostics.add('info', 'no record with an id and special-education fields was recognized');
+    if (!diagnostics.list.length)
+      diagnostics.add('info', 'no record with an id and special-education fields was recognized');
     return { snapshot: { ...snapshot, diagnostics: diagnostics.done() }, anchors };
   }
   snapshot.pageType = plan.type;
@@ -231,7 +262,12 @@ export function readGenericPage(doc: Document, url: URL | string, profile = 'gen
     checkIdField(plan.labeled, plan.who.id, kind, diagnostics);
     const entries = withTables(labeledEntries(plan.labeled, kind), plan.tables);
     const titled = plan.who.name ? null : recordHeadingName(root);
-    const who = { id: plan.who.id, idSource: plan.who.source, name: plan.who.name ?? titled?.name ?? null, nameSource: titled ? 'heading "Selected …"' : 'heading' };
+    const who = {
+      id: plan.who.id,
+      idSource: plan.who.source,
+      name: plan.who.name ?? titled?.name ?? null,
+      nameSource: titled ? 'heading "Selected …"' : 'heading',
+    };
     if (kind === 'student') snapshot.students.push(buildStudent(who, entries, diagnostics));
     else snapshot.staff.push(buildStaff(who, entries, diagnostics));
     snapshot.focus = { kind, id: plan.who.id };

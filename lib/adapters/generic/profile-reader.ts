@@ -7,7 +7,16 @@ import type { FieldKey } from './fields';
 import { idFromHeading, isUsableId } from './ids';
 import { type LabeledValue, findLabeledValues } from './labels';
 import { readListRecords } from './list';
-import { checkIdField, contentRoot, emptySnapshot, labeledEntries, listTables, recordHeadingName, recordIdentity, withTables } from './page';
+import {
+  checkIdField,
+  contentRoot,
+  emptySnapshot,
+  labeledEntries,
+  listTables,
+  recordHeadingName,
+  recordIdentity,
+  withTables,
+} from './page';
 import { fieldsByValue } from './by-value';
 import { recordTableEntries } from './record-tables';
 import { type FieldEntry, buildStaff, buildStudent } from './record';
@@ -50,7 +59,11 @@ class LabelIndex {
   }
 }
 
-function locate(root: Element, labels: LabelIndex, loc: FieldLocator): { value: FieldValue; source: string; element: Element | null } | null {
+function locate(
+  root: Element,
+  labels: LabelIndex,
+  loc: FieldLocator,
+): { value: FieldValue; source: string; element: Element | null } | null {
   if ('selector' in loc) {
     const el = query(root, loc.selector);
     return el ? { value: readValue(el), source: `selector ${loc.selector}`, element: el } : null;
@@ -66,7 +79,11 @@ function recordId(root: Element, url: URL, labels: LabelIndex, page: ProfilePage
   let name: string | null = null;
   let element: Element | null = null;
   if (loc.from === 'url') {
-    for (const [k, v] of url.searchParams) if (k.toLowerCase() === loc.param.toLowerCase()) { id = v; break; }
+    for (const [k, v] of url.searchParams)
+      if (k.toLowerCase() === loc.param.toLowerCase()) {
+        id = v;
+        break;
+      }
   } else if (loc.from === 'label') {
     id = labels.byText(loc.label)?.value.text ?? null;
   } else {
@@ -78,17 +95,36 @@ function recordId(root: Element, url: URL, labels: LabelIndex, page: ProfilePage
       name = h?.name ?? null;
     } else id = text;
   }
-  const source = loc.from === 'url' ? `url ${loc.param}` : loc.from === 'label' ? `label "${loc.label}"` : `${loc.from} ${loc.selector}`;
+  const source =
+    loc.from === 'url'
+      ? `url ${loc.param}`
+      : loc.from === 'label'
+        ? `label "${loc.label}"`
+        : `${loc.from} ${loc.selector}`;
   return isUsableId(id) ? { id, name, element, source } : null;
 }
 
-function readRecord(doc: Document, url: URL, page: ProfilePage, root: Element, d: Diagnostics, profileId: string): PageRead {
+function readRecord(
+  doc: Document,
+  url: URL,
+  page: ProfilePage,
+  root: Element,
+  d: Diagnostics,
+  profileId: string,
+): PageRead {
   const kind = page.type as 'student' | 'staff';
   const snapshot = emptySnapshot(url, profileId, page.type);
   const labels = new LabelIndex(root);
   // Without an id locator the profile relies on the generic places: the record form, a "Name - id" heading, the URL.
   const generic = page.id ? null : recordIdentity(root, url, d);
-  const who = page.id ? recordId(root, url, labels, page) : generic && { id: generic.id, name: generic.name ?? null, element: generic.element ?? null, source: generic.source };
+  const who = page.id
+    ? recordId(root, url, labels, page)
+    : generic && {
+        id: generic.id,
+        name: generic.name ?? null,
+        element: generic.element ?? null,
+        source: generic.source,
+      };
   if (!who) {
     d.add('warning', 'this page type was recognized but its record id was not found');
     return { snapshot: { ...snapshot, diagnostics: d.done() }, anchors: [] };
@@ -104,7 +140,12 @@ function readRecord(doc: Document, url: URL, page: ProfilePage, root: Element, d
     const named = new Set(Object.keys(page.fields));
     const tables = recordTableEntries(root, kind, url).filter((e) => !named.has(e.field));
     const byValue = fieldsByValue(labels.list(), kind, d);
-    entries.push(...withTables(labeledEntries([...labels.list(), ...byValue], kind).filter((e) => !named.has(e.field)), tables));
+    entries.push(
+      ...withTables(
+        labeledEntries([...labels.list(), ...byValue], kind).filter((e) => !named.has(e.field)),
+        tables,
+      ),
+    );
   }
   const nameHit = page.name ? locate(root, labels, page.name) : null;
   if (!page.id && !who.name && !nameHit && !entries.some((e) => e.built || e.value.text || e.value.values.length)) {
@@ -129,12 +170,25 @@ function readRecord(doc: Document, url: URL, page: ProfilePage, root: Element, d
   return { snapshot: { ...snapshot, diagnostics: d.done() }, anchors: [anchor] };
 }
 
-function readList(doc: Document, url: URL, page: ProfilePage, root: Element, d: Diagnostics, profileId: string): PageRead {
+function readList(
+  doc: Document,
+  url: URL,
+  page: ProfilePage,
+  root: Element,
+  d: Diagnostics,
+  profileId: string,
+): PageRead {
   const kind = page.type === 'student-list' ? 'student' : 'staff';
   const snapshot = emptySnapshot(url, profileId, page.type);
   const anchors: Anchor[] = [];
-  const columns = new Map(Object.entries(page.list?.columns ?? {}).map(([field, header]) => [labelKey(header!), field as FieldKey]));
-  const tables = page.list ? [query(root, page.list.table)].filter((t): t is Element => !!t).map(readPageTable) : page.synonyms ? listTables(root, url, kind) : [];
+  const columns = new Map(
+    Object.entries(page.list?.columns ?? {}).map(([field, header]) => [labelKey(header!), field as FieldKey]),
+  );
+  const tables = page.list
+    ? [query(root, page.list.table)].filter((t): t is Element => !!t).map(readPageTable)
+    : page.synonyms
+      ? listTables(root, url, kind)
+      : [];
   if (!tables.length) d.add('warning', 'the list table named by the profile is not on the page');
   for (const table of tables) {
     const read = readListRecords(
@@ -172,7 +226,6 @@ export function readValidProfile(doc: Document, url: URL | string, profile: Site
     return { snapshot: { ...emptySnapshot(String(url), id), diagnostics: d.done() }, anchors: [] };
   }
 }
-
 
 /** A SiteAdapter that runs a profile; `extend` may add what the profile's data cannot say. */
 export function profileAdapter(

@@ -17,7 +17,10 @@ function cell(row: TableRow, header: string | undefined): FieldValue | undefined
 }
 
 /** A person cell: the staff id its link carries, and the name as shown. */
-function person(value: FieldValue | undefined, base: URL | string): { providerStaffId?: string; providerName?: string; providerUrl?: string } {
+function person(
+  value: FieldValue | undefined,
+  base: URL | string,
+): { providerStaffId?: string; providerName?: string; providerUrl?: string } {
   const name = cleanText(value?.text);
   const link = value?.links.find((a) => idFromUrl(a.getAttribute('href'), base, 'staff')?.kind === 'staff');
   const linked = link ? idFromUrl(link.getAttribute('href'), base, 'staff') : null;
@@ -45,7 +48,9 @@ function credentialsTable(t: ReadTable): Credential[] | null {
   const title = columnOf(t, 'credentials');
   const codes = columnOf(t, 'credentialAuthorizations');
   if (!title && !codes) return null;
-  const [kind, issued, expires] = (['credentialKind', 'credentialIssued', 'credentialExpires'] as const).map((f) => columnOf(t, f));
+  const [kind, issued, expires] = (['credentialKind', 'credentialIssued', 'credentialExpires'] as const).map((f) =>
+    columnOf(t, f),
+  );
   const out: Credential[] = [];
   for (const row of t.rows) {
     const text = (h: string | undefined) => cleanText(cell(row, h)?.text);
@@ -53,7 +58,9 @@ function credentialsTable(t: ReadTable): Credential[] | null {
     const c = cell(row, codes);
     const doc: Credential = {
       ...(text(title) ? { title: clip(text(title)!) } : {}),
-      ...(c && splitCodes(c.values, c.text, c.lines).length ? { authorizations: splitCodes(c.values, c.text, c.lines).slice(0, 100) } : {}),
+      ...(c && splitCodes(c.values, c.text, c.lines).length
+        ? { authorizations: splitCodes(c.values, c.text, c.lines).slice(0, 100) }
+        : {}),
       ...(text(kind) ? { kind: clip(text(kind)!) } : {}),
       ...(date(issued) ? { issued: date(issued)! } : {}),
       ...(date(expires) ? { expires: date(expires)! } : {}),
@@ -73,15 +80,30 @@ export function recordTableEntries(root: Element, kind: SubjectKind, base: URL |
     if (el.querySelector('table')) continue;
     const t = readPageTable(el);
     if (!t.columns.length) continue;
-    const headers = (fields: FieldKey[]) => fields.map((f) => columnOf(t, f)).filter(Boolean).map((h) => `"${h}"`).join(', ');
+    const headers = (fields: FieldKey[]) =>
+      fields
+        .map((f) => columnOf(t, f))
+        .filter(Boolean)
+        .map((h) => `"${h}"`)
+        .join(', ');
     if (kind === 'student') {
       const services = servicesTable(t, base);
       if (services && !out.some((e) => e.built?.services))
-        out.push({ field: 'services', value: { ...EMPTY_VALUE, element: el }, source: `table ${headers(['services', 'serviceProvider'])}`, built: { services } });
+        out.push({
+          field: 'services',
+          value: { ...EMPTY_VALUE, element: el },
+          source: `table ${headers(['services', 'serviceProvider'])}`,
+          built: { services },
+        });
     } else {
       const credentials = credentialsTable(t);
       if (credentials && !out.some((e) => e.built?.credentials))
-        out.push({ field: 'credentials', value: { ...EMPTY_VALUE, element: el }, source: `table ${headers(['credentials', 'credentialAuthorizations', 'credentialExpires'])}`, built: { credentials } });
+        out.push({
+          field: 'credentials',
+          value: { ...EMPTY_VALUE, element: el },
+          source: `table ${headers(['credentials', 'credentialAuthorizations', 'credentialExpires'])}`,
+          built: { credentials },
+        });
     }
   }
   return out;

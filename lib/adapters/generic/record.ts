@@ -20,7 +20,7 @@ export interface FieldEntry {
 type Picked = Map<FieldKey, FieldEntry>;
 
 const isEmpty = (v: FieldValue) => !v.text && !v.values.length && !v.isoDate && !v.lines?.length;
-const key = (v: FieldValue) => v.isoDate ?? (v.values.length ? v.values.join('\u0001') : v.text ?? '');
+const key = (v: FieldValue) => v.isoDate ?? (v.values.length ? v.values.join('\u0001') : (v.text ?? ''));
 
 /**
  * The first non-empty value per field; an empty one only when nothing better shows. Two different non-empty
@@ -76,7 +76,7 @@ function nameOf(p: Picked, fallback: string | null | undefined): string {
   const full = text(p, 'name');
   if (full) return full;
   const parts = [text(p, 'firstName'), text(p, 'lastName')].filter(Boolean);
-  return parts.length ? parts.join(' ') : fallback ?? '';
+  return parts.length ? parts.join(' ') : (fallback ?? '');
 }
 
 /** Where a record's id and name came from, when not from its fields. */
@@ -120,7 +120,12 @@ export function buildStudent(who: Identity, entries: readonly FieldEntry[], diag
     secondaryDisability: text(p, 'secondaryDisability'),
     caseManager: cm
       ? cm.value.text || cmStaffId
-        ? defined({ name: text(p, 'caseManager'), staffId: cmStaffId?.kind === 'staff' ? cmStaffId.id : undefined, roleText: roleText ?? undefined, url: cmStaffId?.kind === 'staff' ? cmLink ?? undefined : undefined })
+        ? defined({
+            name: text(p, 'caseManager'),
+            staffId: cmStaffId?.kind === 'staff' ? cmStaffId.id : undefined,
+            roleText: roleText ?? undefined,
+            url: cmStaffId?.kind === 'staff' ? (cmLink ?? undefined) : undefined,
+          })
         : null
       : undefined,
     services: servicesOf(entries, p),
@@ -158,7 +163,8 @@ function yesNo(p: Picked, field: FieldKey, diagnostics: Diagnostics): boolean | 
   const t = cleanText(e.value.text)?.toLowerCase().replace(/[.!]$/, '');
   const box = 'input[type="checkbox" i]';
   if (!t) return e.value.element?.matches?.(box) || e.value.element?.querySelector?.(box) ? false : null;
-  if (/^(yes|y|true|x|\u2713|\u2714|checked|on|severe|alternate placement|transferred with an iep)$/.test(t)) return true;
+  if (/^(yes|y|true|x|\u2713|\u2714|checked|on|severe|alternate placement|transferred with an iep)$/.test(t))
+    return true;
   if (/^(no|n|false|off|unchecked|not severe|non-?severe|mild|moderate|none)$/.test(t)) return false;
   diagnostics.add('warning', 'a yes/no value this reader does not understand', field);
   return undefined;
@@ -175,12 +181,14 @@ function servicesOf(entries: readonly FieldEntry[], p: Picked): Service[] | unde
   if (!e) return undefined;
   const services = parseServices(e.value.values, e.value.text, e.value.lines);
   const provider = cleanText(p.get('serviceProvider')?.value.text);
-  if (provider && services.length === 1 && !services[0].providerName) services[0] = { ...services[0], providerName: provider };
+  if (provider && services.length === 1 && !services[0].providerName)
+    services[0] = { ...services[0], providerName: provider };
   return services;
 }
 
 /** "No credentials on file", "None recorded": the page says there are none (read and empty). */
-const NONE_ON_FILE = /^(?:no|none)\b.{0,40}\b(?:on file|recorded|found|entered|listed)\.?$|^(?:none|no credentials?|n\/a)\.?$/i;
+const NONE_ON_FILE =
+  /^(?:no|none)\b.{0,40}\b(?:on file|recorded|found|entered|listed)\.?$|^(?:none|no credentials?|n\/a)\.?$/i;
 
 /**
  * Credential documents from the fields a page shows: title(s), authorization codes, kind, issued, expires. Each
@@ -198,7 +206,11 @@ function credentialsOf(entries: readonly FieldEntry[], p: Picked, diagnostics: D
   const codesEntry = p.get('credentialAuthorizations')?.value;
   // One codes value beside one title value is one document, whatever punctuation its title holds.
   const oneDocument = !!codesEntry?.text && !codesEntry.lines && !titlesEntry?.lines && !titlesEntry?.values.length;
-  const titles = !titlesEntry ? [] : oneDocument ? [titlesEntry.text].filter((t): t is string => !!t) : splitTitles(titlesEntry.values, titlesEntry.text, titlesEntry.lines);
+  const titles = !titlesEntry
+    ? []
+    : oneDocument
+      ? [titlesEntry.text].filter((t): t is string => !!t)
+      : splitTitles(titlesEntry.values, titlesEntry.text, titlesEntry.lines);
   const codeLines = codesEntry?.lines ?? [];
   const codes = codesEntry ? splitCodes(codesEntry.values, codesEntry.text, codesEntry.lines) : [];
   const kind = text(p, 'credentialKind') ?? undefined;
@@ -209,14 +221,19 @@ function credentialsOf(entries: readonly FieldEntry[], p: Picked, diagnostics: D
     const expLines = perLine('credentialExpires');
     const pairedCodes = codeLines.length === titles.length;
     const pairedExp = expLines.length === titles.length;
-    if (codes.length && !pairedCodes) diagnostics.add('warning', 'authorization codes do not line up with the credential titles; kept apart', 'credentialAuthorizations');
+    if (codes.length && !pairedCodes)
+      diagnostics.add(
+        'warning',
+        'authorization codes do not line up with the credential titles; kept apart',
+        'credentialAuthorizations',
+      );
     const docs = titles.map((title, i) =>
       defined({
         title,
         authorizations: pairedCodes ? splitCodes([], codeLines[i]) : undefined,
         kind,
         issued: issued ?? undefined,
-        expires: pairedExp ? parseDate(expLines[i]) ?? undefined : expires ?? undefined,
+        expires: pairedExp ? (parseDate(expLines[i]) ?? undefined) : (expires ?? undefined),
       }),
     );
     return codes.length && !pairedCodes ? [...docs, { authorizations: codes }] : docs;
@@ -249,4 +266,3 @@ export function buildStaff(who: Identity, entries: readonly FieldEntry[], diagno
   fitStaff(staff, reportTo(diagnostics));
   return staff;
 }
-

@@ -45,7 +45,8 @@ function ownRows(table: Element): Element[] {
 function isHeaderLike(tr: Element): boolean {
   const cells = cellsOf(tr);
   // Two cells are a label and its value ("Credentials | No credentials on file"), not a list's headers.
-  if (cells.length < 3 || cells.some((c) => tagOf(c) !== 'TD' || c.querySelector('a,input,select,textarea,table'))) return false;
+  if (cells.length < 3 || cells.some((c) => tagOf(c) !== 'TD' || c.querySelector('a,input,select,textarea,table')))
+    return false;
   const texts = cells.map((c) => elementText(c) ?? '');
   if (texts.some((t) => t.length > 40)) return false;
   const named = texts.filter((t) => matchField(t)).length;
@@ -61,7 +62,8 @@ function isHeaderLike(tr: Element): boolean {
 export function readPageTable(table: Element): ReadTable {
   const all = ownRows(table);
   let headIndex = all.findIndex(
-    (tr) => tagOf(tr.parentElement) === 'THEAD' || (cellsOf(tr).length > 0 && cellsOf(tr).every((c) => tagOf(c) === 'TH')),
+    (tr) =>
+      tagOf(tr.parentElement) === 'THEAD' || (cellsOf(tr).length > 0 && cellsOf(tr).every((c) => tagOf(c) === 'TH')),
   );
   if (headIndex < 0) headIndex = all.slice(0, 3).findIndex(isHeaderLike);
   if (headIndex < 0) return { columns: [], rows: [] };

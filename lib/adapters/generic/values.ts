@@ -25,7 +25,10 @@ export const EMPTY_VALUE: FieldValue = { text: null, values: [], isoDate: null, 
 
 /** Text with line breaks → its non-empty lines, each whitespace-collapsed; undefined for a single line. */
 function splitLines(text: string): string[] | undefined {
-  const lines = text.split('\n').map((l) => cleanText(l)).filter((l): l is string => !!l);
+  const lines = text
+    .split('\n')
+    .map((l) => cleanText(l))
+    .filter((l): l is string => !!l);
   return lines.length > 1 ? lines : undefined;
 }
 
@@ -55,7 +58,8 @@ export function readControl(el: Element): string[] {
       .map((o) => cleanText(o.textContent) ?? cleanText(o.getAttribute('value')) ?? '')
       .filter((t) => t && !PLACEHOLDER.test(t));
   }
-  if (tag === 'TEXTAREA') return [cleanText((el as HTMLTextAreaElement).value ?? el.textContent)].filter(Boolean) as string[];
+  if (tag === 'TEXTAREA')
+    return [cleanText((el as HTMLTextAreaElement).value ?? el.textContent)].filter(Boolean) as string[];
   const type = (el.getAttribute('type') ?? 'text').toLowerCase();
   if (type === 'checkbox' || type === 'radio') {
     const input = el as HTMLInputElement;
@@ -72,8 +76,12 @@ export function readControl(el: Element): string[] {
 /** Month/day/year selects (`month_…`, `day_…`, `year_…`) that together state one date. */
 function dateFromControls(controls: Element[]): string | null {
   const part = (prefix: string) =>
-    controls.find((c) => tagOf(c) === 'SELECT' && /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id) &&
-      (c.getAttribute('name') ?? c.id).toLowerCase().startsWith(prefix));
+    controls.find(
+      (c) =>
+        tagOf(c) === 'SELECT' &&
+        /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id) &&
+        (c.getAttribute('name') ?? c.id).toLowerCase().startsWith(prefix),
+    );
   const [m, d, y] = ['month', 'day', 'year'].map(part);
   if (!m || !d || !y) return null;
   const value = (s: Element) => selectedOptions(s)[0]?.getAttribute('value') ?? '';
@@ -121,9 +129,18 @@ export function readValue(container: Element | null | undefined, exclude: readon
     const date = dateFromControls(controls);
     const isDateGroup = controls.every((c) => /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id));
     const values = isDateGroup ? [] : controls.flatMap(readControl);
-    const box = controls.length === 1 && tagOf(controls[0]) === 'TEXTAREA' ? ((controls[0] as HTMLTextAreaElement).value ?? controls[0].textContent ?? '') : '';
+    const box =
+      controls.length === 1 && tagOf(controls[0]) === 'TEXTAREA'
+        ? ((controls[0] as HTMLTextAreaElement).value ?? controls[0].textContent ?? '')
+        : '';
     const lines = box ? splitLines(box) : undefined;
-    const out: FieldValue = { text: date ?? (values.length ? values.join(', ') : null), values: lines ? [] : values, isoDate: date, element: container, links };
+    const out: FieldValue = {
+      text: date ?? (values.length ? values.join(', ') : null),
+      values: lines ? [] : values,
+      isoDate: date,
+      element: container,
+      links,
+    };
     return lines ? { ...out, lines } : out;
   }
   const joined = parts.join('');

@@ -21,7 +21,8 @@ export const POWERSCHOOL_PROFILE = {
   label: 'PowerSchool SIS (starting profile)',
   verified: false,
   hostPatterns: ['*'],
-  source: 'commercial-sis-facts.md §2: chadcole26/SPED-Alert-for-Michigan-with-Accommodations; Billings-Public-Schools/PowerSchool-Accommodations',
+  source:
+    'commercial-sis-facts.md §2: chadcole26/SPED-Alert-for-Michigan-with-Accommodations; Billings-Public-Schools/PowerSchool-Accommodations',
   pages: [
     {
       type: 'student',

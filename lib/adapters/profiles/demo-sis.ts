@@ -24,11 +24,33 @@ export const DEMO_SIS_PROFILE = {
   liveRoot: '#content',
   source: 'demo-sis/ (markup written by this project, pinned by test/fixtures/demo-sis)',
   pages: [
-    { type: 'student-list', urlPatterns: ['/students', '/students/'], markers: [DEMO_META], root: '#content', synonyms: true },
+    {
+      type: 'student-list',
+      urlPatterns: ['/students', '/students/'],
+      markers: [DEMO_META],
+      root: '#content',
+      synonyms: true,
+    },
     // The name shown in the heading, for pages whose heading states no id.
-    { type: 'student', urlPatterns: ['/students/*', '/students/*/'], excludeUrlPatterns: ENCODED('students'), markers: [DEMO_META], root: '#content', name: { selector: 'h1.record-title .record-name' }, synonyms: true },
+    {
+      type: 'student',
+      urlPatterns: ['/students/*', '/students/*/'],
+      excludeUrlPatterns: ENCODED('students'),
+      markers: [DEMO_META],
+      root: '#content',
+      name: { selector: 'h1.record-title .record-name' },
+      synonyms: true,
+    },
     { type: 'staff-list', urlPatterns: ['/staff', '/staff/'], markers: [DEMO_META], root: '#content', synonyms: true },
-    { type: 'staff', urlPatterns: ['/staff/*', '/staff/*/'], excludeUrlPatterns: ENCODED('staff'), markers: [DEMO_META], root: '#content', name: { selector: 'h1.record-title .record-name' }, synonyms: true },
+    {
+      type: 'staff',
+      urlPatterns: ['/staff/*', '/staff/*/'],
+      excludeUrlPatterns: ENCODED('staff'),
+      markers: [DEMO_META],
+      root: '#content',
+      name: { selector: 'h1.record-title .record-name' },
+      synonyms: true,
+    },
   ],
 } satisfies SiteProfileInput;
 
@@ -40,7 +62,14 @@ export const DEMO_SIS_URLS = {
     'staff-list': ['/staff', '/staff/', '/staff?view=basic'],
     staff: ['/staff/T101', '/staff/T111/'],
   },
-  noMatch: ['/', '/students/1001/edit', '/staffing', '/students.csv', '/staff/T101/credentials', '/Modules.php?modname=Students/Student.php&student_id=3'],
+  noMatch: [
+    '/',
+    '/students/1001/edit',
+    '/staffing',
+    '/students.csv',
+    '/staff/T101/credentials',
+    '/Modules.php?modname=Students/Student.php&student_id=3',
+  ],
 } as const;
 
 export const demoSisAdapter = profileAdapter(withProfileDefaults(DEMO_SIS_PROFILE));

@@ -27,8 +27,10 @@ export function pageTypeFromUrl(url: URL): PageType | null {
 
 function pageTypeFromDom(doc: Document, modname: string | null): PageType {
   const student = modname === STUDENT_MODNAME;
-  if (doc.querySelector((student ? SELECTORS.studentRecordForm : SELECTORS.staffRecordForm).selector)) return student ? 'student' : 'staff';
-  if (doc.querySelector((student ? SELECTORS.studentListLink : SELECTORS.staffListLink).selector)) return student ? 'student-list' : 'staff-list';
+  if (doc.querySelector((student ? SELECTORS.studentRecordForm : SELECTORS.staffRecordForm).selector))
+    return student ? 'student' : 'staff';
+  if (doc.querySelector((student ? SELECTORS.studentListLink : SELECTORS.staffListLink).selector))
+    return student ? 'student-list' : 'staff-list';
   return 'unknown'; // e.g. the "Find a Student" search form: a RosarioSIS page, but no record and no list
 }
 
@@ -45,11 +47,22 @@ const BASE = 'http://127.0.0.1:8080/Modules.php?modname=';
 /** URLs the detector must place (from the captured pages' manifest), and URLs it must not claim. */
 export const ROSARIO_URLS = {
   match: {
-    student: [`${BASE}Students/Student.php&student_id=3&category_id=6`, `${BASE}Students/Student.php&category_id=6&student_id=4`, `https://sis.example.org/rosariosis/${BASE.slice(22)}Students/Student.php&student_id=12`],
-    'student-list': [`${BASE}Students/Student.php&search_modfunc=list&next_modname=Students/Student.php&expanded_view=true`],
+    student: [
+      `${BASE}Students/Student.php&student_id=3&category_id=6`,
+      `${BASE}Students/Student.php&category_id=6&student_id=4`,
+      `https://sis.example.org/rosariosis/${BASE.slice(22)}Students/Student.php&student_id=12`,
+    ],
+    'student-list': [
+      `${BASE}Students/Student.php&search_modfunc=list&next_modname=Students/Student.php&expanded_view=true`,
+    ],
     staff: [`${BASE}Users/User.php&staff_id=4&category_id=4`],
     'staff-list': [`${BASE}Users/User.php&search_modfunc=list&next_modname=Users/User.php`],
-    unknown: [`${BASE}Students/Student.php`, `${BASE}Users/User.php`, `${BASE}misc/Portal.php`, `${BASE}Users/User.php&staff_id=new`],
+    unknown: [
+      `${BASE}Students/Student.php`,
+      `${BASE}Users/User.php`,
+      `${BASE}misc/Portal.php`,
+      `${BASE}Users/User.php&staff_id=new`,
+    ],
   },
   noMatch: [
     'http://127.0.0.1:8080/index.php',

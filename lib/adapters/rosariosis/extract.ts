@@ -63,7 +63,10 @@ function readRecord(doc: Document, url: URL, kind: SubjectKind, d: Diagnostics):
   else snapshot.staff.push(buildStaff(identity, entries, d));
   snapshot.focus = { kind, id: who.id };
   const at = who.headerEl ?? root.querySelector(SELECTORS.pageTitle.selector) ?? root;
-  return { snapshot: { ...snapshot, diagnostics: d.done() }, anchors: [{ kind, id: who.id, element: at, inside: true }] };
+  return {
+    snapshot: { ...snapshot, diagnostics: d.done() },
+    anchors: [{ kind, id: who.id, element: at, inside: true }],
+  };
 }
 
 /** Columns keyed by RosarioSIS's stable column classes first, then by header text (custom columns). */
@@ -88,7 +91,11 @@ function readList(doc: Document, url: URL, kind: SubjectKind, d: Diagnostics): P
   for (const el of tables) {
     if (!el.querySelector(SELECTORS.listNameHeader.selector.replace('table.list ', ''))) continue;
     const table = readPageTable(el);
-    const read = readListRecords(table, { kind, baseUrl: url, fieldOf, skipRow: kind === 'staff' ? isParentRow(table) : undefined }, d);
+    const read = readListRecords(
+      table,
+      { kind, baseUrl: url, fieldOf, skipRow: kind === 'staff' ? isParentRow(table) : undefined },
+      d,
+    );
     snapshot.students.push(...read.students);
     snapshot.staff.push(...read.staff);
     anchors.push(...read.anchors);

@@ -13,11 +13,19 @@ export interface SelectorSpec {
 
 const each = (names: string[], n: number) => Object.fromEntries(names.map((f) => [f, n]));
 const forms = (name: string) => [`${name}.html`, `${name}.dom.html`];
-const STUDENT_RECORDS = ['student-general-info', 'student-special-education', 'student-general-info-no-iep', 'student-special-education-no-iep'].flatMap(forms);
+const STUDENT_RECORDS = [
+  'student-general-info',
+  'student-special-education',
+  'student-general-info-no-iep',
+  'student-special-education-no-iep',
+].flatMap(forms);
 const STAFF_RECORDS = ['staff-general-info', 'staff-special-education'].flatMap(forms);
 const STUDENT_LISTS = ['student-list', 'student-list-expanded', 'student-search-by-case-manager'].flatMap(forms);
 const STAFF_LISTS = ['staff-list', 'staff-list-expanded'].flatMap(forms);
-const AJAX = ['student-special-education.ajax-fragment.html', 'student-special-education-after-ajax-tab-click.dom.html'];
+const AJAX = [
+  'student-special-education.ajax-fragment.html',
+  'student-special-education-after-ajax-tab-click.dom.html',
+];
 const SEARCH = ['student-search-form', 'staff-search-form'].flatMap(forms);
 const FULL_PAGES = [...STUDENT_RECORDS, ...STAFF_RECORDS, ...STUDENT_LISTS, ...STAFF_LISTS, ...SEARCH, AJAX[1]];
 
@@ -40,12 +48,20 @@ export const SELECTORS = {
   recordHeader: {
     selector: 'td.header2:not(.align-right)',
     why: '"Aiden Nguyen - 3": name and id of the record; on lists it holds view links instead',
-    fixtures: { ...each([...STUDENT_RECORDS, ...STAFF_RECORDS, ...AJAX], 1), ...each(['student-list', 'student-list-expanded', 'staff-list', 'staff-list-expanded'].flatMap(forms), 1), ...each(forms('student-search-by-case-manager'), 2), ...each(SEARCH, 0) },
+    fixtures: {
+      ...each([...STUDENT_RECORDS, ...STAFF_RECORDS, ...AJAX], 1),
+      ...each(['student-list', 'student-list-expanded', 'staff-list', 'staff-list-expanded'].flatMap(forms), 1),
+      ...each(forms('student-search-by-case-manager'), 2),
+      ...each(SEARCH, 0),
+    },
   },
   studentRecordForm: {
     selector: 'form#student[action*="student_id="]',
     why: 'its action names the record the fields belong to',
-    fixtures: { ...each([...STUDENT_RECORDS, ...AJAX], 1), ...each([...STAFF_RECORDS, ...STUDENT_LISTS, ...SEARCH], 0) },
+    fixtures: {
+      ...each([...STUDENT_RECORDS, ...AJAX], 1),
+      ...each([...STAFF_RECORDS, ...STUDENT_LISTS, ...SEARCH], 0),
+    },
   },
   staffRecordForm: {
     selector: 'form#staff[action*="staff_id="]',
@@ -70,17 +86,30 @@ export const SELECTORS = {
   listTable: {
     selector: 'table.list[data-list-id]',
     why: 'RosarioSIS ListOutput tables (record pages have one for enrollment too)',
-    fixtures: { ...each([...STUDENT_LISTS, ...STAFF_LISTS], 1), ...each(['student-general-info', 'student-general-info-no-iep'].flatMap(forms), 1), ...each([...SEARCH, ...STAFF_RECORDS, ...AJAX], 0), ...each(forms('student-special-education'), 0) },
+    fixtures: {
+      ...each([...STUDENT_LISTS, ...STAFF_LISTS], 1),
+      ...each(['student-general-info', 'student-general-info-no-iep'].flatMap(forms), 1),
+      ...each([...SEARCH, ...STAFF_RECORDS, ...AJAX], 0),
+      ...each(forms('student-special-education'), 0),
+    },
   },
   listNameHeader: {
     selector: 'table.list th.list-column-full-name',
     why: 'the name column of student and user lists; a list without it is not a people list',
-    fixtures: { ...each([...STUDENT_LISTS, ...STAFF_LISTS], 1), ...each([...STUDENT_RECORDS, ...STAFF_RECORDS, ...SEARCH], 0) },
+    fixtures: {
+      ...each([...STUDENT_LISTS, ...STAFF_LISTS], 1),
+      ...each([...STUDENT_RECORDS, ...STAFF_RECORDS, ...SEARCH], 0),
+    },
   },
   studentListLink: {
     selector: 'table.list tbody a[href*="modname=Students/Student.php"][href*="student_id="]',
     why: 'name links of student lists; their student_id is the row id',
-    fixtures: { ...each(forms('student-list'), 5), ...each(forms('student-list-expanded'), 5), ...each(forms('student-search-by-case-manager'), 2), ...each([...STAFF_LISTS, ...STUDENT_RECORDS], 0) },
+    fixtures: {
+      ...each(forms('student-list'), 5),
+      ...each(forms('student-list-expanded'), 5),
+      ...each(forms('student-search-by-case-manager'), 2),
+      ...each([...STAFF_LISTS, ...STUDENT_RECORDS], 0),
+    },
   },
   staffListLink: {
     selector: 'table.list tbody a[href*="modname=Users/User.php"][href*="staff_id="]',

@@ -23,7 +23,14 @@ export const SEIS_PROFILE = {
   pages: [
     {
       type: 'student',
-      urlPatterns: ['/**/state/goals', '/**/state/services', '/**#/state/goals*', '/**#/state/services*', '/**#/state/goals', '/**#/state/services'],
+      urlPatterns: [
+        '/**/state/goals',
+        '/**/state/services',
+        '/**#/state/goals*',
+        '/**#/state/services*',
+        '/**#/state/goals',
+        '/**#/state/services',
+      ],
       id: { from: 'label', label: 'SEIS ID' },
       name: { label: 'Name' },
       fields: {
@@ -61,6 +68,14 @@ function addServices(read: PageRead, doc: Document, url: URL): PageRead {
 export const seisAdapter = profileAdapter(withProfileDefaults(SEIS_PROFILE), addServices);
 
 export const SEIS_URLS = {
-  match: ['https://www.seis.org/#/state/services', 'https://www.seis.org/#/state/goals', 'https://district.seis.org/app/state/services?student=1'],
-  noMatch: ['https://www.seis.org/', 'https://www.seis.org/#/state/dashboard', 'https://seis.example.com/state/services'],
+  match: [
+    'https://www.seis.org/#/state/services',
+    'https://www.seis.org/#/state/goals',
+    'https://district.seis.org/app/state/services?student=1',
+  ],
+  noMatch: [
+    'https://www.seis.org/',
+    'https://www.seis.org/#/state/dashboard',
+    'https://seis.example.com/state/services',
+  ],
 } as const;

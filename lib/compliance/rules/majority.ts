@@ -16,7 +16,8 @@ export const majorityRule: DeadlineRule<{ due: string }> = {
   deadline(student, ctx) {
     const birth = student.birthDate;
     // Most students are far from 18 either way: compare years before building a date (the hot path).
-    if (!birth || Number(birth.slice(0, 4)) + 18 < ctx.asOfYear || ctx.records.majorityNoticeGiven.has(student.id)) return null;
+    if (!birth || Number(birth.slice(0, 4)) + 18 < ctx.asOfYear || ctx.records.majorityNoticeGiven.has(student.id))
+      return null;
     const due = plusYears(birth, 18);
     return due >= ctx.asOf ? { due } : null;
   },

@@ -74,12 +74,18 @@ function reviewRule(spec: ReviewSpec): DeadlineRule<ReviewDeadline> {
     finding(student, d, ctx) {
       const schedule = scheduleFinding(student, spec, d, ctx);
       const review = reviewFinding(student, spec, severity, d, ctx);
-      return schedule && review ? [review, schedule] : schedule ?? review;
+      return schedule && review ? [review, schedule] : (schedule ?? review);
     },
   };
 }
 
-function reviewFinding(student: Student, spec: ReviewSpec, severity: { overdue: Severity; soon: Severity }, d: ReviewDeadline, ctx: Context): Finding | null {
+function reviewFinding(
+  student: Student,
+  spec: ReviewSpec,
+  severity: { overdue: Severity; soon: Severity },
+  d: ReviewDeadline,
+  ctx: Context,
+): Finding | null {
   const overdue = d.due < ctx.asOf;
   if (!overdue && d.due > ctx.horizon[spec.horizon]) return null;
   const when = relative(daysUntil(ctx, d.due));
@@ -111,7 +117,8 @@ export function annualDeadline(student: Student): ReviewDeadline | null {
   if (!iep) return null;
   if (iep.nextAnnual) return { due: iep.nextAnnual };
   const { lastMeeting, initialIep } = iep;
-  const base = lastMeeting && initialIep ? (lastMeeting > initialIep ? lastMeeting : initialIep) : lastMeeting || initialIep;
+  const base =
+    lastMeeting && initialIep ? (lastMeeting > initialIep ? lastMeeting : initialIep) : lastMeeting || initialIep;
   return base ? { due: plusDays(plusYears(base, 1), -1), derivedFrom: base } : null;
 }
 

@@ -30,7 +30,9 @@ export const transferRule: DeadlineRule<{ due: string; entry: string }> = {
     const when = relative(daysUntil(ctx, d.due));
     const base = `${who(student)} transferred in with an IEP and entered on ${d.entry}; the interim placement with comparable services ends ${d.due} (30 days), ${when}`;
     return finding(ctx, student, overdue ? 'TRANSFER_IEP_OVERDUE' : 'TRANSFER_IEP_DUE', overdue ? 'error' : 'warning', {
-      title: overdue ? 'Transfer IEP overdue (30-day interim placement ended)' : 'Transfer IEP due (30-day interim placement)',
+      title: overdue
+        ? 'Transfer IEP overdue (30-day interim placement ended)'
+        : 'Transfer IEP due (30-day interim placement)',
       detail: `${base}, and no IEP meeting since the entry is recorded. A transfer from a district of the same SELPA continues the existing IEP instead.`,
       citation: CITE.transfer,
       fix: `Hold an IEP meeting by ${d.due} to adopt the previous IEP or develop a new one, and record its date.`,

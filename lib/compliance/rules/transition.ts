@@ -37,7 +37,10 @@ export const transitionRule: DeadlineRule<TransitionDeadline> = {
     const grade = ctx.gradeOf(student.grade) ?? undefined;
     const now = (sixteen !== undefined && sixteen <= ctx.asOf) || (grade !== undefined && grade >= HIGH_SCHOOL);
     const annual = annualDeadline(student)?.due;
-    if (now) return annual && annual < ctx.asOf ? { due: annual, dated: true, sixteen, now, grade } : { due: ctx.asOf, dated: false, sixteen, now, grade };
+    if (now)
+      return annual && annual < ctx.asOf
+        ? { due: annual, dated: true, sixteen, now, grade }
+        : { due: ctx.asOf, dated: false, sixteen, now, grade };
     if (annual && sixteen && sixteen < plusYears(annual, 1)) return { due: annual, dated: true, sixteen, now, grade };
     return null;
   },

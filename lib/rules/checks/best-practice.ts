@@ -20,7 +20,11 @@ function providersOf(ctx: StudentCtx, id: string): StaffRef[] {
 
 function bestFit(ctx: StudentCtx): Fit | null {
   if (ctx.program === 'RSP') {
-    return { who: providersOf(ctx, 'SAI'), role: 'RSP teacher', scenario: 'in RSP (with or without speech, pull-out, push-in or fully included)' };
+    return {
+      who: providersOf(ctx, 'SAI'),
+      role: 'RSP teacher',
+      scenario: 'in RSP (with or without speech, pull-out, push-in or fully included)',
+    };
   }
   const recognized = ctx.services.every((s) => s.norm.kind === 'service');
   const speechOnly = ctx.services.length > 0 && recognized && servicesOf(ctx, 'SPEECH').length === ctx.services.length;
@@ -28,7 +32,11 @@ function bestFit(ctx: StudentCtx): Fit | null {
     return { who: providersOf(ctx, 'SPEECH'), role: 'SLP', scenario: 'receiving only speech therapy' };
   }
   if (ctx.program === 'SDC' && servicesOf(ctx, 'PT').length > 0) {
-    return { who: providersOf(ctx, 'SAI'), role: 'SDC teacher', scenario: 'receiving physical therapy and instruction in a special day class' };
+    return {
+      who: providersOf(ctx, 'SAI'),
+      role: 'SDC teacher',
+      scenario: 'receiving physical therapy and instruction in a special day class',
+    };
   }
   return null;
 }

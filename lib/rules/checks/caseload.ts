@@ -10,7 +10,8 @@ import { type ServiceCtx, servicesOf, type StudentCtx } from '../student-context
 /** The staff records among a case manager and providers, each once. */
 function distinct(cm: StaffInfo | null, services: readonly ServiceCtx[]): StaffInfo[] {
   const out: StaffInfo[] = cm ? [cm] : [];
-  for (const s of services) if (s.provider?.kind === 'staff' && !out.includes(s.provider.info)) out.push(s.provider.info);
+  for (const s of services)
+    if (s.provider?.kind === 'staff' && !out.includes(s.provider.info)) out.push(s.provider.info);
   return out;
 }
 
@@ -54,20 +55,52 @@ export function checkCaseloads(loads: Caseloads, settings: RuleSettings, sink: F
       n <= CAPS.rsp.waiverMax
         ? `${n} is within the ${CAPS.rsp.max + 1}–${CAPS.rsp.waiverMax} range a State Board waiver can allow (the specialist has not exceeded ${CAPS.rsp.max} for more than two school years and has an instructional aide at least 5 hours a day)`
         : `${n} is above ${CAPS.rsp.waiverMax}, the most a State Board waiver can allow`;
-    sink.add('CASELOAD_OVER_CAP', CAPS.rsp.severity, subject(info), 'Resource specialist caseload over 28', `${info.staff.name} is case manager or 330 provider of ${n} RSP students; no resource specialist may have more than ${CAPS.rsp.max}. ${waiver}.`, CAPS.rsp.citation, `Move students to another resource specialist, or seek a waiver if ${n} ≤ ${CAPS.rsp.waiverMax}.`);
+    sink.add(
+      'CASELOAD_OVER_CAP',
+      CAPS.rsp.severity,
+      subject(info),
+      'Resource specialist caseload over 28',
+      `${info.staff.name} is case manager or 330 provider of ${n} RSP students; no resource specialist may have more than ${CAPS.rsp.max}. ${waiver}.`,
+      CAPS.rsp.citation,
+      `Move students to another resource specialist, or seek a waiver if ${n} ≤ ${CAPS.rsp.waiverMax}.`,
+    );
   }
   for (const [info, e] of loads.speech) {
     const n = e.students;
     if (e.allPK && n > CAPS.slpPK.max) {
-      sink.add('CASELOAD_OVER_CAP', CAPS.slpPK.severity, subject(info), 'Preschool speech caseload over 40', `${info.staff.name} provides language and speech to ${n} students, all preschool; a speech-language specialist serving only ages 3–5 may have at most ${CAPS.slpPK.max}.`, CAPS.slpPK.citation, 'Reassign students to another speech-language specialist.');
+      sink.add(
+        'CASELOAD_OVER_CAP',
+        CAPS.slpPK.severity,
+        subject(info),
+        'Preschool speech caseload over 40',
+        `${info.staff.name} provides language and speech to ${n} students, all preschool; a speech-language specialist serving only ages 3–5 may have at most ${CAPS.slpPK.max}.`,
+        CAPS.slpPK.citation,
+        'Reassign students to another speech-language specialist.',
+      );
     } else if (n > CAPS.slp.max) {
-      sink.add('CASELOAD_OVER_CAP', CAPS.slp.severity, subject(info), 'Speech caseload over 55', `${info.staff.name} provides language and speech to ${n} students; the SELPA-wide average caseload may not exceed ${CAPS.slp.max} unless the local plan says why.`, CAPS.slp.citation, 'Check the SELPA average and the local plan, or rebalance caseloads.');
+      sink.add(
+        'CASELOAD_OVER_CAP',
+        CAPS.slp.severity,
+        subject(info),
+        'Speech caseload over 55',
+        `${info.staff.name} provides language and speech to ${n} students; the SELPA-wide average caseload may not exceed ${CAPS.slp.max} unless the local plan says why.`,
+        CAPS.slp.citation,
+        'Check the SELPA average and the local plan, or rebalance caseloads.',
+      );
     }
   }
   const local = new Map(Object.entries(settings.caseloadCaps).map(([k, v]) => [words(k), v]));
   for (const [info, n] of loads.any) {
     const cap = info.staff.caseloadMax ?? (info.staff.position ? local.get(words(info.staff.position)) : undefined);
     if (cap === undefined || cap === null || n <= cap) continue;
-    sink.add('CASELOAD_OVER_CAP', 'warning', subject(info), 'Caseload over the local cap', `${info.staff.name} is case manager or provider of ${n} students; the local cap for ${info.staff.position ?? 'this staff member'} is ${cap}.`, cite('LOCAL'), 'Rebalance caseloads or review the local cap.');
+    sink.add(
+      'CASELOAD_OVER_CAP',
+      'warning',
+      subject(info),
+      'Caseload over the local cap',
+      `${info.staff.name} is case manager or provider of ${n} students; the local cap for ${info.staff.position ?? 'this staff member'} is ${cap}.`,
+      cite('LOCAL'),
+      'Rebalance caseloads or review the local cap.',
+    );
   }
 }

@@ -48,7 +48,13 @@ function decide(verdict: Verdict, exception: ExceptionResult, role: CaseManagerR
  * Whether a review rests only on student fields whose text could not be read (role, degree of support): it does
  * when every value they could hold settles the question. DATA_UNRECOGNIZED then replaces it (RULES.md, input).
  */
-function restsOnUnreadable(ctx: StudentCtx, cm: StaffInfo, need: Need, role: CaseManagerRole | null, partial: boolean): boolean {
+function restsOnUnreadable(
+  ctx: StudentCtx,
+  cm: StaffInfo,
+  need: Need,
+  role: CaseManagerRole | null,
+  partial: boolean,
+): boolean {
   const roleUnread = role === null && ctx.unreadable.some((u) => u.field === 'case manager role');
   const supportUnread = ctx.unreadable.some((u) => u.field === 'degree of support');
   if (!roleUnread && !supportUnread) return false;
@@ -66,13 +72,22 @@ function restsOnUnreadable(ctx: StudentCtx, cm: StaffInfo, need: Need, role: Cas
  * Student fields no page has shown Liaison yet (partial staff knowledge): undefined, where a page that showed the
  * field blank gives null. A list page shows no services (so no role can be inferred), an IEP tab often no grade.
  */
-function unseenFields(ctx: StudentCtx, need: Need, role: CaseManagerRole | null): { grade: boolean; support: boolean; role: boolean; names: string[] } {
+function unseenFields(
+  ctx: StudentCtx,
+  need: Need,
+  role: CaseManagerRole | null,
+): { grade: boolean; support: boolean; role: boolean; names: string[] } {
   const s = ctx.student;
   const grade = ctx.level.from === 'unknown' && s.grade === undefined && s.birthDate === undefined;
-  const support = !ctx.support && s.supportLevel === undefined && !!DISABILITY_BY_ABBR.get(need.category)?.degreeOfSupport;
+  const support =
+    !ctx.support && s.supportLevel === undefined && !!DISABILITY_BY_ABBR.get(need.category)?.degreeOfSupport;
   const noRoleField = s.caseManager?.role === undefined && s.caseManager?.roleText === undefined;
   const roleUnseen = role === null && noRoleField && s.services === undefined;
-  const names = [grade && 'grade or birth date', support && 'degree of support', roleUnseen && 'services (which tell the case manager\'s role)'].filter((n): n is string => !!n);
+  const names = [
+    grade && 'grade or birth date',
+    support && 'degree of support',
+    roleUnseen && "services (which tell the case manager's role)",
+  ].filter((n): n is string => !!n);
   return { grade, support, role: roleUnseen, names };
 }
 
@@ -80,11 +95,19 @@ function unseenFields(ctx: StudentCtx, need: Need, role: CaseManagerRole | null)
  * Whether a review rests only on student fields Liaison has not seen: every value they could hold settles it. Then
  * the assignment is not checked yet (info), not a gap; a review that stays whatever they hold is a real one.
  */
-function restsOnUnseen(ctx: StudentCtx, cm: StaffInfo, need: Need, role: CaseManagerRole | null, partial: boolean): string[] {
+function restsOnUnseen(
+  ctx: StudentCtx,
+  cm: StaffInfo,
+  need: Need,
+  role: CaseManagerRole | null,
+  partial: boolean,
+): string[] {
   if (!partial) return [];
   const unseenNow = unseenFields(ctx, need, role);
   if (!unseenNow.names.length) return [];
-  const levels: Level[] = unseenNow.grade ? [K, 3, 9, POST, PK].map((g) => ({ lo: g, hi: g, from: 'grade' as const })) : [need.level];
+  const levels: Level[] = unseenNow.grade
+    ? [K, 3, 9, POST, PK].map((g) => ({ lo: g, hi: g, from: 'grade' as const }))
+    : [need.level];
   const supports: (SupportLevel | null)[] = unseenNow.support ? ['MMSN', 'ESN'] : [need.support];
   const roles: (CaseManagerRole | null)[] = unseenNow.role ? ['instruction', 'coordination'] : [role];
   const except = { kind: 'staff' as const, info: cm };
@@ -118,20 +141,34 @@ function studentNotChecked(ctx: StudentCtx, cm: StaffRef, need: Need, fields: st
 function neededFields(ctx: StudentCtx, need: Need, role: CaseManagerRole | null): string[] {
   const out: string[] = [];
   const who = ctx.student.name;
-  if (!ctx.support && DISABILITY_BY_ABBR.get(need.category)?.degreeOfSupport) out.push(`${who}'s degree of support (MMSN or ESN)`);
+  if (!ctx.support && DISABILITY_BY_ABBR.get(need.category)?.degreeOfSupport)
+    out.push(`${who}'s degree of support (MMSN or ESN)`);
   if (ctx.level.from === 'unknown') out.push(`${who}'s grade or birth date`);
   if (role === null) out.push(`the case manager's role (a coordinator-only case manager needs no specialty area)`);
   return out;
 }
 
-const list = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0]);
+const list = (items: string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0];
 
 /** CM_NOT_CHECKED (partial staff knowledge): Liaison has not seen the case manager; it replaces CM_UNKNOWN_STAFF and reviews. */
-function cmNotChecked(ctx: StudentCtx, cm: StaffRef, need: Need | null, role: CaseManagerRole | null, notChecked: NotChecked, sink: FindingSink): void {
+function cmNotChecked(
+  ctx: StudentCtx,
+  cm: StaffRef,
+  need: Need | null,
+  role: CaseManagerRole | null,
+  notChecked: NotChecked,
+  sink: FindingSink,
+): void {
   notChecked.cm = cm;
   const fields = need ? neededFields(ctx, need, role) : [];
-  const ambiguous = cm.kind === 'unknown' && cm.ambiguous ? ' (the name matches more than one staff member: record the case manager by staff id)' : '';
-  const what = need ? `whether ${refLabel(cm)} is authorized for ${ctx.student.name} (${describeCategory(need.category)})` : 'their assignment';
+  const ambiguous =
+    cm.kind === 'unknown' && cm.ambiguous
+      ? ' (the name matches more than one staff member: record the case manager by staff id)'
+      : '';
+  const what = need
+    ? `whether ${refLabel(cm)} is authorized for ${ctx.student.name} (${describeCategory(need.category)})`
+    : 'their assignment';
   sink.add(
     'CM_NOT_CHECKED',
     'info',
@@ -148,7 +185,14 @@ function cmNotChecked(ctx: StudentCtx, cm: StaffRef, need: Need | null, role: Ca
  * unless another appropriately authorized provider serves the student. Returns true when it reported the case
  * manager (check 9: check 3 then does not report them again as the 330 provider).
  */
-export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates: Candidates, settings: RuleSettings, notChecked: NotChecked, sink: FindingSink): boolean {
+export function checkInstruction(
+  ctx: StudentCtx,
+  need: Need | null,
+  candidates: Candidates,
+  settings: RuleSettings,
+  notChecked: NotChecked,
+  sink: FindingSink,
+): boolean {
   const cm = ctx.cm;
   if (!cm) return false;
   const partial = settings.staffKnowledge === 'partial';
@@ -168,7 +212,9 @@ export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates:
   const exception = findException(ctx, need, { unrecordedCounts: true, partial, except: cm });
   if (exception.status === 'found') {
     const who = refLabel(exception.who!);
-    const lacks = !verdict ? `${whatIsUnseen(cm)} yet` : `${name} ${verdict.result === 'no' ? 'does not hold an authorization' : 'may not hold an authorization'} for ${disability}`;
+    const lacks = !verdict
+      ? `${whatIsUnseen(cm)} yet`
+      : `${name} ${verdict.result === 'no' ? 'does not hold an authorization' : 'may not hold an authorization'} for ${disability}`;
     sink.add(
       'CM_AUTH_VIA_PROVIDER',
       'info',
@@ -193,7 +239,11 @@ export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates:
   if (outcome === 'provider-unseen') {
     for (const s of exception.unseen) {
       const label = s.norm.kind === 'service' ? s.norm.label : 'a service';
-      notChecked.provider(s.provider!, `whether their ${label} serves ${student.name} (${disability}) under an authorization, which ${name}'s documents do not cover`, CITE);
+      notChecked.provider(
+        s.provider!,
+        `whether their ${label} serves ${student.name} (${disability}) under an authorization, which ${name}'s documents do not cover`,
+        CITE,
+      );
     }
     return true;
   }
@@ -218,7 +268,10 @@ export function checkInstruction(ctx: StudentCtx, need: Need | null, candidates:
     );
     return true;
   }
-  const roleNote = role === null ? ' The role is not recorded: a coordinator-only case manager needs no specialty area, so record the role if they only coordinate.' : '';
+  const roleNote =
+    role === null
+      ? ' The role is not recorded: a coordinator-only case manager needs no specialty area, so record the role if they only coordinate.'
+      : '';
   const missing =
     exception.status === 'maybe'
       ? `a possible exception needs checking (${exception.reason})`

@@ -9,7 +9,9 @@ export function letLiaisonSee(who: StaffRef): string {
 }
 
 export function whatIsUnseen(who: StaffRef): string {
-  return who.kind === 'unknown' ? `${who.label} has no staff record Liaison has seen` : `Liaison has not seen ${who.info.staff.name}'s credentials`;
+  return who.kind === 'unknown'
+    ? `${who.label} has no staff record Liaison has seen`
+    : `Liaison has not seen ${who.info.staff.name}'s credentials`;
 }
 
 /**

@@ -14,20 +14,33 @@ const CITE = cite('CTC_CASE_MGMT', 'EC56026_5');
  * Check 4, alternate placement: returns the disability checks 1 and 3 use. Only a low-incidence primary with a
  * secondary disability moves them to the secondary; the primary must then still be served (seed 001).
  */
-export function placementDisability(ctx: StudentCtx, settings: RuleSettings, notChecked: NotChecked, sink: FindingSink): DisabilityResult {
+export function placementDisability(
+  ctx: StudentCtx,
+  settings: RuleSettings,
+  notChecked: NotChecked,
+  sink: FindingSink,
+): DisabilityResult {
   const { student, primary, secondary } = ctx;
   if (!student.alternatePlacement || primary.kind === 'unrecognized') return primary;
   const subject = { kind: 'student' as const, id: student.id };
   const row = primary.kind === 'category' ? DISABILITY_BY_ABBR.get(primary.abbr)! : null;
-  const lowIncidence = !!row && (row.lowIncidence === true || (row.lowIncidence === 'severe' && student.severe === true));
+  const lowIncidence =
+    !!row && (row.lowIncidence === true || (row.lowIncidence === 'severe' && student.severe === true));
   if (primary.kind === 'category' && lowIncidence && secondary.kind !== 'none') {
     if (secondary.kind === 'unrecognized') return secondary;
     const need = makeNeed(primary.abbr, ctx.level, ctx.support, ctx.has);
     // A provider with no staff record counts only with partial staff knowledge, as someone not seen yet.
-    const served = findException(ctx, need, { unrecordedCounts: false, partial: settings.staffKnowledge === 'partial' });
+    const served = findException(ctx, need, {
+      unrecordedCounts: false,
+      partial: settings.staffKnowledge === 'partial',
+    });
     if (served.status !== 'found') {
       for (const u of served.unseen) {
-        notChecked.provider(u.provider!, `whether they serve the primary disability ${describeCategory(primary.abbr)} under an authorization for it (alternate placement)`, CITE);
+        notChecked.provider(
+          u.provider!,
+          `whether they serve the primary disability ${describeCategory(primary.abbr)} under an authorization for it (alternate placement)`,
+          CITE,
+        );
       }
     }
     if (served.status === 'none') {

@@ -12,7 +12,14 @@ import { letLiaisonSee, type NotChecked } from './not-checked';
  * Check 3: every provider with known credentials must hold the authorization their service requires.
  * `cmReported`: check 1 already reported the case manager (check 9, one gap one finding).
  */
-export function checkProviders(ctx: StudentCtx, need: Need | null, cmReported: boolean, settings: RuleSettings, notChecked: NotChecked, sink: FindingSink): void {
+export function checkProviders(
+  ctx: StudentCtx,
+  need: Need | null,
+  cmReported: boolean,
+  settings: RuleSettings,
+  notChecked: NotChecked,
+  sink: FindingSink,
+): void {
   const subject = { kind: 'student' as const, id: ctx.student.id };
   const partial = settings.staffKnowledge === 'partial';
   const seen = new Set<string>();
@@ -41,7 +48,12 @@ export function checkProviders(ctx: StudentCtx, need: Need | null, cmReported: b
     if (!row.requires) continue;
     const isCm = sameStaff(s.provider, ctx.cm);
     const notSeen = unseen(s.provider, partial);
-    const unchecked = () => notChecked.provider(s.provider!, `whether they are authorized to provide ${s.norm.kind === 'service' ? s.norm.label : 'it'}`, row.citation);
+    const unchecked = () =>
+      notChecked.provider(
+        s.provider!,
+        `whether they are authorized to provide ${s.norm.kind === 'service' ? s.norm.label : 'it'}`,
+        row.citation,
+      );
     if (row.requires === 'coverage') {
       if (!need || (isCm && cmReported)) continue;
       const v = notSeen ? null : evaluateStaff(s.provider.info, need);
@@ -52,10 +64,34 @@ export function checkProviders(ctx: StudentCtx, need: Need | null, cmReported: b
         unchecked();
         continue;
       }
-      if (v.result === 'no' && exception.status === 'none') providerFinding('PROVIDER_NOT_AUTHORIZED', ctx, s, v, partial, sink, `an authorization covering ${describeCategory(need.category)}`);
+      if (v.result === 'no' && exception.status === 'none')
+        providerFinding(
+          'PROVIDER_NOT_AUTHORIZED',
+          ctx,
+          s,
+          v,
+          partial,
+          sink,
+          `an authorization covering ${describeCategory(need.category)}`,
+        );
       else if (v.result === 'no' && exception.status === 'unseen') {
-        for (const u of exception.unseen) notChecked.provider(u.provider!, `whether their ${u.norm.kind === 'service' ? u.norm.label : 'service'} serves ${ctx.student.name} (${describeCategory(need.category)}) under an authorization, which ${s.provider.info.staff.name}'s documents do not cover`, row.citation);
-      } else if (!isCm) providerFinding('PROVIDER_NEEDS_REVIEW', ctx, s, exception.status === 'maybe' && v.result === 'no' ? { ...v, reasons: [`a possible exception needs checking (${exception.reason})`] } : v, partial, sink);
+        for (const u of exception.unseen)
+          notChecked.provider(
+            u.provider!,
+            `whether their ${u.norm.kind === 'service' ? u.norm.label : 'service'} serves ${ctx.student.name} (${describeCategory(need.category)}) under an authorization, which ${s.provider.info.staff.name}'s documents do not cover`,
+            row.citation,
+          );
+      } else if (!isCm)
+        providerFinding(
+          'PROVIDER_NEEDS_REVIEW',
+          ctx,
+          s,
+          exception.status === 'maybe' && v.result === 'no'
+            ? { ...v, reasons: [`a possible exception needs checking (${exception.reason})`] }
+            : v,
+          partial,
+          sink,
+        );
       continue;
     }
     if (notSeen) {
@@ -63,7 +99,8 @@ export function checkProviders(ctx: StudentCtx, need: Need | null, cmReported: b
       continue;
     }
     const v = holdsAny(s.provider.info, row.requires);
-    if (v.result === 'no') providerFinding('PROVIDER_NOT_AUTHORIZED', ctx, s, v, partial, sink, row.requires.map(describeCode).join(' or '));
+    if (v.result === 'no')
+      providerFinding('PROVIDER_NOT_AUTHORIZED', ctx, s, v, partial, sink, row.requires.map(describeCode).join(' or '));
     else if (v.result === 'review') providerFinding('PROVIDER_NEEDS_REVIEW', ctx, s, v, partial, sink);
   }
 }
@@ -71,7 +108,15 @@ export function checkProviders(ctx: StudentCtx, need: Need | null, cmReported: b
 type Outcome = 'PROVIDER_NOT_AUTHORIZED' | 'PROVIDER_NEEDS_REVIEW';
 
 /** One provider finding on the student: a real gap (error) or one the data cannot settle (warning). */
-function providerFinding(code: Outcome, ctx: StudentCtx, s: ServiceCtx, v: Verdict, partial: boolean, sink: FindingSink, needed = ''): void {
+function providerFinding(
+  code: Outcome,
+  ctx: StudentCtx,
+  s: ServiceCtx,
+  v: Verdict,
+  partial: boolean,
+  sink: FindingSink,
+  needed = '',
+): void {
   if (s.provider?.kind !== 'staff' || s.norm.kind !== 'service') return;
   const who = s.provider.info.staff.name;
   const service = s.norm.row.name;

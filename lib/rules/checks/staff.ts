@@ -22,7 +22,13 @@ export function expiringUntil(asOf: string, settings: RuleSettings): string {
   return formatISO(addDays(parseISO(asOf), settings.expiringLeadDays), { representation: 'date' });
 }
 
-export function checkStaff(info: StaffInfo, involved: boolean, lead: string, settings: RuleSettings, sink: FindingSink): void {
+export function checkStaff(
+  info: StaffInfo,
+  involved: boolean,
+  lead: string,
+  settings: RuleSettings,
+  sink: FindingSink,
+): void {
   const { staff } = info;
   const subject = { kind: 'staff' as const, id: staff.id };
   const sev = (s: Severity): Severity => (involved ? s : 'info');
@@ -60,13 +66,36 @@ export function checkStaff(info: StaffInfo, involved: boolean, lead: string, set
     }
     const expires = d.cred.expires;
     if (expires && d.expired) {
-      sink.add('CREDENTIAL_EXPIRED', sev('error'), subject, 'Credential expired', `${staff.name}'s ${name} expired on ${expires}; it no longer authorizes any assignment.`, cite('CTC_AUTH_FACTORS'), `Ask ${staff.name} to renew the document, or record the renewed one.`);
+      sink.add(
+        'CREDENTIAL_EXPIRED',
+        sev('error'),
+        subject,
+        'Credential expired',
+        `${staff.name}'s ${name} expired on ${expires}; it no longer authorizes any assignment.`,
+        cite('CTC_AUTH_FACTORS'),
+        `Ask ${staff.name} to renew the document, or record the renewed one.`,
+      );
     } else if (expires && expires <= lead) {
-      sink.add('CREDENTIAL_EXPIRING', sev('warning'), subject, 'Credential expiring soon', `${staff.name}'s ${name} expires on ${expires}, within ${settings.expiringLeadDays} days.`, cite('CTC_AUTH_FACTORS'), `Remind ${staff.name} to renew before ${expires}.`);
+      sink.add(
+        'CREDENTIAL_EXPIRING',
+        sev('warning'),
+        subject,
+        'Credential expiring soon',
+        `${staff.name}'s ${name} expires on ${expires}, within ${settings.expiringLeadDays} days.`,
+        cite('CTC_AUTH_FACTORS'),
+        `Remind ${staff.name} to renew before ${expires}.`,
+      );
     }
     const temporary = TEMPORARY[d.norm.kind];
     if (temporary) {
-      sink.add('CREDENTIAL_TEMPORARY', 'info', subject, 'Temporary document', `${staff.name}'s ${name} is a temporary document (${d.norm.kind}): ${temporary.limits}.`, temporary.citation);
+      sink.add(
+        'CREDENTIAL_TEMPORARY',
+        'info',
+        subject,
+        'Temporary document',
+        `${staff.name}'s ${name} is a temporary document (${d.norm.kind}): ${temporary.limits}.`,
+        temporary.citation,
+      );
     }
   }
 }

@@ -22,8 +22,14 @@ function unrecognizedDisability(ctx: StudentCtx, field: string, d: DisabilityRes
 /** What Liaison reads in each closed field, and what an unreadable text counts as. */
 const READS: Record<UnreadableField, { reads: string; counts: string }> = {
   program: { reads: 'RSP, SDC, DIS, GENED or their names', counts: 'neither RSP nor SDC, and in no RSP caseload' },
-  'degree of support': { reads: 'MMSN, ESN or their names', counts: 'not recorded, where a credential is limited by degree of support' },
-  'case manager role': { reads: 'instruction, service, coordination or their wordings (teacher of record, service provider, coordinator)', counts: 'not recorded' },
+  'degree of support': {
+    reads: 'MMSN, ESN or their names',
+    counts: 'not recorded, where a credential is limited by degree of support',
+  },
+  'case manager role': {
+    reads: 'instruction, service, coordination or their wordings (teacher of record, service provider, coordinator)',
+    counts: 'not recorded',
+  },
 };
 
 /** Check 8 on students: no case manager, a case manager without a staff record, texts that could not be read. */
@@ -31,7 +37,11 @@ export function checkStudentData(ctx: StudentCtx, settings: RuleSettings, sink: 
   const { student } = ctx;
   const subject = { kind: 'student' as const, id: student.id };
   unrecognizedDisability(ctx, 'primary disability', ctx.primary, sink);
-  if (ctx.secondary.kind !== 'unrecognized' || ctx.primary.kind !== 'unrecognized' || ctx.secondary.raw !== ctx.primary.raw) {
+  if (
+    ctx.secondary.kind !== 'unrecognized' ||
+    ctx.primary.kind !== 'unrecognized' ||
+    ctx.secondary.raw !== ctx.primary.raw
+  ) {
     unrecognizedDisability(ctx, 'secondary disability', ctx.secondary, sink);
   }
   let quoted: string[] | null = null;
@@ -61,7 +71,15 @@ export function checkStudentData(ctx: StudentCtx, settings: RuleSettings, sink: 
   }
   const hasNeeds = ctx.primary.kind !== 'none' || ctx.services.length > 0;
   if (!ctx.cm && hasNeeds) {
-    sink.add('CM_MISSING', 'error', subject, 'No case manager', `${student.name} has a disability or services but no case manager on record.`, cite('CTC_CASE_MGMT'), 'Assign a case manager.');
+    sink.add(
+      'CM_MISSING',
+      'error',
+      subject,
+      'No case manager',
+      `${student.name} has a disability or services but no case manager on record.`,
+      cite('CTC_CASE_MGMT'),
+      'Assign a case manager.',
+    );
   } else if (ctx.cm?.kind === 'unknown' && settings.staffKnowledge === 'complete') {
     // With partial staff knowledge, check 1 gives CM_NOT_CHECKED instead.
     sink.add(

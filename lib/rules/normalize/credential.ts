@@ -82,8 +82,12 @@ function parse(key: string): NormalizedCredential {
 const memo = memoize(parse);
 
 /** Reads one credential document: its title and/or authorization codes, kind and issue date. Memoized. */
-export function normalizeCredential(doc: Pick<Credential, 'title' | 'authorizations' | 'kind' | 'issued'>): NormalizedCredential {
-  const key = [doc.title ?? '', (doc.authorizations ?? []).join('\u0001'), doc.kind ?? '', doc.issued ?? ''].join('\u0000');
+export function normalizeCredential(
+  doc: Pick<Credential, 'title' | 'authorizations' | 'kind' | 'issued'>,
+): NormalizedCredential {
+  const key = [doc.title ?? '', (doc.authorizations ?? []).join('\u0001'), doc.kind ?? '', doc.issued ?? ''].join(
+    '\u0000',
+  );
   return memo(key);
 }
 

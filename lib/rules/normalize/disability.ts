@@ -3,9 +3,7 @@ import { splitLabel } from './parts';
 import { compactKey, memoize } from './text';
 
 export type DisabilityResult =
-  | { kind: 'none' }
-  | { kind: 'category'; code: string; abbr: Category }
-  | { kind: 'unrecognized'; raw: string };
+  { kind: 'none' } | { kind: 'category'; code: string; abbr: Category } | { kind: 'unrecognized'; raw: string };
 
 const NONE: DisabilityResult = { kind: 'none' };
 const NONE_MARK = 'NONE';

@@ -3,13 +3,12 @@ import { splitLabel } from './parts';
 import { memoize, words } from './text';
 
 export type ServiceResult =
-  | { kind: 'service'; row: ServiceRow; label: string }
-  | { kind: 'unrecognized'; raw: string }
-  | { kind: 'empty' };
+  { kind: 'service'; row: ServiceRow; label: string } | { kind: 'unrecognized'; raw: string } | { kind: 'empty' };
 
 const BY_CODE = new Map<string, ServiceRow>(SERVICES.filter((s) => s.code).map((s) => [s.code!, s]));
 const BY_ALIAS = new Map<string, ServiceRow>();
-for (const s of SERVICES) for (const a of [s.name, ...s.aliases]) if (s.id !== 'OTHER' || a !== s.name) BY_ALIAS.set(words(a), s);
+for (const s of SERVICES)
+  for (const a of [s.name, ...s.aliases]) if (s.id !== 'OTHER' || a !== s.name) BY_ALIAS.set(words(a), s);
 
 function parse(raw: string): ServiceResult {
   if (!raw) return { kind: 'empty' };
@@ -43,6 +42,9 @@ const memo = memoize(parse);
  * "Physical Therapy"). Names match with or without a code; codes alone only when confirmed.
  */
 export function normalizeService(service: { code?: string | null; name?: string | null }): ServiceResult {
-  const text = [service.code, service.name].map((s) => s?.trim()).filter(Boolean).join(' - ');
+  const text = [service.code, service.name]
+    .map((s) => s?.trim())
+    .filter(Boolean)
+    .join(' - ');
   return memo(text);
 }

@@ -17,9 +17,12 @@ const isAbsent = (raw: string) => ABSENT_KEYS.has(compactKey(raw));
  * A closed vocabulary read as disabilities are: the whole text, or a code and its name together
  * ("Mild to Moderate (MMSN)") that all name the same value. Numbers are never one of these values.
  */
-function closedField<T extends string>(vocab: Record<T, readonly string[]>): (text: string | null | undefined) => FieldRead<T> {
+function closedField<T extends string>(
+  vocab: Record<T, readonly string[]>,
+): (text: string | null | undefined) => FieldRead<T> {
   const byKey = new Map<string, T>();
-  for (const [value, wordings] of Object.entries(vocab) as [T, readonly string[]][]) for (const w of wordings) byKey.set(compactKey(w), value);
+  for (const [value, wordings] of Object.entries(vocab) as [T, readonly string[]][])
+    for (const w of wordings) byKey.set(compactKey(w), value);
   const read = memoize((raw: string): FieldRead<T> => {
     if (isAbsent(raw)) return ABSENT;
     const whole = byKey.get(compactKey(raw));
@@ -49,12 +52,31 @@ type Token = 'RSP' | 'SDC' | 'GENED' | 'DIS' | 'SPEECH' | 'FILLER';
 // Longest phrase first. SPEECH and FILLER words only ever stand beside a program ("RSP with speech", "DIS only").
 const PHRASES: [string[], Token][] = (
   [
-    ['resource specialist program', 'RSP'], ['resource specialist', 'RSP'], ['resource room', 'RSP'], ['resource', 'RSP'], ['rsp', 'RSP'],
-    ['special day class', 'SDC'], ['special day program', 'SDC'], ['sdc', 'SDC'],
-    ['designated instruction and services', 'DIS'], ['dis', 'DIS'],
-    ['general education', 'GENED'], ['regular education', 'GENED'], ['gen ed', 'GENED'], ['gened', 'GENED'],
-    ['speech', 'SPEECH'], ['language', 'SPEECH'], ['lang', 'SPEECH'], ['therapy', 'SPEECH'],
-    ['only', 'FILLER'], ['and', 'FILLER'], ['with', 'FILLER'], ['w', 'FILLER'], ['plus', 'FILLER'], ['program', 'FILLER'], ['services', 'FILLER'],
+    ['resource specialist program', 'RSP'],
+    ['resource specialist', 'RSP'],
+    ['resource room', 'RSP'],
+    ['resource', 'RSP'],
+    ['rsp', 'RSP'],
+    ['special day class', 'SDC'],
+    ['special day program', 'SDC'],
+    ['sdc', 'SDC'],
+    ['designated instruction and services', 'DIS'],
+    ['dis', 'DIS'],
+    ['general education', 'GENED'],
+    ['regular education', 'GENED'],
+    ['gen ed', 'GENED'],
+    ['gened', 'GENED'],
+    ['speech', 'SPEECH'],
+    ['language', 'SPEECH'],
+    ['lang', 'SPEECH'],
+    ['therapy', 'SPEECH'],
+    ['only', 'FILLER'],
+    ['and', 'FILLER'],
+    ['with', 'FILLER'],
+    ['w', 'FILLER'],
+    ['plus', 'FILLER'],
+    ['program', 'FILLER'],
+    ['services', 'FILLER'],
   ] as [string, Token][]
 )
   .map(([p, t]): [string[], Token] => [p.split(' '), t])
@@ -64,7 +86,7 @@ function tokens(text: string): { found: Set<Token>; leftover: number } {
   const w = words(text).split(' ');
   const found = new Set<Token>();
   let leftover = 0;
-  for (let i = 0; i < w.length; ) {
+  for (let i = 0; i < w.length;) {
     const hit = PHRASES.find(([p]) => p.every((x, j) => w[i + j] === x));
     if (hit) {
       found.add(hit[1]);
@@ -78,7 +100,12 @@ function tokens(text: string): { found: Set<Token>; leftover: number } {
 }
 
 // Whole texts compared as compact keys, so "R.S.P." and "GenEd" read as their programs.
-const WHOLE = new Map<string, Program>(PHRASES.filter(([, t]) => t === 'RSP' || t === 'SDC' || t === 'DIS' || t === 'GENED').map(([p, t]) => [p.join(''), t as Program]));
+const WHOLE = new Map<string, Program>(
+  PHRASES.filter(([, t]) => t === 'RSP' || t === 'SDC' || t === 'DIS' || t === 'GENED').map(([p, t]) => [
+    p.join(''),
+    t as Program,
+  ]),
+);
 WHOLE.set('other', 'other');
 
 function parseProgram(raw: string): FieldRead<Program> {

@@ -14,6 +14,18 @@ export interface CapRow {
 
 export const CAPS = {
   rsp: { id: 'rsp', max: 28, waiverMax: 32, severity: 'error', who: 'resource specialist', citation: cite('EC56362') },
-  slpPK: { id: 'slp-pk', max: 40, severity: 'error', who: 'speech-language specialist serving only preschool children', citation: cite('EC56441_7') },
-  slp: { id: 'slp', max: 55, severity: 'warning', who: 'speech-language specialist', citation: cite('EC56363_3', 'CCR3051_1') },
+  slpPK: {
+    id: 'slp-pk',
+    max: 40,
+    severity: 'error',
+    who: 'speech-language specialist serving only preschool children',
+    citation: cite('EC56441_7'),
+  },
+  slp: {
+    id: 'slp',
+    max: 55,
+    severity: 'warning',
+    who: 'speech-language specialist',
+    citation: cite('EC56363_3', 'CCR3051_1'),
+  },
 } as const satisfies Record<string, CapRow>;

@@ -39,19 +39,41 @@ const EARLY_OLD: readonly Category[] = ['AUT', 'ED', 'EMD', 'ID', 'MD', 'OHI', '
 const CHART = cite('CTC_SPED_CHART', 'CTC_T06');
 const OLD = cite('CTC_T06');
 
-function row(code: string, title: string, group: CoverageGroup, covers: readonly Category[], grades: GradeRange, more: Partial<CoverageRow> = {}): CoverageRow {
-  return { code, title, group, covers, grades, base: code.startsWith('R3') || code.startsWith('R10'), citation: CHART, ...more };
+function row(
+  code: string,
+  title: string,
+  group: CoverageGroup,
+  covers: readonly Category[],
+  grades: GradeRange,
+  more: Partial<CoverageRow> = {},
+): CoverageRow {
+  return {
+    code,
+    title,
+    group,
+    covers,
+    grades,
+    base: code.startsWith('R3') || code.startsWith('R10'),
+    citation: CHART,
+    ...more,
+  };
 }
 
 export const COVERAGE: readonly CoverageRow[] = [
   // Current (2022+) Education Specialist authorizations.
   row('R3MN', 'Mild to Moderate Support Needs', 'current', MILD_MOD, RANGES.tkTo22, { support: 'MMSN' }),
   row('R3EN', 'Extensive Support Needs', 'current', EXTENSIVE, RANGES.tkTo22, { support: 'ESN' }),
-  row('R3HD', 'Deaf and Hard of Hearing', 'current', ['HH', 'DEAF', 'DB'], RANGES.birthTo22, { autismWith: ['HH', 'DEAF', 'DB'] }),
+  row('R3HD', 'Deaf and Hard of Hearing', 'current', ['HH', 'DEAF', 'DB'], RANGES.birthTo22, {
+    autismWith: ['HH', 'DEAF', 'DB'],
+  }),
   row('R3VB', 'Visual Impairments', 'current', ['VI', 'DB'], RANGES.birthTo22, { autismWith: ['VI', 'DB'] }),
   row('R3ER', 'Early Childhood Special Education', 'current', EARLY, RANGES.birthToK),
-  row('R3BM', 'Education Specialist Bridge: Mild to Moderate Support Needs', 'current', MILD_MOD, RANGES.tkTo22, { support: 'MMSN' }),
-  row('R3BE', 'Education Specialist Bridge: Extensive Support Needs', 'current', EXTENSIVE, RANGES.tkTo22, { support: 'ESN' }),
+  row('R3BM', 'Education Specialist Bridge: Mild to Moderate Support Needs', 'current', MILD_MOD, RANGES.tkTo22, {
+    support: 'MMSN',
+  }),
+  row('R3BE', 'Education Specialist Bridge: Extensive Support Needs', 'current', EXTENSIVE, RANGES.tkTo22, {
+    support: 'ESN',
+  }),
   row('R3BC', 'Education Specialist Bridge: Early Childhood', 'current', EARLY, RANGES.birthToK),
   row('SEEC', 'Early Childhood Added Authorization', 'current', EARLY, RANGES.birthToK),
   // Legacy Education Specialist authorizations (second page of the chart).
@@ -60,7 +82,9 @@ export const COVERAGE: readonly CoverageRow[] = [
     autismIssuedFrom: '2010-06-26',
     citation: cite('CTC_SPED_CHART', 'CL808CA'),
   }),
-  row('R3MS', 'Moderate/Severe Disabilities', 'legacy', ['AUT', 'DB', 'ED', 'ID', 'MD'], RANGES.tkTo22, { partial: ['ID'] }),
+  row('R3MS', 'Moderate/Severe Disabilities', 'legacy', ['AUT', 'DB', 'ED', 'ID', 'MD'], RANGES.tkTo22, {
+    partial: ['ID'],
+  }),
   row('R3DH', 'Deaf and Hard of Hearing (before 2022)', 'legacy', ['HH', 'DEAF', 'DB'], RANGES.birthTo22),
   row('R3VI', 'Visual Impairments (before 2022)', 'legacy', ['VI', 'DB'], RANGES.birthTo22),
   row('R3EC', 'Early Childhood Special Education (before 2022)', 'legacy', EARLY_OLD, RANGES.birthToPK),
@@ -77,16 +101,57 @@ export const COVERAGE: readonly CoverageRow[] = [
   row('AAOH', 'Other Health Impairment Added Authorization', 'added', ['OHI'], RANGES.birthTo22, { needsBase: true }),
   row('AATB', 'Traumatic Brain Injury Added Authorization', 'added', ['TBI'], RANGES.birthTo22, { needsBase: true }),
   // Special class authorizations on SLP and CRS credentials (RULES.md table; CL-879, T06).
-  row('LSCA', 'Special Class Authorization (Speech-Language Pathology)', 'special-class', ['SLI'], RANGES.birthTo22, { citation: cite('CL879', 'CTC_T06') }),
-  row('R56B', 'Special Class Authorization (Clinical or Rehabilitative Services)', 'special-class', ['SLI'], RANGES.birthTo22, { citation: OLD }),
-  row('R56C', 'Special Class Authorization (Clinical or Rehabilitative Services, SLI or autism)', 'special-class', ['SLI', 'AUT'], RANGES.birthTo12, { citation: OLD }),
+  row('LSCA', 'Special Class Authorization (Speech-Language Pathology)', 'special-class', ['SLI'], RANGES.birthTo22, {
+    citation: cite('CL879', 'CTC_T06'),
+  }),
+  row(
+    'R56B',
+    'Special Class Authorization (Clinical or Rehabilitative Services)',
+    'special-class',
+    ['SLI'],
+    RANGES.birthTo22,
+    { citation: OLD },
+  ),
+  row(
+    'R56C',
+    'Special Class Authorization (Clinical or Rehabilitative Services, SLI or autism)',
+    'special-class',
+    ['SLI', 'AUT'],
+    RANGES.birthTo12,
+    { citation: OLD },
+  ),
   // Pre-1997 Specialist Instruction Credential areas (research.md §2.4, from T06 wording).
-  row('R3LH', 'Learning Handicapped', 'pre-1997', ['SLD', 'OHI', 'ID'], RANGES.birthTo22, { partial: ['ID'], gapIsReview: true, citation: OLD }),
-  row('R3SH', 'Severely Handicapped', 'pre-1997', ['ED', 'ID', 'MD', 'AUT'], RANGES.birthTo22, { partial: ['ID'], gapIsReview: true, citation: OLD }),
-  row('R3CH', 'Communication Handicapped', 'pre-1997', ['SLI', 'HH', 'DEAF', 'DB'], RANGES.birthTo22, { gapIsReview: true, citation: OLD }),
-  row('R3PV', 'Physically Handicapped (including visually handicapped)', 'pre-1997', ['MD', 'OI', 'OHI', 'VI', 'DB'], RANGES.birthTo22, { gapIsReview: true, citation: OLD }),
+  row('R3LH', 'Learning Handicapped', 'pre-1997', ['SLD', 'OHI', 'ID'], RANGES.birthTo22, {
+    partial: ['ID'],
+    gapIsReview: true,
+    citation: OLD,
+  }),
+  row('R3SH', 'Severely Handicapped', 'pre-1997', ['ED', 'ID', 'MD', 'AUT'], RANGES.birthTo22, {
+    partial: ['ID'],
+    gapIsReview: true,
+    citation: OLD,
+  }),
+  row('R3CH', 'Communication Handicapped', 'pre-1997', ['SLI', 'HH', 'DEAF', 'DB'], RANGES.birthTo22, {
+    gapIsReview: true,
+    citation: OLD,
+  }),
+  row(
+    'R3PV',
+    'Physically Handicapped (including visually handicapped)',
+    'pre-1997',
+    ['MD', 'OI', 'OHI', 'VI', 'DB'],
+    RANGES.birthTo22,
+    { gapIsReview: true, citation: OLD },
+  ),
   row('R3VH', 'Visually Handicapped', 'pre-1997', ['VI', 'DB'], RANGES.birthTo22, { gapIsReview: true, citation: OLD }),
-  row('R3PH', 'Physical and Health Impairments (older code)', 'pre-1997', ['OI', 'OHI', 'MD', 'TBI'], RANGES.birthTo22, { gapIsReview: true, citation: OLD }),
+  row(
+    'R3PH',
+    'Physical and Health Impairments (older code)',
+    'pre-1997',
+    ['OI', 'OHI', 'MD', 'TBI'],
+    RANGES.birthTo22,
+    { gapIsReview: true, citation: OLD },
+  ),
   // Older interns and permits whose areas T06 does not enumerate (research.md §2.4). Current interns, PIP, STSP
   // and SELAP carry the Education Specialist codes above and are matched by those rows.
   row('R10T', 'District Intern: Mild and Moderate Disabilities', 'permit-intern', [], RANGES.tkTo22, {
@@ -97,10 +162,17 @@ export const COVERAGE: readonly CoverageRow[] = [
     reviewOnly: 'District Intern R10U names "moderate and severe disabilities" without listing categories (T06)',
     citation: OLD,
   }),
-  row('R10V', 'District Intern: Early Childhood Special Education', 'permit-intern', ['AUT', 'ED', 'EMD', 'ID', 'MD', 'OHI', 'SLD', 'SLI'], RANGES.birthToPK, {
-    gapIsReview: true,
-    citation: OLD,
-  }),
+  row(
+    'R10V',
+    'District Intern: Early Childhood Special Education',
+    'permit-intern',
+    ['AUT', 'ED', 'EMD', 'ID', 'MD', 'OHI', 'SLD', 'SLI'],
+    RANGES.birthToPK,
+    {
+      gapIsReview: true,
+      citation: OLD,
+    },
+  ),
   row('R3SE', 'Teaching Permit for Statutory Leave (Special Education)', 'permit-intern', [], RANGES.birthTo22, {
     reviewOnly: 'The Teaching Permit for Statutory Leave (R3SE) covers "any specialty area" the district assigns (T06)',
     citation: OLD,

@@ -44,7 +44,10 @@ export const OTHER_CODES: Readonly<Record<string, string>> = {
   'GEN:SUB': 'Substitute Teaching Permit',
 };
 
-const TITLE_OF = new Map<string, string>([...COVERAGE.map((r) => [r.code, r.title] as const), ...Object.entries(OTHER_CODES)]);
+const TITLE_OF = new Map<string, string>([
+  ...COVERAGE.map((r) => [r.code, r.title] as const),
+  ...Object.entries(OTHER_CODES),
+]);
 
 export const KNOWN_CODES: ReadonlySet<string> = new Set(TITLE_OF.keys());
 
@@ -72,7 +75,10 @@ interface TitleRule {
 }
 
 const one = (code: string): CodeChoice => ({ options: [code] });
-const byDate = (current: string, legacy: string): CodeChoice => ({ options: [current, legacy], currentFrom: CURRENT_CODES_FROM });
+const byDate = (current: string, legacy: string): CodeChoice => ({
+  options: [current, legacy],
+  currentFrom: CURRENT_CODES_FROM,
+});
 const LICENSE = /\blicen[sc]e/;
 const BRIDGE = /\bbridge\b/;
 const ADDED = /\badded authorization|\baa\b/;
@@ -93,7 +99,11 @@ export const TITLE_RULES: readonly TitleRule[] = [
   { all: [/visual impairment|\bvi\b/], none: [/orientation and mobility/], choice: byDate('R3VB', 'R3VI') },
   { all: [/early childhood/, BRIDGE], choice: one('R3BC') },
   { all: [/early childhood/, ADDED], none: [BRIDGE], choice: byDate('SEEC', 'ECSE') },
-  { all: [/early childhood special education|\becse\b/], none: [BRIDGE, ADDED, /\bpk 3\b/], choice: byDate('R3ER', 'R3EC') },
+  {
+    all: [/early childhood special education|\becse\b/],
+    none: [BRIDGE, ADDED, /\bpk 3\b/],
+    choice: byDate('R3ER', 'R3EC'),
+  },
   { all: [/physical and health impairment/], choice: one('R3PI') },
   { all: [/language and academic development|\blad\b/], choice: one('R3LD') },
   { all: [ADDED, /autism/], choice: one('AAAS') },
@@ -113,7 +123,11 @@ export const TITLE_RULES: readonly TitleRule[] = [
   { all: [/pupil personnel|\bpps\b/, /counsel/], choice: one('R511') },
   { all: [/pupil personnel|\bpps\b/, /social work/], choice: one('R512') },
   { all: [/pupil personnel|\bpps\b/, /child welfare/], choice: one('R514') },
-  { all: [/pupil personnel|\bpps\b/], none: [/psycholog|counsel|social work|child welfare/], choice: { options: ['R511', 'R512', 'R513', 'R514'] } },
+  {
+    all: [/pupil personnel|\bpps\b/],
+    none: [/psycholog|counsel|social work|child welfare/],
+    choice: { options: ['R511', 'R512', 'R513', 'R514'] },
+  },
   { all: [/school nurse/], choice: one('R52N') },
   { all: [/resource specialist/], none: [/permit/], choice: one('RSAA') },
   { all: [/resource specialist/, /permit/], choice: one('S1') },
@@ -134,7 +148,8 @@ export const TITLE_RULES: readonly TitleRule[] = [
 /** A CRS R56A code whose title names neither area. */
 export const R56A_EITHER: CodeChoice = { options: ['R56A:AUD', 'R56A:OM'] };
 
-export type DocKind = 'clear' | 'preliminary' | 'intern' | 'PIP' | 'STSP' | 'SELAP' | 'waiver' | 'license' | 'emergency' | 'other';
+export type DocKind =
+  'clear' | 'preliminary' | 'intern' | 'PIP' | 'STSP' | 'SELAP' | 'waiver' | 'license' | 'emergency' | 'other';
 
 /** Kind words, checked in order against the `kind` field, then the title. */
 export const KIND_RULES: readonly { test: RegExp; kind: DocKind }[] = [
@@ -152,7 +167,8 @@ export const KIND_RULES: readonly { test: RegExp; kind: DocKind }[] = [
 /** Temporary documents and their limits (research.md §7.3). */
 export const TEMPORARY: Readonly<Partial<Record<DocKind, { limits: string; citation: Citation }>>> = {
   intern: {
-    limits: 'an intern credential is valid only while the holder stays enrolled in the intern program (length per CL-402a/CL-707b, not confirmed here)',
+    limits:
+      'an intern credential is valid only while the holder stays enrolled in the intern program (length per CL-402a/CL-707b, not confirmed here)',
     citation: cite('CTC_T06'),
   },
   PIP: {
@@ -160,15 +176,18 @@ export const TEMPORARY: Readonly<Partial<Record<DocKind, { limits: string; citat
     citation: cite('CL856'),
   },
   STSP: {
-    limits: "a Short-Term Staff Permit ends with the employer's school year (at most one year) and is not renewable: once in a lifetime",
+    limits:
+      "a Short-Term Staff Permit ends with the employer's school year (at most one year) and is not renewable: once in a lifetime",
     citation: cite('CL858'),
   },
   SELAP: {
-    limits: "a Special Education Limited Assignment Permit lasts one year, never past the prerequisite credential's expiration, may be reissued twice per specialty and needs an annual Declaration of Need",
+    limits:
+      "a Special Education Limited Assignment Permit lasts one year, never past the prerequisite credential's expiration, may be reissued twice per specialty and needs an annual Declaration of Need",
     citation: cite('CL889'),
   },
   waiver: {
-    limits: 'a short-term waiver lasts one semester or less, once per teacher and class; a variable term waiver up to one year',
+    limits:
+      'a short-term waiver lasts one semester or less, once per teacher and class; a variable term waiver up to one year',
     citation: cite('CTC_WAIVERS'),
   },
 };

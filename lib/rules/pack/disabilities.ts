@@ -3,7 +3,7 @@
  * key used by every other table. 200 ("None") is handled by the normalizer, not listed here.
  */
 export type Category =
-  | 'ID' | 'HH' | 'DEAF' | 'SLI' | 'VI' | 'ED' | 'OI' | 'OHI' | 'EMD' | 'SLD' | 'DB' | 'MD' | 'AUT' | 'TBI';
+  'ID' | 'HH' | 'DEAF' | 'SLI' | 'VI' | 'ED' | 'OI' | 'OHI' | 'EMD' | 'SLD' | 'DB' | 'MD' | 'AUT' | 'TBI';
 
 export interface DisabilityRow {
   code: string;

@@ -30,10 +30,22 @@ export const SOURCES = {
     source: 'CTC leaflet CL-610 Clinical or Rehabilitative Services Credentials',
     url: 'https://www.ctc.ca.gov/credentials/leaflets/Clinical-or-Rehabilitative-Credentials-(CL-610)',
   },
-  CL380: { source: 'CTC leaflet CL-380 School Nurse Services Credential', url: 'https://www.ctc.ca.gov/credentials/leaflets/cl-380/' },
-  CL625: { source: 'CTC leaflet CL-625 Resource Specialist Added Authorization', url: 'https://www.ctc.ca.gov/credentials/leaflets/cl-625/' },
-  CL856: { source: 'CTC leaflet CL-856 Provisional Internship Permit', url: 'https://www.ctc.ca.gov/credentials/leaflets/cl-856/' },
-  CL858: { source: 'CTC leaflet CL-858 Short-Term Staff Permit', url: 'https://www.ctc.ca.gov/credentials/leaflets/cl-858/' },
+  CL380: {
+    source: 'CTC leaflet CL-380 School Nurse Services Credential',
+    url: 'https://www.ctc.ca.gov/credentials/leaflets/cl-380/',
+  },
+  CL625: {
+    source: 'CTC leaflet CL-625 Resource Specialist Added Authorization',
+    url: 'https://www.ctc.ca.gov/credentials/leaflets/cl-625/',
+  },
+  CL856: {
+    source: 'CTC leaflet CL-856 Provisional Internship Permit',
+    url: 'https://www.ctc.ca.gov/credentials/leaflets/cl-856/',
+  },
+  CL858: {
+    source: 'CTC leaflet CL-858 Short-Term Staff Permit',
+    url: 'https://www.ctc.ca.gov/credentials/leaflets/cl-858/',
+  },
   CL889: {
     source: 'CTC leaflet CL-889 Special Education Limited Assignment Permit',
     url: 'https://www.ctc.ca.gov/credentials/leaflets/cl-889/',
@@ -54,15 +66,30 @@ export const SOURCES = {
     source: 'CDE CALPADS code sets (disability and service codes; research.md §1, §5.3)',
     url: 'https://www.cde.ca.gov/ds/sp/cl/systemdocs.asp',
   },
-  EC56026_5: { source: 'Education Code 56026.5 (low incidence disability)', url: 'https://lawinsider.com/dictionary/low-incidence-disability' },
-  EC56362: { source: 'Education Code 56362(c) (resource specialist caseload 28; waiver to 32)', url: 'https://jurris.com/california/education-code/56360-56369/56362-5' },
+  EC56026_5: {
+    source: 'Education Code 56026.5 (low incidence disability)',
+    url: 'https://lawinsider.com/dictionary/low-incidence-disability',
+  },
+  EC56362: {
+    source: 'Education Code 56362(c) (resource specialist caseload 28; waiver to 32)',
+    url: 'https://jurris.com/california/education-code/56360-56369/56362-5',
+  },
   EC56363_3: {
     source: 'Education Code 56363.3 (language, speech and hearing average caseload 55)',
     url: 'http://gamutonline.net/district/sebastopol/displayPolicy/133483/0',
   },
-  EC56441_7: { source: 'Education Code 56441.7(a) (preschool-only speech caseload 40)', url: 'https://online.flippingbook.com/view/696684130/635' },
-  CCR3051_1: { source: '5 CCR 3051.1 (language and speech services)', url: 'http://gamutonline.net/district/sebastopol/displayPolicy/186897/0' },
-  BP2630: { source: 'Business and Professions Code 2630 (physical therapy license)', url: 'http://laws9.com/statutes/california/bpc/2630-2640' },
+  EC56441_7: {
+    source: 'Education Code 56441.7(a) (preschool-only speech caseload 40)',
+    url: 'https://online.flippingbook.com/view/696684130/635',
+  },
+  CCR3051_1: {
+    source: '5 CCR 3051.1 (language and speech services)',
+    url: 'http://gamutonline.net/district/sebastopol/displayPolicy/186897/0',
+  },
+  BP2630: {
+    source: 'Business and Professions Code 2630 (physical therapy license)',
+    url: 'http://laws9.com/statutes/california/bpc/2630-2640',
+  },
   BP2570: { source: 'Business and Professions Code 2570 et seq. (occupational therapy license)' },
   LOCAL: { source: 'Local policy (district or SELPA caseload settings)' },
 } as const satisfies Record<string, Citation>;

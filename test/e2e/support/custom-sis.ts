@@ -16,8 +16,22 @@ export interface Pupil {
 }
 
 export const PUPILS: Pupil[] = [
-  { id: 'P-4411', name: 'Jamie Ortiz', exceptionality: '320 - Autism', supports: ['330 - Specialized Academic Instruction'], carrier: 'Priya Patel', nextPlan: '03/01/2027' },
-  { id: 'P-5120', name: 'Robin Lee', exceptionality: '240 - Speech or Language Impairment', supports: ['415 - Language and Speech'], carrier: 'Maria Gonzalez', nextPlan: '10/15/2027' },
+  {
+    id: 'P-4411',
+    name: 'Jamie Ortiz',
+    exceptionality: '320 - Autism',
+    supports: ['330 - Specialized Academic Instruction'],
+    carrier: 'Priya Patel',
+    nextPlan: '03/01/2027',
+  },
+  {
+    id: 'P-5120',
+    name: 'Robin Lee',
+    exceptionality: '240 - Speech or Language Impairment',
+    supports: ['415 - Language and Speech'],
+    carrier: 'Maria Gonzalez',
+    nextPlan: '10/15/2027',
+  },
 ];
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -40,7 +54,10 @@ export function pupilPage(p: Pupil): string {
 /** The caseload list: one row per pupil, the id in its own column (the name links to a URL no id list knows). */
 export function pupilList(pupils: Pupil[] = PUPILS): string {
   const rows = pupils
-    .map((p) => `<tr><td>${esc(p.id)}</td><td><a href="/pupil?sid=${encodeURIComponent(p.id)}&amp;tab=sped">${esc(p.name)}</a></td><td>${esc(p.exceptionality)}</td><td>${esc(p.carrier)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td>${esc(p.id)}</td><td><a href="/pupil?sid=${encodeURIComponent(p.id)}&amp;tab=sped">${esc(p.name)}</a></td><td>${esc(p.exceptionality)}</td><td>${esc(p.carrier)}</td></tr>`,
+    )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pupils</title>
 <style>body { margin: 0; font-family: sans-serif; } main { width: 560px; padding: 16px; } td, th { padding: 4px 8px; }</style></head>
@@ -55,9 +72,13 @@ export async function startCustomSis(): Promise<{ url: string; close(): Promise<
     if (url.pathname === '/pupils') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(pupilList());
     } else if (url.pathname === '/') {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Home</title><p>Pupils</p>');
+      res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>Home</title><p>Pupils</p>');
     } else if (pupil) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(pupilPage(pupil));
+      res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(pupilPage(pupil));
     } else res.writeHead(404).end();
   });
   return listenLoopback(server);

@@ -4,14 +4,22 @@ import { expect, type Frame, type FrameLocator, type Page } from '@playwright/te
 export type Scope = Page | Frame | FrameLocator;
 
 /** The marker of one record, by the DESIGN.md contract attributes, in a page or a frame. */
-export const markerIn = (scope: Scope, kind: 'student' | 'staff', id: string) => scope.locator(`[data-liaison-${kind}="${id}"]`);
+export const markerIn = (scope: Scope, kind: 'student' | 'staff', id: string) =>
+  scope.locator(`[data-liaison-${kind}="${id}"]`);
 
 /** The ids of every marker of one kind in a page or a frame, in document order. */
 export const markerIds = (scope: Scope, kind: 'student' | 'staff') =>
-  scope.locator(`[data-liaison-${kind}]`).evaluateAll((ms, k) => ms.map((m) => m.getAttribute(`data-liaison-${k}`) ?? ''), kind);
+  scope
+    .locator(`[data-liaison-${kind}]`)
+    .evaluateAll((ms, k) => ms.map((m) => m.getAttribute(`data-liaison-${k}`) ?? ''), kind);
 
 /** Waits until the worker has answered for a marker (as fixtures.ts `findingsOf`, in a page or a frame). */
-export async function findingsIn(scope: Scope, kind: 'student' | 'staff', id: string, timeout?: number): Promise<string[]> {
+export async function findingsIn(
+  scope: Scope,
+  kind: 'student' | 'staff',
+  id: string,
+  timeout?: number,
+): Promise<string[]> {
   const m = markerIn(scope, kind, id).first();
   await expect(m).toHaveAttribute('data-liaison-findings', /.*/, { timeout });
   await expect(m.locator('button').first()).not.toHaveText('Liaison…', { timeout });
@@ -25,7 +33,12 @@ const NOTE_CODES = /^NOTE_/;
  * The codes EXPECTED.json (and cases.json) list for a record: its warning and error findings plus the one info
  * code they name, CM_AUTH_VIA_PROVIDER; read from the marker's popover, which names each finding's severity.
  */
-export async function reportedCodesIn(scope: Scope, kind: 'student' | 'staff', id: string, timeout?: number): Promise<string[]> {
+export async function reportedCodesIn(
+  scope: Scope,
+  kind: 'student' | 'staff',
+  id: string,
+  timeout?: number,
+): Promise<string[]> {
   await findingsIn(scope, kind, id, timeout);
   const m = markerIn(scope, kind, id).first();
   // The popover's list is built when it opens.

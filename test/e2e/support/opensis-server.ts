@@ -48,8 +48,10 @@ export interface Expected {
   };
 }
 
-export const readPlan = (): PlanPage[] => (JSON.parse(readFileSync(join(OPENSIS_DIR, 'plan.json'), 'utf8')) as { pages: PlanPage[] }).pages;
-export const readExpected = (): Expected => JSON.parse(readFileSync(join(OPENSIS_DIR, 'EXPECTED.json'), 'utf8')) as Expected;
+export const readPlan = (): PlanPage[] =>
+  (JSON.parse(readFileSync(join(OPENSIS_DIR, 'plan.json'), 'utf8')) as { pages: PlanPage[] }).pages;
+export const readExpected = (): Expected =>
+  JSON.parse(readFileSync(join(OPENSIS_DIR, 'EXPECTED.json'), 'utf8')) as Expected;
 
 /** The captured page a plan entry names, by its file (every path of plan.json is in EXPECTED.json too). */
 export function expectedPageFor(expected: Expected, plan: PlanPage): ExpectedPage | undefined {
@@ -88,7 +90,11 @@ export function contentOf(html: string): string | null {
   return null;
 }
 
-export async function startOpensisServer(): Promise<{ url: string; pageUrl(path: string): string; close(): Promise<void> }> {
+export async function startOpensisServer(): Promise<{
+  url: string;
+  pageUrl(path: string): string;
+  close(): Promise<void>;
+}> {
   const routes = new Map<string, string>();
   for (const p of readPlan()) routes.set(keyOf(new URL(p.path, 'http://127.0.0.1/')), join(OPENSIS_DIR, p.file));
   const ajax = new Map<string, string>();

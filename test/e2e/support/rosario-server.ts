@@ -81,7 +81,11 @@ function fragmentFor(ajax: Map<string, string>, url: URL): string | undefined {
   return undefined;
 }
 
-export async function startRosarioServer(): Promise<{ url: string; pageUrl(name: string): string; close(): Promise<void> }> {
+export async function startRosarioServer(): Promise<{
+  url: string;
+  pageUrl(name: string): string;
+  close(): Promise<void>;
+}> {
   const { full, ajax } = loadEntries();
   const xhr = (req: IncomingMessage) => req.headers['x-requested-with'] === 'XMLHttpRequest';
   const server = createServer((req, res) => {

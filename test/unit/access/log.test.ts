@@ -1,6 +1,12 @@
 import { liveQuery } from 'dexie';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accessEntries, accessLogCsv, logAccess, purgeAccessLog, saveAccessLogRetentionDays } from '../../../lib/access/log';
+import {
+  accessEntries,
+  accessLogCsv,
+  logAccess,
+  purgeAccessLog,
+  saveAccessLogRetentionDays,
+} from '../../../lib/access/log';
 import { LiaisonDb } from '../../../lib/db/database';
 import { handleContentMessage } from '../../../lib/messaging/handler';
 import { addNote, notesForSite, notesForStudent } from '../../../lib/notes/repo';
@@ -20,7 +26,15 @@ afterEach(async () => {
 
 const view = (id: string, name: string) => ({
   type: 'page/snapshot',
-  snapshot: { url: `${SITE}/students/${id}`, profile: 't', pageType: 'student', students: [{ id, name }], staff: [], diagnostics: [], focus: { kind: 'student', id } },
+  snapshot: {
+    url: `${SITE}/students/${id}`,
+    profile: 't',
+    pageType: 'student',
+    students: [{ id, name }],
+    staff: [],
+    diagnostics: [],
+    focus: { kind: 'student', id },
+  },
 });
 const ctx = () => ({ db, asOf: () => '2026-11-22', enabledSites: async () => [`${SITE}/*`] });
 const actions = async () => (await accessEntries(db)).map((e) => [e.action, e.subject]).sort();
@@ -41,21 +55,31 @@ describe('access log', () => {
   it('logs only what the page showed: an id named by the address or heading alone is no view (issue 12)', async () => {
     const named = { type: 'page/snapshot', snapshot: { ...view('1003', 'x').snapshot, students: [] } };
     await handleContentMessage(ctx(), named, { tabId: 1, url: `${SITE}/students/1003` });
-    const other = { type: 'page/snapshot', snapshot: { ...view('1004', 'Bo Baker').snapshot, focus: { kind: 'student', id: '1005' } } };
+    const other = {
+      type: 'page/snapshot',
+      snapshot: { ...view('1004', 'Bo Baker').snapshot, focus: { kind: 'student', id: '1005' } },
+    };
     await handleContentMessage(ctx(), other, { tabId: 1, url: `${SITE}/students/1005` });
     expect(await actions()).toEqual([]);
   });
 
   it('a message from a site that is not enabled logs nothing', async () => {
-    await handleContentMessage(ctx(), view('1001', 'Jordan Rivera'), { tabId: 1, url: 'https://evil.example/students/1001' });
+    await handleContentMessage(ctx(), view('1001', 'Jordan Rivera'), {
+      tabId: 1,
+      url: 'https://evil.example/students/1001',
+    });
     expect(await db.accessLog.count()).toBe(0);
   });
 
   it('keeps ids intact, also one holding the separator', async () => {
     await logAccess(db, SITE, ['A|17'], 'view', Date.UTC(2026, 10, 22, 8));
-    expect(accessLogCsv(await accessEntries(db))).toBe(`Time (UTC),Site,Student ID,Action\r\n2026-11-22T08:00:00.000Z,${SITE},A|17,view`);
+    expect(accessLogCsv(await accessEntries(db))).toBe(
+      `Time (UTC),Site,Student ID,Action\r\n2026-11-22T08:00:00.000Z,${SITE},A|17,view`,
+    );
     // Rows written before the id was kept apart still export their whole id.
-    expect(accessLogCsv([{ at: 0, site: SITE, action: 'view', subject: `${SITE}|B|18` }])).toContain(`,${SITE},B|18,view`);
+    expect(accessLogCsv([{ at: 0, site: SITE, action: 'view', subject: `${SITE}|B|18` }])).toContain(
+      `,${SITE},B|18,view`,
+    );
   });
 
   it('throttles by the minute and logs again after it', async () => {

@@ -26,14 +26,22 @@ describe('Aeries starting profile (commercial-sis-facts.md §1)', () => {
     Snapshot.parse(snapshot);
     const { provenance, ...student } = snapshot.students[0];
     expect(student).toEqual({ id: '100234', name: 'Jordan Rivera', birthDate: '2017-03-14' });
-    expect(provenance).toMatchObject({ id: "selector div.data-row > div[data-tcfc='STU.ID']", birthDate: "selector td[data-tcfc='STU.BD']" });
+    expect(provenance).toMatchObject({
+      id: "selector div.data-row > div[data-tcfc='STU.ID']",
+      birthDate: "selector td[data-tcfc='STU.BD']",
+    });
     expect(snapshot.focus).toEqual({ kind: 'student', id: '100234' });
     expect(anchors).toHaveLength(1);
   });
 
   test('not recognized without the STU.ID cell, on the portal, or on other hosts', () => {
     const doc = fixture('demographics.html');
-    expect(aeriesAdapter.detect(new URL(AERIES_URLS.match[0]), parseHtml('<table><tr><td data-tcfc="STU.LN">x</td></tr></table>'))).toBeNull();
+    expect(
+      aeriesAdapter.detect(
+        new URL(AERIES_URLS.match[0]),
+        parseHtml('<table><tr><td data-tcfc="STU.LN">x</td></tr></table>'),
+      ),
+    ).toBeNull();
     for (const u of AERIES_URLS.noMatch) expect(aeriesAdapter.detect(new URL(u), doc)).toBeNull();
   });
 });

@@ -35,7 +35,9 @@ describe('demo SIS server', () => {
   });
 
   it('answers the XHR header with only the content fragment', async () => {
-    const res = await fetch(new URL('/students/1001', server.url), { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+    const res = await fetch(new URL('/students/1001', server.url), {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('vary')).toBe('X-Requested-With');
     const body = await res.text();

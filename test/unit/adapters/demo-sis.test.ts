@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_DIR, FIXTURES, HOSTILE_STAFF_NAME, HOSTILE_STUDENT_NAME, renderFixture } from '../../../demo-sis/write-fixtures';
+import {
+  FIXTURE_DIR,
+  FIXTURES,
+  HOSTILE_STAFF_NAME,
+  HOSTILE_STUDENT_NAME,
+  renderFixture,
+} from '../../../demo-sis/write-fixtures';
 import { Snapshot, CanonicalInput } from '../../../lib/domain';
 import { DEMO_SIS_PROFILE, DEMO_SIS_URLS, demoSisAdapter } from '../../../lib/adapters/profiles/demo-sis';
 import { readGenericPage } from '../../../lib/adapters/generic/page';
@@ -38,7 +44,9 @@ describe('demo SIS fixtures', () => {
   });
 
   it('district data is valid canonical input', () => {
-    expect(() => CanonicalInput.parse({ asOf: DISTRICT.today, staff: DISTRICT.staff, students: DISTRICT.students })).not.toThrow();
+    expect(() =>
+      CanonicalInput.parse({ asOf: DISTRICT.today, staff: DISTRICT.staff, students: DISTRICT.students }),
+    ).not.toThrow();
     expect(DISTRICT.students).toHaveLength(40);
     expect(new Set(DISTRICT.students.map((s) => s.id)).size).toBe(40);
   });
@@ -49,21 +57,33 @@ describe('detect', () => {
   const types = Object.keys(DEMO_SIS_URLS.match) as (keyof typeof DEMO_SIS_URLS.match)[];
   for (const type of types) {
     it(`${type} matches its own URLs and none of the others'`, () => {
-      for (const path of DEMO_SIS_URLS.match[type]) expect(demoSisAdapter.detect(new URL(path, ORIGIN), demoDoc), path).toBe(type);
+      for (const path of DEMO_SIS_URLS.match[type])
+        expect(demoSisAdapter.detect(new URL(path, ORIGIN), demoDoc), path).toBe(type);
     });
   }
   it('matches none of the URLs no page lives at', () => {
-    for (const path of DEMO_SIS_URLS.noMatch) expect(demoSisAdapter.detect(new URL(path, ORIGIN), demoDoc), path).toBeNull();
+    for (const path of DEMO_SIS_URLS.noMatch)
+      expect(demoSisAdapter.detect(new URL(path, ORIGIN), demoDoc), path).toBeNull();
   });
   it('never claims a page without the demo SIS generator meta', () => {
-    const other = parse('<!doctype html><html><head><meta name="generator" content="RosarioSIS"></head><body><main id="content"></main></body></html>');
-    for (const type of types) for (const path of DEMO_SIS_URLS.match[type]) expect(demoSisAdapter.detect(new URL(path, ORIGIN), other)).toBeNull();
+    const other = parse(
+      '<!doctype html><html><head><meta name="generator" content="RosarioSIS"></head><body><main id="content"></main></body></html>',
+    );
+    for (const type of types)
+      for (const path of DEMO_SIS_URLS.match[type])
+        expect(demoSisAdapter.detect(new URL(path, ORIGIN), other)).toBeNull();
   });
   it('pickAdapter finds the demo profile, honours the off switch, and passes on other sites', () => {
     expect(ADAPTERS).toContain(demoSisAdapter);
-    expect(pickAdapter(new URL('/students/1001', ORIGIN), parse(fixture('student-1001.html')))).toEqual({ adapter: demoSisAdapter, pageType: 'student' });
+    expect(pickAdapter(new URL('/students/1001', ORIGIN), parse(fixture('student-1001.html')))).toEqual({
+      adapter: demoSisAdapter,
+      pageType: 'student',
+    });
     // Switched off, the demo profile never reads the page (the generic reader may still).
-    expect(pickAdapter(new URL('/students/1001', ORIGIN), parse(fixture('student-1001.html')), new Set(['demo-sis']))?.adapter).not.toBe(demoSisAdapter);
+    expect(
+      pickAdapter(new URL('/students/1001', ORIGIN), parse(fixture('student-1001.html')), new Set(['demo-sis']))
+        ?.adapter,
+    ).not.toBe(demoSisAdapter);
     expect(pickAdapter(new URL('/students/1001', ORIGIN), parse('<p>hi</p>'))).toBeNull();
   });
 });
@@ -80,7 +100,8 @@ describe('profile selectors', () => {
     it(`${page.type}: markers and root match its fixtures`, () => {
       for (const file of OF_TYPE[page.type]) {
         const doc = parse(fixture(file));
-        for (const selector of [...page.markers, page.root]) expect(doc.querySelectorAll(selector).length, `${selector} in ${file}`).toBe(1);
+        for (const selector of [...page.markers, page.root])
+          expect(doc.querySelectorAll(selector).length, `${selector} in ${file}`).toBe(1);
       }
     });
   }
@@ -89,13 +110,16 @@ describe('profile selectors', () => {
 describe('generic reader alone', () => {
   // The profile adds only page types and the live root: without it, every field reads the same.
   // (The XHR fragment is read once swapped into a page, below; alone it carries no demo marker.)
-  it.each(FIXTURES.filter((f) => !f.file.includes('fragment')).map((f) => [f.file, f] as const))('%s reads to the same records', (file, spec) => {
-    const url = new URL(spec.path, ORIGIN);
-    const withProfile = demoSisAdapter.read(parse(fixture(file)), url).snapshot;
-    const alone = readGenericPage(parse(fixture(file)), url).snapshot;
-    const records = (s: typeof alone) => [...s.students, ...s.staff].map(({ provenance: _p, ...r }) => r);
-    expect(records(alone)).toEqual(records(withProfile));
-  });
+  it.each(FIXTURES.filter((f) => !f.file.includes('fragment')).map((f) => [f.file, f] as const))(
+    '%s reads to the same records',
+    (file, spec) => {
+      const url = new URL(spec.path, ORIGIN);
+      const withProfile = demoSisAdapter.read(parse(fixture(file)), url).snapshot;
+      const alone = readGenericPage(parse(fixture(file)), url).snapshot;
+      const records = (s: typeof alone) => [...s.students, ...s.staff].map(({ provenance: _p, ...r }) => r);
+      expect(records(alone)).toEqual(records(withProfile));
+    },
+  );
 });
 
 describe('student list', () => {
@@ -118,7 +142,11 @@ describe('student list', () => {
       caseManager: { staffId: 'T101', name: 'Maria Gonzalez', url: '/staff/T101' },
       iep: { nextAnnual: '2027-03-11' },
     });
-    expect(provenance).toMatchObject({ id: 'link path /students/', primaryDisability: 'column "Primary Disability"', caseManager: 'column "Case Manager"' });
+    expect(provenance).toMatchObject({
+      id: 'link path /students/',
+      primaryDisability: 'column "Primary Disability"',
+      caseManager: 'column "Case Manager"',
+    });
   });
 
   it('keeps case managers known only by name, and no case manager as null', () => {
@@ -159,10 +187,27 @@ describe('student page', () => {
       supportLevel: 'Mild to Moderate Support Needs (MMSN)',
       program: 'SDC',
       alternatePlacement: true,
-      caseManager: { staffId: 'T101', name: 'Maria Gonzalez', roleText: 'Instruction (teacher of record)', url: '/staff/T101' },
+      caseManager: {
+        staffId: 'T101',
+        name: 'Maria Gonzalez',
+        roleText: 'Instruction (teacher of record)',
+        url: '/staff/T101',
+      },
       services: [
-        { code: '330', name: 'Specialized Academic Instruction', providerStaffId: 'T101', providerName: 'Maria Gonzalez', providerUrl: '/staff/T101' },
-        { code: null, name: 'Specialized Deaf and Hard of Hearing Services', providerStaffId: 'T105', providerName: 'Grace Wu', providerUrl: '/staff/T105' },
+        {
+          code: '330',
+          name: 'Specialized Academic Instruction',
+          providerStaffId: 'T101',
+          providerName: 'Maria Gonzalez',
+          providerUrl: '/staff/T101',
+        },
+        {
+          code: null,
+          name: 'Specialized Deaf and Hard of Hearing Services',
+          providerStaffId: 'T105',
+          providerName: 'Grace Wu',
+          providerUrl: '/staff/T105',
+        },
       ],
       iep: { lastMeeting: '2026-01-08', nextAnnual: '2027-01-07', nextTriennial: '2028-01-07' },
     });
@@ -184,19 +229,36 @@ describe('student page', () => {
     const s = readFixture('student-1001.html').snapshot.students[0];
     expect(s.secondaryDisability).toBeNull();
     expect(s.severe).toBeUndefined();
-    expect(s.caseManager).toEqual({ staffId: 'T101', name: 'Maria Gonzalez', roleText: 'Instruction (teacher of record)', url: '/staff/T101' });
+    expect(s.caseManager).toEqual({
+      staffId: 'T101',
+      name: 'Maria Gonzalez',
+      roleText: 'Instruction (teacher of record)',
+      url: '/staff/T101',
+    });
   });
 
   it('reads orthopedic impairment severity', () => {
     const s = readFixture('student-1030.html').snapshot.students[0];
-    expect(s).toMatchObject({ primaryDisability: '270 - Orthopedic Impairment (OI)', severe: true, alternatePlacement: true });
+    expect(s).toMatchObject({
+      primaryDisability: '270 - Orthopedic Impairment (OI)',
+      severe: true,
+      alternatePlacement: true,
+    });
   });
 
   it('reads a case manager with no staff record by name, a missing one as null, a provider by name', () => {
     expect(readFixture('student-1016.html').snapshot.students[0].caseManager).toEqual({ name: 'Harold Finch' });
     const s1015 = readFixture('student-1015.html').snapshot.students[0];
     expect(s1015.caseManager).toBeNull();
-    expect(s1015.services).toEqual([{ code: '330', name: 'Specialized Academic Instruction', providerStaffId: 'T101', providerName: 'Maria Gonzalez', providerUrl: '/staff/T101' }]);
+    expect(s1015.services).toEqual([
+      {
+        code: '330',
+        name: 'Specialized Academic Instruction',
+        providerStaffId: 'T101',
+        providerName: 'Maria Gonzalez',
+        providerUrl: '/staff/T101',
+      },
+    ]);
     expect(readFixture('student-1031.html').snapshot.students[0].services).toEqual([
       { code: '415', name: 'Language and Speech', providerName: 'Bay Speech Associates (contract)' },
     ]);
@@ -234,7 +296,9 @@ describe('staff list', () => {
       id: 'T107',
       name: 'Lucy Brown',
       position: 'Resource Specialist',
-      credentials: [{ title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs', expires: '2026-10-31' }],
+      credentials: [
+        { title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs', expires: '2026-10-31' },
+      ],
     });
     expect(byId('T111').credentials).toEqual([]);
     expect(anchors).toHaveLength(14);
@@ -246,7 +310,11 @@ describe('staff list', () => {
     const { snapshot } = readFixture('staff-list-basic.html');
     expect(snapshot.staff).toHaveLength(14);
     for (const s of snapshot.staff) expect(s).not.toHaveProperty('credentials');
-    expect(snapshot.staff[0]).toMatchObject({ id: 'T100', name: 'Priya Patel', position: 'Speech-Language Pathologist' });
+    expect(snapshot.staff[0]).toMatchObject({
+      id: 'T100',
+      name: 'Priya Patel',
+      position: 'Speech-Language Pathologist',
+    });
   });
 });
 
@@ -263,17 +331,29 @@ describe('staff page', () => {
       email: 'mgonzalez@svusd.example.org',
       phone: '(555) 014-0101',
       credentials: [
-        { title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs', authorizations: ['R3MN'], kind: 'Clear', expires: '2029-06-30' },
+        {
+          title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs',
+          authorizations: ['R3MN'],
+          kind: 'Clear',
+          expires: '2029-06-30',
+        },
       ],
     });
-    expect(provenance).toMatchObject({ position: 'label "Position"', credentials: 'table "Credential", "Authorizations", "Expires"' });
+    expect(provenance).toMatchObject({
+      position: 'label "Position"',
+      credentials: 'table "Credential", "Authorizations", "Expires"',
+    });
     expect(anchors[0]).toMatchObject({ kind: 'staff', id: 'T101', inside: true });
   });
 
   it('reads "No credentials on file" as [] and a credential without authorizations as such', () => {
     expect(readFixture('staff-T111.html').snapshot.staff[0].credentials).toEqual([]);
     expect(readFixture('staff-T112.html').snapshot.staff[0].credentials).toEqual([
-      { title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs', kind: 'Clear', expires: '2030-06-30' },
+      {
+        title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs',
+        kind: 'Clear',
+        expires: '2030-06-30',
+      },
     ]);
   });
 
@@ -304,7 +384,8 @@ describe('hostile names', () => {
 describe('odd markup', () => {
   it('never throws, reports what is missing, and never puts student data in diagnostics', () => {
     const doc = parse(fixture('student-1001.html'));
-    for (const el of Array.from(doc.querySelectorAll('.field .label'))) if (/Grade|Primary/.test(el.textContent ?? '')) el.textContent = 'Something else';
+    for (const el of Array.from(doc.querySelectorAll('.field .label')))
+      if (/Grade|Primary/.test(el.textContent ?? '')) el.textContent = 'Something else';
     doc.querySelector('table')!.remove();
     const { snapshot } = demoSisAdapter.read(doc, new URL('/students/1001', ORIGIN));
     expect(() => Snapshot.parse(snapshot)).not.toThrow();
@@ -318,26 +399,33 @@ describe('odd markup', () => {
   });
 
   it('reads an empty document and a page on an unknown path as diagnostics only', () => {
-    for (const [html, path] of [['', '/students/1001'], ['<main id="content"><table><tr><td>x</td></tr></table></main>', '/students'], [fixture('home.html'), '/']] as const) {
+    for (const [html, path] of [
+      ['', '/students/1001'],
+      ['<main id="content"><table><tr><td>x</td></tr></table></main>', '/students'],
+      [fixture('home.html'), '/'],
+    ] as const) {
       const { snapshot } = demoSisAdapter.read(parse(html), new URL(path, ORIGIN));
       expect(() => Snapshot.parse(snapshot)).not.toThrow();
       expect(snapshot.students).toEqual([]);
       expect(snapshot.diagnostics.length).toBeGreaterThan(0);
     }
   });
-
 });
 
 // The demo must seed every worked case with its facts, so cases.json's expectations hold for the demo students.
 const CASES = join(__dirname, '../../../../shared/domain/cases.json');
 describe.skipIf(!existsSync(CASES))('demo district vs ../shared/domain/cases.json', () => {
   it('holds every case student and staff member with the same facts', () => {
-    const cases = JSON.parse(readFileSync(CASES, 'utf8')) as { staff: Record<string, unknown>[]; students: Record<string, unknown>[] };
+    const cases = JSON.parse(readFileSync(CASES, 'utf8')) as {
+      staff: Record<string, unknown>[];
+      students: Record<string, unknown>[];
+    };
     for (const c of cases.students) {
       const d = DISTRICT.students.find((s) => s.id === c.id) as Record<string, unknown> | undefined;
       expect(d, `student ${c.id}`).toBeDefined();
       for (const [k, v] of Object.entries(c)) {
-        const actual = k === 'services' ? (d![k] as Record<string, unknown>[]).map(({ frequency: _f, ...rest }) => rest) : d![k];
+        const actual =
+          k === 'services' ? (d![k] as Record<string, unknown>[]).map(({ frequency: _f, ...rest }) => rest) : d![k];
         expect(actual ?? null, `student ${c.id} ${k}`).toEqual(v ?? null);
       }
     }
@@ -348,7 +436,8 @@ describe.skipIf(!existsSync(CASES))('demo district vs ../shared/domain/cases.jso
     }
   });
 });
-if (!existsSync(CASES)) console.warn('demo-sis: ../shared/domain/cases.json not found; the cases-vs-demo check was left out');
+if (!existsSync(CASES))
+  console.warn('demo-sis: ../shared/domain/cases.json not found; the cases-vs-demo check was left out');
 
 describe('in-app navigation script', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -366,6 +455,9 @@ describe('in-app navigation script', () => {
     expect(fetchMock).toHaveBeenCalledWith(link.href, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
     expect(location.pathname).toBe('/students/1030');
     expect(document.title).toBe('Layla Hassan - Student | Sierra Vista Unified School District');
-    expect(demoSisAdapter.read(document, new URL(location.href)).snapshot.focus).toEqual({ kind: 'student', id: '1030' });
+    expect(demoSisAdapter.read(document, new URL(location.href)).snapshot.focus).toEqual({
+      kind: 'student',
+      id: '1030',
+    });
   });
 });

@@ -13,10 +13,30 @@ import { parseHtml } from '../../fixtures/generic/parse-html';
  * The generic adapter has no URL detector (it decides from the page), so it is not in this table.
  */
 const DETECTORS = [
-  { id: 'rosariosis', matches: isRosarioUrl, match: Object.values(ROSARIO_URLS.match).flat(), noMatch: ROSARIO_URLS.noMatch },
-  { id: 'aeries', matches: (u: URL) => pagesForUrl(aeriesAdapter.profile, u).length > 0, match: AERIES_URLS.match, noMatch: AERIES_URLS.noMatch },
-  { id: 'powerschool', matches: (u: URL) => pagesForUrl(powerSchoolAdapter.profile, u).length > 0, match: POWERSCHOOL_URLS.match, noMatch: POWERSCHOOL_URLS.noMatch },
-  { id: 'seis', matches: (u: URL) => pagesForUrl(seisAdapter.profile, u).length > 0, match: SEIS_URLS.match, noMatch: SEIS_URLS.noMatch },
+  {
+    id: 'rosariosis',
+    matches: isRosarioUrl,
+    match: Object.values(ROSARIO_URLS.match).flat(),
+    noMatch: ROSARIO_URLS.noMatch,
+  },
+  {
+    id: 'aeries',
+    matches: (u: URL) => pagesForUrl(aeriesAdapter.profile, u).length > 0,
+    match: AERIES_URLS.match,
+    noMatch: AERIES_URLS.noMatch,
+  },
+  {
+    id: 'powerschool',
+    matches: (u: URL) => pagesForUrl(powerSchoolAdapter.profile, u).length > 0,
+    match: POWERSCHOOL_URLS.match,
+    noMatch: POWERSCHOOL_URLS.noMatch,
+  },
+  {
+    id: 'seis',
+    matches: (u: URL) => pagesForUrl(seisAdapter.profile, u).length > 0,
+    match: SEIS_URLS.match,
+    noMatch: SEIS_URLS.noMatch,
+  },
 ];
 
 describe.each(DETECTORS)('$id detector', (d) => {
@@ -28,14 +48,18 @@ describe.each(DETECTORS)('$id detector', (d) => {
 
 describe('RosarioSIS page types by URL (with product markup present)', () => {
   const doc = parseHtml('<div id="body"></div>');
-  test.each(Object.entries(ROSARIO_URLS.match).flatMap(([type, urls]) => urls.map((u) => [type, u] as const)))('%s: %s', (type, u) => {
-    expect(rosarioSisAdapter.detect(new URL(u), doc)).toBe(type);
-  });
+  test.each(Object.entries(ROSARIO_URLS.match).flatMap(([type, urls]) => urls.map((u) => [type, u] as const)))(
+    '%s: %s',
+    (type, u) => {
+      expect(rosarioSisAdapter.detect(new URL(u), doc)).toBe(type);
+    },
+  );
 });
 
 test('on an empty page, no adapter that needs product markup or an id claims any listed URL', () => {
   const empty = parseHtml('');
   for (const u of DETECTORS.flatMap((d) => [...d.match, ...d.noMatch])) {
-    for (const a of [rosarioSisAdapter, aeriesAdapter, powerSchoolAdapter, genericAdapter]) expect(a.detect(new URL(u), empty)).toBeNull();
+    for (const a of [rosarioSisAdapter, aeriesAdapter, powerSchoolAdapter, genericAdapter])
+      expect(a.detect(new URL(u), empty)).toBeNull();
   }
 });

@@ -16,7 +16,11 @@ import { rosarioSisAdapter } from '../../../lib/adapters/rosariosis';
 import { parseHtml } from '../../fixtures/generic/parse-html';
 
 const byField = (html: string) =>
-  Object.fromEntries(findLabeledValues(parseHtml(html).body).filter((l) => l.field).map((l) => [l.field, l.value.text]));
+  Object.fromEntries(
+    findLabeledValues(parseHtml(html).body)
+      .filter((l) => l.field)
+      .map((l) => [l.field, l.value.text]),
+  );
 
 describe('matchField', () => {
   test.each([
@@ -53,7 +57,9 @@ describe('matchField', () => {
     ['  case   manager : ', 'caseManager'],
   ])('%s → %s', (label, field) => expect(matchField(label)).toBe(field));
 
-  test.each(['Gender', 'Notes', 'Area of Need', '', 'x'.repeat(200)])('%j names no field', (label) => expect(matchField(label)).toBeNull());
+  test.each(['Gender', 'Notes', 'Area of Need', '', 'x'.repeat(200)])('%j names no field', (label) =>
+    expect(matchField(label)).toBeNull(),
+  );
 });
 
 describe('parseDate', () => {
@@ -66,7 +72,9 @@ describe('parseDate', () => {
     ['Sunday November 22 2026', '2026-11-22'],
     ['2026-11-22 03:11:35.592831', '2026-11-22'],
   ])('%s → %s', (text, iso) => expect(parseDate(text)).toBe(iso));
-  test.each(['', 'N/A', '02/30/2027', '13/01/2027', '02/06/2025 - 02/05/2026', 'soon'])('%j → null', (text) => expect(parseDate(text)).toBeNull());
+  test.each(['', 'N/A', '02/30/2027', '13/01/2027', '02/06/2025 - 02/05/2026', 'soon'])('%j → null', (text) =>
+    expect(parseDate(text)).toBeNull(),
+  );
 });
 
 describe('ids come from stable places only', () => {
@@ -120,13 +128,18 @@ describe('findLabeledValues', () => {
   });
 
   test('menus and navigation are never read', () => {
-    expect(byField('<aside><dl><dt>Case Manager</dt><dd>Someone Else</dd></dl></aside><nav>Grade: 9</nav><main>Grade: 2</main>')).toEqual({ grade: '2' });
+    expect(
+      byField(
+        '<aside><dl><dt>Case Manager</dt><dd>Someone Else</dd></dl></aside><nav>Grade: 9</nav><main>Grade: 2</main>',
+      ),
+    ).toEqual({ grade: '2' });
   });
 });
 
 describe('readPageTable', () => {
   test('header-keyed rows, colspan, repeated headers, sortable date comments', () => {
-    const doc = parseHtml(`<table><thead><tr><th>Student</th><th colspan="2">Case Manager</th><th>Next IEP</th><th>Next IEP</th></tr></thead>
+    const doc =
+      parseHtml(`<table><thead><tr><th>Student</th><th colspan="2">Case Manager</th><th>Next IEP</th><th>Next IEP</th></tr></thead>
       <tbody><tr><td><a href="?student_id=1">A B</a></td><td>Maria</td><td>x</td><td><!-- 2027-01-02 -->January 02 2027</td><td></td></tr></tbody></table>`);
     const t = readPageTable(doc.querySelector('table')!);
     expect(t.columns.map((c) => [c.header, c.field])).toEqual([
@@ -141,7 +154,10 @@ describe('readPageTable', () => {
     expect(t.rows[0].cells['Next IEP (2)'].text).toBeNull();
   });
   test('a table without a header row gives nothing', () => {
-    expect(readPageTable(parseHtml('<table><tr><td>1</td></tr></table>').querySelector('table')!)).toEqual({ columns: [], rows: [] });
+    expect(readPageTable(parseHtml('<table><tr><td>1</td></tr></table>').querySelector('table')!)).toEqual({
+      columns: [],
+      rows: [],
+    });
   });
 });
 
@@ -173,20 +189,35 @@ describe('genericAdapter', () => {
   });
 
   test('id from a form action or a "Name - id" heading when the URL has none', () => {
-    const form = parseHtml('<form action="save.php?student_id=77"><label for="d">Disability</label><input id="d" value="SLD"></form>');
-    expect(genericAdapter.read(form, new URL('https://x/record.php')).snapshot.students[0]).toMatchObject({ id: '77', primaryDisability: 'SLD' });
+    const form = parseHtml(
+      '<form action="save.php?student_id=77"><label for="d">Disability</label><input id="d" value="SLD"></form>',
+    );
+    expect(genericAdapter.read(form, new URL('https://x/record.php')).snapshot.students[0]).toMatchObject({
+      id: '77',
+      primaryDisability: 'SLD',
+    });
     const heading = parseHtml('<h2>Jordan Rivera - 2</h2><p>Case Manager: Maria Gonzalez</p>');
-    expect(genericAdapter.read(heading, new URL('https://x/record.php')).snapshot.students[0]).toMatchObject({ id: '2', name: 'Jordan Rivera', caseManager: { name: 'Maria Gonzalez' } });
+    expect(genericAdapter.read(heading, new URL('https://x/record.php')).snapshot.students[0]).toMatchObject({
+      id: '2',
+      name: 'Jordan Rivera',
+      caseManager: { name: 'Maria Gonzalez' },
+    });
   });
 
   test('never guesses: no id, or no special-education field, or an id only in a menu → null', () => {
     const url = new URL('https://x/record.php');
     expect(genericAdapter.detect(url, parseHtml('<p>Primary Disability: Autism</p>'))).toBeNull();
     // An id that does not say whose, and no special-education field: nothing to go on.
-    expect(genericAdapter.detect(new URL('https://x/record.php?id=1004'), parseHtml('<p>Grade: 3</p><p>Name: A B</p>'))).toBeNull();
+    expect(
+      genericAdapter.detect(new URL('https://x/record.php?id=1004'), parseHtml('<p>Grade: 3</p><p>Name: A B</p>')),
+    ).toBeNull();
     // A page id-less in its content, whose URL names a student: the "category_id" of a tab is not that id.
-    expect(genericAdapter.detect(new URL('https://x/Modules.php?category_id=8'), parseHtml('<p>Grade: 3</p>'))).toBeNull();
-    expect(genericAdapter.detect(url, parseHtml('<aside><h2>Aiden Nguyen - 3</h2></aside><p>Case Manager: X</p>'))).toBeNull();
+    expect(
+      genericAdapter.detect(new URL('https://x/Modules.php?category_id=8'), parseHtml('<p>Grade: 3</p>')),
+    ).toBeNull();
+    expect(
+      genericAdapter.detect(url, parseHtml('<aside><h2>Aiden Nguyen - 3</h2></aside><p>Case Manager: X</p>')),
+    ).toBeNull();
     const read = genericAdapter.read(parseHtml('<p>hello</p>'), url);
     expect(read.snapshot.pageType).toBe('unknown');
     expect(read.snapshot.diagnostics).toHaveLength(1);
@@ -199,7 +230,9 @@ describe('genericAdapter', () => {
   });
 
   test('staff record: credentials and one expiration applied to each title', () => {
-    const doc = parseHtml('<table><tr><th>Position</th><td>SLP</td></tr><tr><th>Credentials</th><td>Speech-Language Pathology Services; Clear Administrative Services</td></tr><tr><th>Expires</th><td>2028-06-30</td></tr></table>');
+    const doc = parseHtml(
+      '<table><tr><th>Position</th><td>SLP</td></tr><tr><th>Credentials</th><td>Speech-Language Pathology Services; Clear Administrative Services</td></tr><tr><th>Expires</th><td>2028-06-30</td></tr></table>',
+    );
     const { snapshot } = genericAdapter.read(doc, new URL('https://x/staff?staff_id=T100'));
     expect(snapshot.pageType).toBe('staff');
     expect(snapshot.staff[0]).toMatchObject({
@@ -230,7 +263,9 @@ describe('genericAdapter', () => {
   });
 
   test('does not claim RosarioSIS search forms (no id), but reads its record pages if asked', () => {
-    const search = parseHtml('<form action="Modules.php?modname=Students/Student.php&search_modfunc=list"><label for="c">Case Manager</label><input id="c"></form>');
+    const search = parseHtml(
+      '<form action="Modules.php?modname=Students/Student.php&search_modfunc=list"><label for="c">Case Manager</label><input id="c"></form>',
+    );
     expect(genericAdapter.detect(new URL('http://h/Modules.php?modname=Students/Student.php'), search)).toBeNull();
   });
 });
@@ -249,7 +284,11 @@ describe('readWithProfile (teach mode)', () => {
         name: { selector: '#record h1' },
         fields: { primaryDisability: { selector: '#dis' }, caseManager: { label: 'Teacher of Record' } },
       },
-      { type: 'student-list', urlPatterns: ['/caseload'], list: { table: 'table.roster', columns: { name: 'Kid', primaryDisability: 'Cat.' } } },
+      {
+        type: 'student-list',
+        urlPatterns: ['/caseload'],
+        list: { table: 'table.roster', columns: { name: 'Kid', primaryDisability: 'Cat.' } },
+      },
     ],
   };
 
@@ -258,15 +297,24 @@ describe('readWithProfile (teach mode)', () => {
   });
 
   test('record by selectors and taught labels', () => {
-    const doc = parseHtml('<div id="record"><h1>Ana Ruiz</h1><span class="sid">S-9</span><p id="dis">AUT</p><dl><dt>Teacher of Record</dt><dd>Kim Lee</dd></dl></div>');
+    const doc = parseHtml(
+      '<div id="record"><h1>Ana Ruiz</h1><span class="sid">S-9</span><p id="dis">AUT</p><dl><dt>Teacher of Record</dt><dd>Kim Lee</dd></dl></div>',
+    );
     const { snapshot } = readWithProfile(doc, 'https://sis.district-x.example/students/9', profile);
     Snapshot.parse(snapshot);
     expect(snapshot.profile).toBe('district-x');
-    expect(snapshot.students[0]).toMatchObject({ id: 'S-9', name: 'Ana Ruiz', primaryDisability: 'AUT', caseManager: { name: 'Kim Lee' } });
+    expect(snapshot.students[0]).toMatchObject({
+      id: 'S-9',
+      name: 'Ana Ruiz',
+      primaryDisability: 'AUT',
+      caseManager: { name: 'Kim Lee' },
+    });
   });
 
   test('list by taught column headers', () => {
-    const doc = parseHtml('<table class="roster"><tr><th>Kid</th><th>Cat.</th></tr><tr><td><a href="/students/5?student_id=5">Bo</a></td><td>SLD</td></tr></table>');
+    const doc = parseHtml(
+      '<table class="roster"><tr><th>Kid</th><th>Cat.</th></tr><tr><td><a href="/students/5?student_id=5">Bo</a></td><td>SLD</td></tr></table>',
+    );
     const { snapshot } = readWithProfile(doc, 'https://sis.district-x.example/caseload', profile);
     expect(snapshot.students).toEqual([expect.objectContaining({ id: '5', name: 'Bo', primaryDisability: 'SLD' })]);
   });
@@ -275,9 +323,15 @@ describe('readWithProfile (teach mode)', () => {
     const doc = parseHtml('<p>x</p>');
     expect(readWithProfile(doc, 'https://other.example/students/9', profile).snapshot.pageType).toBe('unknown');
     expect(readWithProfile(doc, 'https://sis.district-x.example/students/9', profile).snapshot.students).toEqual([]);
-    const bad = readWithProfile(doc, 'https://sis.district-x.example/students/9', { ...profile, pages: [{ type: 'student', urlPatterns: ['('] }] });
+    const bad = readWithProfile(doc, 'https://sis.district-x.example/students/9', {
+      ...profile,
+      pages: [{ type: 'student', urlPatterns: ['('] }],
+    });
     expect(bad.snapshot.diagnostics[0]).toMatchObject({ level: 'error' });
-    const badSelector = readWithProfile(doc, 'https://sis.district-x.example/students/9', { ...profile, pages: [{ ...profile.pages[0], markers: ['##'] }] });
+    const badSelector = readWithProfile(doc, 'https://sis.district-x.example/students/9', {
+      ...profile,
+      pages: [{ ...profile.pages[0], markers: ['##'] }],
+    });
     Snapshot.parse(badSelector.snapshot);
   });
 });
@@ -288,8 +342,14 @@ describe('bad pages: diagnostics or correct results, never an exception', () => 
 
   test.each([
     ['empty document', ''],
-    ['truncated HTML', '<div id="body"><table class="list" data-list-id="0"><thead><tr><th class="list-column-full-name">Student</th><th>Primary Disa'],
-    ['truncated record', '<div id="body"><form id="student" action="Modules.php?modname=Students/Student.php&student_id=3"><table><tr><td class="header2">Aiden Nguyen - 3</td></tr></table><div><span>320 - Aut'],
+    [
+      'truncated HTML',
+      '<div id="body"><table class="list" data-list-id="0"><thead><tr><th class="list-column-full-name">Student</th><th>Primary Disa',
+    ],
+    [
+      'truncated record',
+      '<div id="body"><form id="student" action="Modules.php?modname=Students/Student.php&student_id=3"><table><tr><td class="header2">Aiden Nguyen - 3</td></tr></table><div><span>320 - Aut',
+    ],
     ['binary-ish junk', '\u0000\u0001<<<>>>&&&;;<table><tr><th>'],
   ])('%s', (_name, html) => {
     const doc = parseHtml(html);
@@ -301,26 +361,44 @@ describe('bad pages: diagnostics or correct results, never an exception', () => 
   });
 
   const bigList = (n: number) => {
-    const rows = Array.from({ length: n }, (_, i) => `<tr><td><a href="Modules.php?modname=Students/Student.php&student_id=${i + 1}">Student ${i + 1}</a></td><td>${i + 1}</td><td><!-- 7 -->6th</td><td>290 - Specific Learning Disability (SLD)</td><td>Maria Gonzalez</td><td>330 - Specialized Academic Instruction, 415 - Language and Speech</td><td><!-- 2027-10-01 --><span>October 01 2027</span></td></tr>`).join('');
-    return parseHtml(`<div id="body"><table class="list widefat rt" data-list-id="0"><thead><tr><th class="list-column-full-name">Student</th><th class="list-column-student-id">RosarioSIS ID</th><th>Grade Level</th><th>Primary Disability</th><th>Case Manager</th><th>Special Education Services</th><th>Next Annual IEP Date</th></tr></thead><tbody>${rows}</tbody></table></div>`);
+    const rows = Array.from(
+      { length: n },
+      (_, i) =>
+        `<tr><td><a href="Modules.php?modname=Students/Student.php&student_id=${i + 1}">Student ${i + 1}</a></td><td>${i + 1}</td><td><!-- 7 -->6th</td><td>290 - Specific Learning Disability (SLD)</td><td>Maria Gonzalez</td><td>330 - Specialized Academic Instruction, 415 - Language and Speech</td><td><!-- 2027-10-01 --><span>October 01 2027</span></td></tr>`,
+    ).join('');
+    return parseHtml(
+      `<div id="body"><table class="list widefat rt" data-list-id="0"><thead><tr><th class="list-column-full-name">Student</th><th class="list-column-student-id">RosarioSIS ID</th><th>Grade Level</th><th>Primary Disability</th><th>Case Manager</th><th>Special Education Services</th><th>Next Annual IEP Date</th></tr></thead><tbody>${rows}</tbody></table></div>`,
+    );
   };
-  test.each([genericAdapter, rosarioSisAdapter])('a list of 10,000 rows reads completely and fast ($id)', (adapter) => {
-    const doc = bigList(10000);
-    const read = adapter.read(doc, rosarioUrl);
-    expect(read.snapshot.students).toHaveLength(10000);
-    expect(read.anchors).toHaveLength(10000);
-    expect(read.snapshot.students[9999]).toMatchObject({ id: '10000', grade: '6', iep: { nextAnnual: '2027-10-01' } });
-    Snapshot.parse(read.snapshot);
-    // No wall-clock bar (a busy machine is slow, not wrong; timings are `npm run bench`'s): ~1-2 s in happy-dom,
-    // while a quadratic step takes minutes at this size and fails on the test's own timeout.
-  }, 60000);
+  test.each([genericAdapter, rosarioSisAdapter])(
+    'a list of 10,000 rows reads completely and fast ($id)',
+    (adapter) => {
+      const doc = bigList(10000);
+      const read = adapter.read(doc, rosarioUrl);
+      expect(read.snapshot.students).toHaveLength(10000);
+      expect(read.anchors).toHaveLength(10000);
+      expect(read.snapshot.students[9999]).toMatchObject({
+        id: '10000',
+        grade: '6',
+        iep: { nextAnnual: '2027-10-01' },
+      });
+      Snapshot.parse(read.snapshot);
+      // No wall-clock bar (a busy machine is slow, not wrong; timings are `npm run bench`'s): ~1-2 s in happy-dom,
+      // while a quadratic step takes minutes at this size and fails on the test's own timeout.
+    },
+    60000,
+  );
 
   test('hostile text in a name is read as text and nothing executes', () => {
     (globalThis as { __pwned?: number }).__pwned = 0;
     const doc = parseHtml(`<table><tr><th>Student</th><th>Case Manager</th></tr>
       <tr><td><a href="?student_id=1">&lt;img src=x onerror=alert(1)&gt;</a></td><td><img src=x onerror="globalThis.__pwned=1">Maria<script>globalThis.__pwned=2</script></td></tr></table>`);
     const { snapshot } = genericAdapter.read(doc, new URL('https://x/list'));
-    expect(snapshot.students[0]).toMatchObject({ id: '1', name: '<img src=x onerror=alert(1)>', caseManager: { name: 'Maria' } });
+    expect(snapshot.students[0]).toMatchObject({
+      id: '1',
+      name: '<img src=x onerror=alert(1)>',
+      caseManager: { name: 'Maria' },
+    });
     expect((globalThis as { __pwned?: number }).__pwned).toBe(0);
     Snapshot.parse(snapshot);
   });

@@ -45,15 +45,29 @@ function iepRecord(s: Raw) {
     caseManager: s.case_carrier_raw ? { name: s.case_carrier_raw } : null,
     program: orNull(s.setting_raw),
     supportLevel: orNull(s.support_needs_raw),
-    services: (s.services ?? []).map((v: Raw) => ({ code: v.code, name: v.label, ...(v.provider_raw ? { providerName: v.provider_raw } : {}) })),
-    iep: { lastMeeting: orNull(s.last_iep), nextAnnual: orNull(s.annual_iep_due), nextTriennial: orNull(s.three_year_reeval_due) },
+    services: (s.services ?? []).map((v: Raw) => ({
+      code: v.code,
+      name: v.label,
+      ...(v.provider_raw ? { providerName: v.provider_raw } : {}),
+    })),
+    iep: {
+      lastMeeting: orNull(s.last_iep),
+      nextAnnual: orNull(s.annual_iep_due),
+      nextTriennial: orNull(s.three_year_reeval_due),
+    },
   };
 }
 
 /** A student row of the expanded list: the IEP columns without services and Last IEP. */
 function expandedRow(s: Raw) {
   const { services: _s, iep, ...rest } = iepRecord(s);
-  return { id: String(s.student_id), name: asText(s.list_name), grade: s.grade, ...rest, iep: { nextAnnual: iep.nextAnnual, nextTriennial: iep.nextTriennial } };
+  return {
+    id: String(s.student_id),
+    name: asText(s.list_name),
+    grade: s.grade,
+    ...rest,
+    iep: { nextAnnual: iep.nextAnnual, nextTriennial: iep.nextTriennial },
+  };
 }
 
 function credentials(t: Raw, dates: boolean) {
@@ -83,11 +97,15 @@ describe.skipIf(!present)('openSIS pages, generic reader alone', () => {
         if (kind.startsWith('student_record')) {
           const s = student(page.subject.student_id);
           expect(snapshot.focus).toEqual({ kind: 'student', id: String(s.student_id) });
-          expect(snapshot.students.map(strip)).toEqual([{ id: String(s.student_id), name: page.header_text.replace(/^Selected Student : /, ''), ...iepRecord(s) }]);
+          expect(snapshot.students.map(strip)).toEqual([
+            { id: String(s.student_id), name: page.header_text.replace(/^Selected Student : /, ''), ...iepRecord(s) },
+          ]);
           expect(anchors).toHaveLength(1);
         } else if (kind.startsWith('staff_record')) {
           const t = staffOf(page.subject.staff_id);
-          expect(snapshot.staff.map(strip)).toEqual([{ id: String(t.staff_id), name: t.name, credentials: credentials(t, true) }]);
+          expect(snapshot.staff.map(strip)).toEqual([
+            { id: String(t.staff_id), name: t.name, credentials: credentials(t, true) },
+          ]);
         } else if (kind.startsWith('student_list')) {
           const ids = page.student_ids.map(String);
           expect(snapshot.students.map((s) => s.id)).toEqual(ids);
@@ -96,7 +114,9 @@ describe.skipIf(!present)('openSIS pages, generic reader alone', () => {
           // A name with markup in it (student 43) reads as the text the page shows.
           for (const s of snapshot.students as SnapshotStudent[]) {
             const e = student(Number(s.id));
-            expect(strip(s), s.id).toEqual(expanded ? expandedRow(e) : { id: s.id, name: asText(e.list_name), grade: e.grade });
+            expect(strip(s), s.id).toEqual(
+              expanded ? expandedRow(e) : { id: s.id, name: asText(e.list_name), grade: e.grade },
+            );
           }
         } else if (kind.startsWith('staff_list')) {
           const ids = page.staff_ids.map(String);
@@ -106,7 +126,11 @@ describe.skipIf(!present)('openSIS pages, generic reader alone', () => {
             const e = staffOf(Number(t.id));
             // The report drops every comma ("R3MN AAAS") and leaves both date columns blank.
             const docs = credentials(e, false).map((c) => ({ ...c, title: c.title.replace(/,/g, '') }));
-            expect(strip(t), t.id).toEqual(report ? { id: t.id, name: e.list_name, position: e.job_title, credentials: docs } : { id: t.id, name: e.list_name });
+            expect(strip(t), t.id).toEqual(
+              report
+                ? { id: t.id, name: e.list_name, position: e.job_title, credentials: docs }
+                : { id: t.id, name: e.list_name },
+            );
           }
         } else throw new Error(`page kind ${kind} not covered`);
       });

@@ -6,7 +6,8 @@ import { Snapshot } from '../../../lib/domain';
 import { POWERSCHOOL_URLS, powerSchoolAdapter } from '../../../lib/adapters/powerschool';
 import { parseHtml } from '../../fixtures/generic/parse-html';
 
-const fixture = (name: string) => parseHtml(readFileSync(resolve(process.cwd(), 'test/fixtures/powerschool', name), 'utf8'));
+const fixture = (name: string) =>
+  parseHtml(readFileSync(resolve(process.cwd(), 'test/fixtures/powerschool', name), 'utf8'));
 
 describe('PowerSchool starting profile (commercial-sis-facts.md §2)', () => {
   test('a student page is /admin/students/*.html?frn=001… with ul#std_information; the id is the frn', () => {
@@ -26,12 +27,18 @@ describe('PowerSchool starting profile (commercial-sis-facts.md §2)', () => {
       <tr><th>Primary Disability</th><td>290 - SLD</td></tr><tr><th>Case Manager</th><td>Maria Gonzalez</td></tr></table></div>
       <nav>Case Manager: Not This One</nav>`);
     const { snapshot } = powerSchoolAdapter.read(doc, new URL(POWERSCHOOL_URLS.match[2]));
-    expect(snapshot.students[0]).toMatchObject({ id: '0011234', primaryDisability: '290 - SLD', caseManager: { name: 'Maria Gonzalez' } });
+    expect(snapshot.students[0]).toMatchObject({
+      id: '0011234',
+      primaryDisability: '290 - SLD',
+      caseManager: { name: 'Maria Gonzalez' },
+    });
   });
 
   test('not recognized without the student menu or off student pages', () => {
     const doc = fixture('specialprograms.html');
-    expect(powerSchoolAdapter.detect(new URL(POWERSCHOOL_URLS.match[0]), parseHtml('<div class="box-round"></div>'))).toBeNull();
+    expect(
+      powerSchoolAdapter.detect(new URL(POWERSCHOOL_URLS.match[0]), parseHtml('<div class="box-round"></div>')),
+    ).toBeNull();
     for (const u of POWERSCHOOL_URLS.noMatch) expect(powerSchoolAdapter.detect(new URL(u), doc)).toBeNull();
   });
 });

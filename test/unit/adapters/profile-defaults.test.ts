@@ -12,7 +12,12 @@ describe('built-in profiles without the schema at run time', () => {
     });
   }
   it('fills list columns too', () => {
-    const input = { id: 'x', label: 'X', hostPatterns: ['*'], pages: [{ type: 'student-list' as const, urlPatterns: ['/**'], list: { table: 'table' } }] };
+    const input = {
+      id: 'x',
+      label: 'X',
+      hostPatterns: ['*'],
+      pages: [{ type: 'student-list' as const, urlPatterns: ['/**'], list: { table: 'table' } }],
+    };
     expect(withProfileDefaults(input)).toEqual(SiteProfile.parse(input));
   });
 });

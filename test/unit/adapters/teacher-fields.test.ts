@@ -18,7 +18,10 @@ describe('the generic reader reads transfer, 504 and teacher fields by their lab
   it('reads the entry date and "transferred with an IEP" on the demo SIS', () => {
     const s = read('/students/1032');
     expect(s).toMatchObject({ entryDate: '2026-11-16', transferredWithIep: true });
-    expect(s.accommodations).toEqual(['Preferential seating near instruction', 'Extended time (1.5x) on tests and assignments']);
+    expect(s.accommodations).toEqual([
+      'Preferential seating near instruction',
+      'Extended time (1.5x) on tests and assignments',
+    ]);
     expect(s.supports).toEqual(['Check-in with case manager each Monday']);
     expect(s.provenance?.entryDate).toMatch(/District Entry Date/);
   });

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { SiteProfile, globFromTaughtRegex, globsFromLegacy } from '../../../lib/adapters/profile';
-import { hostMatches, pagesForUrl, parseUrlGlob, starMatch, urlPatternMatches } from '../../../lib/adapters/profile-match';
+import {
+  hostMatches,
+  pagesForUrl,
+  parseUrlGlob,
+  starMatch,
+  urlPatternMatches,
+} from '../../../lib/adapters/profile-match';
 
 /** Issue 12: profiles cannot freeze the browser. Their URL patterns are globs matched in linear time. */
-const profile = (urlPatterns: string[], hostPatterns = ['*']) => ({ id: 'p', label: 'P', hostPatterns, pages: [{ type: 'student', urlPatterns }] });
+const profile = (urlPatterns: string[], hostPatterns = ['*']) => ({
+  id: 'p',
+  label: 'P',
+  hostPatterns,
+  pages: [{ type: 'student', urlPatterns }],
+});
 /*
  * "Fast" is not asserted on the clock (a busy machine is slow, not wrong): the inputs are sized so that a
  * backtracking matcher would not finish within the test's timeout (28 characters took a regular expression 1.5 s),
@@ -36,8 +47,12 @@ describe('URL globs', () => {
   });
 
   it('convert the patterns teach mode wrote as regular expressions before', () => {
-    expect(globFromTaughtRegex('^/pupil(?=[?#]|$)(?=.*[?&]tab=sped(?:&|#|$))(?=.*[?&]sid=)')).toBe('/pupil?tab=sped&sid');
-    expect(globFromTaughtRegex('^/Modules\\.php(?=[?#]|$)(?=.*[?&]modname=Students/Student\\.php(?:&|#|$))')).toBe('/Modules.php?modname=Students/Student.php');
+    expect(globFromTaughtRegex('^/pupil(?=[?#]|$)(?=.*[?&]tab=sped(?:&|#|$))(?=.*[?&]sid=)')).toBe(
+      '/pupil?tab=sped&sid',
+    );
+    expect(globFromTaughtRegex('^/Modules\\.php(?=[?#]|$)(?=.*[?&]modname=Students/Student\\.php(?:&|#|$))')).toBe(
+      '/Modules.php?modname=Students/Student.php',
+    );
     expect(globFromTaughtRegex('^/students/[^/]+/iep(?=[?#]|$)')).toBe('/students/*/iep');
     expect(globFromTaughtRegex('^(a+)+$')).toBeNull();
     const saved = SiteProfile.parse(profile(['^/students/[^/]+/iep(?=[?#]|$)']));
@@ -45,8 +60,10 @@ describe('URL globs', () => {
     // An anchored literal prefix, as hand-written profiles had them: the path starts so.
     const prefix = SiteProfile.parse(profile(['^/pupil', '^/Modules\\.php']));
     expect(prefix.pages[0].urlPatterns).toEqual(['/pupil/**', '/pupil*/**', '/Modules.php/**', '/Modules.php*/**']);
-    for (const u of ['/pupil', '/pupil?sid=1', '/pupils', '/pupil/x/y', '/Modules.php?x=1']) expect(pagesForUrl(prefix, new URL(u, 'https://h')).length, u).toBe(1);
-    for (const u of ['/', '/pupi', '/x/pupil', '/ModulesXphp']) expect(pagesForUrl(prefix, new URL(u, 'https://h')).length, u).toBe(0);
+    for (const u of ['/pupil', '/pupil?sid=1', '/pupils', '/pupil/x/y', '/Modules.php?x=1'])
+      expect(pagesForUrl(prefix, new URL(u, 'https://h')).length, u).toBe(1);
+    for (const u of ['/', '/pupi', '/x/pupil', '/ModulesXphp'])
+      expect(pagesForUrl(prefix, new URL(u, 'https://h')).length, u).toBe(0);
     expect(globsFromLegacy('^/a.b')).toEqual(['^/a.b']); // an unescaped dot is any character: not a literal, refused
   });
 
@@ -58,7 +75,10 @@ describe('URL globs', () => {
   });
 
   it('a profile that never went through the schema still runs no regular expression: its pattern matches nothing', () => {
-    const raw = { ...SiteProfile.parse(profile(['/x'])), pages: [{ ...SiteProfile.parse(profile(['/x'])).pages[0], urlPatterns: ['^/(a+)+$'] }] };
+    const raw = {
+      ...SiteProfile.parse(profile(['/x'])),
+      pages: [{ ...SiteProfile.parse(profile(['/x'])).pages[0], urlPatterns: ['^/(a+)+$'] }],
+    };
     const url = new URL(`https://h/${'a'.repeat(5000)}!`);
     expect(pagesForUrl(raw, url)).toEqual([]);
   });

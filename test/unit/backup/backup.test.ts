@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lock } from '../../../lib/crypto/session';
 import { setPassphrase, unlock } from '../../../lib/crypto/store';
 import { LiaisonDb } from '../../../lib/db/database';
-import { applyImport, exportBackup, NOTES_NOT_ALLOWED, OTHER_PASSPHRASE_DRAFTS, planImport, RestoreRefused } from '../../../lib/backup/backup';
+import {
+  applyImport,
+  exportBackup,
+  NOTES_NOT_ALLOWED,
+  OTHER_PASSPHRASE_DRAFTS,
+  planImport,
+  RestoreRefused,
+} from '../../../lib/backup/backup';
 import { KEY_PARAMS_KEY } from '../../../lib/crypto/store';
 import { blankFields } from '../../../lib/notes/form';
 import { ROLE_DEFAULTS } from '../../../lib/notes/settings';
@@ -34,8 +41,20 @@ afterEach(async () => {
 
 async function seed(target: LiaisonDb) {
   await setPassphrase(target, PASS);
-  await addNote(target, { site: SITE, studentId: '1001' }, content({ text: SECRET, followUp: '2026-12-01' }), 'Ms. Case', 1000);
-  await addNote(target, { site: SITE, studentId: '1002' }, content({ text: 'Private aid', private: true }), 'Ms. Case', 2000);
+  await addNote(
+    target,
+    { site: SITE, studentId: '1001' },
+    content({ text: SECRET, followUp: '2026-12-01' }),
+    'Ms. Case',
+    1000,
+  );
+  await addNote(
+    target,
+    { site: SITE, studentId: '1002' },
+    content({ text: 'Private aid', private: true }),
+    'Ms. Case',
+    2000,
+  );
   await saveNoteSettings(target, { authorName: 'Ms. Case', leadDays: 3 });
   await target.profiles.put({ key: 'district-sis', value: profile, updatedAt: 5 });
 }
@@ -83,7 +102,10 @@ describe('backup and restore', () => {
       // A valid profile under another key could never be deleted by its id once restored (issue 12).
       { ...good, profiles: [{ key: 'another-key', value: profile, updatedAt: 1 }] },
       // A note in the clear is refused: a backup never brings plaintext in.
-      { ...good, notes: { ...good.notes, rows: [{ ...(good.notes as { rows: object[] }).rows[0], payload: { text: 'plain' } }] } },
+      {
+        ...good,
+        notes: { ...good.notes, rows: [{ ...(good.notes as { rows: object[] }).rows[0], payload: { text: 'plain' } }] },
+      },
       { ...good, settings: [...good.settings, { key: 'k', value: () => 1, updatedAt: 1 }] },
       { ...good, extra: true },
     ];
@@ -110,7 +132,11 @@ describe('backup and restore', () => {
     expect(b.notes).toEqual({ included: false, reason: NOTES_NOT_ALLOWED });
     expect(JSON.stringify(b)).not.toContain('A256GCM');
     const plan = await planImport(fresh(), JSON.stringify(b));
-    expect(plan).toMatchObject({ ok: true, notesOmitted: NOTES_NOT_ALLOWED, notes: { added: 0, replaced: 0, kept: 0 } });
+    expect(plan).toMatchObject({
+      ok: true,
+      notesOmitted: NOTES_NOT_ALLOWED,
+      notes: { added: 0, replaced: 0, kept: 0 },
+    });
   });
 
   it('writes all or nothing', async () => {
@@ -146,7 +172,13 @@ describe('backup and restore', () => {
 
       // A file whose version of the note is newer (by the row's clear updatedAt) replaces it, note by note.
       const rows = (older.notes as { rows: { id: string; updatedAt: number }[] }).rows;
-      const newer = { ...older, notes: { ...older.notes, rows: rows.map((r) => (r.id === n1.id ? { ...r, updatedAt: Date.now() + 60_000 } : r)) } };
+      const newer = {
+        ...older,
+        notes: {
+          ...older.notes,
+          rows: rows.map((r) => (r.id === n1.id ? { ...r, updatedAt: Date.now() + 60_000 } : r)),
+        },
+      };
       const plan2 = await planImport(db, JSON.stringify(newer));
       if (!plan2.ok) throw new Error(plan2.errors.join('; '));
       expect(plan2.notes).toEqual({ added: 0, replaced: 1, kept: 1 });
@@ -160,7 +192,13 @@ describe('backup and restore', () => {
       const file = JSON.stringify(await exportBackup(other, { notesAllowed: true }));
       lock();
       await setPassphrase(db, 'this browser passphrase');
-      const draft = { site: SITE, studentId: '1001', noteId: null, fields: blankFields(ROLE_DEFAULTS['case-manager'], 0), savedAt: 1 };
+      const draft = {
+        site: SITE,
+        studentId: '1001',
+        noteId: null,
+        fields: blankFields(ROLE_DEFAULTS['case-manager'], 0),
+        savedAt: 1,
+      };
 
       // Planned before any draft: a key change is allowed (nothing here to lose) …
       const plan = await planImport(db, file);

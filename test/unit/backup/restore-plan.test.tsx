@@ -31,7 +31,9 @@ describe('restore shows the settings it will change before applying (issue 12)',
     await saveNoteSettings(db, { authorName: 'Ms. Case', leadDays: 3 });
     const other = fresh();
     await saveNoteSettings(other, { authorName: 'Mr. Other', leadDays: 3 });
-    const file = new File([JSON.stringify(await exportBackup(other, { notesAllowed: false }))], 'b.json', { type: 'application/json' });
+    const file = new File([JSON.stringify(await exportBackup(other, { notesAllowed: false }))], 'b.json', {
+      type: 'application/json',
+    });
 
     await act(() => render(<BackupSettings db={db} notesAllowed={async () => true} />, root));
     const input = root.querySelector<HTMLInputElement>('#backup-file')!;
@@ -42,7 +44,9 @@ describe('restore shows the settings it will change before applying (issue 12)',
     for (let i = 0; i < 50 && !root.querySelector('.import-plan'); i++) await settle();
     const plan = root.querySelector('.import-plan')!;
     expect(plan.textContent).toContain('Settings that will change');
-    expect(plan.querySelector('[data-setting="notes"]')?.textContent).toBe('notes: authorName: "Ms. Case" → "Mr. Other"');
+    expect(plan.querySelector('[data-setting="notes"]')?.textContent).toBe(
+      'notes: authorName: "Ms. Case" → "Mr. Other"',
+    );
     expect((await loadNoteSettings(db)).authorName).toBe('Ms. Case');
 
     await act(() => {

@@ -1,26 +1,62 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { caseloadCsv, caseloadRows, filterCaseload, groupByCaseManager, sortCaseload } from '../../../lib/district/caseload';
+import {
+  caseloadCsv,
+  caseloadRows,
+  filterCaseload,
+  groupByCaseManager,
+  sortCaseload,
+} from '../../../lib/district/caseload';
 import type { Note, NoteContent } from '../../../lib/notes/schema';
 import { AS_OF, finding, findingRow, NOW, SITE, staffRow, studentRow } from '../district/helpers';
 
 const DAY = 86_400_000;
 const content = (over: Partial<NoteContent>): NoteContent => ({
-  type: 'contact', with: 'parent', withName: '', mode: 'phone', outcome: 'reached', at: '2026-11-01T09:00', text: 'x', followUp: null, private: false, ...over,
+  type: 'contact',
+  with: 'parent',
+  withName: '',
+  mode: 'phone',
+  outcome: 'reached',
+  at: '2026-11-01T09:00',
+  text: 'x',
+  followUp: null,
+  private: false,
+  ...over,
 });
 const note = (studentId: string, over: Partial<NoteContent>, extra: Partial<Note> = {}): Note => ({
-  id: `${studentId}-${over.at ?? 'n'}-${Math.random()}`, site: SITE, studentId, versions: [{ ...content(over), by: 'me', savedAt: NOW }], followUpDoneAt: null, deletedAt: null, ...extra,
+  id: `${studentId}-${over.at ?? 'n'}-${Math.random()}`,
+  site: SITE,
+  studentId,
+  versions: [{ ...content(over), by: 'me', savedAt: NOW }],
+  followUpDoneAt: null,
+  deletedAt: null,
+  ...extra,
 });
 
 const input = {
   staff: [staffRow({ id: 'T1', name: 'Maria Gonzalez' }), staffRow({ id: 'T2', name: 'Priya Patel' })],
   students: [
-    studentRow({ id: '1', name: 'Ana', caseManager: { staffId: 'T1' }, services: [{ code: '330', name: 'Specialized Academic Instruction', providerStaffId: 'T1' }, { code: '415', providerName: 'Priya Patel' }], iep: { nextAnnual: '2026-12-05', nextTriennial: '2028-01-01' } }),
-    studentRow({ id: '2', name: 'Ben', caseManager: { name: 'Priya Patel' }, iep: { nextAnnual: '2027-06-01' } }, { seenAt: NOW - 3 * DAY - 1000, url: 'import:students.csv' }),
+    studentRow({
+      id: '1',
+      name: 'Ana',
+      caseManager: { staffId: 'T1' },
+      services: [
+        { code: '330', name: 'Specialized Academic Instruction', providerStaffId: 'T1' },
+        { code: '415', providerName: 'Priya Patel' },
+      ],
+      iep: { nextAnnual: '2026-12-05', nextTriennial: '2028-01-01' },
+    }),
+    studentRow(
+      { id: '2', name: 'Ben', caseManager: { name: 'Priya Patel' }, iep: { nextAnnual: '2027-06-01' } },
+      { seenAt: NOW - 3 * DAY - 1000, url: 'import:students.csv' },
+    ),
     studentRow({ id: '3', name: 'Cy', caseManager: { name: 'Unknown Person' } }),
     studentRow({ id: '4', name: 'Dee' }),
   ],
-  findings: [findingRow('student', '1', [finding('student', '1', 'CM_NOT_AUTHORIZED')]), findingRow('staff', 'T1', [finding('staff', 'T1', 'X')])],
+  findings: [
+    findingRow('student', '1', [finding('student', '1', 'CM_NOT_AUTHORIZED')]),
+    findingRow('staff', 'T1', [finding('staff', 'T1', 'X')]),
+  ],
   notes: [
     note('1', { at: '2026-11-10T09:00', followUp: '2026-12-01' }),
     note('1', { at: '2026-11-15T09:00', followUp: '2026-11-28' }),
@@ -50,12 +86,20 @@ describe('caseloadRows', () => {
     });
     expect(ana.due).toMatchObject({ code: 'IEP_ANNUAL', due: '2026-12-05', label: expect.stringMatching(/12 days/) });
     // My caseload shows the schedule-by date with the due date (IEP_SCHEDULE_BY): 30 days before, passed.
-    expect(ana.due).toMatchObject({ scheduleBy: '2026-11-05', label: expect.stringMatching(/ · schedule now, \d+ days late$/) });
+    expect(ana.due).toMatchObject({
+      scheduleBy: '2026-11-05',
+      label: expect.stringMatching(/ · schedule now, \d+ days late$/),
+    });
     expect(ana.services).toEqual([
       { service: '330 - Specialized Academic Instruction', provider: 'Maria Gonzalez' },
       { service: '415', provider: 'Priya Patel' },
     ]);
-    expect(rows[1]).toMatchObject({ caseManagerKey: `${SITE}|T2`, seenDays: 3, source: 'import: students.csv', lastContact: null });
+    expect(rows[1]).toMatchObject({
+      caseManagerKey: `${SITE}|T2`,
+      seenDays: 3,
+      source: 'import: students.csv',
+      lastContact: null,
+    });
     expect(rows[2]).toMatchObject({ caseManagerKey: null, caseManagerName: 'Unknown Person', noCaseManager: false });
     expect(rows[3]).toMatchObject({ caseManagerKey: null, caseManagerName: '', noCaseManager: true });
   });
@@ -67,8 +111,18 @@ describe('caseloadRows', () => {
     // A case manager whose record is not known is still a case manager, not "no case manager".
     expect(groups.find((g) => g.name === 'Unknown Person')?.none).toBe(false);
     // Whoever comes first by name, the group with no case manager stays on top.
-    const zed = caseloadRows({ ...input, students: [...input.students, studentRow({ id: '5', name: 'Aaron', caseManager: { staffId: '', name: '' } })] }, { asOf: AS_OF, now: NOW });
-    expect(groupByCaseManager(zed)[0].rows.map((r) => r.id).sort()).toEqual(['4', '5']);
+    const zed = caseloadRows(
+      {
+        ...input,
+        students: [...input.students, studentRow({ id: '5', name: 'Aaron', caseManager: { staffId: '', name: '' } })],
+      },
+      { asOf: AS_OF, now: NOW },
+    );
+    expect(
+      groupByCaseManager(zed)[0]
+        .rows.map((r) => r.id)
+        .sort(),
+    ).toEqual(['4', '5']);
   });
 
   it('shows only my students once I say who I am', () => {
@@ -84,14 +138,30 @@ describe('caseloadRows', () => {
     expect(filterCaseload(rows, { text: 'be' }, AS_OF).map((r) => r.id)).toEqual(['2']);
     expect(filterCaseload(rows, { withFindings: true }, AS_OF).map((r) => r.id)).toEqual(['1']);
     expect(filterCaseload(rows, { dueWithinDays: 30 }, AS_OF).map((r) => r.id)).toEqual(['1']);
-    expect(groupByCaseManager(rows).map((g) => [g.name, g.rows.length])).toEqual([['No case manager', 1], ['Maria Gonzalez', 1], ['Priya Patel', 1], ['Unknown Person', 1]]);
+    expect(groupByCaseManager(rows).map((g) => [g.name, g.rows.length])).toEqual([
+      ['No case manager', 1],
+      ['Maria Gonzalez', 1],
+      ['Priya Patel', 1],
+      ['Unknown Person', 1],
+    ]);
   });
 
   it('exports CSV with one row per student', () => {
     const data = Papa.parse<string[]>(caseloadCsv(rows)).data;
     expect(data).toHaveLength(5);
     expect(data[0]).toContain('Next follow-up');
-    expect(data[1]).toEqual(expect.arrayContaining(['1', 'Ana', '2026-12-05', '330 - Specialized Academic Instruction; 415', 'Maria Gonzalez; Priya Patel', 'CM_NOT_AUTHORIZED', '2026-11-15', '2026-11-28']));
+    expect(data[1]).toEqual(
+      expect.arrayContaining([
+        '1',
+        'Ana',
+        '2026-12-05',
+        '330 - Specialized Academic Instruction; 415',
+        'Maria Gonzalez; Priya Patel',
+        'CM_NOT_AUTHORIZED',
+        '2026-11-15',
+        '2026-11-28',
+      ]),
+    );
     expect(data[2]).toContain('import: students.csv');
   });
 });

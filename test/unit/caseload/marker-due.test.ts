@@ -12,7 +12,7 @@ afterAll(() => {
 });
 
 describe('marker: due date', () => {
-  it('gives the soonest due date in the badge\'s name and tooltip and in the popover, as text, never beside the badge', () => {
+  it("gives the soonest due date in the badge's name and tooltip and in the popover, as text, never beside the badge", () => {
     const m = createMarker(document, 'student', '1');
     document.body.append(m);
     const root = m.shadowRoot!;

@@ -3,7 +3,11 @@ import { addCountedDays, schoolCalendar } from '../../../lib/compliance';
 
 // 2026-12-21 is a Monday; 2027-01-01 a Friday.
 const WINTER = { start: '2026-12-21', end: '2027-01-01', name: 'Winter break' }; // 10 school days
-const statute = (breaks: { start: string; end: string }[], more = {}) => ({ breaks, tolling: 'statute' as const, ...more });
+const statute = (breaks: { start: string; end: string }[], more = {}) => ({
+  breaks,
+  tolling: 'statute' as const,
+  ...more,
+});
 
 describe('addCountedDays: tolling of school vacations over five school days', () => {
   it('stops the clock over a winter break of 10 school days', () => {
@@ -55,9 +59,9 @@ describe('addCountedDays: tolling of school vacations over five school days', ()
     // 05-31 + 15: 06-01..06-11 count (11); 4 more from 08-16: 08-19.
     expect(addCountedDays('2027-05-31', 15, statute([], year))).toBe('2027-08-19');
     // A two-day gap between terms still tolls: Fri 2027-01-15 end, Wed 01-20 start; 01-14 + 5: 01-15, 01-20..01-23.
-    expect(addCountedDays('2027-01-14', 5, statute([], { schoolYearEnd: '2027-01-15', schoolYearStart: '2027-01-20' }))).toBe(
-      '2027-01-23',
-    );
+    expect(
+      addCountedDays('2027-01-14', 5, statute([], { schoolYearEnd: '2027-01-15', schoolYearStart: '2027-01-20' })),
+    ).toBe('2027-01-23');
     expect(addCountedDays('2027-05-31', 15, { breaks: [], tolling: 'none', ...year })).toBe('2027-06-15');
   });
 
@@ -68,7 +72,11 @@ describe('addCountedDays: tolling of school vacations over five school days', ()
 
   it('keeps only the tolled spans, sorted and merged', () => {
     const cal = schoolCalendar(
-      statute([{ start: '2026-11-23', end: '2026-11-27' }, { start: '2027-03-29', end: '2027-04-09', name: 'Spring' }, WINTER]),
+      statute([
+        { start: '2026-11-23', end: '2026-11-27' },
+        { start: '2027-03-29', end: '2027-04-09', name: 'Spring' },
+        WINTER,
+      ]),
     );
     expect(cal.tolled.map((s) => [s.start, s.end])).toEqual([
       ['2026-12-21', '2027-01-01'],

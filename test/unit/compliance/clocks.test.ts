@@ -21,22 +21,41 @@ describe('30-day interim placement after a transfer with an IEP (EC 56325(a)(1))
   });
 
   it('counts calendar days: a school break does not extend it', () => {
-    const settings = { breaks: [{ start: '2026-11-23', end: '2026-11-27', name: 'Thanksgiving' }, { start: '2026-12-21', end: '2027-01-01' }] };
+    const settings = {
+      breaks: [
+        { start: '2026-11-23', end: '2026-11-27', name: 'Thanksgiving' },
+        { start: '2026-12-21', end: '2027-01-01' },
+      ],
+    };
     // entry 2026-12-10 + 30 = 2027-01-09, winter break or not
-    expect(nextDueDates(transfer('2026-12-10'), { asOf, settings }).find((d) => d.code === 'TRANSFER_IEP')?.due).toBe('2027-01-09');
+    expect(nextDueDates(transfer('2026-12-10'), { asOf, settings }).find((d) => d.code === 'TRANSFER_IEP')?.due).toBe(
+      '2027-01-09',
+    );
   });
 
   it('crosses a leap day', () => {
     // 2028-02-10 + 30 = 2028-03-11 (29 days in February 2028)
-    expect(nextDueDates(transfer('2028-02-10'), { asOf: '2028-02-10' })[0]).toMatchObject({ code: 'TRANSFER_IEP', due: '2028-03-11' });
+    expect(nextDueDates(transfer('2028-02-10'), { asOf: '2028-02-10' })[0]).toMatchObject({
+      code: 'TRANSFER_IEP',
+      due: '2028-03-11',
+    });
     // 2027-02-10 + 30 = 2027-03-12
-    expect(nextDueDates(transfer('2027-02-10'), { asOf: '2027-02-10' })[0]).toMatchObject({ code: 'TRANSFER_IEP', due: '2027-03-12' });
+    expect(nextDueDates(transfer('2027-02-10'), { asOf: '2027-02-10' })[0]).toMatchObject({
+      code: 'TRANSFER_IEP',
+      due: '2027-03-12',
+    });
   });
 
   it('ends with an IEP meeting on or after the entry date; a meeting before it does not count', () => {
-    expect(codes(transfer('2026-10-01', {}, { lastMeeting: '2026-10-20', nextAnnual: '2027-10-19' }), { asOf })).toEqual([]);
-    expect(codes(transfer('2026-10-01', {}, { lastMeeting: '2026-10-01', nextAnnual: '2027-09-30' }), { asOf })).toEqual([]);
-    expect(codes(transfer('2026-10-01', {}, { lastMeeting: '2026-05-01', nextAnnual: '2027-04-30' }), { asOf })).toEqual(['TRANSFER_IEP_OVERDUE']);
+    expect(
+      codes(transfer('2026-10-01', {}, { lastMeeting: '2026-10-20', nextAnnual: '2027-10-19' }), { asOf }),
+    ).toEqual([]);
+    expect(
+      codes(transfer('2026-10-01', {}, { lastMeeting: '2026-10-01', nextAnnual: '2027-09-30' }), { asOf }),
+    ).toEqual([]);
+    expect(
+      codes(transfer('2026-10-01', {}, { lastMeeting: '2026-05-01', nextAnnual: '2027-04-30' }), { asOf }),
+    ).toEqual(['TRANSFER_IEP_OVERDUE']);
   });
 
   it('needs both the entry date and the transfer signal', () => {
@@ -64,8 +83,17 @@ describe('IEP progress reports with each report card (EC 56345(a)(3), 34 CFR 300
 
   it('takes a report-card date in a break as it is, and a leap day', () => {
     const breaks = [{ start: '2026-12-21', end: '2027-01-01' }];
-    expect(only(withIep, { asOf: '2026-12-20', settings: { breaks, reportCardDates: ['2026-12-22'] } }, 'PROGRESS_REPORT_DUE').detail).toContain('2026-12-22');
-    expect(only(withIep, { asOf: '2028-02-20', settings: { reportCardDates: ['2028-02-29'] } }, 'PROGRESS_REPORT_DUE').detail).toContain('2028-02-29');
+    expect(
+      only(
+        withIep,
+        { asOf: '2026-12-20', settings: { breaks, reportCardDates: ['2026-12-22'] } },
+        'PROGRESS_REPORT_DUE',
+      ).detail,
+    ).toContain('2026-12-22');
+    expect(
+      only(withIep, { asOf: '2028-02-20', settings: { reportCardDates: ['2028-02-29'] } }, 'PROGRESS_REPORT_DUE')
+        .detail,
+    ).toContain('2028-02-29');
   });
 
   it('needs a calendar and a student with an IEP; past dates only are nothing', () => {
@@ -77,8 +105,12 @@ describe('IEP progress reports with each report card (EC 56345(a)(3), 34 CFR 300
     expect(resolveComplianceSettings({ reportCardDates: ['2026-02-30'] }).reportCardDates).toEqual([]);
   });
 
-  it('is the student\'s next due date on the badge', () => {
-    expect(nextDueDates(withIep, { asOf, settings })[0]).toEqual({ code: 'PROGRESS_REPORT', due: '2026-12-04', label: 'Progress report due in 12 days' });
+  it("is the student's next due date on the badge", () => {
+    expect(nextDueDates(withIep, { asOf, settings })[0]).toEqual({
+      code: 'PROGRESS_REPORT',
+      due: '2026-12-04',
+      label: 'Progress report due in 12 days',
+    });
   });
 });
 
@@ -91,7 +123,11 @@ describe('Section 504 plan review, where the SIS shows its date (34 CFR 104.35(d
     expect(codes(plan('2026-11-22'), { asOf })).toEqual(['PLAN_504_REVIEW_DUE']);
     expect(codes(plan('2026-11-21'), { asOf })).toEqual(['PLAN_504_REVIEW_OVERDUE']);
     const f = only(plan('2026-11-01'), { asOf }, 'PLAN_504_REVIEW_OVERDUE');
-    expect(f).toMatchObject({ severity: 'warning', title: 'Section 504 plan review overdue', citation: { source: expect.stringContaining('104.35(d)') } });
+    expect(f).toMatchObject({
+      severity: 'warning',
+      title: 'Section 504 plan review overdue',
+      citation: { source: expect.stringContaining('104.35(d)') },
+    });
     expect(only(plan('2026-12-01'), { asOf }, 'PLAN_504_REVIEW_DUE').severity).toBe('info');
   });
 
@@ -99,7 +135,11 @@ describe('Section 504 plan review, where the SIS shows its date (34 CFR 104.35(d
     expect(codes(plan('2027-01-10'), { asOf, settings: { plan504LeadDays: 60 } })).toEqual(['PLAN_504_REVIEW_DUE']);
     expect(codes(plan('2028-02-29'), { asOf: '2028-01-30' })).toEqual(['PLAN_504_REVIEW_DUE']); // 30 days
     expect(codes(plan('2028-02-29'), { asOf: '2028-01-29' })).toEqual([]); // 31 days
-    expect(nextDueDates(plan('2026-12-01'), { asOf })[0]).toEqual({ code: 'PLAN_504_REVIEW', due: '2026-12-01', label: '504 review due in 9 days' });
+    expect(nextDueDates(plan('2026-12-01'), { asOf })[0]).toEqual({
+      code: 'PLAN_504_REVIEW',
+      due: '2026-12-01',
+      label: '504 review due in 9 days',
+    });
   });
 
   it('gives nothing without a 504 review date', () => {

@@ -14,7 +14,12 @@ describe('nextDueDates (inline badge)', () => {
       // referral 11-10 + 15 = 11-25
       { code: 'INITIAL_PLAN', due: '2026-11-25', label: 'Assessment plan due in 3 days' },
       // schedule-by 2026-11-04 has passed: it joins the label
-      { code: 'IEP_ANNUAL', due: '2026-12-04', scheduleBy: '2026-11-04', label: 'Annual due in 12 days · schedule now, 18 days late' },
+      {
+        code: 'IEP_ANNUAL',
+        due: '2026-12-04',
+        scheduleBy: '2026-11-04',
+        label: 'Annual due in 12 days · schedule now, 18 days late',
+      },
       { code: 'TRIENNIAL', due: '2028-09-11', scheduleBy: '2028-08-12', label: 'Triennial due in 659 days' },
       { code: 'AGE_OF_MAJORITY', due: '2030-05-02', label: 'Turns 18 in 1257 days' },
     ]);
@@ -36,4 +41,3 @@ describe('nextDueDates (inline badge)', () => {
     expect(nextDueDates(s, { asOf, settings })[0]).toMatchObject({ code: 'INITIAL_IEP', due: '2027-02-11' });
   });
 });
-

@@ -33,7 +33,9 @@ describe('assessment plan within 15 days of referral (EC 56043(a), 56321(a))', (
     );
     expect(f.citation.source).toContain('56321(a)');
     // Without tolling the plan was due 12-25.
-    expect(codes(s, { asOf: '2026-12-26', settings: { breaks: [WINTER], tolling: 'none' } })).toEqual(['INITIAL_PLAN_OVERDUE']);
+    expect(codes(s, { asOf: '2026-12-26', settings: { breaks: [WINTER], tolling: 'none' } })).toEqual([
+      'INITIAL_PLAN_OVERDUE',
+    ]);
   });
 
   it('counts a short break in full', () => {
@@ -51,7 +53,9 @@ describe('assessment plan within 15 days of referral (EC 56043(a), 56321(a))', (
     expect(f.detail).toContain('due 2027-08-26 (10 days after the next school year started on 2027-08-16');
     expect(f.citation.source).toContain('56043(b)');
     // Referral on the last day (0 days before) too.
-    expect(codes(student({ referral: '2027-06-11' }), { asOf: '2027-08-27', settings: YEAR })).toEqual(['INITIAL_PLAN_OVERDUE']);
+    expect(codes(student({ referral: '2027-06-11' }), { asOf: '2027-08-27', settings: YEAR })).toEqual([
+      'INITIAL_PLAN_OVERDUE',
+    ]);
     // 05-31 is 11 days before: ordinary count with the summer tolled: 06-01..06-11 (11), 08-16..08-19 (4).
     const earlier = student({ referral: '2027-05-31' });
     expect(codes(earlier, { asOf: '2027-08-19', settings: YEAR })).toEqual([]);
@@ -65,9 +69,9 @@ describe('assessment plan within 15 days of referral (EC 56043(a), 56321(a))', (
   it('skips the end-of-year rule when the school-year dates are not set', () => {
     // 06-01 + 15 = 06-16 on plain days.
     expect(codes(student({ referral: '2027-06-01' }), { asOf: '2027-06-17' })).toEqual(['INITIAL_PLAN_OVERDUE']);
-    expect(codes(student({ referral: '2027-06-01' }), { asOf: '2027-06-17', settings: { schoolYearEnd: '2027-06-11' } })).toEqual([
-      'INITIAL_PLAN_OVERDUE',
-    ]);
+    expect(
+      codes(student({ referral: '2027-06-01' }), { asOf: '2027-06-17', settings: { schoolYearEnd: '2027-06-11' } }),
+    ).toEqual(['INITIAL_PLAN_OVERDUE']);
   });
 });
 
@@ -86,10 +90,14 @@ describe('initial IEP within 60 days of consent (EC 56043(c), (f), 56344(a))', (
     const settings = { breaks: [WINTER] };
     expect(codes(s, { asOf: '2027-02-11', settings })).toEqual([]);
     const f = only(s, { asOf: '2027-02-12', settings }, 'INITIAL_IEP_OVERDUE');
-    expect(f.detail).toContain('was due 2027-02-11 (60 days, not counting 2026-12-21 to 2027-01-01 (Winter break)), yesterday');
+    expect(f.detail).toContain(
+      'was due 2027-02-11 (60 days, not counting 2026-12-21 to 2027-01-01 (Winter break)), yesterday',
+    );
     expect(f.citation.source).toContain('56344(a)');
     // tolling 'none': 12-01 + 60 = 2027-01-30.
-    expect(codes(s, { asOf: '2027-01-31', settings: { ...settings, tolling: 'none' } })).toEqual(['INITIAL_IEP_OVERDUE']);
+    expect(codes(s, { asOf: '2027-01-31', settings: { ...settings, tolling: 'none' } })).toEqual([
+      'INITIAL_IEP_OVERDUE',
+    ]);
     expect(codes(s, { asOf: '2027-01-30', settings: { ...settings, tolling: 'none' } })).toEqual([]);
   });
 

@@ -20,7 +20,11 @@ describe('annual IEP review (EC 56343(d))', () => {
   });
 
   it('says when, with the dates, and cites the statute', () => {
-    const f = only(student({ nextAnnual: '2026-11-01' }), { asOf: '2026-11-23', pack: 'ca-2026.1' }, 'IEP_ANNUAL_OVERDUE');
+    const f = only(
+      student({ nextAnnual: '2026-11-01' }),
+      { asOf: '2026-11-23', pack: 'ca-2026.1' },
+      'IEP_ANNUAL_OVERDUE',
+    );
     expect(f).toMatchObject({
       severity: 'error',
       subject: { kind: 'student', id: 'S1' },
@@ -59,10 +63,14 @@ describe('annual IEP review (EC 56343(d))', () => {
   });
 
   it('uses the lead-time setting', () => {
-    expect(codes(student({ nextAnnual: '2026-12-02' }), { asOf, settings: { annualLeadDays: 10 } })).toEqual(['IEP_ANNUAL_DUE_SOON']);
+    expect(codes(student({ nextAnnual: '2026-12-02' }), { asOf, settings: { annualLeadDays: 10 } })).toEqual([
+      'IEP_ANNUAL_DUE_SOON',
+    ]);
     expect(codes(student({ nextAnnual: '2026-12-03' }), { asOf, settings: { annualLeadDays: 10 } })).toEqual([]);
     // A bad setting falls back to the default (30).
-    expect(codes(student({ nextAnnual: '2026-12-22' }), { asOf, settings: { annualLeadDays: -4 } })).toEqual(['IEP_ANNUAL_DUE_SOON']);
+    expect(codes(student({ nextAnnual: '2026-12-22' }), { asOf, settings: { annualLeadDays: -4 } })).toEqual([
+      'IEP_ANNUAL_DUE_SOON',
+    ]);
   });
 });
 
@@ -94,7 +102,12 @@ describe('missing data', () => {
 
   it('produces findings that satisfy the Finding schema, with the student id when the name is empty', () => {
     const fs = complianceFindings(
-      [student({ nextAnnual: '2026-01-01', nextTriennial: '2026-01-01', referral: '2026-01-01', consent: '2026-01-01' }, { name: '' })],
+      [
+        student(
+          { nextAnnual: '2026-01-01', nextTriennial: '2026-01-01', referral: '2026-01-01', consent: '2026-01-01' },
+          { name: '' },
+        ),
+      ],
       { asOf },
     );
     expect(fs.map((f) => f.code).sort()).toEqual(['IEP_ANNUAL_OVERDUE', 'INITIAL_IEP_OVERDUE', 'TRIENNIAL_OVERDUE']);

@@ -24,7 +24,8 @@ describe('IEP_SCHEDULE_BY (schedule-by date of annual and triennial meetings)', 
     expect(f).toMatchObject({
       severity: 'warning',
       title: 'Schedule the annual IEP meeting now',
-      detail: "Sofia Martinez's annual IEP meeting was to be scheduled by 2026-11-10 (12 days ago), 30 days before it is due on 2026-12-10, and the annual IEP review is still due.",
+      detail:
+        "Sofia Martinez's annual IEP meeting was to be scheduled by 2026-11-10 (12 days ago), 30 days before it is due on 2026-12-10, and the annual IEP review is still due.",
       citation: { source: expect.stringContaining('56341.5') },
     });
     expect(f.fix).toContain('2026-12-10');
@@ -66,10 +67,19 @@ describe('IEP_SCHEDULE_BY (schedule-by date of annual and triennial meetings)', 
       scheduleBy: '2026-11-30',
       label: 'Annual due in 38 days · schedule within 8 days',
     });
-    expect(nextDueDates(student({ nextAnnual: '2026-12-10' }), { asOf })[0].label).toBe('Annual due in 18 days · schedule now, 12 days late');
-    expect(nextDueDates(student({ nextAnnual: '2026-12-22' }), { asOf })[0].label).toBe('Annual due in 30 days · schedule today');
+    expect(nextDueDates(student({ nextAnnual: '2026-12-10' }), { asOf })[0].label).toBe(
+      'Annual due in 18 days · schedule now, 12 days late',
+    );
+    expect(nextDueDates(student({ nextAnnual: '2026-12-22' }), { asOf })[0].label).toBe(
+      'Annual due in 30 days · schedule today',
+    );
     const far = nextDueDates(student({ nextAnnual: '2027-06-01' }), { asOf })[0];
-    expect(far).toEqual({ code: 'IEP_ANNUAL', due: '2027-06-01', scheduleBy: '2027-05-02', label: 'Annual due in 191 days' });
+    expect(far).toEqual({
+      code: 'IEP_ANNUAL',
+      due: '2027-06-01',
+      scheduleBy: '2027-05-02',
+      label: 'Annual due in 191 days',
+    });
     expect(nextDueDates(student({ nextAnnual: '2026-11-01' }), { asOf })[0].label).toBe('Annual overdue by 21 days');
   });
 });

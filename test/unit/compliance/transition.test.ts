@@ -4,7 +4,8 @@ import { codes, only, student } from './helpers';
 
 const asOf = '2026-11-22'; // transition lead 60 → through 2027-01-21
 const kid = (birthDate: string | null, iep = {}, grade = '8') => student(iep, { birthDate, grade });
-const has = (s: ReturnType<typeof kid>, on = asOf, opts = {}) => codes(s, { asOf: on, ...opts }).includes('TRANSITION_DUE');
+const has = (s: ReturnType<typeof kid>, on = asOf, opts = {}) =>
+  codes(s, { asOf: on, ...opts }).includes('TRANSITION_DUE');
 
 describe('transition planning by the IEP in effect at 16 (EC 56043(g)(1))', () => {
   it('the badge says what is true: "missing" when it is required now and no date is recorded (issue 17)', () => {

@@ -63,7 +63,8 @@ function producedCodes(file: string, text = readFileSync(file, 'utf8')): Set<str
       fields.set(n.name.text, [...(fields.get(n.name.text) ?? []), n.initializer]);
       if (n.name.text === 'code') positions.push(n.initializer);
     }
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'finding' && n.arguments[2]) positions.push(n.arguments[2]);
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'finding' && n.arguments[2])
+      positions.push(n.arguments[2]);
     ts.forEachChild(n, visit);
   };
   visit(src);
@@ -90,9 +91,11 @@ function allProduced(): Map<string, string[]> {
   // lib/rules: FindingSink.add takes a RuleCode, so TypeScript keeps its codes to RULE_CODES (lib/rules/codes.ts);
   // a code counts as produced when a check names it.
   const checks = sources(resolve(ROOT, 'lib/rules/checks')).map((f) => readFileSync(f, 'utf8'));
-  for (const code of Object.keys(RULE_CODES)) if (checks.some((t) => t.includes(`'${code}'`))) add(code, 'lib/rules/codes.ts');
+  for (const code of Object.keys(RULE_CODES))
+    if (checks.some((t) => t.includes(`'${code}'`))) add(code, 'lib/rules/codes.ts');
   for (const dir of ['lib', 'entrypoints', 'components', 'scripts']) {
-    for (const file of sources(resolve(ROOT, dir))) for (const code of producedCodes(file)) add(code, relative(ROOT, file));
+    for (const file of sources(resolve(ROOT, dir)))
+      for (const code of producedCodes(file)) add(code, relative(ROOT, file));
   }
   return by;
 }
@@ -103,32 +106,44 @@ const documented = (): Set<string> => {
   return new Set([...text.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`/g)].map((m) => m[1]));
 };
 
-describe.skipIf(!present)(present ? 'conventions: finding codes and RULES.md' : 'conventions: finding codes and RULES.md (left out: ../shared not present)', () => {
-  const produced = allProduced();
-  const inDoc = documented();
+describe.skipIf(!present)(
+  present
+    ? 'conventions: finding codes and RULES.md'
+    : 'conventions: finding codes and RULES.md (left out: ../shared not present)',
+  () => {
+    const produced = allProduced();
+    const inDoc = documented();
 
-  it('RULES.md lists every code the product produces (those outside lib/rules are listed in this test)', () => {
-    const missing = [...produced].filter(([code]) => !inDoc.has(code) && !(code in OUTSIDE_RULES_MD));
-    expect(
-      missing.map(([code, files]) => `add ${code} to RULES.md (../shared/domain) or remove it from ${files.join(', ')}`),
-      'Every finding code is documented: a check of lib/rules in RULES.md; a code of elsewhere in RULES.md or in OUTSIDE_RULES_MD here, with where it is documented.',
-    ).toEqual([]);
-  });
+    it('RULES.md lists every code the product produces (those outside lib/rules are listed in this test)', () => {
+      const missing = [...produced].filter(([code]) => !inDoc.has(code) && !(code in OUTSIDE_RULES_MD));
+      expect(
+        missing.map(
+          ([code, files]) => `add ${code} to RULES.md (../shared/domain) or remove it from ${files.join(', ')}`,
+        ),
+        'Every finding code is documented: a check of lib/rules in RULES.md; a code of elsewhere in RULES.md or in OUTSIDE_RULES_MD here, with where it is documented.',
+      ).toEqual([]);
+    });
 
-  it('every code RULES.md lists is produced somewhere', () => {
-    const unproduced = [...inDoc].filter((code) => !produced.has(code));
-    expect(
-      unproduced.map((code) => `${code} is in RULES.md but nothing produces it: add it to RULE_CODES (lib/rules/codes.ts) and a check in lib/rules/checks, or remove it from RULES.md`),
-    ).toEqual([]);
-  });
+    it('every code RULES.md lists is produced somewhere', () => {
+      const unproduced = [...inDoc].filter((code) => !produced.has(code));
+      expect(
+        unproduced.map(
+          (code) =>
+            `${code} is in RULES.md but nothing produces it: add it to RULE_CODES (lib/rules/codes.ts) and a check in lib/rules/checks, or remove it from RULES.md`,
+        ),
+      ).toEqual([]);
+    });
 
-  it('every code of OUTSIDE_RULES_MD is produced by the file it names, and is not in RULES.md too', () => {
-    const stale = Object.entries(OUTSIDE_RULES_MD).filter(([code, file]) => !produced.get(code)?.includes(file));
-    expect(stale.map(([code, file]) => `${code} is not produced by ${file}: fix or remove its OUTSIDE_RULES_MD entry`)).toEqual([]);
-    const twice = Object.keys(OUTSIDE_RULES_MD).filter((code) => inDoc.has(code));
-    expect(twice.map((code) => `${code} is in RULES.md now: remove it from OUTSIDE_RULES_MD`)).toEqual([]);
-  });
-});
+    it('every code of OUTSIDE_RULES_MD is produced by the file it names, and is not in RULES.md too', () => {
+      const stale = Object.entries(OUTSIDE_RULES_MD).filter(([code, file]) => !produced.get(code)?.includes(file));
+      expect(
+        stale.map(([code, file]) => `${code} is not produced by ${file}: fix or remove its OUTSIDE_RULES_MD entry`),
+      ).toEqual([]);
+      const twice = Object.keys(OUTSIDE_RULES_MD).filter((code) => inDoc.has(code));
+      expect(twice.map((code) => `${code} is in RULES.md now: remove it from OUTSIDE_RULES_MD`)).toEqual([]);
+    });
+  },
+);
 
 describe('conventions: how finding codes are found in the source', () => {
   it('reads literals, both arms of a conditional, same-file consts and spec fields, and nothing else', () => {
@@ -147,7 +162,14 @@ describe('conventions: how finding codes are found in the source', () => {
 
   it('finds the codes of lib/compliance and lib/notes, and not a deadline kind', () => {
     const produced = allProduced();
-    for (const code of ['NOTE_FOLLOWUP_DUE', 'IEP_ANNUAL_OVERDUE', 'INITIAL_PLAN_OVERDUE', 'TRANSFER_IEP_DUE', 'CM_NOT_AUTHORIZED']) expect(produced.has(code), code).toBe(true);
+    for (const code of [
+      'NOTE_FOLLOWUP_DUE',
+      'IEP_ANNUAL_OVERDUE',
+      'INITIAL_PLAN_OVERDUE',
+      'TRANSFER_IEP_DUE',
+      'CM_NOT_AUTHORIZED',
+    ])
+      expect(produced.has(code), code).toBe(true);
     expect(produced.has('IEP_ANNUAL')).toBe(false);
   });
 });

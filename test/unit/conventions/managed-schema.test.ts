@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { Policy } from '../../../lib/policy/schema';
 
 type Prop = { type?: string; enum?: unknown[]; items?: Prop };
-const managed = JSON.parse(readFileSync(resolve(__dirname, '../../../public/managed_schema.json'), 'utf8')) as { properties: Record<string, Prop> };
+const managed = JSON.parse(readFileSync(resolve(__dirname, '../../../public/managed_schema.json'), 'utf8')) as {
+  properties: Record<string, Prop>;
+};
 
 /** What the browser's managed-storage schema can say of a field: its type, item type and allowed values. */
 function shapeOf(p: Prop): unknown {

@@ -19,7 +19,8 @@ const TAB_RECEIVER = 'entrypoints/sis.content/index.ts';
  */
 const PEEKS_BEFORE_VALIDATION = ['entrypoints/background.ts note/compose', 'entrypoints/background.ts page/snapshot'];
 
-const typesOf = (u: { options: readonly { shape: { type: { value: unknown } } }[] }) => u.options.map((o) => String(o.shape.type.value));
+const typesOf = (u: { options: readonly { shape: { type: { value: unknown } } }[] }) =>
+  u.options.map((o) => String(o.shape.type.value));
 const contentTypes = typesOf(ContentMessage);
 const tabTypes = typesOf(TabMessage);
 
@@ -31,7 +32,8 @@ function sources(dir: string): string[] {
   });
 }
 
-const parse = (file: string, text = readFileSync(resolve(ROOT, file), 'utf8')) => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+const parse = (file: string, text = readFileSync(resolve(ROOT, file), 'utf8')) =>
+  ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
 
 interface Site {
   type: string;
@@ -42,19 +44,28 @@ interface Site {
 /** Every place a file decides on one of `types`: a `case '…'` label, or a `===`/`!==`/`==`/`!=` against it. */
 function dispatchSites(src: ts.SourceFile, types: ReadonlySet<string>): Site[] {
   const out: Site[] = [];
-  const cmp = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+  const cmp = new Set([
+    ts.SyntaxKind.EqualsEqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsEqualsToken,
+    ts.SyntaxKind.EqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsToken,
+  ]);
   const visit = (n: ts.Node, inSwitch: boolean) => {
     let here = inSwitch;
     if (ts.isSwitchStatement(n)) {
       const fn = ts.findAncestor(n, ts.isFunctionDeclaration);
       here = fn?.name?.text === 'handleContentMessage' && n.expression.getText(src) === 'msg.type';
     }
-    if (ts.isCaseClause(n) && ts.isStringLiteralLike(n.expression) && types.has(n.expression.text)) out.push({ type: n.expression.text, inHandlerSwitch: inSwitch });
+    if (ts.isCaseClause(n) && ts.isStringLiteralLike(n.expression) && types.has(n.expression.text))
+      out.push({ type: n.expression.text, inHandlerSwitch: inSwitch });
     if (ts.isBinaryExpression(n) && cmp.has(n.operatorToken.kind)) {
-      for (const side of [n.left, n.right]) if (ts.isStringLiteralLike(side) && types.has(side.text)) out.push({ type: side.text, inHandlerSwitch: false });
+      for (const side of [n.left, n.right])
+        if (ts.isStringLiteralLike(side) && types.has(side.text)) out.push({ type: side.text, inHandlerSwitch: false });
     }
     // A case clause belongs to the switch it is in, not to a switch nested in its body.
-    ts.forEachChild(n, (c) => visit(c, ts.isSwitchStatement(n) ? here : ts.isCaseBlock(n) || ts.isCaseClause(n) ? inSwitch : false));
+    ts.forEachChild(n, (c) =>
+      visit(c, ts.isSwitchStatement(n) ? here : ts.isCaseBlock(n) || ts.isCaseClause(n) ? inSwitch : false),
+    );
   };
   visit(src, false);
   return out;
@@ -103,7 +114,9 @@ describe('conventions: every content→worker message type is validated and hand
       .flatMap((dir) => sources(resolve(ROOT, dir)))
       .filter((f) => /\bContentMessage\.(safeParse|parse|parseAsync|safeParseAsync)\(/.test(readFileSync(f, 'utf8')))
       .map((f) => relative(ROOT, f));
-    expect(parsers, `Parse a content message only in admit() (${GUARD}), and hand it to handleContentMessage.`).toEqual([GUARD]);
+    expect(parsers, `Parse a content message only in admit() (${GUARD}), and hand it to handleContentMessage.`).toEqual(
+      [GUARD],
+    );
   });
 });
 

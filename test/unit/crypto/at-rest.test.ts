@@ -41,13 +41,27 @@ describe('notes at rest', () => {
     await setPassphrase(db, PASS);
     const n = await addNote(db, where, content({ text: SECRET, withName: NAME, followUp: '2026-12-01' }), 'Ms. Case');
     await amendNote(db, n.id, content({ text: SECRET2, withName: NAME, followUp: '2026-12-01' }), 'Ms. Case');
-    await saveDraft(db, { ...where, noteId: null, fields: { ...content({ text: 'Draft about Bartholomew' }), followUp: '' }, savedAt: 1 });
+    await saveDraft(db, {
+      ...where,
+      noteId: null,
+      fields: { ...content({ text: 'Draft about Bartholomew' }), followUp: '' },
+      savedAt: 1,
+    });
 
     const raw = await rawDump(db.name);
-    for (const plain of [SECRET, SECRET2, NAME, 'Bartholomew', 'Ms. Case', 'parent', PASS]) expect(raw).not.toContain(plain);
+    for (const plain of [SECRET, SECRET2, NAME, 'Bartholomew', 'Ms. Case', 'parent', PASS])
+      expect(raw).not.toContain(plain);
     // The indexed fields the repository needs stay readable, and nothing else.
     const row = (await db.notes.get(n.id))!;
-    expect(Object.keys(row).sort()).toEqual(['deletedAt', 'followUp', 'id', 'payload', 'site', 'studentId', 'updatedAt']);
+    expect(Object.keys(row).sort()).toEqual([
+      'deletedAt',
+      'followUp',
+      'id',
+      'payload',
+      'site',
+      'studentId',
+      'updatedAt',
+    ]);
     expect(row.followUp).toBe('2026-12-01');
     expect(row.payload).toMatchObject({ alg: 'A256GCM' });
     // And it all reads back.
@@ -82,7 +96,12 @@ describe('notes at rest', () => {
     await expect(notesForStudent(db, SITE, '1001')).rejects.toBeInstanceOf(LockedError);
     await expect(addNote(db, where, content({ text: 'while locked' }), 'Ms. Case')).rejects.toBeInstanceOf(LockedError);
     await expect(
-      saveDraft(db, { ...where, noteId: null, fields: { ...content({ text: 'locked draft' }), followUp: '' }, savedAt: 1 }),
+      saveDraft(db, {
+        ...where,
+        noteId: null,
+        fields: { ...content({ text: 'locked draft' }), followUp: '' },
+        savedAt: 1,
+      }),
     ).rejects.toBeInstanceOf(LockedError);
     expect(await db.notes.count()).toBe(1);
     expect(await db.drafts.count()).toBe(0);
@@ -121,11 +140,25 @@ describe('notes at rest', () => {
     expect(await fromRow(row)).toEqual(a);
   });
 
-  const plainNote = { id: 'old1', ...where, versions: [{ ...content({ text: SECRET }), by: 'Ms. Case', savedAt: 5 }], followUpDoneAt: null, deletedAt: null };
+  const plainNote = {
+    id: 'old1',
+    ...where,
+    versions: [{ ...content({ text: SECRET }), by: 'Ms. Case', savedAt: 5 }],
+    followUpDoneAt: null,
+    deletedAt: null,
+  };
   const plainDraft = { ...where, noteId: null, fields: { ...content({ text: SECRET2 }), followUp: '' }, savedAt: 6 };
 
   it('seals the notes and drafts version 1 held in the clear (marked by the upgrade), keeping them readable', async () => {
-    await db.notes.put({ id: 'old1', ...where, followUp: null, updatedAt: 5, deletedAt: null, payload: plainNote, legacyClear: true });
+    await db.notes.put({
+      id: 'old1',
+      ...where,
+      followUp: null,
+      updatedAt: 5,
+      deletedAt: null,
+      payload: plainNote,
+      legacyClear: true,
+    });
     await db.drafts.put({ key: `note:${SITE}|1001|new`, value: plainDraft, updatedAt: 6, legacyClear: true });
     await setPassphrase(db, PASS);
     expect(await sealLegacyRows(db)).toBe(2);
@@ -140,7 +173,14 @@ describe('notes at rest', () => {
   it('refuses a note or draft row in the clear that the upgrade did not mark, and never seals it as genuine (issue 12)', async () => {
     await setPassphrase(db, PASS);
     const genuine = await addNote(db, where, content({ text: 'genuine' }), 'Ms. Case');
-    await db.notes.put({ id: 'forged', ...where, followUp: null, updatedAt: 5, deletedAt: null, payload: { ...plainNote, id: 'forged' } });
+    await db.notes.put({
+      id: 'forged',
+      ...where,
+      followUp: null,
+      updatedAt: 5,
+      deletedAt: null,
+      payload: { ...plainNote, id: 'forged' },
+    });
     await db.drafts.put({ key: `note:${SITE}|1001|new`, value: plainDraft, updatedAt: 6 });
     expect(await notesForStudent(db, SITE, '1001')).toEqual([genuine]);
     expect(await loadDraft(db, SITE, '1001', null)).toBeNull();

@@ -42,13 +42,26 @@ const student = {
   caseManager: { name: 'Maria Gonzalez' },
   services: [{ code: '330', name: 'Specialized Academic Instruction', providerName: 'Maria Gonzalez' }],
 };
-const ctx = () => ({ db, asOf: () => '2026-11-22', enabledSites: async () => ['https://sis.example.org/*', 'https://other.example/*'] });
+const ctx = () => ({
+  db,
+  asOf: () => '2026-11-22',
+  enabledSites: async () => ['https://sis.example.org/*', 'https://other.example/*'],
+});
 const codes = (reply: Awaited<ReturnType<typeof handleContentMessage>>, id: string) =>
-  'subjects' in reply ? reply.subjects.find((s) => s.id === id)?.findings.map((f) => f.code).sort() : undefined;
+  'subjects' in reply
+    ? reply.subjects
+        .find((s) => s.id === id)
+        ?.findings.map((f) => f.code)
+        .sort()
+    : undefined;
 
 describe('worker message handling', () => {
   it('stores what a page shows and answers with findings for the records on it', async () => {
-    const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student], focus: { kind: 'student', id: '1' } }) }, sender);
+    const reply = await handleContentMessage(
+      ctx(),
+      { type: 'page/snapshot', snapshot: snapshot({ students: [student], focus: { kind: 'student', id: '1' } }) },
+      sender,
+    );
     expect(reply.ok).toBe(true);
     // The case manager has no staff record yet: in the browser (partial staff knowledge) that is "not checked".
     expect(codes(reply, '1')).toContain('CM_NOT_CHECKED');
@@ -59,49 +72,126 @@ describe('worker message handling', () => {
 
   it('remembers the record page of a student (the page whose focus it is), not a list that also shows them', async () => {
     const list = { tabId: 7, url: `${SITE}/students` };
-    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ url: list.url, pageType: 'student-list', students: [student, { ...student, id: '0002' }] }) }, list);
+    await handleContentMessage(
+      ctx(),
+      {
+        type: 'page/snapshot',
+        snapshot: snapshot({
+          url: list.url,
+          pageType: 'student-list',
+          students: [student, { ...student, id: '0002' }],
+        }),
+      },
+      list,
+    );
     expect((await db.students.get([SITE, '1']))?.recordUrl).toBeUndefined();
-    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student], focus: { kind: 'student', id: '1' } }) }, sender);
+    await handleContentMessage(
+      ctx(),
+      { type: 'page/snapshot', snapshot: snapshot({ students: [student], focus: { kind: 'student', id: '1' } }) },
+      sender,
+    );
     expect((await db.students.get([SITE, '1']))?.recordUrl).toBe(`${SITE}/students/1`);
     // A padded id in the focus is the same record; a later list page keeps the record's address.
     const two = { tabId: 7, url: `${SITE}/students/0002` };
-    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ url: two.url, students: [{ ...student, id: '0002' }], focus: { kind: 'student', id: '0002' } }) }, two);
-    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ url: list.url, pageType: 'student-list', students: [student, { ...student, id: '0002' }] }) }, list);
+    await handleContentMessage(
+      ctx(),
+      {
+        type: 'page/snapshot',
+        snapshot: snapshot({
+          url: two.url,
+          students: [{ ...student, id: '0002' }],
+          focus: { kind: 'student', id: '0002' },
+        }),
+      },
+      two,
+    );
+    await handleContentMessage(
+      ctx(),
+      {
+        type: 'page/snapshot',
+        snapshot: snapshot({
+          url: list.url,
+          pageType: 'student-list',
+          students: [student, { ...student, id: '0002' }],
+        }),
+      },
+      list,
+    );
     expect((await db.students.get([SITE, '1']))?.recordUrl).toBe(`${SITE}/students/1`);
     expect((await db.students.get([SITE, '2']))?.recordUrl).toBe(`${SITE}/students/0002`);
   });
 
   it('re-checks a student already stored when a later page shows their case manager’s credentials', async () => {
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
-    const staffPage = snapshot({ pageType: 'staff', staff: [{ id: 'T1', name: 'Gonzalez, Maria', credentials: [rsp] }] });
-    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: staffPage }, { tabId: 7, url: `${SITE}/staff/T1` });
+    const staffPage = snapshot({
+      pageType: 'staff',
+      staff: [{ id: 'T1', name: 'Gonzalez, Maria', credentials: [rsp] }],
+    });
+    await handleContentMessage(
+      ctx(),
+      { type: 'page/snapshot', snapshot: staffPage },
+      { tabId: 7, url: `${SITE}/staff/T1` },
+    );
     const row = await db.findings.get([SITE, 'student', '1']);
     expect(row!.findings.map((f) => f.code)).not.toContain('CM_NOT_CHECKED');
     expect(row!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
   it('a zero-padded id is its unpadded form within a site: one student, each page answered with the id it shows', async () => {
-    const list = snapshot({ pageType: 'student-list', students: [{ id: '00017', name: 'Rivera, Jordan', grade: '4' }] });
+    const list = snapshot({
+      pageType: 'student-list',
+      students: [{ id: '00017', name: 'Rivera, Jordan', grade: '4' }],
+    });
     const listReply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: list }, sender);
     expect('subjects' in listReply && listReply.subjects.map((s) => s.id)).toEqual(['00017']);
-    const record = snapshot({ students: [{ ...student, id: '17', caseManager: { staffId: '0042', name: 'Maria Gonzalez' } }], focus: { kind: 'student', id: '17' } });
+    const record = snapshot({
+      students: [{ ...student, id: '17', caseManager: { staffId: '0042', name: 'Maria Gonzalez' } }],
+      focus: { kind: 'student', id: '17' },
+    });
     const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: record }, sender);
     expect('subjects' in reply && reply.subjects.map((s) => s.id)).toEqual(['17']);
     expect(await db.students.count()).toBe(1);
-    expect((await db.students.get([SITE, '17']))!.record).toMatchObject({ grade: '4', primaryDisability: student.primaryDisability, caseManager: { staffId: '42' } });
+    expect((await db.students.get([SITE, '17']))!.record).toMatchObject({
+      grade: '4',
+      primaryDisability: student.primaryDisability,
+      caseManager: { staffId: '42' },
+    });
     // The staff page's id "42" is the student's case manager "0042".
-    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ pageType: 'staff', staff: [{ id: '42', name: 'Maria Gonzalez', credentials: [rsp] }] }) }, { tabId: 7, url: `${SITE}/staff/42` });
-    expect((await db.findings.get([SITE, 'student', '17']))!.findings.map((f) => f.code)).not.toContain('CM_NOT_CHECKED');
+    await handleContentMessage(
+      ctx(),
+      {
+        type: 'page/snapshot',
+        snapshot: snapshot({ pageType: 'staff', staff: [{ id: '42', name: 'Maria Gonzalez', credentials: [rsp] }] }),
+      },
+      { tabId: 7, url: `${SITE}/staff/42` },
+    );
+    expect((await db.findings.get([SITE, 'student', '17']))!.findings.map((f) => f.code)).not.toContain(
+      'CM_NOT_CHECKED',
+    );
   });
 
   it('a staff page read in one tab sends the re-checked findings to another tab whose page shows the student', async () => {
     const sent: { tabId: number; frameId: number; msg: unknown }[] = [];
-    const live = { ...ctx(), sendToTab: async (tabId: number, frameId: number, msg: unknown) => void sent.push({ tabId, frameId, msg }) };
+    const live = {
+      ...ctx(),
+      sendToTab: async (tabId: number, frameId: number, msg: unknown) => void sent.push({ tabId, frameId, msg }),
+    };
     const list = snapshot({ pageType: 'student-list', students: [student] });
-    await handleContentMessage(live, { type: 'page/snapshot', snapshot: list }, { tabId: 7, url: `${SITE}/students`, frameId: 2 });
+    await handleContentMessage(
+      live,
+      { type: 'page/snapshot', snapshot: list },
+      { tabId: 7, url: `${SITE}/students`, frameId: 2 },
+    );
     expect(sent).toEqual([]); // nothing else shows the student yet
-    const staffPage = snapshot({ pageType: 'staff', staff: [{ id: 'T1', name: 'Gonzalez, Maria', credentials: [rsp] }] });
-    await handleContentMessage(live, { type: 'page/snapshot', snapshot: staffPage }, { tabId: 8, url: `${SITE}/staff/T1` });
+    const staffPage = snapshot({
+      pageType: 'staff',
+      staff: [{ id: 'T1', name: 'Gonzalez, Maria', credentials: [rsp] }],
+    });
+    await handleContentMessage(
+      live,
+      { type: 'page/snapshot', snapshot: staffPage },
+      { tabId: 8, url: `${SITE}/staff/T1` },
+    );
     await vi.waitFor(() => expect(sent.length).toBe(1));
     const [push] = sent;
     expect(push).toMatchObject({ tabId: 7, frameId: 2, msg: { type: 'page/findings' } });
@@ -114,15 +204,27 @@ describe('worker message handling', () => {
 
   it('keeps records of different sites apart', async () => {
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
-    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [{ id: '1', name: 'Other Person' }] }) }, { tabId: 8, url: 'https://other.example/s/1' });
+    await handleContentMessage(
+      ctx(),
+      { type: 'page/snapshot', snapshot: snapshot({ students: [{ id: '1', name: 'Other Person' }] }) },
+      { tabId: 8, url: 'https://other.example/s/1' },
+    );
     expect((await db.students.get([SITE, '1']))!.record.name).toBe('Jordan Rivera');
     expect((await db.students.get(['https://other.example', '1']))!.record.name).toBe('Other Person');
   });
 
   it('rejects malformed messages and messages that are not from a tab, writing nothing', async () => {
-    expect(await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: { students: 'x' } }, sender)).toEqual({ ok: false, error: 'malformed message' });
-    expect(await handleContentMessage(ctx(), { type: 'nope' }, sender)).toEqual({ ok: false, error: 'malformed message' });
-    expect(await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, {})).toMatchObject({ ok: false });
+    expect(await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: { students: 'x' } }, sender)).toEqual({
+      ok: false,
+      error: 'malformed message',
+    });
+    expect(await handleContentMessage(ctx(), { type: 'nope' }, sender)).toEqual({
+      ok: false,
+      error: 'malformed message',
+    });
+    expect(
+      await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, {}),
+    ).toMatchObject({ ok: false });
     expect(await db.students.count()).toBe(0);
   });
 
@@ -143,7 +245,11 @@ describe('note/compose', () => {
 describe('compliance dates', () => {
   it('come back with the page’s findings, from the IEP dates the page showed', async () => {
     const late = { ...student, iep: { nextAnnual: '2026-11-01', nextTriennial: '2028-01-10' } };
-    const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [late] }) }, sender);
+    const reply = await handleContentMessage(
+      ctx(),
+      { type: 'page/snapshot', snapshot: snapshot({ students: [late] }) },
+      sender,
+    );
     expect(codes(reply, '1')).toContain('IEP_ANNUAL_OVERDUE');
     expect(codes(reply, '1')).not.toContain('TRIENNIAL_OVERDUE');
   });
@@ -163,27 +269,46 @@ describe('a big page in parts', () => {
 });
 
 describe('a thin page after a full one (issue 12)', () => {
-  it.each(['x', 'Pat Doe'])('names the id with %j and blanks: the stored record keeps its name and fields', async (name) => {
-    await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
-    const thin = { url: `${SITE}/search?q=1`, students: [{ id: '1', name, primaryDisability: null, caseManager: null }] };
-    const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot(thin) }, { tabId: 8, url: thin.url });
-    expect(reply.ok).toBe(true);
-    const row = await db.students.get([SITE, '1']);
-    expect(row?.record).toMatchObject({ name: 'Jordan Rivera', primaryDisability: student.primaryDisability, caseManager: student.caseManager });
-  });
+  it.each(['x', 'Pat Doe'])(
+    'names the id with %j and blanks: the stored record keeps its name and fields',
+    async (name) => {
+      await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
+      const thin = {
+        url: `${SITE}/search?q=1`,
+        students: [{ id: '1', name, primaryDisability: null, caseManager: null }],
+      };
+      const reply = await handleContentMessage(
+        ctx(),
+        { type: 'page/snapshot', snapshot: snapshot(thin) },
+        { tabId: 8, url: thin.url },
+      );
+      expect(reply.ok).toBe(true);
+      const row = await db.students.get([SITE, '1']);
+      expect(row?.record).toMatchObject({
+        name: 'Jordan Rivera',
+        primaryDisability: student.primaryDisability,
+        caseManager: student.caseManager,
+      });
+    },
+  );
 });
 
 describe('a page’s answer carries only what its badges show (issue 12)', () => {
   it('per subject: kind, id, the findings’ badge fields and the due label; no subject, citation or pack', async () => {
     const withIep = { ...student, iep: { nextAnnual: '2026-12-01' } };
-    const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [withIep] }) }, sender);
+    const reply = await handleContentMessage(
+      ctx(),
+      { type: 'page/snapshot', snapshot: snapshot({ students: [withIep] }) },
+      sender,
+    );
     expect('subjects' in reply).toBe(true);
     if (!('subjects' in reply)) return;
     const [s] = reply.subjects;
     expect(s.findings.length).toBeGreaterThan(0);
     expect(Object.keys(s).sort()).toEqual(['due', 'findings', 'id', 'kind']);
     expect(Object.keys(s.due ?? {}).sort()).toEqual(['due', 'label']);
-    for (const f of s.findings) expect(Object.keys(f).every((k) => (BADGE_FINDING_KEYS as readonly string[]).includes(k))).toBe(true);
+    for (const f of s.findings)
+      expect(Object.keys(f).every((k) => (BADGE_FINDING_KEYS as readonly string[]).includes(k))).toBe(true);
     expect(JSON.stringify(reply)).not.toMatch(/citation|"pack"|"subject"/);
   });
 });

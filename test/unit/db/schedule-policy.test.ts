@@ -28,7 +28,12 @@ const msg = {
 
 const reply = async (policy?: unknown) => {
   const r = await handleContentMessage(
-    { db, asOf: () => '2026-11-22', enabledSites: async () => [`${SITE}/*`], ...(policy ? { policy: async () => readPolicy(policy).policy } : {}) },
+    {
+      db,
+      asOf: () => '2026-11-22',
+      enabledSites: async () => [`${SITE}/*`],
+      ...(policy ? { policy: async () => readPolicy(policy).policy } : {}),
+    },
     msg,
     sender,
   );

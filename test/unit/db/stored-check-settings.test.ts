@@ -65,7 +65,10 @@ describe('the worker checks with the check settings the user stored', () => {
   });
 
   it('a damaged stored value is dropped and its default applies', async () => {
-    await store({ compliance: { scheduleLeadDays: 'soon' }, rules: { expiringLeadDays: -1, caseloadCaps: { RSP: 20, SLP: 'x' }, staffKnowledge: 'complete' } });
+    await store({
+      compliance: { scheduleLeadDays: 'soon' },
+      rules: { expiringLeadDays: -1, caseloadCaps: { RSP: 20, SLP: 'x' }, staffKnowledge: 'complete' },
+    });
     expect(await loadCheckSettings(db)).toEqual({ rules: { caseloadCaps: { RSP: 20 } } });
     expect((await reply()).due?.label).toBe('Annual due in 60 days');
     await store('not an object');

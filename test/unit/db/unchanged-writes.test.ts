@@ -21,7 +21,8 @@ const list = (name: string): Snapshot => ({
   staff: [],
   diagnostics: [],
 });
-const read = (snap: Snapshot, now: number) => ingestSnapshot(db, snap, { site: SITE, tabId: 1, asOf: '2026-11-22', now });
+const read = (snap: Snapshot, now: number) =>
+  ingestSnapshot(db, snap, { site: SITE, tabId: 1, asOf: '2026-11-22', now });
 
 /** Counts the rows each table's write hooks see (bulkPut fires `creating` for new keys, `updating` for others). */
 function countWrites(): Record<string, number> {
@@ -44,7 +45,10 @@ describe('a page read again unchanged writes nothing again', () => {
     expect(answer.find((s) => s.id === '1')?.findings.length).toBeGreaterThan(0);
     expect((await db.students.get([SITE, '1']))?.seenAt).toBe(t0);
 
-    await read({ ...list('Jordan Rivera'), students: [{ ...list('x').students[0], name: 'Jordan Rivera', grade: '5' }] }, t0 + 2000);
+    await read(
+      { ...list('Jordan Rivera'), students: [{ ...list('x').students[0], name: 'Jordan Rivera', grade: '5' }] },
+      t0 + 2000,
+    );
     expect(writes.students).toBe(1);
     expect((await db.students.get([SITE, '1']))?.record.grade).toBe('5');
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildDistrict, districtFinding, expiringCredentials, isOverCap, linkable } from '../../../lib/district/aggregate';
+import {
+  buildDistrict,
+  districtFinding,
+  expiringCredentials,
+  isOverCap,
+  linkable,
+} from '../../../lib/district/aggregate';
 import { capFor } from '../../../lib/district/caps';
 import { filterStaff, filterStudents, pageOf } from '../../../lib/district/filter';
 import { AS_OF, finding, findingRow, SITE, staffRow, studentRow } from './helpers';
@@ -17,7 +23,12 @@ function students(n: number) {
       caseManager: { staffId: 'T1' },
       services: [
         { code: '330', providerStaffId: 'T1' },
-        ...(i % 2 ? [{ code: '415', providerStaffId: 'T2' }, { code: '415', providerName: 'Priya Patel' }] : []),
+        ...(i % 2
+          ? [
+              { code: '415', providerStaffId: 'T2' },
+              { code: '415', providerName: 'Priya Patel' },
+            ]
+          : []),
       ],
     }),
   );
@@ -25,8 +36,14 @@ function students(n: number) {
 
 describe('caps', () => {
   it('takes the staff record, then the local cap by position, then the statutory cap', () => {
-    expect(capFor({ caseloadMax: 12, position: 'Resource Specialist' }, {})).toEqual({ max: 12, source: 'staff record' });
-    expect(capFor({ position: 'resource  specialist' }, { 'Resource Specialist': 20 })).toEqual({ max: 20, source: 'local cap' });
+    expect(capFor({ caseloadMax: 12, position: 'Resource Specialist' }, {})).toEqual({
+      max: 12,
+      source: 'staff record',
+    });
+    expect(capFor({ position: 'resource  specialist' }, { 'Resource Specialist': 20 })).toEqual({
+      max: 20,
+      source: 'local cap',
+    });
     expect(capFor({ position: 'Resource Specialist' }, {})?.max).toBe(28);
     expect(capFor({ position: 'Speech-Language Pathologist' }, {})?.max).toBe(55);
     expect(capFor({ position: 'School Psychologist' }, {})).toBeNull();
@@ -36,9 +53,16 @@ describe('caps', () => {
 
 describe('buildDistrict', () => {
   const input = {
-    students: [...students(30), studentRow({ id: '2000', caseManager: { name: 'Omar Haddad' } }), studentRow({ id: '2001', caseManager: { name: 'Nobody Known' } })],
+    students: [
+      ...students(30),
+      studentRow({ id: '2000', caseManager: { name: 'Omar Haddad' } }),
+      studentRow({ id: '2001', caseManager: { name: 'Nobody Known' } }),
+    ],
     staff: [rsp, slp, psych],
-    findings: [findingRow('student', '1000', [finding('student', '1000', 'CM_NOT_AUTHORIZED')]), findingRow('staff', 'T1', [finding('staff', 'T1', 'CASELOAD_OVER_CAP')])],
+    findings: [
+      findingRow('student', '1000', [finding('student', '1000', 'CM_NOT_AUTHORIZED')]),
+      findingRow('staff', 'T1', [finding('staff', 'T1', 'CASELOAD_OVER_CAP')]),
+    ],
   };
   const view = buildDistrict(input, { asOf: AS_OF });
 
@@ -57,8 +81,16 @@ describe('buildDistrict', () => {
 
   it('lists students and staff with their stored findings, and the facets to filter by', () => {
     expect(view.students).toHaveLength(32);
-    expect(view.students.find((s) => s.id === '1000')).toMatchObject({ severity: 'error', caseManagerName: 'Maria Gonzalez', caseManagerKey: `${SITE}|T1` });
-    expect(view.students.find((s) => s.id === '2001')).toMatchObject({ caseManagerKey: null, caseManagerName: 'Nobody Known', severity: 'none' });
+    expect(view.students.find((s) => s.id === '1000')).toMatchObject({
+      severity: 'error',
+      caseManagerName: 'Maria Gonzalez',
+      caseManagerKey: `${SITE}|T1`,
+    });
+    expect(view.students.find((s) => s.id === '2001')).toMatchObject({
+      caseManagerKey: null,
+      caseManagerName: 'Nobody Known',
+      severity: 'none',
+    });
     expect(view.facets.schools).toEqual(['Oak Ridge Elementary', 'Sierra Vista Middle School']);
     expect(view.facets.codes).toEqual([
       { code: 'CASELOAD_OVER_CAP', title: 'CASELOAD_OVER_CAP title' },
@@ -95,9 +127,21 @@ describe('buildDistrict', () => {
 describe('expiringCredentials', () => {
   it('lists expired and soon-expiring documents, soonest first, and nothing later', () => {
     const staff = [
-      staffRow({ id: 'A', credentials: [{ title: 'Clear', expires: '2026-12-31' }, { title: 'Later', expires: '2030-06-30' }] }),
+      staffRow({
+        id: 'A',
+        credentials: [
+          { title: 'Clear', expires: '2026-12-31' },
+          { title: 'Later', expires: '2030-06-30' },
+        ],
+      }),
       staffRow({ id: 'B', credentials: [{ authorizations: ['R3MN'], expires: '2026-10-01' }, { title: 'No date' }] }),
-      staffRow({ id: 'C', credentials: [{ title: 'Edge', expires: '2027-01-22' }, { title: 'Past edge', expires: '2027-01-23' }] }),
+      staffRow({
+        id: 'C',
+        credentials: [
+          { title: 'Edge', expires: '2027-01-22' },
+          { title: 'Past edge', expires: '2027-01-23' },
+        ],
+      }),
     ];
     const list = expiringCredentials(staff, AS_OF, 60);
     expect(list.map((e) => [e.staffId, e.title, e.days])).toEqual([
@@ -112,10 +156,20 @@ describe('the district view in words', () => {
   it('ranks an expired credential at least warning, even for someone with no students known', () => {
     const lone = staffRow({ id: 'T9', name: 'Lone Person', position: 'Resource Specialist' });
     const v = buildDistrict(
-      { students: [], staff: [lone, rsp], findings: [findingRow('staff', 'T9', [finding('staff', 'T9', 'CREDENTIAL_EXPIRED', 'info')]), findingRow('staff', 'T1', [finding('staff', 'T1', 'CREDENTIAL_EXPIRED', 'error')])] },
+      {
+        students: [],
+        staff: [lone, rsp],
+        findings: [
+          findingRow('staff', 'T9', [finding('staff', 'T9', 'CREDENTIAL_EXPIRED', 'info')]),
+          findingRow('staff', 'T1', [finding('staff', 'T1', 'CREDENTIAL_EXPIRED', 'error')]),
+        ],
+      },
       { asOf: AS_OF },
     );
-    expect(v.staff.find((s) => s.id === 'T9')).toMatchObject({ severity: 'warning', findings: [expect.objectContaining({ code: 'CREDENTIAL_EXPIRED', severity: 'warning' })] });
+    expect(v.staff.find((s) => s.id === 'T9')).toMatchObject({
+      severity: 'warning',
+      findings: [expect.objectContaining({ code: 'CREDENTIAL_EXPIRED', severity: 'warning' })],
+    });
     // An error stays an error; other info findings stay info.
     expect(v.staff.find((s) => s.id === 'T1')?.severity).toBe('error');
     const temp = finding('staff', 'T9', 'CREDENTIAL_TEMPORARY', 'info');
@@ -126,7 +180,14 @@ describe('the district view in words', () => {
   it('links a record only to an http(s) page Liaison read as that record', () => {
     const seenOwn = studentRow({ id: '5' }, { recordUrl: `${SITE}/students/5` });
     const listOnly = studentRow({ id: '6' }, { url: `${SITE}/students` });
-    const v = buildDistrict({ students: [seenOwn, listOnly], staff: [staffRow({ id: 'T1' }, { recordUrl: `${SITE}/staff/T1` })], findings: [] }, { asOf: AS_OF });
+    const v = buildDistrict(
+      {
+        students: [seenOwn, listOnly],
+        staff: [staffRow({ id: 'T1' }, { recordUrl: `${SITE}/staff/T1` })],
+        findings: [],
+      },
+      { asOf: AS_OF },
+    );
     expect(v.students.map((s) => s.recordUrl)).toEqual([`${SITE}/students/5`, null]);
     expect(v.staff[0].recordUrl).toBe(`${SITE}/staff/T1`);
     expect(linkable('javascript:alert(1)')).toBeNull();

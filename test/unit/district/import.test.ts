@@ -21,10 +21,13 @@ const STAFF = [
 ].join('\n');
 
 describe('splitRecords', () => {
-  it('splits on newlines outside quotes and keeps each record\'s first line', () => {
+  it("splits on newlines outside quotes and keeps each record's first line", () => {
     const { header, records } = splitRecords('\uFEFFid,note\n1,"two\nlines"\n\n2,x\n');
     expect(header).toBe('id,note');
-    expect(records).toEqual([{ text: '1,"two\nlines"', line: 2 }, { text: '2,x', line: 5 }]);
+    expect(records).toEqual([
+      { text: '1,"two\nlines"', line: 2 },
+      { text: '2,x', line: 5 },
+    ]);
   });
 });
 
@@ -37,7 +40,11 @@ describe('parseImport', () => {
 
   it('reads every good row and names each bad one by row, line and field, across chunks', async () => {
     const progress: number[] = [];
-    const r = await parseImport(STUDENTS, 'students.csv', { chunkRows: 2, onProgress: (p) => progress.push(p.done), pause: async () => {} });
+    const r = await parseImport(STUDENTS, 'students.csv', {
+      chunkRows: 2,
+      onProgress: (p) => progress.push(p.done),
+      pause: async () => {},
+    });
     expect(r.kind).toBe('students');
     expect(r.students.map((s) => s.id)).toEqual(['1', '2', '4']);
     expect(r.students[1].iep?.nextAnnual).toBe('2026-12-01');
@@ -57,11 +64,17 @@ describe('parseImport', () => {
 
   it('merges a staff member whose rows fall in two chunks', async () => {
     const r = await parseImport(STAFF, 'staff.csv', { chunkRows: 1, pause: async () => {} });
-    expect(r.staff.map((s) => [s.id, s.credentials?.length])).toEqual([['T1', 2], ['T2', 1]]);
+    expect(r.staff.map((s) => [s.id, s.credentials?.length])).toEqual([
+      ['T1', 2],
+      ['T2', 1],
+    ]);
   });
 
   it('reads canonical JSON, and reports bad JSON', async () => {
-    const ok = await parseImport(JSON.stringify({ staff: [{ id: 'T1', name: 'M' }], students: [{ id: '1', name: 'A' }] }), 'd.json');
+    const ok = await parseImport(
+      JSON.stringify({ staff: [{ id: 'T1', name: 'M' }], students: [{ id: '1', name: 'A' }] }),
+      'd.json',
+    );
     expect([ok.students.length, ok.staff.length, ok.errors.length]).toEqual([1, 1, 0]);
     const bad = await parseImport('{"students": [', 'd.json');
     expect(bad.fatal).toBe(true);
@@ -79,7 +92,9 @@ describe('parseImport', () => {
   });
 
   it('keeps reading good rows after maxErrors bad ones', async () => {
-    const text = ['Student ID,Next Annual', ...Array.from({ length: 6 }, (_, i) => `${i},bad`), '99,2027-01-01'].join('\n');
+    const text = ['Student ID,Next Annual', ...Array.from({ length: 6 }, (_, i) => `${i},bad`), '99,2027-01-01'].join(
+      '\n',
+    );
     const r = await parseImport(text, 'x.csv', { maxErrors: 2, pause: async () => {} });
     expect(r.students.map((s) => s.id)).toEqual(['99']);
     expect([r.errors.length, r.skipped]).toEqual([2, 6]);
@@ -99,7 +114,10 @@ describe('parseImport', () => {
     expect(r.skipped).toBe(2);
     const csv = Papa.parse<string[]>(importErrorsCsv(r).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(csv[0]).toEqual(['Row', 'Line', 'Field', 'Reason']);
-    expect(csv.slice(1).map((l) => l.slice(0, 3))).toEqual([['2', '3', 'Staff ID'], ['3', '4', 'Expires']]);
+    expect(csv.slice(1).map((l) => l.slice(0, 3))).toEqual([
+      ['2', '3', 'Staff ID'],
+      ['3', '4', 'Expires'],
+    ]);
     expect(csv[1][3]).toBe('the staff id is empty');
     expect(csv[2][3]).toMatch(/^not a date/);
     // No cell value of the file reaches the error file.
@@ -120,7 +138,10 @@ describe('parseImport', () => {
   });
 
   it('reads first and last name columns into the name and says which column fed each field', async () => {
-    const text = ['SSID,Student Last Name,Student First Name,Grade,Next IEP,Homeroom', '1,Lee,Ana,3,2027-01-10,12'].join('\n');
+    const text = [
+      'SSID,Student Last Name,Student First Name,Grade,Next IEP,Homeroom',
+      '1,Lee,Ana,3,2027-01-10,12',
+    ].join('\n');
     const r = await parseImport(text, 's.csv', { pause: async () => {} });
     expect(r.students[0]).toMatchObject({ id: '1', name: 'Ana Lee', grade: '3', iep: { nextAnnual: '2027-01-10' } });
     expect(r.columns?.used).toEqual([
@@ -152,8 +173,16 @@ describe('writeImport', () => {
   it('writes records under the chosen site marked as imported, and checks them with their staff', async () => {
     const students = await parseImport(STUDENTS, 'students.csv');
     const staff = await parseImport(STAFF, 'staff.csv');
-    await writeImport(db, { students: [], staff: staff.staff }, { site: SITE, file: 'staff.csv', asOf: AS_OF, now: NOW });
-    const res = await writeImport(db, { students: students.students, staff: [] }, { site: SITE, file: 'students.csv', asOf: AS_OF, now: NOW });
+    await writeImport(
+      db,
+      { students: [], staff: staff.staff },
+      { site: SITE, file: 'staff.csv', asOf: AS_OF, now: NOW },
+    );
+    const res = await writeImport(
+      db,
+      { students: students.students, staff: [] },
+      { site: SITE, file: 'students.csv', asOf: AS_OF, now: NOW },
+    );
     expect(res).toMatchObject({ students: 3, staff: 0 });
     const row = await db.students.get([SITE, '2']);
     expect(row).toMatchObject({ url: 'import:students.csv', seenAt: NOW });
@@ -167,7 +196,11 @@ describe('writeImport', () => {
   it('writes nothing when the transaction fails', async () => {
     const bad = { id: '9', name: 'X', services: [{ providerStaffId: 'T1' }] };
     await expect(
-      writeImport(db, { students: [bad, { id: undefined as unknown as string, name: 'no id' }], staff: [] }, { site: SITE, file: 'x.csv', asOf: AS_OF, now: NOW }),
+      writeImport(
+        db,
+        { students: [bad, { id: undefined as unknown as string, name: 'no id' }], staff: [] },
+        { site: SITE, file: 'x.csv', asOf: AS_OF, now: NOW },
+      ),
     ).rejects.toThrow();
     expect(await db.students.count()).toBe(0);
   });

@@ -13,7 +13,9 @@ beforeEach(async () => {
     await db.students.bulkPut(Array.from({ length: 23 }, (_, i) => studentRow({ id: String(100 + i) }, {}, site)));
     await db.staff.bulkPut([staffRow({ id: 'T1' }, {}, site), staffRow({ id: 'T2' }, {}, site)]);
     await db.findings.bulkPut([
-      ...Array.from({ length: 23 }, (_, i) => findingRow('student', String(100 + i), i % 2 ? [finding('student', String(100 + i), 'X')] : [], site)),
+      ...Array.from({ length: 23 }, (_, i) =>
+        findingRow('student', String(100 + i), i % 2 ? [finding('student', String(100 + i), 'X')] : [], site),
+      ),
       findingRow('staff', 'T1', [finding('staff', 'T1', 'Y')], site),
     ]);
   }
@@ -37,7 +39,9 @@ describe('loadDistrictProgressively', () => {
       const all = await loadDistrictInput(db, site);
       expect(ids(got.students)).toEqual(ids(all.students));
       expect(ids(got.staff)).toEqual(ids(all.staff));
-      expect(got.findings.map((f) => `${f.site}|${f.kind}|${f.id}`).sort()).toEqual(all.findings.map((f) => `${f.site}|${f.kind}|${f.id}`).sort());
+      expect(got.findings.map((f) => `${f.site}|${f.kind}|${f.id}`).sort()).toEqual(
+        all.findings.map((f) => `${f.site}|${f.kind}|${f.id}`).sort(),
+      );
       expect(partial).toEqual([4, 4]);
       const total = site ? 23 : 46;
       expect(progress[0]).toMatch(/^4\//);
@@ -66,9 +70,18 @@ describe('loadCaseloadInput', () => {
     const narrow = await loadCaseloadInput(db, SITE, me);
     expect(narrow.students.map((s) => s.id).sort()).toEqual(['a', 'b', 'c']);
     const full = await loadDistrictInput(db, SITE);
-    const rows = (input: typeof full) => caseloadRows({ ...input, notes: [] }, opts).map((r) => [r.id, r.services.map((s) => s.provider).join(), r.findings.length]);
+    const rows = (input: typeof full) =>
+      caseloadRows({ ...input, notes: [] }, opts).map((r) => [
+        r.id,
+        r.services.map((s) => s.provider).join(),
+        r.findings.length,
+      ]);
     expect(rows(narrow)).toEqual(rows(full));
     expect(rows(narrow).map((r) => r[0])).toEqual(['a', 'b']);
-    expect(await loadCaseloadInput(db, SITE, { site: SITE, staffId: 'nobody' })).toEqual({ students: [], staff: [], findings: [] });
+    expect(await loadCaseloadInput(db, SITE, { site: SITE, staffId: 'nobody' })).toEqual({
+      students: [],
+      staff: [],
+      findings: [],
+    });
   });
 });

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
-import { clearAll, DEFAULT_RETENTION_DAYS, dropClosedTabPages, dropExpired, dropExpiredDaily, forgetStudent, retentionDays, saveRecordRetentionDays } from '../../../lib/db/retention';
+import {
+  clearAll,
+  DEFAULT_RETENTION_DAYS,
+  dropClosedTabPages,
+  dropExpired,
+  dropExpiredDaily,
+  forgetStudent,
+  retentionDays,
+  saveRecordRetentionDays,
+} from '../../../lib/db/retention';
 import { finding, findingRow, NOW, SITE, staffRow, studentRow } from './helpers';
 
 const DAY = 86_400_000;
@@ -9,7 +18,10 @@ let n = 0;
 
 beforeEach(async () => {
   db = new LiaisonDb(`retention-${n++}`);
-  await db.students.bulkPut([studentRow({ id: 'old' }, { seenAt: NOW - 31 * DAY }), studentRow({ id: 'new' }, { seenAt: NOW - 29 * DAY })]);
+  await db.students.bulkPut([
+    studentRow({ id: 'old' }, { seenAt: NOW - 31 * DAY }),
+    studentRow({ id: 'new' }, { seenAt: NOW - 29 * DAY }),
+  ]);
   await db.staff.bulkPut([staffRow({ id: 'T-old' }, { seenAt: NOW - 40 * DAY }), staffRow({ id: 'T-new' })]);
   await db.findings.bulkPut([
     findingRow('student', 'old', [finding('student', 'old', 'X')]),
@@ -18,8 +30,18 @@ beforeEach(async () => {
     findingRow('staff', 'T-new', []),
   ]);
   await db.pages.put({
-    tabId: 1, site: SITE, url: `${SITE}/students/new`, profile: 'demo', pageType: 'student', recognized: true, at: NOW,
-    focus: { kind: 'student', id: 'new' }, subjects: [{ kind: 'student', id: 'new', name: 'Student new' }, { kind: 'staff', id: 'T-new', name: 'Staff' }],
+    tabId: 1,
+    site: SITE,
+    url: `${SITE}/students/new`,
+    profile: 'demo',
+    pageType: 'student',
+    recognized: true,
+    at: NOW,
+    focus: { kind: 'student', id: 'new' },
+    subjects: [
+      { kind: 'student', id: 'new', name: 'Student new' },
+      { kind: 'staff', id: 'T-new', name: 'Staff' },
+    ],
   });
 });
 afterEach(() => db.delete());
@@ -54,7 +76,10 @@ describe('retention', () => {
 describe('page rows do not outlive their tab (issue 12)', () => {
   it('drops the rows of tabs that are no longer open, keeping those that are', async () => {
     const page = (await db.pages.get(1))!;
-    await db.pages.bulkPut([{ ...page, tabId: 2 }, { ...page, tabId: 3 }]);
+    await db.pages.bulkPut([
+      { ...page, tabId: 2 },
+      { ...page, tabId: 3 },
+    ]);
     expect(await dropClosedTabPages(db, [1, 3, 99])).toBe(1);
     expect((await db.pages.toArray()).map((p) => p.tabId).sort()).toEqual([1, 3]);
     expect(await dropClosedTabPages(db, [])).toBe(2);
@@ -75,7 +100,15 @@ describe('forget and clear', () => {
   it('clears every record and note but keeps settings', async () => {
     await saveRecordRetentionDays(db, 12);
     // A stored row as the notes repo writes it (its payload may be sealed; clearing does not read it).
-    await db.notes.put({ id: 'n1', site: SITE, studentId: 'new', followUp: null, updatedAt: NOW, deletedAt: null, payload: {} });
+    await db.notes.put({
+      id: 'n1',
+      site: SITE,
+      studentId: 'new',
+      followUp: null,
+      updatedAt: NOW,
+      deletedAt: null,
+      payload: {},
+    });
     expect(await db.notes.count()).toBe(1);
     await clearAll(db);
     for (const t of [db.students, db.staff, db.findings, db.pages, db.notes]) expect(await t.count()).toBe(0);

@@ -3,18 +3,33 @@ import { splitFirstSentence } from '../../../lib/domain/sentences';
 
 describe('splitFirstSentence', () => {
   it('splits after the first sentence', () => {
-    expect(splitFirstSentence('Assign a case manager. Or have a provider serve the student.')).toEqual(['Assign a case manager.', 'Or have a provider serve the student.']);
+    expect(splitFirstSentence('Assign a case manager. Or have a provider serve the student.')).toEqual([
+      'Assign a case manager.',
+      'Or have a provider serve the student.',
+    ]);
     expect(splitFirstSentence('Is it due? Check the IEP page.')).toEqual(['Is it due?', 'Check the IEP page.']);
-    expect(splitFirstSentence('Renew by June (see the CTC). 2027 is late.')).toEqual(['Renew by June (see the CTC).', '2027 is late.']);
+    expect(splitFirstSentence('Renew by June (see the CTC). 2027 is late.')).toEqual([
+      'Renew by June (see the CTC).',
+      '2027 is late.',
+    ]);
   });
 
   it('does not split at abbreviations or initials', () => {
-    expect(splitFirstSentence('Caps follow Ed. Code 56362, e.g. 28 students. Ask HR.')).toEqual(['Caps follow Ed. Code 56362, e.g. 28 students.', 'Ask HR.']);
-    expect(splitFirstSentence('Ask Dr. Kim or J. Smith to review it.')).toEqual(['Ask Dr. Kim or J. Smith to review it.', '']);
+    expect(splitFirstSentence('Caps follow Ed. Code 56362, e.g. 28 students. Ask HR.')).toEqual([
+      'Caps follow Ed. Code 56362, e.g. 28 students.',
+      'Ask HR.',
+    ]);
+    expect(splitFirstSentence('Ask Dr. Kim or J. Smith to review it.')).toEqual([
+      'Ask Dr. Kim or J. Smith to review it.',
+      '',
+    ]);
   });
 
   it('keeps one sentence whole, and a stop inside a word', () => {
-    expect(splitFirstSentence('  Record the document (for example R3MN or LSH).  ')).toEqual(['Record the document (for example R3MN or LSH).', '']);
+    expect(splitFirstSentence('  Record the document (for example R3MN or LSH).  ')).toEqual([
+      'Record the document (for example R3MN or LSH).',
+      '',
+    ]);
     expect(splitFirstSentence('See sis.example.org for details.')).toEqual(['See sis.example.org for details.', '']);
   });
 });

@@ -44,7 +44,9 @@ function readDemo(page: HostilePage): PageRead {
 /** The first schema issue, as path and message only (the values are megabytes). */
 function schemaIssue(value: unknown): string | null {
   const r = Snapshot.safeParse(value);
-  return r.success ? null : `${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message} (${r.error.issues.length} issue(s))`;
+  return r.success
+    ? null
+    : `${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message} (${r.error.issues.length} issue(s))`;
 }
 
 describe('hostile corpus', () => {
@@ -57,7 +59,8 @@ describe('hostile corpus', () => {
   it('committed fixtures are what corpus.ts generates (tsx test/hostile/write-fixtures.ts)', () => {
     const index = JSON.parse(readFileSync(join(HOSTILE_FIXTURE_DIR, 'index.json'), 'utf8'));
     expect(index).toEqual(fixtureIndex());
-    for (const p of CORPUS.filter((x) => !x.large)) expect(readFileSync(join(HOSTILE_FIXTURE_DIR, fixtureFile(p)), 'utf8'), p.name).toBe(p.body());
+    for (const p of CORPUS.filter((x) => !x.large))
+      expect(readFileSync(join(HOSTILE_FIXTURE_DIR, fixtureFile(p)), 'utf8'), p.name).toBe(p.body());
   });
 });
 
@@ -65,11 +68,12 @@ describe('hostile corpus', () => {
 const inHappyDom = (page: HostilePage) => page.contentType !== 'image/svg+xml';
 
 describe.each(CORPUS.map((p) => [p.name, p] as const))('%s', (_name, page) => {
-  if (inHappyDom(page)) it(page.recognized ? 'is claimed by the demo adapter, first' : 'is not claimed by the demo adapter', () => {
-    const { doc, url } = load(page);
-    expect(demoSisAdapter.detect(url, doc) !== null).toBe(page.recognized);
-    if (page.recognized) expect(pickAdapter(url, doc)?.adapter.id).toBe(demoSisAdapter.id);
-  });
+  if (inHappyDom(page))
+    it(page.recognized ? 'is claimed by the demo adapter, first' : 'is not claimed by the demo adapter', () => {
+      const { doc, url } = load(page);
+      expect(demoSisAdapter.detect(url, doc) !== null).toBe(page.recognized);
+      if (page.recognized) expect(pickAdapter(url, doc)?.adapter.id).toBe(demoSisAdapter.id);
+    });
 
   it('whichever adapter picks it: read never throws, the snapshot is one the worker accepts, ids are the page’s', () => {
     const { doc, url } = load(page);
@@ -79,7 +83,8 @@ describe.each(CORPUS.map((p) => [p.name, p] as const))('%s', (_name, page) => {
     expect(schemaIssue(read.snapshot)).toBeNull();
     if (!inHappyDom(page)) return;
     const shown = new Set([...page.expect.students, ...(page.expect.staff ?? [])]);
-    for (const a of read.anchors) expect(shown.has(a.id), `${picked.adapter.id} anchor ${JSON.stringify(a.id.slice(0, 80))}`).toBe(true);
+    for (const a of read.anchors)
+      expect(shown.has(a.id), `${picked.adapter.id} anchor ${JSON.stringify(a.id.slice(0, 80))}`).toBe(true);
   });
 
   it('demo read: never throws, and the worker would accept the snapshot', () => {
@@ -88,25 +93,31 @@ describe.each(CORPUS.map((p) => [p.name, p] as const))('%s', (_name, page) => {
     expect(snapshot.diagnostics.length).toBeLessThanOrEqual(200);
   });
 
-  if (inHappyDom(page)) it('demo read: every record and anchor carries an id the page shows, one anchor per record', () => {
-    const { snapshot, anchors } = readDemo(page);
-    if (!page.recognized) return;
-    const shown = new Set([...page.expect.students, ...(page.expect.staff ?? [])]);
-    for (const r of [...snapshot.students, ...snapshot.staff]) expect(shown.has(r.id), JSON.stringify(r.id.slice(0, 80))).toBe(true);
-    for (const a of anchors) expect(shown.has(a.id), JSON.stringify(a.id.slice(0, 80))).toBe(true);
-    // Duplicated rows may yield two records of one id, but never two anchors on one element.
-    expect(new Set(anchors.map((a) => a.element)).size).toBe(anchors.length);
-    if (page.expect.markers !== undefined) expect(anchors).toHaveLength(page.expect.markers);
-    for (const id of [...(page.expect.errorIds ?? []), ...(page.expect.cleanIds ?? [])]) {
-      expect(snapshot.students.some((s) => s.id === id), JSON.stringify(id)).toBe(true);
-    }
-  });
+  if (inHappyDom(page))
+    it('demo read: every record and anchor carries an id the page shows, one anchor per record', () => {
+      const { snapshot, anchors } = readDemo(page);
+      if (!page.recognized) return;
+      const shown = new Set([...page.expect.students, ...(page.expect.staff ?? [])]);
+      for (const r of [...snapshot.students, ...snapshot.staff])
+        expect(shown.has(r.id), JSON.stringify(r.id.slice(0, 80))).toBe(true);
+      for (const a of anchors) expect(shown.has(a.id), JSON.stringify(a.id.slice(0, 80))).toBe(true);
+      // Duplicated rows may yield two records of one id, but never two anchors on one element.
+      expect(new Set(anchors.map((a) => a.element)).size).toBe(anchors.length);
+      if (page.expect.markers !== undefined) expect(anchors).toHaveLength(page.expect.markers);
+      for (const id of [...(page.expect.errorIds ?? []), ...(page.expect.cleanIds ?? [])]) {
+        expect(
+          snapshot.students.some((s) => s.id === id),
+          JSON.stringify(id),
+        ).toBe(true);
+      }
+    });
 
-  if (page.contentType === undefined) it('generic read: never throws, and the snapshot is one the worker accepts', () => {
-    const { doc, url } = load(page);
-    const read = genericAdapter.read(doc, url);
-    expect(schemaIssue(read.snapshot)).toBeNull();
-  });
+  if (page.contentType === undefined)
+    it('generic read: never throws, and the snapshot is one the worker accepts', () => {
+      const { doc, url } = load(page);
+      const read = genericAdapter.read(doc, url);
+      expect(schemaIssue(read.snapshot)).toBeNull();
+    });
 });
 
 describe('hostile text is read as text', () => {
@@ -160,7 +171,11 @@ describe('hostile text is read as text', () => {
   });
 
   it('javascript: and data: links yield no id of their own; the ID column does', () => {
-    expect(readDemo(byName('javascript-hrefs')).snapshot.students.map((s) => s.id)).toEqual(['H05-1', 'H05-2', 'H05-3']);
+    expect(readDemo(byName('javascript-hrefs')).snapshot.students.map((s) => s.id)).toEqual([
+      'H05-1',
+      'H05-2',
+      'H05-3',
+    ]);
   });
 
   it('a record page reads one student, from the URL, however many headings and id fields disagree', () => {

@@ -21,21 +21,26 @@ function withoutNpmBanner(stdout: string): string {
   return stdout.replace(/^\s*(?:> .*\n)+\n?/, '');
 }
 
-describe.skipIf(!present)(present ? 'npm run audit on cases.json' : 'npm run audit on cases.json (left out: ../shared not present)', () => {
-  it('prints exactly {findings} as JSON matching the expectations', () => {
-    const r = npmAudit('../shared/domain/cases.json --format json');
-    expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['findings']);
-    const raw = JSON.parse(readFileSync(CASES, 'utf8'));
-    for (const [id, codes] of Object.entries(raw.expect.students as Record<string, string[]>)) {
-      expect(comparedCodes(out.findings, 'student', id), `student ${id}`).toEqual([...codes].sort());
-    }
-    for (const s of raw.staff as { id: string }[]) {
-      expect(comparedCodes(out.findings, 'staff', s.id), `staff ${s.id}`).toEqual([...(raw.expect.staff[s.id] ?? [])].sort());
-    }
-  }, 60_000);
-});
+describe.skipIf(!present)(
+  present ? 'npm run audit on cases.json' : 'npm run audit on cases.json (left out: ../shared not present)',
+  () => {
+    it('prints exactly {findings} as JSON matching the expectations', () => {
+      const r = npmAudit('../shared/domain/cases.json --format json');
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(Object.keys(out)).toEqual(['findings']);
+      const raw = JSON.parse(readFileSync(CASES, 'utf8'));
+      for (const [id, codes] of Object.entries(raw.expect.students as Record<string, string[]>)) {
+        expect(comparedCodes(out.findings, 'student', id), `student ${id}`).toEqual([...codes].sort());
+      }
+      for (const s of raw.staff as { id: string }[]) {
+        expect(comparedCodes(out.findings, 'staff', s.id), `staff ${s.id}`).toEqual(
+          [...(raw.expect.staff[s.id] ?? [])].sort(),
+        );
+      }
+    }, 60_000);
+  },
+);
 
 describe('npm run audit on bad input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-audit-'));
@@ -90,8 +95,14 @@ describe('npm run audit on bad input', () => {
   it('CSV input with a staff CSV gives findings on the CSV records', () => {
     const students = join(dir, 'good.csv');
     const staff = join(dir, 'staff.csv');
-    writeFileSync(students, 'SSID,Name,Grade,Prim. Dis.,Program,Case Manager,CM Role,Services,Providers\n7,Al Ames,3,SLD (290),SDC,"Reyes, Omar",instruction,330 - Specialized Academic Instruction,Omar Reyes\n');
-    writeFileSync(staff, 'Employee ID,Name,Credential,Expiration Date\nT1,Omar Reyes,Multiple Subject Teaching Credential,6/30/2029\n');
+    writeFileSync(
+      students,
+      'SSID,Name,Grade,Prim. Dis.,Program,Case Manager,CM Role,Services,Providers\n7,Al Ames,3,SLD (290),SDC,"Reyes, Omar",instruction,330 - Specialized Academic Instruction,Omar Reyes\n',
+    );
+    writeFileSync(
+      staff,
+      'Employee ID,Name,Credential,Expiration Date\nT1,Omar Reyes,Multiple Subject Teaching Credential,6/30/2029\n',
+    );
     const r = npmAudit(`${students} --staff ${staff} --as-of 2026-11-22 --format json`);
     expect(r.status).toBe(0);
     const codes = JSON.parse(r.stdout).findings.map((f: { code: string }) => f.code);
@@ -116,7 +127,10 @@ describe('npm run audit reports IEP compliance dates', () => {
     const r = npmAudit(`${file} --as-of 2026-11-22 --format json`);
     expect(r.status).toBe(0);
     const codes = (id: string) =>
-      (JSON.parse(r.stdout).findings as { code: string; subject: { id: string } }[]).filter((f) => f.subject.id === id).map((f) => f.code).sort();
+      (JSON.parse(r.stdout).findings as { code: string; subject: { id: string } }[])
+        .filter((f) => f.subject.id === id)
+        .map((f) => f.code)
+        .sort();
     // The triennial (due 2026-12-01) was to be scheduled by 2026-11-01.
     expect(codes('A')).toEqual(['IEP_ANNUAL_OVERDUE', 'IEP_SCHEDULE_BY', 'TRIENNIAL_DUE_SOON']);
     expect(codes('B')).toEqual([]);
@@ -134,10 +148,20 @@ describe('npm run audit reports IEP compliance dates', () => {
         'N,Noa Ng,6,2027-08-01,2026-10-01,No,',
       ].join('\n'),
     );
-    const r = npmAudit(`${file} --as-of 2026-11-22 --format json --report-cards 2026-12-04,2027-01-29 --schedule-lead 120`);
+    const r = npmAudit(
+      `${file} --as-of 2026-11-22 --format json --report-cards 2026-12-04,2027-01-29 --schedule-lead 120`,
+    );
     expect(r.status).toBe(0);
-    const findings = JSON.parse(r.stdout).findings as { code: string; subject: { id: string }; citation: { source: string } }[];
-    const codes = (id: string) => findings.filter((f) => f.subject.id === id).map((f) => f.code).sort();
+    const findings = JSON.parse(r.stdout).findings as {
+      code: string;
+      subject: { id: string };
+      citation: { source: string };
+    }[];
+    const codes = (id: string) =>
+      findings
+        .filter((f) => f.subject.id === id)
+        .map((f) => f.code)
+        .sort();
     // T: entered 2026-10-01 with an IEP, no meeting since (due 10-31); progress report 12-04; annual 2027-03-01
     // scheduled by 2026-11-01 with a 120-day lead.
     expect(codes('T')).toEqual(['IEP_SCHEDULE_BY', 'PROGRESS_REPORT_DUE', 'TRANSFER_IEP_OVERDUE']);

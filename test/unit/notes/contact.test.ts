@@ -16,19 +16,49 @@ afterEach(async () => {
 
 describe('teacher view: who the case manager is', () => {
   it('finds the case manager by name and gives the staff record’s email and phone', async () => {
-    await db.students.put({ site: SITE, id: '1', record: { id: '1', name: 'A B', caseManager: { name: 'Gonzalez, Maria' } }, staffRefs: [], seenAt: 0, url: '' });
-    await db.staff.put({
-      site: SITE, id: 'T1', record: { id: 'T1', name: 'Maria Gonzalez', email: 'mg@example.org', phone: '555-0100' },
-      refs: [`${SITE}|id:T1`, `${SITE}|name:maria gonzalez`], seenAt: 0, url: '',
+    await db.students.put({
+      site: SITE,
+      id: '1',
+      record: { id: '1', name: 'A B', caseManager: { name: 'Gonzalez, Maria' } },
+      staffRefs: [],
+      seenAt: 0,
+      url: '',
     });
-    expect(await caseManagerContact(db, SITE, '1')).toEqual({ name: 'Maria Gonzalez', email: 'mg@example.org', unusableEmail: null, phone: '555-0100' });
+    await db.staff.put({
+      site: SITE,
+      id: 'T1',
+      record: { id: 'T1', name: 'Maria Gonzalez', email: 'mg@example.org', phone: '555-0100' },
+      refs: [`${SITE}|id:T1`, `${SITE}|name:maria gonzalez`],
+      seenAt: 0,
+      url: '',
+    });
+    expect(await caseManagerContact(db, SITE, '1')).toEqual({
+      name: 'Maria Gonzalez',
+      email: 'mg@example.org',
+      unusableEmail: null,
+      phone: '555-0100',
+    });
     expect(await caseManagerContact(db, SITE, '2')).toBeNull();
   });
 
   it('an e-mail the page shaped into more than an address is not offered (issue 12)', async () => {
-    await db.students.put({ site: SITE, id: '1', record: { id: '1', name: 'A B', caseManager: { staffId: 'T1' } }, staffRefs: [], seenAt: 0, url: '' });
+    await db.students.put({
+      site: SITE,
+      id: '1',
+      record: { id: '1', name: 'A B', caseManager: { staffId: 'T1' } },
+      staffRefs: [],
+      seenAt: 0,
+      url: '',
+    });
     const shaped = 'mg@example.org?bcc=spy@evil.example';
-    await db.staff.put({ site: SITE, id: 'T1', record: { id: 'T1', name: 'Maria Gonzalez', email: shaped }, refs: [`${SITE}|id:T1`], seenAt: 0, url: '' });
+    await db.staff.put({
+      site: SITE,
+      id: 'T1',
+      record: { id: 'T1', name: 'Maria Gonzalez', email: shaped },
+      refs: [`${SITE}|id:T1`],
+      seenAt: 0,
+      url: '',
+    });
     expect(await caseManagerContact(db, SITE, '1')).toMatchObject({ email: null, unusableEmail: shaped });
   });
 
@@ -40,6 +70,9 @@ describe('teacher view: who the case manager is', () => {
 describe('the note form', () => {
   it('names each missing or malformed field', () => {
     const r = contentFromFields({ ...blankFields(ROLE_DEFAULTS['case-manager'], 0), text: '  ', followUp: '11/22' });
-    expect(r).toEqual({ ok: false, errors: { text: 'Write what was said.', followUp: 'Give the follow-up date as a date, or leave it empty.' } });
+    expect(r).toEqual({
+      ok: false,
+      errors: { text: 'Write what was said.', followUp: 'Give the follow-up date as a date, or leave it empty.' },
+    });
   });
 });

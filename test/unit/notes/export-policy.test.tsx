@@ -5,7 +5,13 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExportButtons } from '../../../components/notes/ExportButtons';
 import { LiaisonDb } from '../../../lib/db/database';
-import { NOTES_EXPORT_BLOCKED, noteMailto, NotesExportBlocked, notesToCsv, printableLog } from '../../../lib/notes/export';
+import {
+  NOTES_EXPORT_BLOCKED,
+  noteMailto,
+  NotesExportBlocked,
+  notesToCsv,
+  printableLog,
+} from '../../../lib/notes/export';
 import { note, SITE } from './helpers';
 
 const blocked = { notesExportAllowed: false };
@@ -34,7 +40,16 @@ describe('district policy notesExportAllowed: false holds on every path notes le
     afterEach(() => render(null, root));
     const show = (policy: { notesExportAllowed?: boolean } | null) =>
       act(() =>
-        render(<ExportButtons db={new LiaisonDb(`export-${Math.random()}`)} site={SITE} student={student} notes={[note()]} policy={policy} />, root),
+        render(
+          <ExportButtons
+            db={new LiaisonDb(`export-${Math.random()}`)}
+            site={SITE}
+            student={student}
+            notes={[note()]}
+            policy={policy}
+          />,
+          root,
+        ),
       );
 
     it('offers no export and says it is the district policy', async () => {

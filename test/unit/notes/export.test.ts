@@ -6,7 +6,11 @@ import { content, note } from './helpers';
 
 describe('CSV export', () => {
   it('starts with the header and has one row per shared note, newest first', () => {
-    const csv = notesToCsv({}, [note({ at: '2026-11-01T10:00' }), note({ at: '2026-11-02T10:00' })], new Map([['1001', 'Ana Ruiz']]));
+    const csv = notesToCsv(
+      {},
+      [note({ at: '2026-11-01T10:00' }), note({ at: '2026-11-02T10:00' })],
+      new Map([['1001', 'Ana Ruiz']]),
+    );
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER.join(','));
     expect(lines).toHaveLength(3);
@@ -28,7 +32,11 @@ describe('CSV export', () => {
   });
 
   it('leaves out private memory aids and deleted notes', () => {
-    const csv = notesToCsv({}, [note({ text: 'shared' }), note({ text: 'my reminder', private: true }), softDelete(note({ text: 'gone' }), 1)]);
+    const csv = notesToCsv({}, [
+      note({ text: 'shared' }),
+      note({ text: 'my reminder', private: true }),
+      softDelete(note({ text: 'gone' }), 1),
+    ]);
     expect(csv).toContain('shared');
     expect(csv).not.toContain('my reminder');
     expect(csv).not.toContain('gone');
@@ -46,7 +54,12 @@ describe('CSV export', () => {
 
 describe('printable log', () => {
   it('escapes markup and leaves out private notes', () => {
-    const html = printableLog({}, [note({ text: '<script>alert(1)</script>' }), note({ text: 'private thing', private: true })], { id: '1001', name: 'Ana & Co' }, 0);
+    const html = printableLog(
+      {},
+      [note({ text: '<script>alert(1)</script>' }), note({ text: 'private thing', private: true })],
+      { id: '1001', name: 'Ana & Co' },
+      0,
+    );
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('Ana &amp; Co');

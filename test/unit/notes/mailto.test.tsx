@@ -29,7 +29,9 @@ describe('an e-mail address from the page is validated before it goes into mailt
   });
 
   it('builds the link with the subject and body encoded', () => {
-    expect(mailtoHref('mg@district.org', 'Note & more', 'a=b\nc')).toBe('mailto:mg%40district.org?subject=Note%20%26%20more&body=a%3Db%0Ac');
+    expect(mailtoHref('mg@district.org', 'Note & more', 'a=b\nc')).toBe(
+      'mailto:mg%40district.org?subject=Note%20%26%20more&body=a%3Db%0Ac',
+    );
   });
 });
 
@@ -38,7 +40,9 @@ describe('the case manager card', () => {
   document.body.append(root);
   afterEach(() => render(null, root));
   const show = (email: string | null, unusableEmail: string | null = null) =>
-    act(() => render(<CaseManagerCard contact={{ name: 'Maria Gonzalez', email, unusableEmail, phone: null }} />, root));
+    act(() =>
+      render(<CaseManagerCard contact={{ name: 'Maria Gonzalez', email, unusableEmail, phone: null }} />, root),
+    );
 
   it('links a usable address', async () => {
     await show('mg@district.org');
@@ -49,7 +53,9 @@ describe('the case manager card', () => {
   it('says plainly when the e-mail is not known yet, and how to get it', async () => {
     await show(null);
     expect(root.querySelector('a')).toBeNull();
-    expect(root.querySelector('[data-email-missing="unknown"]')?.textContent).toMatch(/does not know their e-mail yet: open their staff page/);
+    expect(root.querySelector('[data-email-missing="unknown"]')?.textContent).toMatch(
+      /does not know their e-mail yet: open their staff page/,
+    );
   });
 
   it('offers no link for an address the page shaped, and says what it showed', async () => {

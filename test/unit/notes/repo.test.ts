@@ -86,13 +86,21 @@ describe('notes repository', () => {
     await addNote(db, where, content({ followUp: '2026-11-20', private: true }), 'x');
     await addNote(db, { site: 'https://other.example', studentId: '1001' }, content({ followUp: '2026-11-20' }), 'x');
     await addNote(db, where, content({ followUp: '2026-12-20' }), 'x');
-    expect((await notesWithFollowUpBy(db, '2026-11-22', { site: SITE, studentIds: ['1001'] })).map((n) => n.id)).toEqual([a.id]);
+    expect(
+      (await notesWithFollowUpBy(db, '2026-11-22', { site: SITE, studentIds: ['1001'] })).map((n) => n.id),
+    ).toEqual([a.id]);
     await completeFollowUp(db, a.id);
     expect(await notesWithFollowUpBy(db, '2026-11-22', { site: SITE })).toEqual([]);
   });
 
   it('keeps drafts across database connections (panel closed, worker restarted)', async () => {
-    await saveDraft(db, { site: SITE, studentId: '1001', noteId: null, fields: { ...content(), followUp: '', text: 'half a thou' }, savedAt: 5 });
+    await saveDraft(db, {
+      site: SITE,
+      studentId: '1001',
+      noteId: null,
+      fields: { ...content(), followUp: '', text: 'half a thou' },
+      savedAt: 5,
+    });
     const reopened = new LiaisonDb(db.name);
     expect((await loadDraft(reopened, SITE, '1001', null))?.fields.text).toBe('half a thou');
     expect(await loadDraft(reopened, SITE, '1002', null)).toBeNull();
@@ -100,8 +108,17 @@ describe('notes repository', () => {
   });
 
   it('settings fall back to defaults field by field', async () => {
-    expect(await loadNoteSettings(db)).toMatchObject({ authorName: 'Case manager', role: 'case-manager', leadDays: 0, notify: false });
-    await db.settings.put({ key: 'notes', value: { authorName: 'Ms. Case', role: 'janitor', leadDays: -4 }, updatedAt: 0 });
+    expect(await loadNoteSettings(db)).toMatchObject({
+      authorName: 'Case manager',
+      role: 'case-manager',
+      leadDays: 0,
+      notify: false,
+    });
+    await db.settings.put({
+      key: 'notes',
+      value: { authorName: 'Ms. Case', role: 'janitor', leadDays: -4 },
+      updatedAt: 0,
+    });
     expect(await loadNoteSettings(db)).toMatchObject({ authorName: 'Ms. Case', role: 'case-manager', leadDays: 0 });
     expect((await saveNoteSettings(db, { role: 'teacher' })).role).toBe('teacher');
   });
@@ -118,7 +135,14 @@ describe('notes repository', () => {
     await addNote(db, where, content({ followUp: '2026-11-21' }), 'x');
     const subjects = await ingestSnapshot(
       db,
-      { url: `${SITE}/students/1001`, profile: 't', pageType: 'student', students: [{ id: '1001', name: 'A B' }], staff: [], diagnostics: [] },
+      {
+        url: `${SITE}/students/1001`,
+        profile: 't',
+        pageType: 'student',
+        students: [{ id: '1001', name: 'A B' }],
+        staff: [],
+        diagnostics: [],
+      },
       { site: SITE, tabId: 1, asOf: '2026-11-22' },
     );
     expect(subjects[0].findings.map((f) => f.code)).toContain('NOTE_FOLLOWUP_OVERDUE');

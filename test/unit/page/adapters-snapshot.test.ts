@@ -29,19 +29,53 @@ interface Case {
 }
 
 const cases: Case[] = [
-  ...FIXTURES.map((f) => ({ name: `demo-sis/${f.file}`, adapter: demoSisAdapter, file: join(FIXTURE_DIR, f.file), url: new URL(f.path, 'http://127.0.0.1:4400').href })),
-  { name: 'aeries/demographics.html', adapter: aeriesAdapter, file: join(FIXTURES_ROOT, 'aeries/demographics.html'), url: AERIES_URLS.match[0] },
-  { name: 'powerschool/specialprograms.html', adapter: powerSchoolAdapter, file: join(FIXTURES_ROOT, 'powerschool/specialprograms.html'), url: POWERSCHOOL_URLS.match[0] },
-  { name: 'seis/services.html', adapter: seisAdapter, file: join(FIXTURES_ROOT, 'seis/services.html'), url: SEIS_URLS.match[0] },
-  { name: 'seis/goals.html', adapter: seisAdapter, file: join(FIXTURES_ROOT, 'seis/goals.html'), url: SEIS_URLS.match[1] },
+  ...FIXTURES.map((f) => ({
+    name: `demo-sis/${f.file}`,
+    adapter: demoSisAdapter,
+    file: join(FIXTURE_DIR, f.file),
+    url: new URL(f.path, 'http://127.0.0.1:4400').href,
+  })),
+  {
+    name: 'aeries/demographics.html',
+    adapter: aeriesAdapter,
+    file: join(FIXTURES_ROOT, 'aeries/demographics.html'),
+    url: AERIES_URLS.match[0],
+  },
+  {
+    name: 'powerschool/specialprograms.html',
+    adapter: powerSchoolAdapter,
+    file: join(FIXTURES_ROOT, 'powerschool/specialprograms.html'),
+    url: POWERSCHOOL_URLS.match[0],
+  },
+  {
+    name: 'seis/services.html',
+    adapter: seisAdapter,
+    file: join(FIXTURES_ROOT, 'seis/services.html'),
+    url: SEIS_URLS.match[0],
+  },
+  {
+    name: 'seis/goals.html',
+    adapter: seisAdapter,
+    file: join(FIXTURES_ROOT, 'seis/goals.html'),
+    url: SEIS_URLS.match[1],
+  },
 ];
 
 const rosarioCases = (): Case[] => {
-  const manifest = JSON.parse(readFileSync(join(ROSARIO, 'manifest.json'), 'utf8')) as { name: string; url?: string; final_url?: string }[];
+  const manifest = JSON.parse(readFileSync(join(ROSARIO, 'manifest.json'), 'utf8')) as {
+    name: string;
+    url?: string;
+    final_url?: string;
+  }[];
   return manifest.flatMap((e) =>
     [`${e.name}.html`, `${e.name}.dom.html`]
       .filter((f) => existsSync(join(ROSARIO, f)))
-      .map((f) => ({ name: `rosariosis/${f}`, adapter: rosarioSisAdapter, file: join(ROSARIO, f), url: (e.final_url ?? e.url)! })),
+      .map((f) => ({
+        name: `rosariosis/${f}`,
+        adapter: rosarioSisAdapter,
+        file: join(ROSARIO, f),
+        url: (e.final_url ?? e.url)!,
+      })),
   );
 };
 
@@ -66,13 +100,16 @@ describe('every built-in adapter’s output parses with the Snapshot schema', ()
   });
 
   const present = existsSync(join(ROSARIO, 'manifest.json'));
-  it.skipIf(!present)('RosarioSIS captured pages, raw and after scripts ran (left out when ../shared is absent)', () => {
-    const all = rosarioCases();
-    expect(all.length).toBeGreaterThan(20);
-    for (const c of all) {
-      const doc = parseHtml(readFileSync(c.file, 'utf8'));
-      expectParses(c.adapter, doc, c.url);
-      expectParses(genericAdapter, doc, c.url);
-    }
-  });
+  it.skipIf(!present)(
+    'RosarioSIS captured pages, raw and after scripts ran (left out when ../shared is absent)',
+    () => {
+      const all = rosarioCases();
+      expect(all.length).toBeGreaterThan(20);
+      for (const c of all) {
+        const doc = parseHtml(readFileSync(c.file, 'utf8'));
+        expectParses(c.adapter, doc, c.url);
+        expectParses(genericAdapter, doc, c.url);
+      }
+    },
+  );
 });

@@ -2,7 +2,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '../../../lib/adapters/types';
 import type { ContentMessage, Reply } from '../../../lib/messaging/protocol';
-import { startPageController, UI_ATTR, type PageController, type PageControllerDeps } from '../../../lib/page/controller';
+import {
+  startPageController,
+  UI_ATTR,
+  type PageController,
+  type PageControllerDeps,
+} from '../../../lib/page/controller';
 
 /** Every `li[data-id]` under #main is a student. */
 const adapter: SiteAdapter = {
@@ -22,14 +27,31 @@ const adapter: SiteAdapter = {
         staff: [],
         diagnostics: [],
       },
-      anchors: items.map((li) => ({ kind: 'student' as const, id: li.getAttribute('data-id')!, element: li, inside: true })),
+      anchors: items.map((li) => ({
+        kind: 'student' as const,
+        id: li.getAttribute('data-id')!,
+        element: li,
+        inside: true,
+      })),
     };
   },
 };
 
-const finding = (id: string) => ({ code: 'CM_MISSING', severity: 'error' as const, subject: { kind: 'student' as const, id }, title: 't', detail: 'd', citation: { source: 's' } });
+const finding = (id: string) => ({
+  code: 'CM_MISSING',
+  severity: 'error' as const,
+  subject: { kind: 'student' as const, id },
+  title: 't',
+  detail: 'd',
+  citation: { source: 's' },
+});
 const answer = async (m: ContentMessage): Promise<Reply> =>
-  m.type === 'page/snapshot' ? { ok: true, subjects: m.snapshot.students.map((s) => ({ kind: 'student' as const, id: s.id, findings: [finding(s.id)] })) } : { ok: true };
+  m.type === 'page/snapshot'
+    ? {
+        ok: true,
+        subjects: m.snapshot.students.map((s) => ({ kind: 'student' as const, id: s.id, findings: [finding(s.id)] })),
+      }
+    : { ok: true };
 
 const controllers: PageController[] = [];
 afterEach(() => {
@@ -62,10 +84,16 @@ describe('page controller on live pages', () => {
     await settle();
     // The SIS re-renders the list: same records, new elements.
     document.querySelector('#main ul')!.innerHTML = '<li data-id="1">A</li>';
-    await vi.waitFor(() => expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe('CM_MISSING'));
+    await vi.waitFor(() =>
+      expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe(
+        'CM_MISSING',
+      ),
+    );
     await settle();
     expect(sent(send, 'page/snapshot')).toBe(1);
-    expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+    expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe(
+      'CM_MISSING',
+    );
   });
 
   it('refresh() sends again (profiles changed)', async () => {
@@ -141,7 +169,13 @@ describe('page controller on live pages', () => {
     document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
     let alive = true;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { c } = start({ alive: () => alive, send: vi.fn(async () => { alive = false; throw new Error('Extension context invalidated.'); }) });
+    const { c } = start({
+      alive: () => alive,
+      send: vi.fn(async () => {
+        alive = false;
+        throw new Error('Extension context invalidated.');
+      }),
+    });
     await c!.read();
     expect(warn).not.toHaveBeenCalled();
     expect(document.documentElement.hasAttribute('data-liaison-active')).toBe(false);
@@ -166,8 +200,10 @@ describe('page controller: a swapped live root', () => {
 });
 
 describe('page controller: markers it did not make', () => {
-  const real = (id: string) => [...document.querySelectorAll(`[data-liaison-student="${id}"]`)].filter((m) => m.shadowRoot);
-  const forged = (id: string) => [...document.querySelectorAll(`[data-liaison-student="${id}"]`)].filter((m) => !m.shadowRoot);
+  const real = (id: string) =>
+    [...document.querySelectorAll(`[data-liaison-student="${id}"]`)].filter((m) => m.shadowRoot);
+  const forged = (id: string) =>
+    [...document.querySelectorAll(`[data-liaison-student="${id}"]`)].filter((m) => !m.shadowRoot);
 
   it('never reuses a marker the page forged or copied (no shadow root), nor removes it: a real one goes beside it', async () => {
     document.body.innerHTML =
@@ -199,7 +235,10 @@ describe('page controller: markers it did not make', () => {
     document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
     const { c, send } = start();
     await c!.read();
-    for (const [attr, id] of [['data-liaison-marker', '2'], [UI_ATTR, '3']] as const) {
+    for (const [attr, id] of [
+      ['data-liaison-marker', '2'],
+      [UI_ATTR, '3'],
+    ] as const) {
       const wrapper = document.createElement('div');
       wrapper.setAttribute(attr, '');
       wrapper.innerHTML = `<li data-id="${id}">New</li>`;
@@ -237,7 +276,9 @@ describe('page controller: markers it did not make', () => {
 
   it('does nothing on a document that is not HTML (no place for markers)', () => {
     const svg = document.implementation.createDocument('http://www.w3.org/2000/svg', 'svg', null);
-    expect(startPageController({ doc: svg, location: () => 'http://127.0.0.1/x.svg', pick: () => null, send: vi.fn() })).toBeNull();
+    expect(
+      startPageController({ doc: svg, location: () => 'http://127.0.0.1/x.svg', pick: () => null, send: vi.fn() }),
+    ).toBeNull();
   });
 });
 
@@ -268,13 +309,18 @@ describe('page controller: content swapped by AJAX, no live root, URL unchanged 
     expect(sent(send, 'page/unrecognized')).toBe(1);
     expect(c!.records()).toBe(0);
     document.querySelector('#content')!.innerHTML = '<div id="main"><ul><li data-id="36">Ivan Lombardi</li></ul></div>';
-    await vi.waitFor(() => expect(document.querySelector('[data-liaison-student="36"]')?.getAttribute('data-liaison-findings')).toBe('CM_MISSING'));
+    await vi.waitFor(() =>
+      expect(document.querySelector('[data-liaison-student="36"]')?.getAttribute('data-liaison-findings')).toBe(
+        'CM_MISSING',
+      ),
+    );
     expect(c!.records()).toBe(1);
     // Its own markers (placed under the watched body) cause no further read.
     await settle();
     expect(sent(send, 'page/snapshot')).toBe(1);
     // The next AJAX load: another record in the same place.
-    document.querySelector('#content')!.innerHTML = '<div id="main"><ul><li data-id="17">Quinn Rasmussen</li></ul></div>';
+    document.querySelector('#content')!.innerHTML =
+      '<div id="main"><ul><li data-id="17">Quinn Rasmussen</li></ul></div>';
     await vi.waitFor(() => expect(document.querySelector('[data-liaison-student="17"]')).not.toBeNull());
     expect(document.querySelector('[data-liaison-student="36"]')).toBeNull();
     await settle();
@@ -305,7 +351,8 @@ describe('page controller: content swapped by AJAX, no live root, URL unchanged 
 
 describe('page controller: a worker not listening yet (the first page after the browser starts, issue 17)', () => {
   const unreachable = () => new Error('Could not establish connection. Receiving end does not exist.');
-  const label = (id: string) => document.querySelector(`[data-liaison-student="${id}"]`)?.shadowRoot?.querySelector('button')?.textContent;
+  const label = (id: string) =>
+    document.querySelector(`[data-liaison-student="${id}"]`)?.shadowRoot?.querySelector('button')?.textContent;
 
   it('tries again until the worker answers, and the badges show its answer', async () => {
     document.body.innerHTML = '<div id="main"><ul><li data-id="1">A</li></ul></div>';
@@ -317,7 +364,9 @@ describe('page controller: a worker not listening yet (the first page after the 
     const { c } = start({ send });
     await c!.read();
     expect(sent(send, 'page/snapshot')).toBe(3);
-    expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+    expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe(
+      'CM_MISSING',
+    );
   });
 
   it('never a silent miss: after every try failed the badges keep "checking" and the page is read again later', async () => {
@@ -336,7 +385,9 @@ describe('page controller: a worker not listening yet (the first page after the 
       await first;
       expect(label('1')).toBe('Liaison…');
       await vi.advanceTimersByTimeAsync(10_000);
-      expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+      expect(document.querySelector('[data-liaison-student="1"]')!.getAttribute('data-liaison-findings')).toBe(
+        'CM_MISSING',
+      );
       expect(warn).not.toHaveBeenCalled();
       warn.mockRestore();
     } finally {

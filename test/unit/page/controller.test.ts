@@ -22,7 +22,12 @@ const listAdapter: SiteAdapter = {
         staff: [],
         diagnostics: [],
       },
-      anchors: items.map((li) => ({ kind: 'student' as const, id: li.getAttribute('data-id')!, element: li, inside: true })),
+      anchors: items.map((li) => ({
+        kind: 'student' as const,
+        id: li.getAttribute('data-id')!,
+        element: li,
+        inside: true,
+      })),
     };
   },
 };
@@ -36,7 +41,16 @@ const reply = (msg: ContentMessage): Reply =>
           id: s.id,
           findings:
             s.id === '2'
-              ? [{ code: 'CM_MISSING', severity: 'error' as const, subject: { kind: 'student' as const, id: s.id }, title: 't', detail: 'd', citation: { source: 's' } }]
+              ? [
+                  {
+                    code: 'CM_MISSING',
+                    severity: 'error' as const,
+                    subject: { kind: 'student' as const, id: s.id },
+                    title: 't',
+                    detail: 'd',
+                    citation: { source: 's' },
+                  },
+                ]
               : [],
         })),
       }
@@ -63,7 +77,8 @@ const settle = () => new Promise((r) => setTimeout(r, 40));
 
 describe('page controller', () => {
   it('marks every recognized record with the worker’s findings', async () => {
-    document.body.innerHTML = '<div id="main"><ul class="students"><li data-id="1">A</li><li data-id="2">B</li></ul></div>';
+    document.body.innerHTML =
+      '<div id="main"><ul class="students"><li data-id="1">A</li><li data-id="2">B</li></ul></div>';
     start();
     await controller!.read();
     const m2 = document.querySelector('[data-liaison-student="2"]')!;
@@ -78,10 +93,13 @@ describe('page controller', () => {
     await controller!.read();
     await settle();
     expect(send).toHaveBeenCalledTimes(1);
-    document.querySelector('#main')!.innerHTML = '<ul class="students"><li data-id="2">B</li><li data-id="3">C</li></ul>';
+    document.querySelector('#main')!.innerHTML =
+      '<ul class="students"><li data-id="2">B</li><li data-id="3">C</li></ul>';
     await settle();
     expect(send).toHaveBeenCalledTimes(2);
-    expect([...document.querySelectorAll('[data-liaison-marker]')].map((m) => m.getAttribute('data-liaison-student'))).toEqual(['2', '3']);
+    expect(
+      [...document.querySelectorAll('[data-liaison-marker]')].map((m) => m.getAttribute('data-liaison-student')),
+    ).toEqual(['2', '3']);
   });
 
   it('does not run twice on one page', () => {
@@ -101,9 +119,19 @@ describe('page controller', () => {
 
   it('survives an adapter that throws, and leaves the page as it was', async () => {
     document.body.innerHTML = '<div id="main"><ul class="students"><li data-id="1">A</li></ul></div>';
-    const broken = { ...listAdapter, read: () => { throw new TypeError('boom'); } };
+    const broken = {
+      ...listAdapter,
+      read: () => {
+        throw new TypeError('boom');
+      },
+    };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    controller = startPageController({ doc: document, location: () => 'http://127.0.0.1/', pick: () => ({ adapter: broken }), send: vi.fn() });
+    controller = startPageController({
+      doc: document,
+      location: () => 'http://127.0.0.1/',
+      pick: () => ({ adapter: broken }),
+      send: vi.fn(),
+    });
     await expect(controller!.read()).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith('Liaison: could not read this page', 'TypeError');
     expect(document.querySelector('#main li')!.textContent).toBe('A');
@@ -127,9 +155,13 @@ describe('big pages', () => {
     await controller!.read();
     const parts = send.mock.calls.map(([m]) => m).filter((m) => m.type === 'page/snapshot');
     // 3,200 rows of about a kilobyte each: three parts under the size budget, every row sent once.
-    expect(parts.map((m) => (m.type === 'page/snapshot' ? m.part : null))).toEqual([0, 1, 2].map((index) => ({ index, count: 3 })));
+    expect(parts.map((m) => (m.type === 'page/snapshot' ? m.part : null))).toEqual(
+      [0, 1, 2].map((index) => ({ index, count: 3 })),
+    );
     expect(parts.reduce((n, m) => n + (m.type === 'page/snapshot' ? m.snapshot.students.length : 0), 0)).toBe(3200);
-    expect(document.querySelector('[data-liaison-student="2"]')!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+    expect(document.querySelector('[data-liaison-student="2"]')!.getAttribute('data-liaison-findings')).toBe(
+      'CM_MISSING',
+    );
     expect(document.querySelector('[data-liaison-student="3199"]')!.getAttribute('data-liaison-severity')).toBe('none');
   });
 });

@@ -12,20 +12,26 @@ describe('frames of the page', () => {
     (top as { top: Window }).top = top;
     expect(isTopFrame(top)).toBe(true);
     expect(isTopFrame({ top } as unknown as Window)).toBe(false);
-    const crossSite = Object.defineProperty({}, 'top', { get: () => { throw new Error('SecurityError'); } }) as Window;
+    const crossSite = Object.defineProperty({}, 'top', {
+      get: () => {
+        throw new Error('SecurityError');
+      },
+    }) as Window;
     expect(isTopFrame(crossSite)).toBe(false);
   });
 
   it('a document holds site frames when a frame’s src is the same host (any port); blank, srcdoc and other sites do not count', () => {
     const doc = document.implementation.createHTMLDocument('t');
     const at = 'http://127.0.0.1:8092/index.php';
-    doc.body.innerHTML = '<iframe class="responsive-iframe" name="body" src="Modules.php?modname=miscellaneous/Portal.php&failed_login=0"></iframe>';
+    doc.body.innerHTML =
+      '<iframe class="responsive-iframe" name="body" src="Modules.php?modname=miscellaneous/Portal.php&failed_login=0"></iframe>';
     expect(hostsSiteFrames(doc, at)).toBe(true);
     doc.body.innerHTML = '<iframe src="http://127.0.0.1:9000/x"></iframe>';
     expect(hostsSiteFrames(doc, at)).toBe(true);
     doc.body.innerHTML = '<frameset><frame src="/menu.php"></frameset>';
     expect(hostsSiteFrames(doc, at)).toBe(true);
-    doc.body.innerHTML = '<iframe src="about:blank"></iframe><iframe srcdoc="<p>x</p>" src="/y"></iframe><iframe></iframe><iframe src="https://video.example/embed"></iframe><iframe src="http://[bad"></iframe>';
+    doc.body.innerHTML =
+      '<iframe src="about:blank"></iframe><iframe srcdoc="<p>x</p>" src="/y"></iframe><iframe></iframe><iframe src="https://video.example/embed"></iframe><iframe src="http://[bad"></iframe>';
     expect(hostsSiteFrames(doc, at)).toBe(false);
     expect(hostsSiteFrames(doc, 'about:blank')).toBe(false);
   });
@@ -42,7 +48,9 @@ describe('frames of the page', () => {
 
 describe('which frame’s page is the tab’s page', () => {
   const row = (frameId: number | undefined, recognized: boolean, n: number) => ({
-    frameId, recognized, subjects: Array.from({ length: n }, (_, i) => ({ kind: 'student' as const, id: String(i), name: 'x' })),
+    frameId,
+    recognized,
+    subjects: Array.from({ length: n }, (_, i) => ({ kind: 'student' as const, id: String(i), name: 'x' })),
   });
   it('a report replaces the row from the same frame, when it has records, or when the row has none; else the other frame is asked', () => {
     expect(pageTakeover(undefined, 3, false)).toBe('replace');
@@ -60,9 +68,18 @@ describe('which frame’s page is the tab’s page', () => {
 describe('worker: pages in frames', () => {
   const SITE = 'http://127.0.0.1:8092';
   const top = { tabId: 4, frameId: 0, url: `${SITE}/index.php` };
-  const frame = { tabId: 4, frameId: 7, url: `${SITE}/Modules.php?modname=students/Student.php&include=OtherInfoInc&category_id=8&student_id=17` };
+  const frame = {
+    tabId: 4,
+    frameId: 7,
+    url: `${SITE}/Modules.php?modname=students/Student.php&include=OtherInfoInc&category_id=8&student_id=17`,
+  };
   const snapshot: Snapshot = {
-    url: frame.url, profile: 'test', pageType: 'student', students: [{ id: '17', name: 'Quinn Rasmussen' }], staff: [], diagnostics: [],
+    url: frame.url,
+    profile: 'test',
+    pageType: 'student',
+    students: [{ id: '17', name: 'Quinn Rasmussen' }],
+    staff: [],
+    diagnostics: [],
     focus: { kind: 'student', id: '17' },
   };
   let db: LiaisonDb;
@@ -74,7 +91,10 @@ describe('worker: pages in frames', () => {
     await db.delete();
   });
   const ctx = (frameRecords?: (tabId: number, frameId: number) => Promise<number>) => ({
-    db, asOf: () => '2026-12-03', enabledSites: async () => ['http://127.0.0.1/*'], frameRecords,
+    db,
+    asOf: () => '2026-12-03',
+    enabledSites: async () => ['http://127.0.0.1/*'],
+    frameRecords,
   });
 
   it('the empty top document reporting "not recognized" after its frame read a record leaves the frame’s page in place', async () => {
@@ -93,7 +113,11 @@ describe('worker: pages in frames', () => {
 
   it('once that frame is gone or shows nothing (the top went elsewhere), the top’s report counts', async () => {
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot }, frame);
-    await handleContentMessage(ctx(async () => 0), { type: 'page/unrecognized', url: `${SITE}/login.php` }, { ...top, url: `${SITE}/login.php` });
+    await handleContentMessage(
+      ctx(async () => 0),
+      { type: 'page/unrecognized', url: `${SITE}/login.php` },
+      { ...top, url: `${SITE}/login.php` },
+    );
     expect(await db.pages.get(4)).toMatchObject({ frameId: 0, recognized: false, url: `${SITE}/login.php` });
   });
 
@@ -106,13 +130,21 @@ describe('worker: pages in frames', () => {
 
     await handleContentMessage(ctx(frameRecords), { type: 'page/snapshot', snapshot }, frame);
     const menu = { ...snapshot, url: `${SITE}/Side.php`, students: [], focus: undefined };
-    const reply = await handleContentMessage(ctx(frameRecords), { type: 'page/snapshot', snapshot: menu }, { ...frame, frameId: 9, url: menu.url });
+    const reply = await handleContentMessage(
+      ctx(frameRecords),
+      { type: 'page/snapshot', snapshot: menu },
+      { ...frame, frameId: 9, url: menu.url },
+    );
     expect(reply.ok).toBe(true);
     expect(await db.pages.get(4)).toMatchObject({ frameId: 7, recognized: true, url: frame.url });
   });
 
   it('a frame of a site not enabled is refused, whatever its top', async () => {
-    const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: { ...snapshot, url: 'https://ads.example/x' } }, { ...frame, url: 'https://ads.example/x' });
+    const reply = await handleContentMessage(
+      ctx(),
+      { type: 'page/snapshot', snapshot: { ...snapshot, url: 'https://ads.example/x' } },
+      { ...frame, url: 'https://ads.example/x' },
+    );
     expect(reply).toEqual({ ok: false, error: 'site not enabled' });
     expect(await db.students.count()).toBe(0);
     expect(await db.pages.get(4)).toBeUndefined();

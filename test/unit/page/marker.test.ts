@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeAriaLabel, badgeLabel, createMarker, updateMarker, setMarkerContract, TEST_CONTRACT } from '../../../components/marker';
+import {
+  badgeAriaLabel,
+  badgeLabel,
+  createMarker,
+  updateMarker,
+  setMarkerContract,
+  TEST_CONTRACT,
+} from '../../../components/marker';
 
 // happy-dom's click() is not a user's (isTrusted false): the test stands in for the user (test/unit/trust/inline-contract).
 let before: ReturnType<typeof setMarkerContract>;
@@ -74,7 +81,10 @@ describe('inline marker', () => {
 
   it('keeps its face to two digits', () => {
     const m = createMarker(document, 'student', '1');
-    updateMarker(m, Array.from({ length: 120 }, (_, i) => finding(`X${i}`, 'info')));
+    updateMarker(
+      m,
+      Array.from({ length: 120 }, (_, i) => finding(`X${i}`, 'info')),
+    );
     expect(m.shadowRoot!.querySelector('button .n')!.textContent).toBe('99+');
   });
 
@@ -97,15 +107,26 @@ describe('inline marker', () => {
   it('opens with one line per finding, what is wrong and what to do; the detail, the rest and the code on demand', () => {
     const m = createMarker(document, 'student', '1');
     updateMarker(m, [
-      { ...finding('CM_NOT_AUTHORIZED', 'error', 'Case manager not authorized'), detail: 'Maria holds R3MN only. Long authorization lists follow here.', fix: 'Assign a case manager who holds R3EN, for example Ana Torres. Or have an authorized provider serve the student.' },
-      { ...finding('CREDENTIAL_TEMPORARY', 'info', 'Temporary document'), detail: 'An intern credential. It has limits.' },
+      {
+        ...finding('CM_NOT_AUTHORIZED', 'error', 'Case manager not authorized'),
+        detail: 'Maria holds R3MN only. Long authorization lists follow here.',
+        fix: 'Assign a case manager who holds R3EN, for example Ana Torres. Or have an authorized provider serve the student.',
+      },
+      {
+        ...finding('CREDENTIAL_TEMPORARY', 'info', 'Temporary document'),
+        detail: 'An intern credential. It has limits.',
+      },
     ]);
     m.shadowRoot!.querySelector('button')!.click();
     const [first, second] = [...m.shadowRoot!.querySelectorAll('li')];
-    expect(first.querySelector('.line')!.textContent).toBe('errorCase manager not authorized Assign a case manager who holds R3EN, for example Ana Torres.');
+    expect(first.querySelector('.line')!.textContent).toBe(
+      'errorCase manager not authorized Assign a case manager who holds R3EN, for example Ana Torres.',
+    );
     const more = first.querySelector('details')!;
     expect(more.open).toBe(false);
-    expect(more.querySelector('.detail')!.textContent).toBe('Maria holds R3MN only. Long authorization lists follow here.');
+    expect(more.querySelector('.detail')!.textContent).toBe(
+      'Maria holds R3MN only. Long authorization lists follow here.',
+    );
     expect(more.querySelector('.fix')!.textContent).toBe('Or have an authorized provider serve the student.');
     expect(more.querySelector('.code')!.textContent).toBe('CM_NOT_AUTHORIZED');
     // No fix: the detail's first sentence says what it is, the whole detail on demand.
@@ -168,9 +189,17 @@ describe('"Not checked" badge (RULES.md check 8)', () => {
     ['PROVIDER_UNKNOWN_STAFF', [finding('PROVIDER_UNKNOWN_STAFF', 'info')], 'Not checked'],
     ['info STAFF_NO_CREDENTIALS (never read)', [finding('STAFF_NO_CREDENTIALS', 'info')], 'Not checked'],
     ['warning STAFF_NO_CREDENTIALS (read and empty)', [finding('STAFF_NO_CREDENTIALS', 'warning')], 'Warning 1'],
-    ['not-checked beside another info', [finding('CREDENTIAL_TEMPORARY', 'info'), finding('PROVIDER_NOT_CHECKED', 'info')], 'Not checked'],
+    [
+      'not-checked beside another info',
+      [finding('CREDENTIAL_TEMPORARY', 'info'), finding('PROVIDER_NOT_CHECKED', 'info')],
+      'Not checked',
+    ],
     ['another info alone', [finding('CM_AUTH_VIA_PROVIDER', 'info')], 'Info 1'],
-    ['not-checked beside an error', [finding('PROVIDER_UNKNOWN_STAFF', 'info'), finding('CM_MISSING', 'error')], 'Error 2'],
+    [
+      'not-checked beside an error',
+      [finding('PROVIDER_UNKNOWN_STAFF', 'info'), finding('CM_MISSING', 'error')],
+      'Error 2',
+    ],
   ];
   for (const [what, list, label] of cases)
     it(`labels ${what} "${label}"`, () => {

@@ -20,7 +20,8 @@ describe('splitSnapshot', () => {
     // Each record is about 30 characters of JSON: a 3,000-character budget takes about 100 a part.
     const parts = splitSnapshot(snap(250, 120), 3000);
     expect(parts.length).toBeGreaterThan(3);
-    for (const p of parts) expect([...p.students, ...p.staff].reduce((n, r) => n + JSON.stringify(r).length, 0)).toBeLessThanOrEqual(3000);
+    for (const p of parts)
+      expect([...p.students, ...p.staff].reduce((n, r) => n + JSON.stringify(r).length, 0)).toBeLessThanOrEqual(3000);
     expect(parts.flatMap((p) => p.staff.map((s) => s.id))).toEqual(Array.from({ length: 120 }, (_, i) => `t${i}`));
     expect(parts.flatMap((p) => p.students.map((s) => s.id))).toEqual(Array.from({ length: 250 }, (_, i) => `s${i}`));
     expect(parts[0].diagnostics).toHaveLength(1);

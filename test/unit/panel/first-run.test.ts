@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
 import { loadMe } from '../../../lib/district/settings';
 import { loadNoteSettings } from '../../../lib/notes/settings';
-import { firstRunDefaults, firstRunDone, pickPerson, saveFirstRun, skipFirstRun, type Person } from '../../../lib/setup/first-run';
+import {
+  firstRunDefaults,
+  firstRunDone,
+  pickPerson,
+  saveFirstRun,
+  skipFirstRun,
+  type Person,
+} from '../../../lib/setup/first-run';
 
 const SITE = 'https://sis.example.org';
 const people: Person[] = [
@@ -29,13 +36,21 @@ describe('first-run set-up', () => {
   });
 
   it('starts from the district policy: its role and its first SIS address', () => {
-    expect(firstRunDefaults({ defaultRole: 'teacher', enabledSites: ['https://sis.district.org'] }, { role: 'case-manager' })).toEqual({ role: 'teacher', site: 'https://sis.district.org' });
+    expect(
+      firstRunDefaults(
+        { defaultRole: 'teacher', enabledSites: ['https://sis.district.org'] },
+        { role: 'case-manager' },
+      ),
+    ).toEqual({ role: 'teacher', site: 'https://sis.district.org' });
     expect(firstRunDefaults({}, { role: 'administrator' })).toEqual({ role: 'administrator', site: '' });
   });
 
   it('asks once: saving sets the role, the name notes are signed with and "I am", then it is done', async () => {
     expect(await firstRunDone(db)).toBe(false);
-    expect(await saveFirstRun(db, { who: 'Maria Gonzalez (T101)', role: 'administrator' }, people)).toEqual({ site: SITE, staffId: 'T101' });
+    expect(await saveFirstRun(db, { who: 'Maria Gonzalez (T101)', role: 'administrator' }, people)).toEqual({
+      site: SITE,
+      staffId: 'T101',
+    });
     expect(await firstRunDone(db)).toBe(true);
     expect(await loadNoteSettings(db)).toMatchObject({ role: 'administrator', authorName: 'Maria Gonzalez' });
     expect(await loadMe(db)).toEqual({ site: SITE, staffId: 'T101' });

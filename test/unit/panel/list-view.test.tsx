@@ -15,15 +15,38 @@ beforeEach(async () => {
   db = new LiaisonDb(`panel-${k++}`);
   root = document.createElement('div');
   document.body.append(root);
-  const subjects = Array.from({ length: 120 }, (_, i) => ({ kind: 'student' as const, id: `s${i}`, name: `Student ${String(i).padStart(3, '0')}` }));
-  await db.pages.put({ tabId: 1, site: SITE, url: `${SITE}/list`, profile: 'p', pageType: 'student-list', focus: null, subjects, recognized: true, at: 1 });
+  const subjects = Array.from({ length: 120 }, (_, i) => ({
+    kind: 'student' as const,
+    id: `s${i}`,
+    name: `Student ${String(i).padStart(3, '0')}`,
+  }));
+  await db.pages.put({
+    tabId: 1,
+    site: SITE,
+    url: `${SITE}/list`,
+    profile: 'p',
+    pageType: 'student-list',
+    focus: null,
+    subjects,
+    recognized: true,
+    at: 1,
+  });
   await db.findings.bulkPut(
     subjects.map((s, i) => ({
       site: SITE,
       kind: 'student' as const,
       id: s.id,
       checkedAt: 1,
-      findings: [{ code: i === 119 ? 'CM_MISSING' : 'CM_BEST_PRACTICE', severity: i === 119 ? ('error' as const) : ('warning' as const), subject: { kind: 'student' as const, id: s.id }, title: 't', detail: `detail ${i}`, citation: { source: 's' } }],
+      findings: [
+        {
+          code: i === 119 ? 'CM_MISSING' : 'CM_BEST_PRACTICE',
+          severity: i === 119 ? ('error' as const) : ('warning' as const),
+          subject: { kind: 'student' as const, id: s.id },
+          title: 't',
+          detail: `detail ${i}`,
+          citation: { source: 's' },
+        },
+      ],
     })),
   );
 });
@@ -65,7 +88,12 @@ describe('the teacher role on a list page (issue 16)', () => {
     await saveNoteSettings(db, { role: 'teacher' });
     render(<SidePanel db={db} loadPolicy={async () => ({})} />, root);
     await until(() => root.querySelector('[role="tab"][aria-selected="true"]') !== null);
-    await act(() => void [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((t) => t.textContent!.startsWith('Checks'))!.click());
+    await act(
+      () =>
+        void [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')]
+          .find((t) => t.textContent!.startsWith('Checks'))!
+          .click(),
+    );
     await until(() => root.querySelector('[data-testid="teacher-list"]') !== null);
     const list = root.querySelector('[data-testid="teacher-list"]')!;
     expect(list.querySelectorAll('li')).toHaveLength(120);

@@ -50,7 +50,14 @@ function input(over: Partial<NotCheckedInput> = {}): NotCheckedInput {
     T200: { id: 'T200', name: 'Omar Ruiz', credentials: [{ title: 'OT license', authorizations: ['license:OT'] }] },
   };
   return {
-    students: [{ id: '1004', name: 'Sofia Martinez', record: sofia, findings: [f('CM_NOT_CHECKED', 'info'), f('PROVIDER_NOT_CHECKED', 'info')] }],
+    students: [
+      {
+        id: '1004',
+        name: 'Sofia Martinez',
+        record: sofia,
+        findings: [f('CM_NOT_CHECKED', 'info'), f('PROVIDER_NOT_CHECKED', 'info')],
+      },
+    ],
     pageStaff: [],
     resolve: (ref) => (ref.staffId && staff[ref.staffId]) || (ref.name ? staff[ref.name] : undefined),
     staffFindings: () => [],
@@ -70,19 +77,37 @@ describe('who Liaison has not seen on this page', () => {
   });
 
   it('a named provider with no staff record (PROVIDER_UNKNOWN_STAFF); nobody when the student has no such finding', () => {
-    const students = [{ id: '1004', name: 'Sofia Martinez', record: sofia, findings: [f('PROVIDER_UNKNOWN_STAFF', 'info')] }];
-    expect(collectNotChecked(input({ students, resolve: () => undefined })).map((p) => p.name)).toEqual(['Priya Patel', 'T200']);
-    expect(collectNotChecked(input({ students: [{ ...students[0], findings: [f('CM_BEST_PRACTICE', 'warning')] }] }))).toEqual([]);
+    const students = [
+      { id: '1004', name: 'Sofia Martinez', record: sofia, findings: [f('PROVIDER_UNKNOWN_STAFF', 'info')] },
+    ];
+    expect(collectNotChecked(input({ students, resolve: () => undefined })).map((p) => p.name)).toEqual([
+      'Priya Patel',
+      'T200',
+    ]);
+    expect(
+      collectNotChecked(input({ students: [{ ...students[0], findings: [f('CM_BEST_PRACTICE', 'warning')] }] })),
+    ).toEqual([]);
   });
 
   it('staff whose own findings hold an info STAFF_NO_CREDENTIALS (never read), not a warning one (read and empty)', () => {
     const students = [{ id: '1004', name: 'Sofia Martinez', record: sofia, findings: [] }];
-    const info = collectNotChecked(input({ students, staffFindings: (id) => (id === 'T200' ? [f('STAFF_NO_CREDENTIALS', 'info', 'staff', 'T200')] : []) }));
-    expect(info.map((p) => [p.name, p.roles[0]])).toEqual([['Omar Ruiz', 'Provides Occupational Therapy to Sofia Martinez']]);
-    const warning = collectNotChecked(input({ students, staffFindings: () => [f('STAFF_NO_CREDENTIALS', 'warning', 'staff', 'T200')] }));
+    const info = collectNotChecked(
+      input({
+        students,
+        staffFindings: (id) => (id === 'T200' ? [f('STAFF_NO_CREDENTIALS', 'info', 'staff', 'T200')] : []),
+      }),
+    );
+    expect(info.map((p) => [p.name, p.roles[0]])).toEqual([
+      ['Omar Ruiz', 'Provides Occupational Therapy to Sofia Martinez'],
+    ]);
+    const warning = collectNotChecked(
+      input({ students, staffFindings: () => [f('STAFF_NO_CREDENTIALS', 'warning', 'staff', 'T200')] }),
+    );
     expect(warning).toEqual([]);
     const pageStaff = [{ id: 'T300', name: 'Kim Ng', findings: [f('STAFF_NO_CREDENTIALS', 'info', 'staff', 'T300')] }];
-    expect(collectNotChecked(input({ students: [], pageStaff })).map((p) => [p.name, p.roles])).toEqual([['Kim Ng', ['On this page']]]);
+    expect(collectNotChecked(input({ students: [], pageStaff })).map((p) => [p.name, p.roles])).toEqual([
+      ['Kim Ng', ['On this page']],
+    ]);
   });
 
   it('one entry per person, roles gathered across students; the page’s staff link when it gave one', () => {
@@ -117,8 +142,22 @@ describe('"Not checked yet" list', () => {
     render(
       <NotCheckedList
         people={[
-          { key: 'a', name: 'Dana Lee', staffId: null, reason: 'no-record', roles: ['Case manager of Sofia Martinez'], url: `${SITE}/staff/77` },
-          { key: 'b', name: 'Priya Patel', staffId: 'T100', reason: 'not-read', roles: ['Provides Language and Speech to Sofia Martinez'], url: null },
+          {
+            key: 'a',
+            name: 'Dana Lee',
+            staffId: null,
+            reason: 'no-record',
+            roles: ['Case manager of Sofia Martinez'],
+            url: `${SITE}/staff/77`,
+          },
+          {
+            key: 'b',
+            name: 'Priya Patel',
+            staffId: 'T100',
+            reason: 'not-read',
+            roles: ['Provides Language and Speech to Sofia Martinez'],
+            url: null,
+          },
         ]}
       />,
       root,
@@ -129,7 +168,9 @@ describe('"Not checked yet" list', () => {
     expect(dana.querySelector('a')!.getAttribute('href')).toBe(`${SITE}/staff/77`);
     expect(dana.textContent).toContain('no staff record yet');
     expect(priya.querySelector('a')).toBeNull();
-    expect(priya.textContent).toContain("Open Priya Patel's staff page in your SIS so Liaison can read their credentials");
+    expect(priya.textContent).toContain(
+      "Open Priya Patel's staff page in your SIS so Liaison can read their credentials",
+    );
     expect(priya.textContent).toContain('credentials not seen yet');
     const importLink = [...section.querySelectorAll('a')].find((a) => a.textContent!.includes('Import'))!;
     expect(importLink.getAttribute('href')).toBe('district.html#import-heading');
@@ -145,8 +186,25 @@ describe('side panel: "Not checked yet" and "What Liaison read on this page"', (
     db = new LiaisonDb(`not-checked-${k++}`);
     root = document.createElement('div');
     document.body.append(root);
-    await db.pages.put({ tabId: 5, site: SITE, url, profile: 'p', pageType: 'student', focus: { kind: 'student', id: '1004' }, subjects: [{ kind: 'student', id: '1004', name: 'Sofia Martinez' }], recognized: true, at: 1 });
-    await db.students.put({ site: SITE, id: '1004', record: sofia, staffRefs: studentStaffRefs(SITE, sofia), seenAt: 1, url });
+    await db.pages.put({
+      tabId: 5,
+      site: SITE,
+      url,
+      profile: 'p',
+      pageType: 'student',
+      focus: { kind: 'student', id: '1004' },
+      subjects: [{ kind: 'student', id: '1004', name: 'Sofia Martinez' }],
+      recognized: true,
+      at: 1,
+    });
+    await db.students.put({
+      site: SITE,
+      id: '1004',
+      record: sofia,
+      staffRefs: studentStaffRefs(SITE, sofia),
+      seenAt: 1,
+      url,
+    });
     const priya: Staff = { id: 'T100', name: 'Priya Patel' };
     await db.staff.put({ site: SITE, id: 'T100', record: priya, refs: staffRefKeys(SITE, priya), seenAt: 1, url });
     await db.findings.put({
@@ -155,7 +213,11 @@ describe('side panel: "Not checked yet" and "What Liaison read on this page"', (
       id: '1004',
       checkedAt: 1,
       findings: [
-        { ...f('CM_NOT_CHECKED', 'info', 'student', '1004'), detail: 'Liaison has not seen the credentials of Dana Lee.', fix: "Open Dana Lee's staff page, or import a staff file." },
+        {
+          ...f('CM_NOT_CHECKED', 'info', 'student', '1004'),
+          detail: 'Liaison has not seen the credentials of Dana Lee.',
+          fix: "Open Dana Lee's staff page, or import a staff file.",
+        },
         f('PROVIDER_NOT_CHECKED', 'info', 'student', '1004'),
       ],
     });
@@ -177,7 +239,13 @@ describe('side panel: "Not checked yet" and "What Liaison read on this page"', (
         profile: 'demo-sis',
         pageType: 'student',
         focus: { kind: 'student', id: '1004' },
-        students: [{ ...sofia, caseManager: Object.assign({ name: 'Dana Lee' }, { url: '/staff/D1' }), provenance: { caseManager: 'label "Case Manager"', services: 'column "Service"' } }],
+        students: [
+          {
+            ...sofia,
+            caseManager: Object.assign({ name: 'Dana Lee' }, { url: '/staff/D1' }),
+            provenance: { caseManager: 'label "Case Manager"', services: 'column "Service"' },
+          },
+        ],
         staff: [],
         diagnostics: [{ level: 'warning', message: 'Field "Disability" not understood', field: 'primaryDisability' }],
       },
@@ -212,7 +280,9 @@ describe('side panel: "Not checked yet" and "What Liaison read on this page"', (
       ['Value', 'col'],
       ['Where it came from', 'col'],
     ]);
-    const row = [...table.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === 'caseManager.name')!;
+    const row = [...table.querySelectorAll('tbody tr')].find(
+      (tr) => tr.querySelector('th')!.textContent === 'caseManager.name',
+    )!;
     expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Dana Lee', 'label "Case Manager"']);
     expect(details.querySelector('.diagnostics')!.textContent).toContain('Field "Disability" not understood');
   });
@@ -230,11 +300,23 @@ describe('side panel: "Not checked yet" and "What Liaison read on this page"', (
   }
 
   it('says so when the worker cannot answer', async () => {
-    expect((await openSummary(async () => ({ ok: false, error: 'internal error' }))).textContent).toContain('could not get what it read');
+    expect((await openSummary(async () => ({ ok: false, error: 'internal error' }))).textContent).toContain(
+      'could not get what it read',
+    );
   });
 
   it('shows no read summary of another URL than the page’s', async () => {
-    const other = summarizeSnapshot({ url: `${SITE}/students/9`, profile: 'p', pageType: 'student', students: [{ id: '9', name: 'Other' }], staff: [], diagnostics: [] }, 1);
+    const other = summarizeSnapshot(
+      {
+        url: `${SITE}/students/9`,
+        profile: 'p',
+        pageType: 'student',
+        students: [{ id: '9', name: 'Other' }],
+        staff: [],
+        diagnostics: [],
+      },
+      1,
+    );
     const details = await openSummary(async () => ({ ok: true, summary: other }));
     expect(details.textContent).toContain('Nothing to show');
     expect(details.querySelector('table')).toBeNull();

@@ -66,7 +66,10 @@ describe('the side panel follows the active tab of its own window (issue 12)', (
     await db.pages.put(studentPage(1, SITE, '1001', 'Ana Ruiz', 1));
     await db.pages.put(studentPage(2, OTHER, '2002', 'Bo Chen', 2)); // written later, in another window
     const tabs = fakeTabs({ follows: 'tab', tabId: 1 });
-    render(<SidePanel db={db} ask={async () => ({ ok: false })} tabSource={tabs.source} loadPolicy={async () => ({})} />, root);
+    render(
+      <SidePanel db={db} ask={async () => ({ ok: false })} tabSource={tabs.source} loadPolicy={async () => ({})} />,
+      root,
+    );
     await until(() => subject() === 'student:1001');
     expect(subject()).toBe('student:1001');
 
@@ -112,7 +115,13 @@ describe('a note form with text is pinned to its student (issue 12)', () => {
     const show = (page: PageRow, compose: boolean) =>
       act(() =>
         render(
-          <NotesTab db={db} page={page} target={compose ? { studentId: '1001', compose: true, at: 1 } : null} settings={settings} policy={{}} />,
+          <NotesTab
+            db={db}
+            page={page}
+            target={compose ? { studentId: '1001', compose: true, at: 1 } : null}
+            settings={settings}
+            policy={{}}
+          />,
           root,
         ),
       );

@@ -30,7 +30,10 @@ async function selectedTab(): Promise<string> {
   return root.querySelector('[role="tab"][aria-selected="true"]')?.textContent ?? '';
 }
 const mount = (policy: object) =>
-  render(<SidePanel db={db} ask={async () => ({ ok: false })} tabSource={noTab} loadPolicy={async () => policy} />, root);
+  render(
+    <SidePanel db={db} ask={async () => ({ ok: false })} tabSource={noTab} loadPolicy={async () => policy} />,
+    root,
+  );
 
 describe("the district's defaultRole in the side panel", () => {
   it('a teacher by policy opens on Notes (the teacher role), a user with no policy on Checks', async () => {

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
 import type { Snapshot } from '../../../lib/domain';
 import { handleContentMessage } from '../../../lib/messaging/handler';
-import { handlePanelMessage, isExtensionPage, isPanelRequest, ReadSummaryStore, type SessionArea } from '../../../lib/messaging/panel';
+import {
+  handlePanelMessage,
+  isExtensionPage,
+  isPanelRequest,
+  ReadSummaryStore,
+  type SessionArea,
+} from '../../../lib/messaging/panel';
 import {
   formatValue,
   PanelMessage,
@@ -30,7 +36,15 @@ const snap = (over: Partial<Snapshot> = {}): Snapshot => ({
       caseManager: { name: 'Priya Patel', staffId: 'T100' },
       services: [{ code: '415', name: 'Language and Speech', providerStaffId: 'T100' }],
       iep: { nextAnnual: '2027-09-11' },
-      provenance: { id: 'url:path', name: 'selector:h1', grade: 'label "Grade"', caseManager: 'label "Case Manager"', services: 'column "Service", column "Provider"', 'iep.nextAnnual': 'label "Next Annual"', program: 'label "Program"' },
+      provenance: {
+        id: 'url:path',
+        name: 'selector:h1',
+        grade: 'label "Grade"',
+        caseManager: 'label "Case Manager"',
+        services: 'column "Service", column "Provider"',
+        'iep.nextAnnual': 'label "Next Annual"',
+        program: 'label "Program"',
+      },
     },
   ],
   staff: [],
@@ -59,7 +73,11 @@ describe('what Liaison read: summary of a snapshot', () => {
     expect(by.grade).toEqual({ field: 'grade', value: '1', source: 'label "Grade"' });
     expect(by.severe).toEqual({ field: 'severe', value: 'no', source: null });
     // Nested fields take their parent's provenance when they have none of their own.
-    expect(by['caseManager.name']).toEqual({ field: 'caseManager.name', value: 'Priya Patel', source: 'label "Case Manager"' });
+    expect(by['caseManager.name']).toEqual({
+      field: 'caseManager.name',
+      value: 'Priya Patel',
+      source: 'label "Case Manager"',
+    });
     expect(by['iep.nextAnnual'].source).toBe('label "Next Annual"');
     expect(by.services.value).toBe('code: 415, name: Language and Speech, providerStaffId: T100');
     // Located by the reader but empty on the page: still listed, with an empty value.
@@ -69,7 +87,9 @@ describe('what Liaison read: summary of a snapshot', () => {
 
   it('formats values as text', () => {
     expect(formatValue(['R3MN', 'LSH'])).toBe('R3MN LSH');
-    expect(formatValue([{ title: 'Education Specialist', authorizations: ['R3MN'], kind: null }])).toBe('title: Education Specialist, authorizations: R3MN');
+    expect(formatValue([{ title: 'Education Specialist', authorizations: ['R3MN'], kind: null }])).toBe(
+      'title: Education Specialist, authorizations: R3MN',
+    );
     expect(formatValue(true)).toBe('yes');
     expect(formatValue(null)).toBe('');
   });
@@ -81,16 +101,31 @@ describe('what Liaison read: summary of a snapshot', () => {
     );
     expect(s.records.map((r) => r.id)).toEqual(['1004', '9']);
     expect(s.diagnostics).toEqual(snap().diagnostics);
-    expect(s).toMatchObject({ url: `${SITE}/students/1004`, profile: 'demo-sis', pageType: 'student', at: 5, omitted: 0 });
+    expect(s).toMatchObject({
+      url: `${SITE}/students/1004`,
+      profile: 'demo-sis',
+      pageType: 'student',
+      at: 5,
+      omitted: 0,
+    });
     expect(ReadSummary.parse(s)).toEqual(s);
   });
 
   it('caps a long page: records beyond the cap are counted, not kept', () => {
-    const students = Array.from({ length: SUMMARY_LIMITS.records + 25 }, (_, i) => ({ id: `s${i}`, name: `Student ${i}`, grade: '3', provenance: { grade: 'column "Grade"' } }));
+    const students = Array.from({ length: SUMMARY_LIMITS.records + 25 }, (_, i) => ({
+      id: `s${i}`,
+      name: `Student ${i}`,
+      grade: '3',
+      provenance: { grade: 'column "Grade"' },
+    }));
     const s = summarizeSnapshot(snap({ students, focus: null, pageType: 'student-list' }), 1);
     expect(s.records).toHaveLength(SUMMARY_LIMITS.records);
     expect(s.omitted).toBe(25);
-    const huge = Array.from({ length: 150 }, (_, i) => ({ id: `h${i}`, name: 'x'.repeat(300), provenance: Object.fromEntries(Array.from({ length: 50 }, (_, j) => [`f${j}`, 'p'.repeat(300)])) }));
+    const huge = Array.from({ length: 150 }, (_, i) => ({
+      id: `h${i}`,
+      name: 'x'.repeat(300),
+      provenance: Object.fromEntries(Array.from({ length: 50 }, (_, j) => [`f${j}`, 'p'.repeat(300)])),
+    }));
     const big = summarizeSnapshot(snap({ students: huge, focus: null }), 1);
     expect(big.records.length).toBeLessThan(150);
     expect(big.records.length + big.omitted).toBe(150);
@@ -112,7 +147,11 @@ describe('what Liaison read: summary of a snapshot', () => {
     const withLinks = snap();
     Object.assign(withLinks.students[0].caseManager!, { url: '/staff/T100' });
     Object.assign(withLinks.students[0].services![0], { providerUrl: 'javascript:alert(1)' });
-    withLinks.students.push({ id: '2', name: 'B', caseManager: Object.assign({ name: 'Eve' }, { url: 'https://evil.example/staff/1' }) });
+    withLinks.students.push({
+      id: '2',
+      name: 'B',
+      caseManager: Object.assign({ name: 'Eve' }, { url: 'https://evil.example/staff/1' }),
+    });
     expect(staffLinksOf(withLinks)).toEqual([{ staffId: 'T100', name: 'Priya Patel', url: `${SITE}/staff/T100` }]);
     expect(staffLinksOf(snap())).toEqual([]);
   });
@@ -159,8 +198,14 @@ describe('panel messages', () => {
     await store.record(4, snap());
     const reply = await handlePanelMessage(store, { type: 'panel/read-summary', tabId: 4 });
     expect(reply.ok && reply.summary?.records[0].id).toBe('1004');
-    expect(await handlePanelMessage(store, { type: 'panel/read-summary', tabId: 5 })).toEqual({ ok: true, summary: null });
-    expect(await handlePanelMessage(store, { type: 'panel/read-summary' })).toEqual({ ok: false, error: 'malformed message' });
+    expect(await handlePanelMessage(store, { type: 'panel/read-summary', tabId: 5 })).toEqual({
+      ok: true,
+      summary: null,
+    });
+    expect(await handlePanelMessage(store, { type: 'panel/read-summary' })).toEqual({
+      ok: false,
+      error: 'malformed message',
+    });
   });
 
   it('the panel checks the reply: a bad one is an error, not a summary', async () => {
@@ -198,7 +243,11 @@ describe('the worker keeps the summary of what a content script sent', () => {
   it('on an admitted snapshot (provenance and diagnostics kept), not on a refused one; an unrecognized page clears it', async () => {
     const store = new ReadSummaryStore();
     const ctx = { db, asOf: () => '2026-11-22', enabledSites: async () => [`${SITE}/*`], readSummaries: store };
-    await handleContentMessage(ctx, { type: 'page/snapshot', snapshot: snap() }, { tabId: 9, url: 'https://evil.example/x' });
+    await handleContentMessage(
+      ctx,
+      { type: 'page/snapshot', snapshot: snap() },
+      { tabId: 9, url: 'https://evil.example/x' },
+    );
     expect(await store.get(9)).toBeNull();
     expect((await handleContentMessage(ctx, { type: 'page/snapshot', snapshot: snap() }, sender)).ok).toBe(true);
     const s = (await store.get(3))!;

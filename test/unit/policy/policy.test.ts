@@ -3,7 +3,9 @@ import { readPolicy } from '../../../lib/policy/schema';
 
 describe('readPolicy', () => {
   it('applies valid settings', () => {
-    expect(readPolicy({ enabledSites: ['https://sis.district.org'], retentionDays: 14, notesExportAllowed: false })).toEqual({
+    expect(
+      readPolicy({ enabledSites: ['https://sis.district.org'], retentionDays: 14, notesExportAllowed: false }),
+    ).toEqual({
       policy: { enabledSites: ['https://sis.district.org'], retentionDays: 14, notesExportAllowed: false },
       ignored: [],
     });

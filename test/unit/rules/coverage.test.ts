@@ -3,7 +3,20 @@ import { COVERAGE } from '../../../lib/rules';
 import { codesFor, doc, pupil, teacher } from './helpers';
 
 const CODE_OF: Record<string, string> = {
-  ID: '210', HH: '220', DEAF: '230', SLI: '240', VI: '250', ED: '260', OI: '270', OHI: '280', EMD: '281', SLD: '290', DB: '300', MD: '310', AUT: '320', TBI: '330',
+  ID: '210',
+  HH: '220',
+  DEAF: '230',
+  SLI: '240',
+  VI: '250',
+  ED: '260',
+  OI: '270',
+  OHI: '280',
+  EMD: '281',
+  SLD: '290',
+  DB: '300',
+  MD: '310',
+  AUT: '320',
+  TBI: '330',
 };
 
 interface RowCase {
@@ -61,7 +74,9 @@ function run(row: RowCase, category: string, grade: string, extra: Partial<Param
   const docs = [doc([row.code])];
   if (row.base) docs.push(doc([row.base]));
   const staff = [teacher('T1', 'Ada Stone', ...docs)];
-  return codesFor(staff, [pupil('S1', 'T1', CODE_OF[category], { grade, supportLevel: row.support ?? 'MMSN', ...extra })]).codes;
+  return codesFor(staff, [
+    pupil('S1', 'T1', CODE_OF[category], { grade, supportLevel: row.support ?? 'MMSN', ...extra }),
+  ]).codes;
 }
 
 describe('coverage table (RULES.md): every row', () => {
@@ -72,19 +87,26 @@ describe('coverage table (RULES.md): every row', () => {
 
   describe.each(ROWS)('$code', (row) => {
     it.each(row.covers)('covers %s', (category) => expect(run(row, category, row.grade)).toEqual([]));
-    it(`does not cover ${row.gap}`, () => expect(run(row, row.gap, row.grade)).toEqual([row.gapCode ?? 'CM_NOT_AUTHORIZED']));
-    if (row.outside) it(`not at grade ${row.outside}`, () => expect(run(row, row.covers[0], row.outside!)).toEqual(['CM_NOT_AUTHORIZED']));
+    it(`does not cover ${row.gap}`, () =>
+      expect(run(row, row.gap, row.grade)).toEqual([row.gapCode ?? 'CM_NOT_AUTHORIZED']));
+    if (row.outside)
+      it(`not at grade ${row.outside}`, () =>
+        expect(run(row, row.covers[0], row.outside!)).toEqual(['CM_NOT_AUTHORIZED']));
     if (row.support) {
       const other = row.support === 'MMSN' ? 'ESN' : 'MMSN';
       it(`not for ${other} students, except EMD`, () => {
         expect(run(row, 'SLD', row.grade, { supportLevel: other })).toEqual(['CM_NOT_AUTHORIZED']);
         expect(run(row, 'EMD', row.grade, { supportLevel: other })).toEqual([]);
       });
-      it('needs review when the degree of support is missing', () => expect(run(row, 'SLD', row.grade, { supportLevel: null })).toEqual(['CM_AUTH_NEEDS_REVIEW']));
+      it('needs review when the degree of support is missing', () =>
+        expect(run(row, 'SLD', row.grade, { supportLevel: null })).toEqual(['CM_AUTH_NEEDS_REVIEW']));
     }
     if (row.base) {
       it('counts only beside a valid base document', () => {
-        const alone = codesFor([teacher('T1', 'Ada Stone', doc([row.code]))], [pupil('S1', 'T1', CODE_OF[row.covers[0]], { grade: row.grade })]).codes;
+        const alone = codesFor(
+          [teacher('T1', 'Ada Stone', doc([row.code]))],
+          [pupil('S1', 'T1', CODE_OF[row.covers[0]], { grade: row.grade })],
+        ).codes;
         expect(alone).toEqual(['CM_NOT_AUTHORIZED']);
         const expiredBase = codesFor(
           [teacher('T1', 'Ada Stone', doc([row.code]), doc([row.base!], { expires: '2026-01-31' }))],
@@ -96,13 +118,28 @@ describe('coverage table (RULES.md): every row', () => {
   });
 
   it('R3MM and R3MS cover intellectual disability only in part: review', () => {
-    expect(run(ROWS.find((r) => r.code === 'R3MM')!, 'ID', '5')).toEqual(['CM_AUTH_NEEDS_REVIEW']);
-    expect(run(ROWS.find((r) => r.code === 'R3MS')!, 'ID', '5')).toEqual(['CM_AUTH_NEEDS_REVIEW']);
+    expect(
+      run(
+        ROWS.find((r) => r.code === 'R3MM')!,
+        'ID',
+        '5',
+      ),
+    ).toEqual(['CM_AUTH_NEEDS_REVIEW']);
+    expect(
+      run(
+        ROWS.find((r) => r.code === 'R3MS')!,
+        'ID',
+        '5',
+      ),
+    ).toEqual(['CM_AUTH_NEEDS_REVIEW']);
   });
 
   it('R3HD and R3VB cover autism when the student also has HH, DEAF, DB or VI; legacy R3DH does not', () => {
     const withSecondary = (code: string, secondary: string) =>
-      codesFor([teacher('T1', 'Ada Stone', doc([code]))], [pupil('S1', 'T1', '320', { secondaryDisability: secondary, grade: '3' })]).codes;
+      codesFor(
+        [teacher('T1', 'Ada Stone', doc([code]))],
+        [pupil('S1', 'T1', '320', { secondaryDisability: secondary, grade: '3' })],
+      ).codes;
     expect(withSecondary('R3HD', '220')).toEqual([]);
     expect(withSecondary('R3HD', '300')).toEqual([]);
     expect(withSecondary('R3VB', '250')).toEqual([]);
@@ -112,7 +149,8 @@ describe('coverage table (RULES.md): every row', () => {
   });
 
   it('R3MM covers autism when the document names autism or was issued on or after 2010-06-26; no date: review', () => {
-    const r3mm = (more: object) => codesFor([teacher('T1', 'Ada Stone', doc(['R3MM'], more))], [pupil('S1', 'T1', '320')]).codes;
+    const r3mm = (more: object) =>
+      codesFor([teacher('T1', 'Ada Stone', doc(['R3MM'], more))], [pupil('S1', 'T1', '320')]).codes;
     expect(r3mm({ title: 'Mild/Moderate with Autism Spectrum Disorders' })).toEqual([]);
     expect(r3mm({ issued: '2010-06-26' })).toEqual([]);
     expect(r3mm({ issued: '2010-06-25' })).toEqual(['CM_NOT_AUTHORIZED']);
@@ -120,11 +158,15 @@ describe('coverage table (RULES.md): every row', () => {
   });
 
   it.each(['R3LD', 'R10T', 'R10U', 'R3SE'])('%s covers nothing outright: review, never an error', (code) => {
-    expect(codesFor([teacher('T1', 'Ada Stone', doc([code]))], [pupil('S1', 'T1', '290')]).codes).toEqual(['CM_AUTH_NEEDS_REVIEW']);
+    expect(codesFor([teacher('T1', 'Ada Stone', doc([code]))], [pupil('S1', 'T1', '290')]).codes).toEqual([
+      'CM_AUTH_NEEDS_REVIEW',
+    ]);
   });
 
   it('R3LD beside a document that covers the student is no finding', () => {
-    expect(codesFor([teacher('T1', 'Ada Stone', doc(['R3LD']), doc(['R3MN']))], [pupil('S1', 'T1', '290')]).codes).toEqual([]);
+    expect(
+      codesFor([teacher('T1', 'Ada Stone', doc(['R3LD']), doc(['R3MN']))], [pupil('S1', 'T1', '290')]).codes,
+    ).toEqual([]);
   });
 });
 
@@ -132,8 +174,15 @@ describe('ambiguous titles and issue dates', () => {
   const dhh = 'Education Specialist Instruction Credential: Deaf and Hard of Hearing';
   const ec = 'Education Specialist Instruction Credential: Early Childhood Special Education';
   const vi = 'Education Specialist Instruction Credential: Visual Impairments';
-  const one = (title: string, issued: string | undefined, student: Parameters<typeof pupil>[3] & { primaryDisability: string }) =>
-    codesFor([teacher('T1', 'Ada Stone', doc(null, { title, issued }))], [pupil('S1', 'T1', student.primaryDisability, student)]).codes;
+  const one = (
+    title: string,
+    issued: string | undefined,
+    student: Parameters<typeof pupil>[3] & { primaryDisability: string },
+  ) =>
+    codesFor(
+      [teacher('T1', 'Ada Stone', doc(null, { title, issued }))],
+      [pupil('S1', 'T1', student.primaryDisability, student)],
+    ).codes;
 
   it('DHH title and an autistic student with HH: 2022+ issue covers (R3HD), earlier does not (R3DH), none is a review', () => {
     const s = { primaryDisability: '320', secondaryDisability: '220' };
@@ -153,7 +202,9 @@ describe('ambiguous titles and issue dates', () => {
     expect(one(ec, '2019-01-01', { primaryDisability: '290', grade: 'K' })).toEqual(['CM_NOT_AUTHORIZED']);
   });
   it('Visual Impairments title and autism with VI', () => {
-    expect(one(vi, undefined, { primaryDisability: '320', secondaryDisability: '250' })).toEqual(['CM_AUTH_NEEDS_REVIEW']);
+    expect(one(vi, undefined, { primaryDisability: '320', secondaryDisability: '250' })).toEqual([
+      'CM_AUTH_NEEDS_REVIEW',
+    ]);
     expect(one(vi, '2022-09-01', { primaryDisability: '320', secondaryDisability: '250' })).toEqual([]);
   });
 });
@@ -173,6 +224,11 @@ describe('age limits without a grade', () => {
     expect(r3('R3ER', null)).toEqual(['CM_AUTH_NEEDS_REVIEW']);
     expect(r3('R3MN', null)).toEqual(['CM_AUTH_NEEDS_REVIEW']);
     expect(r3('R3PI', null)).toEqual(['CM_NOT_AUTHORIZED']); // SLD is not PI: the gap is real whatever the age
-    expect(codesFor([teacher('T1', 'Ada Stone', doc(['R3PI']))], [pupil('S1', 'T1', '270', { grade: null, birthDate: null })]).codes).toEqual([]);
+    expect(
+      codesFor(
+        [teacher('T1', 'Ada Stone', doc(['R3PI']))],
+        [pupil('S1', 'T1', '270', { grade: null, birthDate: null })],
+      ).codes,
+    ).toEqual([]);
   });
 });

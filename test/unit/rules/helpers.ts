@@ -7,13 +7,23 @@ export function comparedCodes(findings: readonly Finding[], kind: 'student' | 's
   return [
     ...new Set(
       findings
-        .filter((f) => f.subject.kind === kind && f.subject.id === id && (f.severity !== 'info' || f.code === 'CM_AUTH_VIA_PROVIDER'))
+        .filter(
+          (f) =>
+            f.subject.kind === kind &&
+            f.subject.id === id &&
+            (f.severity !== 'info' || f.code === 'CM_AUTH_VIA_PROVIDER'),
+        )
         .map((f) => f.code),
     ),
   ].sort();
 }
 
-export function expectedVsActual(findings: readonly Finding[], kind: 'student' | 'staff', id: string, expected: string[]) {
+export function expectedVsActual(
+  findings: readonly Finding[],
+  kind: 'student' | 'staff',
+  id: string,
+  expected: string[],
+) {
   return { actual: comparedCodes(findings, kind, id), expected: [...expected].sort() };
 }
 
@@ -47,7 +57,11 @@ export function pupil(id: string, cm: string, primaryDisability: string, more: P
 /** Runs the pack and returns the compared codes for one student and all findings. */
 export function codesFor(staff: Staff[], students: Student[], id = students[0].id, asOf = AS_OF) {
   const findings = runChecks({ staff, students }, { asOf });
-  return { codes: comparedCodes(findings, 'student', id), all: findings, of: (kind: 'student' | 'staff', sid: string) => comparedCodes(findings, kind, sid) };
+  return {
+    codes: comparedCodes(findings, 'student', id),
+    all: findings,
+    of: (kind: 'student' | 'staff', sid: string) => comparedCodes(findings, kind, sid),
+  };
 }
 
 /** Every finding of one subject as "CODE:severity", info included, in output order. */
@@ -59,8 +73,11 @@ export function graded(findings: readonly Finding[], kind: 'student' | 'staff', 
 export function runWith(staff: Staff[], students: Student[], settings: Partial<RuleSettings> = {}, asOf = AS_OF) {
   const all = runChecks({ staff, students }, { asOf, settings });
   // Every finding carries a listed code at one of its listed severities.
-  for (const f of all) if (!(RULE_CODES as Record<string, readonly string[]>)[f.code]?.includes(f.severity)) throw new Error(`${f.code} as ${f.severity} is not in RULE_CODES`);
-  const of = (kind: 'student' | 'staff', id: string, code?: string) => all.filter((f) => f.subject.kind === kind && f.subject.id === id && (!code || f.code === code));
+  for (const f of all)
+    if (!(RULE_CODES as Record<string, readonly string[]>)[f.code]?.includes(f.severity))
+      throw new Error(`${f.code} as ${f.severity} is not in RULE_CODES`);
+  const of = (kind: 'student' | 'staff', id: string, code?: string) =>
+    all.filter((f) => f.subject.kind === kind && f.subject.id === id && (!code || f.code === code));
   return {
     all,
     student: (id = students[0].id) => graded(all, 'student', id),

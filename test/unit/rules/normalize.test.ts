@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCredential, normalizeDisability, normalizeService, parseGrade, studentLevel } from '../../../lib/rules';
+import {
+  normalizeCredential,
+  normalizeDisability,
+  normalizeService,
+  parseGrade,
+  studentLevel,
+} from '../../../lib/rules';
 import { type FieldRead, normalizeProgram, normalizeRole, normalizeSupport } from '../../../lib/rules';
 
 const code = (text: string | null | undefined) => {
@@ -40,9 +46,12 @@ describe('normalizeDisability (RULES.md disability vocabulary)', () => {
     ['290 - Learning Disabilities', '290'], // one code, no conflicting name
   ])('%s → %s', (text, expected) => expect(code(text)).toBe(expected));
 
-  it.each([['None'], ['N/A'], ['n/a'], ['200'], [''], ['   '], [null], [undefined], ['200 - None']])('%s means no disability', (text) => {
-    expect(code(text)).toBe('none');
-  });
+  it.each([['None'], ['N/A'], ['n/a'], ['200'], [''], ['   '], [null], [undefined], ['200 - None']])(
+    '%s means no disability',
+    (text) => {
+      expect(code(text)).toBe('none');
+    },
+  );
 
   it.each([
     ['Dyslexia'],
@@ -87,9 +96,13 @@ describe('normalizeService', () => {
     [{ name: 'Behavior Intervention Services' }, 'OTHER'],
   ])('%j → %s', (s, expected) => expect(id(s)).toBe(expected));
 
-  it.each([[{ code: '460' }], [{ code: '440' }], [{ name: 'Music Therapy' }], [{ code: '415', name: 'Physical Therapy' }]])(
-    '%j is unrecognized: unconfirmed codes alone and conflicts are never guessed',
-    (s) => expect(id(s)).toBe('unrecognized'),
+  it.each([
+    [{ code: '460' }],
+    [{ code: '440' }],
+    [{ name: 'Music Therapy' }],
+    [{ code: '415', name: 'Physical Therapy' }],
+  ])('%j is unrecognized: unconfirmed codes alone and conflicts are never guessed', (s) =>
+    expect(id(s)).toBe('unrecognized'),
   );
   it('an empty service is empty', () => expect(id({})).toBe('empty'));
 });
@@ -144,7 +157,10 @@ describe('normalizeCredential (titles to codes)', () => {
     expect(codes('Clinical or Rehabilitative Services: Orientation and Mobility', ['R56A'])).toEqual(['R56A:OM']);
     expect(codes('Clinical or Rehabilitative Services Credential', ['R56A'])).toEqual(['R56A:AUD|R56A:OM']);
     expect(codes(null, ['License:PT'])).toEqual(['license:PT']);
-    expect(normalizeCredential({ title: 'Mild/Moderate with Autism Spectrum Disorders', authorizations: ['R3MM'] }).namesAutism).toBe(true);
+    expect(
+      normalizeCredential({ title: 'Mild/Moderate with Autism Spectrum Disorders', authorizations: ['R3MM'] })
+        .namesAutism,
+    ).toBe(true);
   });
 
   it('keeps texts it cannot read as unrecognized', () => {
@@ -168,8 +184,20 @@ describe('normalizeCredential (titles to codes)', () => {
 
 describe('grade ladder', () => {
   it.each([
-    ['PK', -1], ['Pre-K', -1], ['TK', 0], ['K', 0], ['KG', 0], ['1', 1], ['01', 1], ['3rd', 3], ['Grade 12', 12], ['12', 12],
-    ['Post-Secondary', 13], ['Adult', 13], ['banana', null], ['15', null],
+    ['PK', -1],
+    ['Pre-K', -1],
+    ['TK', 0],
+    ['K', 0],
+    ['KG', 0],
+    ['1', 1],
+    ['01', 1],
+    ['3rd', 3],
+    ['Grade 12', 12],
+    ['12', 12],
+    ['Post-Secondary', 13],
+    ['Adult', 13],
+    ['banana', null],
+    ['15', null],
   ])('%s → %s', (g, n) => expect(parseGrade(g)).toBe(n));
 
   it('falls back to age on the as-of date: under 5 PK, 5 K; neither is unknown', () => {
@@ -185,26 +213,67 @@ const read = (r: FieldRead<string>) => (r.kind === 'value' ? r.value : r.kind);
 describe('program (RULES.md input table)', () => {
   it.each([
     // RSP: codes, names, code and name together, any case, punctuation and spacing
-    ['RSP', 'RSP'], ['rsp', 'RSP'], ['R.S.P.', 'RSP'], ['Resource', 'RSP'], ['Resource Specialist', 'RSP'], ['Resource Specialist Program', 'RSP'],
-    ['resource room', 'RSP'], ['Resource (RSP)', 'RSP'], ['RSP - Resource Specialist Program', 'RSP'], ['  RESOURCE   SPECIALIST  ', 'RSP'],
+    ['RSP', 'RSP'],
+    ['rsp', 'RSP'],
+    ['R.S.P.', 'RSP'],
+    ['Resource', 'RSP'],
+    ['Resource Specialist', 'RSP'],
+    ['Resource Specialist Program', 'RSP'],
+    ['resource room', 'RSP'],
+    ['Resource (RSP)', 'RSP'],
+    ['RSP - Resource Specialist Program', 'RSP'],
+    ['  RESOURCE   SPECIALIST  ', 'RSP'],
     // SDC and its qualified forms: the qualifier never sets the degree of support
-    ['SDC', 'SDC'], ['Special Day Class', 'SDC'], ['Special Day Program', 'SDC'], ['Special Day Class (SDC)', 'SDC'], ['SDC-ESN', 'SDC'],
-    ['SDC (Mild/Mod)', 'SDC'], ['sdc mod/severe', 'SDC'],
+    ['SDC', 'SDC'],
+    ['Special Day Class', 'SDC'],
+    ['Special Day Program', 'SDC'],
+    ['Special Day Class (SDC)', 'SDC'],
+    ['SDC-ESN', 'SDC'],
+    ['SDC (Mild/Mod)', 'SDC'],
+    ['sdc mod/severe', 'SDC'],
     // RSP or SDC written with DIS or speech is RSP or SDC
-    ['RSP/DIS', 'RSP'], ['RSP with speech', 'RSP'], ['Resource + Speech/Language', 'RSP'], ['SDC w/ DIS', 'SDC'], ['SDC and Speech', 'SDC'],
+    ['RSP/DIS', 'RSP'],
+    ['RSP with speech', 'RSP'],
+    ['Resource + Speech/Language', 'RSP'],
+    ['SDC w/ DIS', 'SDC'],
+    ['SDC and Speech', 'SDC'],
     // DIS: neither RSP nor SDC
-    ['DIS', 'DIS'], ['DIS only', 'DIS'], ['Designated Instruction and Services', 'DIS'], ['Designated Instruction & Services (DIS)', 'DIS'],
-    ['Designated Instruction and Services only', 'DIS'], ['Speech/Language Only (DIS)', 'DIS'],
-    ['GENED', 'GENED'], ['Gen Ed', 'GENED'], ['gen-ed', 'GENED'], ['General Education', 'GENED'], ['Regular Education', 'GENED'], ['General Education (GENED)', 'GENED'],
-    ['other', 'other'], ['Other', 'other'],
+    ['DIS', 'DIS'],
+    ['DIS only', 'DIS'],
+    ['Designated Instruction and Services', 'DIS'],
+    ['Designated Instruction & Services (DIS)', 'DIS'],
+    ['Designated Instruction and Services only', 'DIS'],
+    ['Speech/Language Only (DIS)', 'DIS'],
+    ['GENED', 'GENED'],
+    ['Gen Ed', 'GENED'],
+    ['gen-ed', 'GENED'],
+    ['General Education', 'GENED'],
+    ['Regular Education', 'GENED'],
+    ['General Education (GENED)', 'GENED'],
+    ['other', 'other'],
+    ['Other', 'other'],
     // absent
-    ['', 'absent'], ['   ', 'absent'], ['N/A', 'absent'], ['n/a', 'absent'], ['None', 'absent'], ['-', 'absent'], ['—', 'absent'],
+    ['', 'absent'],
+    ['   ', 'absent'],
+    ['N/A', 'absent'],
+    ['n/a', 'absent'],
+    ['None', 'absent'],
+    ['-', 'absent'],
+    ['—', 'absent'],
     // two of RSP, SDC and GENED, or a code and a name that disagree
-    ['RSP/SDC', 'unrecognized'], ['Resource (SDC)', 'unrecognized'], ['Special Day Class (RSP)', 'unrecognized'], ['SDC / Gen Ed', 'unrecognized'],
+    ['RSP/SDC', 'unrecognized'],
+    ['Resource (SDC)', 'unrecognized'],
+    ['Special Day Class (RSP)', 'unrecognized'],
+    ['SDC / Gen Ed', 'unrecognized'],
     ['General Education (RSP)', 'unrecognized'],
     // anything else, including "other" wordings that do not say other
-    ['NPS', 'unrecognized'], ['Other (NPS)', 'unrecognized'], ['Speech only', 'unrecognized'], ['Gen Ed with speech', 'unrecognized'],
-    ['RSP pull-out', 'unrecognized'], ['DIS - Counseling', 'unrecognized'], ['Program 3', 'unrecognized'],
+    ['NPS', 'unrecognized'],
+    ['Other (NPS)', 'unrecognized'],
+    ['Speech only', 'unrecognized'],
+    ['Gen Ed with speech', 'unrecognized'],
+    ['RSP pull-out', 'unrecognized'],
+    ['DIS - Counseling', 'unrecognized'],
+    ['Program 3', 'unrecognized'],
   ])('%j → %s', (text, expected) => expect(read(normalizeProgram(text))).toBe(expected));
   it('null and undefined are absent; an unrecognized text is quoted as given', () => {
     expect(normalizeProgram(null)).toEqual({ kind: 'absent' });
@@ -215,20 +284,52 @@ describe('program (RULES.md input table)', () => {
 
 describe('degree of support (RULES.md input table)', () => {
   it.each([
-    ['MMSN', 'MMSN'], ['mmsn', 'MMSN'], ['Mild to Moderate', 'MMSN'], ['Mild to Moderate Support Needs', 'MMSN'], ['Mild/Moderate', 'MMSN'],
-    ['mild-moderate', 'MMSN'], ['Mild to Moderate (MMSN)', 'MMSN'], ['MMSN - Mild to Moderate Support Needs', 'MMSN'],
-    ['ESN', 'ESN'], ['Extensive', 'ESN'], ['Extensive Support Needs', 'ESN'], ['Moderate/Severe', 'ESN'], ['EXTENSIVE SUPPORT NEEDS (ESN)', 'ESN'],
-    ['', 'absent'], ['N/A', 'absent'], ['None', 'absent'], ['-', 'absent'],
-    ['Mild to Moderate (ESN)', 'unrecognized'], ['moderate', 'unrecognized'], ['Mild', 'unrecognized'], ['Mild/Mod', 'unrecognized'], ['MMSN/ESN', 'unrecognized'], ['2', 'unrecognized'],
+    ['MMSN', 'MMSN'],
+    ['mmsn', 'MMSN'],
+    ['Mild to Moderate', 'MMSN'],
+    ['Mild to Moderate Support Needs', 'MMSN'],
+    ['Mild/Moderate', 'MMSN'],
+    ['mild-moderate', 'MMSN'],
+    ['Mild to Moderate (MMSN)', 'MMSN'],
+    ['MMSN - Mild to Moderate Support Needs', 'MMSN'],
+    ['ESN', 'ESN'],
+    ['Extensive', 'ESN'],
+    ['Extensive Support Needs', 'ESN'],
+    ['Moderate/Severe', 'ESN'],
+    ['EXTENSIVE SUPPORT NEEDS (ESN)', 'ESN'],
+    ['', 'absent'],
+    ['N/A', 'absent'],
+    ['None', 'absent'],
+    ['-', 'absent'],
+    ['Mild to Moderate (ESN)', 'unrecognized'],
+    ['moderate', 'unrecognized'],
+    ['Mild', 'unrecognized'],
+    ['Mild/Mod', 'unrecognized'],
+    ['MMSN/ESN', 'unrecognized'],
+    ['2', 'unrecognized'],
   ])('%j → %s', (text, expected) => expect(read(normalizeSupport(text))).toBe(expected));
 });
 
 describe('case manager role (RULES.md input table)', () => {
   it.each([
-    ['instruction', 'instruction'], ['Instructional', 'instruction'], ['Teacher of Record', 'instruction'], ['teacher-of-record', 'instruction'],
-    ['service', 'service'], ['Service Provider', 'service'], ['Related Service Provider', 'service'],
-    ['coordination', 'coordination'], ['Coordinator', 'coordination'], ['Coordinator Only', 'coordination'], ['coordinator (coordination)', 'coordination'],
-    ['', 'absent'], ['N/A', 'absent'], ['None', 'absent'], ['-', 'absent'],
-    ['Case Manager', 'unrecognized'], ['Teacher', 'unrecognized'], ['Coordinator (teacher of record)', 'unrecognized'], ['other', 'unrecognized'],
+    ['instruction', 'instruction'],
+    ['Instructional', 'instruction'],
+    ['Teacher of Record', 'instruction'],
+    ['teacher-of-record', 'instruction'],
+    ['service', 'service'],
+    ['Service Provider', 'service'],
+    ['Related Service Provider', 'service'],
+    ['coordination', 'coordination'],
+    ['Coordinator', 'coordination'],
+    ['Coordinator Only', 'coordination'],
+    ['coordinator (coordination)', 'coordination'],
+    ['', 'absent'],
+    ['N/A', 'absent'],
+    ['None', 'absent'],
+    ['-', 'absent'],
+    ['Case Manager', 'unrecognized'],
+    ['Teacher', 'unrecognized'],
+    ['Coordinator (teacher of record)', 'unrecognized'],
+    ['other', 'unrecognized'],
   ])('%j → %s', (text, expected) => expect(read(normalizeRole(text))).toBe(expected));
 });

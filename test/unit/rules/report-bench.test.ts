@@ -6,11 +6,23 @@ import { generateDistrict } from '../../../bench/district';
 import { AS_OF, doc, pupil, teacher } from './helpers';
 
 describe('report formats', () => {
-  const findings = runChecks({ staff: [teacher('T1', 'Omar Reyes', doc(null, { title: 'Multiple Subject Teaching Credential' }))], students: [pupil('S1', 'T1', '290')] }, { asOf: AS_OF });
+  const findings = runChecks(
+    {
+      staff: [teacher('T1', 'Omar Reyes', doc(null, { title: 'Multiple Subject Teaching Credential' }))],
+      students: [pupil('S1', 'T1', '290')],
+    },
+    { asOf: AS_OF },
+  );
   it('CSV has one row per finding with flattened subject and citation', () => {
     const rows = Papa.parse<Record<string, string>>(findingsToCsv(findings), { header: true }).data;
     expect(rows).toHaveLength(findings.length);
-    expect(rows[0]).toMatchObject({ code: 'CM_NOT_AUTHORIZED', severity: 'error', subject_kind: 'student', subject_id: 'S1', pack: findings[0].pack });
+    expect(rows[0]).toMatchObject({
+      code: 'CM_NOT_AUTHORIZED',
+      severity: 'error',
+      subject_kind: 'student',
+      subject_id: 'S1',
+      pack: findings[0].pack,
+    });
     expect(rows[0].citation_url).toMatch(/^https:/);
   });
   it('the table lists each finding with its detail and a summary', () => {

@@ -29,9 +29,21 @@ describe('enabling a site (issue 12): https, http only on loopback, never a wild
 
   it('refuses http on a real host, wildcards and what is not a web address, saying why', () => {
     expect(siteToEnable('http://sis.district.org')).toEqual({ refused: expect.stringContaining('https://') });
-    for (const wild of ['*.district.org', 'https://*.district.org', 'https://*/', '*://sis.district.org/*', '<all_urls>'])
+    for (const wild of [
+      '*.district.org',
+      'https://*.district.org',
+      'https://*/',
+      '*://sis.district.org/*',
+      '<all_urls>',
+    ])
       expect(siteToEnable(wild), wild).toHaveProperty('refused');
-    for (const bad of ['ftp://sis.district.org', 'file:///etc/passwd', 'javascript:alert(1)', 'chrome://extensions', ''])
+    for (const bad of [
+      'ftp://sis.district.org',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'chrome://extensions',
+      '',
+    ])
       expect(siteToEnable(bad), bad).toEqual({ refused: expect.stringContaining('not a web address') });
   });
 
@@ -56,7 +68,11 @@ function fakeScripting(initial: { id: string; matches: string[]; allFrames?: boo
     },
     async updateContentScripts(scripts) {
       calls.push('update');
-      for (const s of scripts) Object.assign(registered.find((r) => r.id === s.id)!, { matches: s.matches, allFrames: s.allFrames });
+      for (const s of scripts)
+        Object.assign(
+          registered.find((r) => r.id === s.id)!,
+          { matches: s.matches, allFrames: s.allFrames },
+        );
     },
     async unregisterContentScripts({ ids } = {}) {
       calls.push('unregister');
@@ -70,7 +86,9 @@ describe('syncSiteScripts', () => {
   it('registers the SIS script for granted sites only, ignoring broad grants', async () => {
     const f = fakeScripting();
     await syncSiteScripts(f.api, ['https://b.example/*', '*://*/*', 'https://a.example/*']);
-    expect(f.registered()).toEqual([{ id: SIS_SCRIPT_ID, matches: ['https://a.example/*', 'https://b.example/*'], allFrames: true }]);
+    expect(f.registered()).toEqual([
+      { id: SIS_SCRIPT_ID, matches: ['https://a.example/*', 'https://b.example/*'], allFrames: true },
+    ]);
   });
   it('updates when a site is added or removed, and does nothing when unchanged', async () => {
     const f = fakeScripting();

@@ -50,10 +50,17 @@ describe('the Sites setting', () => {
 
   it('offers the sites the district policy names (enabledSites), each enabled with one click, until enabled', async () => {
     const perms = fakePermissions();
-    const policySites = async () => ['https://sis.district.org', 'http://insecure.district.org', '*.district.org', 'sis.district.org'];
+    const policySites = async () => [
+      'https://sis.district.org',
+      'http://insecure.district.org',
+      '*.district.org',
+      'sis.district.org',
+    ];
     await act(() => render(<SitesSettings permissions={perms.api} loadDistrictSites={policySites} />, root));
     await act(() => new Promise((r) => setTimeout(r, 20)));
-    const offered = [...root.querySelectorAll('[data-district-site]')].map((li) => li.getAttribute('data-district-site'));
+    const offered = [...root.querySelectorAll('[data-district-site]')].map((li) =>
+      li.getAttribute('data-district-site'),
+    );
     expect(offered).toEqual(['https://sis.district.org/*']); // one https site; http and wildcards are never offered
     await act(async () => root.querySelector<HTMLButtonElement>('[data-district-site] button')!.click());
     await act(() => new Promise((r) => setTimeout(r, 20)));

@@ -11,7 +11,9 @@ let zips: string[];
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'liaison-package-'));
   execFileSync('bash', ['scripts/package.sh'], { env: { ...process.env, LIAISON_OUT_DIR: out }, stdio: 'pipe' });
-  zips = readdirSync(out).filter((f) => f.endsWith('.zip')).sort();
+  zips = readdirSync(out)
+    .filter((f) => f.endsWith('.zip'))
+    .sort();
 }, 180_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -19,7 +21,11 @@ const version = JSON.parse(readFileSync('package.json', 'utf8')).version as stri
 
 describe('npm run package', () => {
   it('writes the Chrome zip, the Firefox zip and the sources zip', () => {
-    expect(zips).toEqual([`liaison-${version}-chrome.zip`, `liaison-${version}-firefox.zip`, `liaison-${version}-sources.zip`]);
+    expect(zips).toEqual([
+      `liaison-${version}-chrome.zip`,
+      `liaison-${version}-firefox.zip`,
+      `liaison-${version}-sources.zip`,
+    ]);
   });
 
   it('the Chrome zip is the store build: no host at install, icons at every size, the README CSP', () => {
@@ -50,10 +56,22 @@ describe('npm run package', () => {
     expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(manifest.host_permissions ?? []).toEqual([]);
     const sources = [...readZip(readFileSync(join(out, `liaison-${version}-sources.zip`))).keys()];
-    for (const f of ['package.json', 'package-lock.json', 'wxt.config.ts', 'entrypoints/background.ts', 'assets/icon.svg']) {
+    for (const f of [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'entrypoints/background.ts',
+      'assets/icon.svg',
+    ]) {
       expect(sources, f).toContain(f);
     }
     // Nothing .gitignore keeps out of the repository (results of local runs, dependencies, builds).
-    expect(sources.filter((f) => /^(node_modules|\.output|\.wxt|test-results|demo-output|playwright-report)\/|\.log$|^bench\/results\.json$/.test(f))).toEqual([]);
+    expect(
+      sources.filter((f) =>
+        /^(node_modules|\.output|\.wxt|test-results|demo-output|playwright-report)\/|\.log$|^bench\/results\.json$/.test(
+          f,
+        ),
+      ),
+    ).toEqual([]);
   });
 });

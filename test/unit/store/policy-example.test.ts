@@ -10,7 +10,13 @@ type Schema = { type?: string; properties?: Record<string, Schema>; items?: Sche
 
 /** The part of JSON Schema Chrome's managed_schema uses: type, properties, items, enum. Returns the errors. */
 function validate(value: unknown, s: Schema, path = '$'): string[] {
-  const type = Array.isArray(value) ? 'array' : value === null ? 'null' : Number.isInteger(value) ? 'integer' : typeof value;
+  const type = Array.isArray(value)
+    ? 'array'
+    : value === null
+      ? 'null'
+      : Number.isInteger(value)
+        ? 'integer'
+        : typeof value;
   const typeOk = !s.type || s.type === type || (s.type === 'number' && type === 'integer');
   if (!typeOk) return [`${path}: ${type}, expected ${s.type}`];
   const errors: string[] = [];
@@ -22,7 +28,8 @@ function validate(value: unknown, s: Schema, path = '$'): string[] {
       else errors.push(...validate(v, p, `${path}.${k}`));
     }
   }
-  if (type === 'array' && s.items) (value as unknown[]).forEach((v, i) => errors.push(...validate(v, s.items!, `${path}[${i}]`)));
+  if (type === 'array' && s.items)
+    (value as unknown[]).forEach((v, i) => errors.push(...validate(v, s.items!, `${path}[${i}]`)));
   return errors;
 }
 
@@ -53,7 +60,9 @@ describe('docs/policy-example.json (docs/deploy.md)', () => {
     expect(firefox!.policies['3rdparty'].Extensions['liaison@liaison.invalid']).toEqual(example);
     expect(firefox!.policies.ExtensionSettings['liaison@liaison.invalid'].installation_mode).toBe('force_installed');
     const adminConsole = blocks.find((b) => Object.values(b).every((v) => v && typeof v === 'object' && 'Value' in v))!;
-    const unwrapped = Object.fromEntries(Object.entries(adminConsole).map(([k, v]) => [k, (v as { Value: unknown }).Value]));
+    const unwrapped = Object.fromEntries(
+      Object.entries(adminConsole).map(([k, v]) => [k, (v as { Value: unknown }).Value]),
+    );
     expect(validate(unwrapped, schema)).toEqual([]);
     expect(readPolicy(unwrapped).ignored).toEqual([]);
   });

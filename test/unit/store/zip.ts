@@ -19,7 +19,8 @@ export function readZip(buf: Buffer): Map<string, Buffer> {
     const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
     const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const data = buf.subarray(dataAt, dataAt + size);
-    if (!name.endsWith('/')) files.set(name, method === 0 ? data : method === 8 ? inflateRawSync(data) : Buffer.alloc(0));
+    if (!name.endsWith('/'))
+      files.set(name, method === 0 ? data : method === 8 ? inflateRawSync(data) : Buffer.alloc(0));
     at += 46 + nameLen + extraLen + commentLen;
   }
   return files;

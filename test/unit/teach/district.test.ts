@@ -36,7 +36,11 @@ const LEARNER_PICKS: [TeachKey, string, string][] = [
   ['caseManager', 'dl.team dd', 'Harper Quinn'],
   ['caseManagerRole', 'dl.team dd:nth-of-type(2)', 'Teacher of record'],
   // One line of the block: the pick maps the whole services-and-providers block.
-  ['services', 'td.svc-block div:nth-of-type(2)', '330 Specialized Academic Instruction – 300 min/wk – Harper Quinn 415 Language and Speech – 60 min/wk – Lee Ramos'],
+  [
+    'services',
+    'td.svc-block div:nth-of-type(2)',
+    '330 Specialized Academic Instruction – 300 min/wk – Harper Quinn 415 Language and Speech – 60 min/wk – Lee Ramos',
+  ],
   ['iepLastMeeting', 'table.plan-dates tr:nth-of-type(1) td', fillDates('{{date:-345}}', TODAY)],
   ['iepNextAnnual', 'table.plan-dates tr:nth-of-type(2) td', fillDates('{{date:+20}}', TODAY)],
   ['iepNextTriennial', 'table.plan-dates tr:nth-of-type(3) td', fillDates('{{date:+400}}', TODAY)],
@@ -52,7 +56,13 @@ const PERSON_PICKS: [TeachKey, string, string][] = [
   ['credentialExpires', 'table.cred tr:nth-of-type(5) td', fillDates('{{date:+900}}', TODAY)],
 ];
 
-function teach(kind: 'student' | 'staff', doc: Document, url: URL, param: string, picks: [TeachKey, string, string][]): TeachDraft {
+function teach(
+  kind: 'student' | 'staff',
+  doc: Document,
+  url: URL,
+  param: string,
+  picks: [TeachKey, string, string][],
+): TeachDraft {
   let d: TeachDraft = idFromAddress({ kind, fields: {} }, param);
   for (const [key, sel] of picks) d = mapPick(d, key, doc.querySelector(sel)!, url);
   return d;
@@ -91,7 +101,7 @@ describe('teaching a district SIS whose ids are only in the address', () => {
         expect(labels.find((l) => l.label === label)?.value.text, `${key}: the value next to “${label}”`).toBe(text);
       }
     }
-    expect(learner.fields.caseManagerRole).toEqual({ label: 'Lead\'s capacity' });
+    expect(learner.fields.caseManagerRole).toEqual({ label: "Lead's capacity" });
     expect(learner.fields.services).toEqual({ label: 'Supports and providers' });
     expect(person.fields.credentialAuthorizations).toEqual({ label: 'Codes' });
   });
@@ -103,7 +113,12 @@ describe('teaching a district SIS whose ids are only in the address', () => {
     expect(describeLocator(learner, 'caseManager', url).text).toBe('the value next to “Case lead”');
     const name = describeLocator(learner, 'name', url, page('learner-S-2207.html'));
     expect(name).toEqual({ text: 'the heading at its place on the page (no label beside it)', selector: 'h1.who' });
-    expect(describeLocator({ kind: 'student-list', fields: {}, list: { table: 't', columns: { studentId: 'Pupil no.' } } }, 'id').text).toBe('the “Pupil no.” column');
+    expect(
+      describeLocator(
+        { kind: 'student-list', fields: {}, list: { table: 't', columns: { studentId: 'Pupil no.' } } },
+        'id',
+      ).text,
+    ).toBe('the “Pupil no.” column');
     expect(describeLocator(learner, 'iepLastMeeting', url).text).toBe('the value next to “Plan held”');
     expect(describeLocator({ kind: 'student', fields: {} }, 'grade').text).toBe('not mapped');
   });
@@ -112,9 +127,13 @@ describe('teaching a district SIS whose ids are only in the address', () => {
     const { profile } = taught();
     expect(profile.pages.map((p) => p.type)).toEqual(['staff', 'student']);
     const eli = readWithProfile(page('learner-S-2208.html'), learnerUrl('S-2208'), profile).snapshot.students;
-    expect(eli.map((s) => [s.id, s.name, s.primaryDisability, s.secondaryDisability])).toEqual([['S-2208', 'Eli Navarro', 'Orthopedic Impairment (OI)', 'Autism']]);
+    expect(eli.map((s) => [s.id, s.name, s.primaryDisability, s.secondaryDisability])).toEqual([
+      ['S-2208', 'Eli Navarro', 'Orthopedic Impairment (OI)', 'Autism'],
+    ]);
     const lee = readWithProfile(page('person-E-412.html'), personUrl('E-412'), profile).snapshot.staff;
-    expect(lee.map((s) => [s.id, s.name, s.credentials?.[0]?.title])).toEqual([['E-412', 'Lee Ramos', 'Speech-Language Pathology Services Credential']]);
+    expect(lee.map((s) => [s.id, s.name, s.credentials?.[0]?.title])).toEqual([
+      ['E-412', 'Lee Ramos', 'Speech-Language Pathology Services Credential'],
+    ]);
     expect(lee[0].credentials?.[0]?.expires).toBe(isoFromToday(-150, TODAY));
   });
 
@@ -125,7 +144,11 @@ describe('teaching a district SIS whose ids are only in the address', () => {
     const preview = previewOf(readWithProfile(doc, url, buildProfile(learner, url, null)), 'student', TODAY);
     expect(preview.title).toBe('Student S-2207: Dana Whitfield');
     expect(preview.records).toBe(1);
-    expect(preview.values).toMatchObject({ primaryDisability: 'Autism (AUT)', caseManager: 'Harper Quinn', iepNextAnnual: isoFromToday(20, TODAY) });
+    expect(preview.values).toMatchObject({
+      primaryDisability: 'Autism (AUT)',
+      caseManager: 'Harper Quinn',
+      iepNextAnnual: isoFromToday(20, TODAY),
+    });
     // Harper Quinn and Lee Ramos have no staff record yet: the page alone cannot say more about them.
     expect(preview.findingsNote).toContain('From this page alone');
     expect(preview.findings.map((f) => f.code)).toContain('IEP_ANNUAL_DUE_SOON');
@@ -166,9 +189,21 @@ describe('teaching a district SIS whose ids are only in the address', () => {
       readWithProfile(page('person-E-310.html'), personUrl('E-310'), profile),
       readWithProfile(page('person-E-412.html'), personUrl('E-412'), profile),
     ].flatMap((r) => r.snapshot.staff) as Staff[];
-    const codes = (id: string) => [...new Set(runAllChecks({ students, staff }, { asOf: TODAY }).filter((f) => f.subject.id === id).map((f) => f.code))].sort();
+    const codes = (id: string) =>
+      [
+        ...new Set(
+          runAllChecks({ students, staff }, { asOf: TODAY })
+            .filter((f) => f.subject.id === id)
+            .map((f) => f.code),
+        ),
+      ].sort();
     // Annual due soon: its schedule-by date (30 days before) has passed too.
-    expect(codes('S-2207')).toEqual(['CM_NOT_AUTHORIZED', 'IEP_ANNUAL_DUE_SOON', 'IEP_SCHEDULE_BY', 'PROVIDER_NOT_AUTHORIZED']);
+    expect(codes('S-2207')).toEqual([
+      'CM_NOT_AUTHORIZED',
+      'IEP_ANNUAL_DUE_SOON',
+      'IEP_SCHEDULE_BY',
+      'PROVIDER_NOT_AUTHORIZED',
+    ]);
     expect(codes('S-2208')).toEqual(['ALT_PLACEMENT_PRIMARY_UNSERVED', 'PROVIDER_NOT_AUTHORIZED', 'TRIENNIAL_OVERDUE']);
     expect(codes('E-412')).toEqual(['CREDENTIAL_EXPIRED']);
     expect(codes('E-310')).toEqual(['CREDENTIAL_TEMPORARY']);

@@ -3,14 +3,30 @@ import { SiteProfile, type SiteProfileInput } from '../../../lib/adapters/profil
 import { LiaisonDb } from '../../../lib/db/database';
 import { handleContentMessage, type HandlerContext } from '../../../lib/messaging/handler';
 import { exportProfiles, planImport } from '../../../lib/teach/profile-io';
-import { damagedProfileKeys, deleteProfile, deleteProfileRows, listProfiles, policyProfiles, profilesForHost, readManagedPolicy, saveProfiles } from '../../../lib/teach/store';
+import {
+  damagedProfileKeys,
+  deleteProfile,
+  deleteProfileRows,
+  listProfiles,
+  policyProfiles,
+  profilesForHost,
+  readManagedPolicy,
+  saveProfiles,
+} from '../../../lib/teach/store';
 
 const profile = (over: Partial<SiteProfileInput> = {}): SiteProfile =>
   SiteProfile.parse({
     id: 'taught-sis-example-org',
     label: 'Taught: sis.example.org',
     hostPatterns: ['sis.example.org'],
-    pages: [{ type: 'student', urlPatterns: ['/pupil'], id: { from: 'url', param: 'sid' }, fields: { caseManager: { label: 'Case Carrier' } } }],
+    pages: [
+      {
+        type: 'student',
+        urlPatterns: ['/pupil'],
+        id: { from: 'url', param: 'sid' },
+        fields: { caseManager: { label: 'Case Carrier' } },
+      },
+    ],
     ...over,
   });
 
@@ -55,7 +71,10 @@ describe('profile export and import', () => {
     const plan = planImport(file, []);
     expect(plan.errors).toEqual([]);
     expect(plan.items.map((i) => i.replaces)).toEqual([false, false]);
-    await saveProfiles(db, plan.items.map((i) => i.profile));
+    await saveProfiles(
+      db,
+      plan.items.map((i) => i.profile),
+    );
     expect((await listProfiles(db)).sort((x, y) => x.id.localeCompare(y.id))).toEqual([b, a]);
   });
 
@@ -66,17 +85,28 @@ describe('profile export and import', () => {
 
   it('skips what does not validate, naming where, never the content, and keeps the rest', () => {
     const bad = { ...profile(), id: 'Not An Id', label: '<img src=x onerror=alert(1)>' };
-    const plan = planImport(JSON.stringify({ format: 'liaison-site-profiles', profiles: [bad, profile(), profile()] }), []);
+    const plan = planImport(
+      JSON.stringify({ format: 'liaison-site-profiles', profiles: [bad, profile(), profile()] }),
+      [],
+    );
     expect(plan.items).toHaveLength(1);
-    expect(plan.errors).toEqual(['Profile 1 is not a valid site profile (id).', 'Profile 3 repeats the id taught-sis-example-org.']);
+    expect(plan.errors).toEqual([
+      'Profile 1 is not a valid site profile (id).',
+      'Profile 3 repeats the id taught-sis-example-org.',
+    ]);
     expect(planImport('{nope', []).errors).toEqual(['The file is not JSON.']);
     expect(planImport('{"pages": "x"}', []).items).toEqual([]);
   });
 
   it('rejects a URL pattern that is not a valid glob (a regular expression)', () => {
-    const plan = planImport(JSON.stringify([{ ...profile(), pages: [{ type: 'student', urlPatterns: ['^(a+)+$'] }] }]), []);
+    const plan = planImport(
+      JSON.stringify([{ ...profile(), pages: [{ type: 'student', urlPatterns: ['^(a+)+$'] }] }]),
+      [],
+    );
     expect(plan.items).toEqual([]);
-    expect(plan.errors).toEqual(['Profile 1 is not a valid site profile (pages.0.urlPatterns.0). URL patterns are globs like /students/* or /student.aspx?id=*, not regular expressions.']);
+    expect(plan.errors).toEqual([
+      'Profile 1 is not a valid site profile (pages.0.urlPatterns.0). URL patterns are globs like /students/* or /student.aspx?id=*, not regular expressions.',
+    ]);
   });
 });
 
@@ -92,7 +122,11 @@ describe('profile messages (content script → worker)', () => {
   it('profiles/get gives the site’s own profiles, then the policy’s that parse, and the disabled adapters', async () => {
     await saveProfiles(db, [profile(), profile({ id: 'elsewhere', hostPatterns: ['other.example.org'] })]);
     const policy = {
-      siteProfiles: [profile({ id: 'district', label: 'District' }), { id: 'broken' }, profile({ id: 'taught-sis-example-org', label: 'shadowed' })],
+      siteProfiles: [
+        profile({ id: 'district', label: 'District' }),
+        { id: 'broken' },
+        profile({ id: 'taught-sis-example-org', label: 'shadowed' }),
+      ],
       disabledAdapters: ['aeries'],
     };
     const reply = await handleContentMessage(ctx({ policy: async () => policy }), { type: 'profiles/get' }, sender);
@@ -107,8 +141,14 @@ describe('profile messages (content script → worker)', () => {
     const failing = { get: () => Promise.reject(new Error('managed storage unavailable')) };
     expect(await readManagedPolicy(failing)).toEqual({});
     expect(await readManagedPolicy(undefined)).toEqual({});
-    expect(await readManagedPolicy({ get: async () => ({ siteProfiles: 'nope', disabledAdapters: ['seis'] }) })).toEqual({ disabledAdapters: ['seis'] });
-    expect(await handleContentMessage(ctx(), { type: 'profiles/get' }, sender)).toEqual({ ok: true, profiles: [], disabledAdapters: [] });
+    expect(
+      await readManagedPolicy({ get: async () => ({ siteProfiles: 'nope', disabledAdapters: ['seis'] }) }),
+    ).toEqual({ disabledAdapters: ['seis'] });
+    expect(await handleContentMessage(ctx(), { type: 'profiles/get' }, sender)).toEqual({
+      ok: true,
+      profiles: [],
+      disabledAdapters: [],
+    });
   });
 
   it('profiles/save stores a valid profile, kept to the sender’s host, and tells the tab', async () => {
@@ -129,7 +169,7 @@ describe('profile messages (content script → worker)', () => {
       { type: 'profiles/save', profile: { id: 'x' } },
       { type: 'profiles/save', profile: { ...profile(), pages: [] } },
       { type: 'profiles/save', profile: { ...profile(), pages: [{ type: 'student', urlPatterns: ['[('] }] } },
-      { type: 'profiles/save' , profile: 'not an object' },
+      { type: 'profiles/save', profile: 'not an object' },
     ]) {
       const reply = await handleContentMessage(ctx({ profilesChanged }), bad, sender);
       if (bad.type === 'profiles/save') expect(reply.ok).toBe(false);
@@ -149,7 +189,9 @@ describe('profile messages (content script → worker)', () => {
     const startTeach = vi.fn(async () => undefined);
     expect(await handleContentMessage(ctx({ startTeach }), { type: 'teach/start' }, sender)).toEqual({ ok: true });
     expect(startTeach).toHaveBeenCalledWith(3, 0);
-    expect(await handleContentMessage(ctx({ startTeach }), { type: 'teach/start' }, { ...sender, frameId: 5 })).toEqual({ ok: true });
+    expect(await handleContentMessage(ctx({ startTeach }), { type: 'teach/start' }, { ...sender, frameId: 5 })).toEqual(
+      { ok: true },
+    );
     expect(startTeach).toHaveBeenLastCalledWith(3, 5);
     expect((await handleContentMessage(ctx(), { type: 'teach/start' }, sender)).ok).toBe(false);
   });
@@ -157,7 +199,9 @@ describe('profile messages (content script → worker)', () => {
 
 describe('policy profiles', () => {
   it('keeps the deployable profiles that parse and drops the rest', () => {
-    expect(policyProfiles({ siteProfiles: [profile(), { id: 'x' }, null, 'text'] }).map((p) => p.id)).toEqual(['taught-sis-example-org']);
+    expect(policyProfiles({ siteProfiles: [profile(), { id: 'x' }, null, 'text'] }).map((p) => p.id)).toEqual([
+      'taught-sis-example-org',
+    ]);
     expect(policyProfiles({})).toEqual([]);
   });
 

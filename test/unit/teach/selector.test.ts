@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { urlPatternMatches } from '../../../lib/adapters/profile-match';
 import { readWithProfile } from '../../../lib/adapters/generic/profile-check';
 import { SiteProfile } from '../../../lib/adapters/profile';
-import { addressChoices, buildProfile, idFromAddress, idLocatorFor, mapPick, urlPatternFor, type TeachDraft } from '../../../lib/teach/draft';
+import {
+  addressChoices,
+  buildProfile,
+  idFromAddress,
+  idLocatorFor,
+  mapPick,
+  urlPatternFor,
+  type TeachDraft,
+} from '../../../lib/teach/draft';
 import { cssSelectorFor, locatorFor } from '../../../lib/teach/selector';
 import { PUPILS, pupilPage } from '../../e2e/support/custom-sis';
 
@@ -13,7 +21,9 @@ afterEach(() => (document.body.innerHTML = ''));
 
 describe('selectors for picked elements', () => {
   it('prefers an id, then a data-* attribute, then a form control’s name', () => {
-    html('<div id="cm">A</div><span data-field="grade">5</span><select name="students[CUSTOM_1]"><option>x</option></select>');
+    html(
+      '<div id="cm">A</div><span data-field="grade">5</span><select name="students[CUSTOM_1]"><option>x</option></select>',
+    );
     expect(cssSelectorFor($('#cm'))).toBe('#cm');
     expect(cssSelectorFor($('span'))).toBe('span[data-field="grade"]');
     expect(cssSelectorFor($('select'))).toBe('select[name="students[CUSTOM_1]"]');
@@ -28,7 +38,9 @@ describe('selectors for picked elements', () => {
   });
 
   it('numbers siblings only when they are otherwise alike, with nth-of-type, never nth-child chains', () => {
-    html('<table id="t"><tr><td class="k">A</td><td class="v">1</td></tr><tr><td class="k">B</td><td class="v">2</td></tr></table>');
+    html(
+      '<table id="t"><tr><td class="k">A</td><td class="v">1</td></tr><tr><td class="k">B</td><td class="v">2</td></tr></table>',
+    );
     const second = document.querySelectorAll('td.v')[1];
     const sel = cssSelectorFor(second);
     expect(document.querySelector(sel)).toBe(second);
@@ -61,9 +73,11 @@ describe('selectors for picked elements', () => {
   });
 
   it('labels the reader finds beside form fields and in definition lists, whatever their wording', () => {
-    html('<label for="dob">Born on</label><input id="dob" value="04/09/2018"><dl><dt>Lead\'s capacity</dt><dd>Teacher of record</dd></dl>');
+    html(
+      '<label for="dob">Born on</label><input id="dob" value="04/09/2018"><dl><dt>Lead\'s capacity</dt><dd>Teacher of record</dd></dl>',
+    );
     expect(locatorFor($('#dob'))).toEqual({ label: 'Born on' });
-    expect(locatorFor($('dd'))).toEqual({ label: 'Lead\'s capacity' });
+    expect(locatorFor($('dd'))).toEqual({ label: "Lead's capacity" });
   });
 
   it('a value whose text shows under two labels is not guessed at', () => {
@@ -132,7 +146,12 @@ describe('a taught profile', () => {
 
   it('is valid, and reads another page of the same layout', () => {
     const profile = SiteProfile.parse(buildProfile(teach(), url(PUPILS[0].id), null, '2026-11-22'));
-    expect(profile).toMatchObject({ id: 'taught-127-0-0-1', hostPatterns: ['127.0.0.1'], verified: true, source: 'taught on 2026-11-22' });
+    expect(profile).toMatchObject({
+      id: 'taught-127-0-0-1',
+      hostPatterns: ['127.0.0.1'],
+      verified: true,
+      source: 'taught on 2026-11-22',
+    });
     expect(profile.pages[0].fields.caseManager).toEqual({ label: 'Case Carrier' });
     html(pupilPage(PUPILS[1]).replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, ''));
     const { snapshot, anchors } = readWithProfile(document, url(PUPILS[1].id), profile);
@@ -150,7 +169,13 @@ describe('a taught profile', () => {
 
   it('adds a page to the site’s taught profile, replacing only the same page', () => {
     const first = SiteProfile.parse(buildProfile(teach(), url('P-4411'), null));
-    const staff = SiteProfile.parse(buildProfile({ kind: 'staff', id: { from: 'url', param: 'emp' }, fields: {} }, new URL('http://127.0.0.1/staff?emp=9'), first));
+    const staff = SiteProfile.parse(
+      buildProfile(
+        { kind: 'staff', id: { from: 'url', param: 'emp' }, fields: {} },
+        new URL('http://127.0.0.1/staff?emp=9'),
+        first,
+      ),
+    );
     expect(staff.pages.map((p) => p.type)).toEqual(['staff', 'student']);
     const again = SiteProfile.parse(buildProfile(teach(), url('P-4411'), staff));
     expect(again.pages.map((p) => p.type)).toEqual(['student', 'staff']);
@@ -170,7 +195,10 @@ describe('a taught list', () => {
     const profile = SiteProfile.parse(buildProfile(d, url, null));
     expect(profile.pages[0]).toMatchObject({
       type: 'student-list',
-      list: { table: 'table.roster', columns: { studentId: 'Pupil no.', name: 'Pupil', primaryDisability: 'Exceptionality', caseManager: 'Carrier' } },
+      list: {
+        table: 'table.roster',
+        columns: { studentId: 'Pupil no.', name: 'Pupil', primaryDisability: 'Exceptionality', caseManager: 'Carrier' },
+      },
     });
     const { snapshot, anchors } = readWithProfile(document, url, profile);
     expect(snapshot.students.map((s) => [s.id, s.name, s.primaryDisability, s.caseManager?.name])).toEqual(

@@ -16,7 +16,11 @@ afterEach(() => {
 });
 
 /** Tests stand in for the user: their synthetic events count as trusted unless a test says otherwise. */
-function open({ html = page, url = URL_, ...over }: Partial<Omit<ToolbarDeps, 'url'>> & { html?: string; url?: string } = {}) {
+function open({
+  html = page,
+  url = URL_,
+  ...over
+}: Partial<Omit<ToolbarDeps, 'url'>> & { html?: string; url?: string } = {}) {
   const save = vi.fn(async (_p: unknown) => ({ ok: true }));
   document.body.innerHTML = html;
   const toolbar = openToolbar(
@@ -35,10 +39,14 @@ function open({ html = page, url = URL_, ...over }: Partial<Omit<ToolbarDeps, 'u
   );
   const root = toolbar.root;
   const button = (name: string) =>
-    [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name) as HTMLButtonElement;
+    [...root.querySelectorAll('button')].find(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent) === name,
+    ) as HTMLButtonElement;
   const row = (key: string) => root.querySelector(`tr[data-field="${key}"]`)!.textContent!;
-  const click = (el: Element) => el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
-  const key = (k: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+  const click = (el: Element) =>
+    el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+  const key = (k: string) =>
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
   const pick = (field: string, sel: string) => {
     click(button(`Pick ${field}`));
     return click(document.querySelector(sel)!);
@@ -68,7 +76,9 @@ describe('teach toolbar', () => {
     expect(t.row('primaryDisability')).toContain('not mapped');
     t.pick('Primary disability', '#dis');
     // No label beside it: a place on the page, said in words (the selector only as a tooltip).
-    expect(t.row('primaryDisability')).toContain('the element at its place on the page (no label beside it) → “320 - Autism”');
+    expect(t.row('primaryDisability')).toContain(
+      'the element at its place on the page (no label beside it) → “320 - Autism”',
+    );
     expect(t.root.querySelector('tr[data-field="primaryDisability"] [title]')!.getAttribute('title')).toBe('#dis');
     expect(t.preview()).toContain('Student P-1: Ann Lee');
     expect(t.preview()).toContain('320 - Autism');
@@ -77,7 +87,10 @@ describe('teach toolbar', () => {
     t.click(t.button('Save profile'));
     await vi.waitFor(() => expect(t.save).toHaveBeenCalledTimes(1));
     const saved = SiteProfile.parse(t.save.mock.calls[0][0]);
-    expect(saved.pages[0].fields).toEqual({ caseManager: { label: 'Case Carrier' }, primaryDisability: { selector: '#dis' } });
+    expect(saved.pages[0].fields).toEqual({
+      caseManager: { label: 'Case Carrier' },
+      primaryDisability: { selector: '#dis' },
+    });
     await vi.waitFor(() => expect(t.status()).toContain('Saved'));
   });
 
@@ -85,16 +98,49 @@ describe('teach toolbar', () => {
     const t = open();
     const fields = () => [...t.root.querySelectorAll('tr[data-field]')].map((r) => r.getAttribute('data-field'));
     const student = [
-      'id', 'name', 'grade', 'birthDate', 'primaryDisability', 'secondaryDisability', 'severe', 'supportLevel', 'program',
-      'alternatePlacement', 'caseManager', 'caseManagerRole', 'services', 'serviceProvider', 'iepLastMeeting',
-      'iepNextAnnual', 'iepNextTriennial', 'entryDate', 'transferredWithIep', 'plan504Review', 'accommodations',
-      'modifications', 'supports', 'testingAccommodations',
+      'id',
+      'name',
+      'grade',
+      'birthDate',
+      'primaryDisability',
+      'secondaryDisability',
+      'severe',
+      'supportLevel',
+      'program',
+      'alternatePlacement',
+      'caseManager',
+      'caseManagerRole',
+      'services',
+      'serviceProvider',
+      'iepLastMeeting',
+      'iepNextAnnual',
+      'iepNextTriennial',
+      'entryDate',
+      'transferredWithIep',
+      'plan504Review',
+      'accommodations',
+      'modifications',
+      'supports',
+      'testingAccommodations',
     ];
-    const staff = ['id', 'name', 'position', 'credentials', 'credentialAuthorizations', 'credentialKind', 'credentialIssued', 'credentialExpires'];
+    const staff = [
+      'id',
+      'name',
+      'position',
+      'credentials',
+      'credentialAuthorizations',
+      'credentialKind',
+      'credentialIssued',
+      'credentialExpires',
+    ];
     expect(fields()).toEqual(student);
     expect(t.button('Pick Degree of support')).toBeTruthy();
     const kind = t.root.querySelector('select[title="Page type"]') as HTMLSelectElement;
-    for (const [value, want] of [['staff', staff], ['student-list', student], ['staff-list', staff]] as const) {
+    for (const [value, want] of [
+      ['staff', staff],
+      ['student-list', student],
+      ['staff-list', staff],
+    ] as const) {
       t.choose(kind, value);
       expect(fields()).toEqual(want);
     }
@@ -103,9 +149,16 @@ describe('teach toolbar', () => {
 
   it('the id from the address: every query parameter with its value, saved as {from: url, param}', async () => {
     // The id is nowhere on the page: only the address holds it.
-    const t = open({ url: 'http://127.0.0.1:4000/learner?ref=S-9&view=plan&blank=', html: '<h1>Ann Lee</h1><dl><dt>Case Carrier</dt><dd>Priya Patel</dd></dl>' });
+    const t = open({
+      url: 'http://127.0.0.1:4000/learner?ref=S-9&view=plan&blank=',
+      html: '<h1>Ann Lee</h1><dl><dt>Case Carrier</dt><dd>Priya Patel</dd></dl>',
+    });
     const select = t.address()!;
-    expect([...select.options].map((o) => o.textContent)).toEqual(['choose parameter = value', 'ref = S-9', 'view = plan']);
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'choose parameter = value',
+      'ref = S-9',
+      'view = plan',
+    ]);
     t.choose(select, 'ref');
     expect(t.row('id')).toContain('from the address (ref = S-9)');
     expect(t.address()!.value).toBe('ref');
@@ -114,7 +167,9 @@ describe('teach toolbar', () => {
     await vi.waitFor(() => expect(t.save).toHaveBeenCalledTimes(1));
     const saved = SiteProfile.parse(t.save.mock.calls[0][0]);
     expect(saved.pages[0].id).toEqual({ from: 'url', param: 'ref' });
-    expect(urlPatternMatches(saved.pages[0].urlPatterns[0], new URL('https://h/learner?view=plan&ref=S-10&blank='))).toBe(true);
+    expect(
+      urlPatternMatches(saved.pages[0].urlPatterns[0], new URL('https://h/learner?view=plan&ref=S-10&blank=')),
+    ).toBe(true);
   });
 
   it('says so when the address has no parameter that could be the id', () => {
@@ -124,7 +179,10 @@ describe('teach toolbar', () => {
   });
 
   it('Save stays off, saying why in words for screen readers, while the preview reads no record', async () => {
-    const t = open({ url: 'http://127.0.0.1:4000/learner?ref=S-9&view=plan', html: '<h1>Ann Lee</h1><dl><dt>Case Carrier</dt><dd>Priya Patel</dd></dl>' });
+    const t = open({
+      url: 'http://127.0.0.1:4000/learner?ref=S-9&view=plan',
+      html: '<h1>Ann Lee</h1><dl><dt>Case Carrier</dt><dd>Priya Patel</dd></dl>',
+    });
     const save = t.button('Save profile');
     const why = t.root.getElementById(save.getAttribute('aria-describedby')!)!;
     expect(why.getAttribute('aria-live')).toBe('polite');
@@ -184,7 +242,9 @@ describe('teach toolbar', () => {
       order.push(t.status());
     }
     expect(order[0]).toBe('“Ann Lee” (1 of 6). Enter picks it, Escape cancels.');
-    expect(order[2]).toBe('The label “Case Carrier”, for its value “Priya Patel” (3 of 6). Enter picks it, Escape cancels.');
+    expect(order[2]).toBe(
+      'The label “Case Carrier”, for its value “Priya Patel” (3 of 6). Enter picks it, Escape cancels.',
+    );
     expect(order[3]).toBe('Next to “Case Carrier”: “Priya Patel” (4 of 6). Enter picks it, Escape cancels.');
     t.key('ArrowUp');
     t.key('ArrowDown');
@@ -265,7 +325,11 @@ describe('not-recognized chip', () => {
     chip.show(false);
     expect(document.querySelector('[data-liaison-chip]')).toBeNull();
     chip.show(true);
-    (document.querySelector('[data-liaison-chip]')!.shadowRoot!.querySelector('[aria-label="Dismiss"]') as HTMLButtonElement).click();
+    (
+      document
+        .querySelector('[data-liaison-chip]')!
+        .shadowRoot!.querySelector('[aria-label="Dismiss"]') as HTMLButtonElement
+    ).click();
     chip.show(true);
     expect(document.querySelector('[data-liaison-chip]')).toBeNull();
   });

@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMarker, markerRoot, setMarkerContract, STORE_CONTRACT, TEST_CONTRACT, updateMarker } from '../../../components/marker';
+import {
+  createMarker,
+  markerRoot,
+  setMarkerContract,
+  STORE_CONTRACT,
+  TEST_CONTRACT,
+  updateMarker,
+} from '../../../components/marker';
 import { createChip } from '../../../components/teach/chip';
 import type { Finding } from '../../../lib/domain';
 
@@ -28,7 +35,12 @@ describe('store contract (markers)', () => {
     document.body.append(m);
     updateMarker(m, [f('CM_NO_AUTHORIZATION', 'warning'), f('NOTE_FOLLOWUP_OVERDUE', 'error')]);
     expect(m.shadowRoot).toBeNull();
-    expect(m.getAttributeNames().filter((a) => a !== 'data-liaison-marker').sort()).toEqual(['data-liaison-severity', 'data-liaison-student']);
+    expect(
+      m
+        .getAttributeNames()
+        .filter((a) => a !== 'data-liaison-marker')
+        .sort(),
+    ).toEqual(['data-liaison-severity', 'data-liaison-student']);
     expect(m.getAttribute('data-liaison-severity')).toBe('warning'); // the follow-up's error is the notes', not the page's
     expect(m.outerHTML).not.toMatch(/CM_NO|NOTE_|Gonzalez/);
     // Liaison's own code still reaches the badge: the user sees the same badge.

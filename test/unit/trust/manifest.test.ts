@@ -31,7 +31,12 @@ describe('store manifest: least privilege', () => {
 
   it('extension pages may load only their own code and may connect nowhere', () => {
     const csp: string = manifest.content_security_policy.extension_pages;
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(["'none'"]);
     expect(directives['object-src']).toEqual(["'self'"]);
@@ -56,6 +61,8 @@ describe('store-local build (npm run build:store-local): the store build, enable
     const { host_permissions: _h, content_scripts: _c, ...store } = manifest;
     expect(rest).toEqual(store); // same permissions, CSP, pages
     expect(host_permissions).toEqual(loopback);
-    expect(content_scripts).toEqual([{ matches: loopback, js: ['content-scripts/sis.js'], all_frames: true, run_at: 'document_idle' }]);
+    expect(content_scripts).toEqual([
+      { matches: loopback, js: ['content-scripts/sis.js'], all_frames: true, run_at: 'document_idle' },
+    ]);
   });
 });

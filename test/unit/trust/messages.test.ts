@@ -8,7 +8,15 @@ const ENABLED = [`${SITE}/*`, 'http://127.0.0.1/*'];
 const sender = { tabId: 3, url: `${SITE}/students/1` };
 const snapshot = (students: unknown[]) => ({
   type: 'page/snapshot',
-  snapshot: { url: sender.url, profile: 'test', pageType: 'student', students, staff: [], diagnostics: [], focus: { kind: 'student', id: '1' } },
+  snapshot: {
+    url: sender.url,
+    profile: 'test',
+    pageType: 'student',
+    students,
+    staff: [],
+    diagnostics: [],
+    focus: { kind: 'student', id: '1' },
+  },
 });
 const good = snapshot([{ id: '1', name: 'Jordan Rivera' }]);
 
@@ -20,7 +28,11 @@ beforeEach(() => {
 afterEach(async () => {
   await db.delete();
 });
-const ctx = (enabled: readonly string[] = ENABLED) => ({ db, asOf: () => '2026-11-22', enabledSites: async () => enabled });
+const ctx = (enabled: readonly string[] = ENABLED) => ({
+  db,
+  asOf: () => '2026-11-22',
+  enabledSites: async () => enabled,
+});
 
 /** Nothing a refused message could have written: no records, no page row, no access entry. */
 async function nothingActedOn() {
@@ -38,11 +50,29 @@ describe('untrusted messages at the worker', () => {
 
   const cases: [string, unknown, { tabId?: number; url?: string }, readonly string[], string][] = [
     ['from no tab (another extension page, a worker)', good, { url: sender.url }, ENABLED, 'not-from-tab'],
-    ['from a site that is not enabled', good, { tabId: 3, url: 'https://evil.example/students/1' }, ENABLED, 'site-not-enabled'],
-    ['from a look-alike host', good, { tabId: 3, url: 'https://sis.example.org.evil.example/x' }, ENABLED, 'site-not-enabled'],
+    [
+      'from a site that is not enabled',
+      good,
+      { tabId: 3, url: 'https://evil.example/students/1' },
+      ENABLED,
+      'site-not-enabled',
+    ],
+    [
+      'from a look-alike host',
+      good,
+      { tabId: 3, url: 'https://sis.example.org.evil.example/x' },
+      ENABLED,
+      'site-not-enabled',
+    ],
     ['from a site whose permission was revoked', good, sender, ['http://127.0.0.1/*'], 'site-not-enabled'],
     ['from a page that is not http(s)', good, { tabId: 3, url: 'file:///tmp/sis.html' }, ENABLED, 'bad-sender'],
-    ['when enabled by a broad grant only (all hosts is never an enabled site)', good, sender, ['https://*/*'], 'site-not-enabled'],
+    [
+      'when enabled by a broad grant only (all hosts is never an enabled site)',
+      good,
+      sender,
+      ['https://*/*'],
+      'site-not-enabled',
+    ],
     ['malformed', { type: 'page/snapshot', snapshot: { students: 'x' } }, sender, ENABLED, 'malformed'],
     ['of an unknown type', { type: 'notes/delete-all' }, sender, ENABLED, 'malformed'],
     ['not an object', 'page/snapshot', sender, ENABLED, 'malformed'],
@@ -73,7 +103,12 @@ describe('the size check is cheap and early', () => {
   it('stops counting once over the limit, without serializing', () => {
     // A getter counts how much was looked at: the walk stops long before the end of a huge array.
     let visited = 0;
-    const many = Array.from({ length: 200_000 }, () => ({ get a() { visited++; return 'bb'; } }));
+    const many = Array.from({ length: 200_000 }, () => ({
+      get a() {
+        visited++;
+        return 'bb';
+      },
+    }));
     expect(exceedsSize(many, 100_000)).toBe(true);
     expect(visited).toBeLessThan(50_000);
     expect(exceedsSize({ a: 'x'.repeat(1000) }, 1_000_000)).toBe(false);

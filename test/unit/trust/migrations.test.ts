@@ -34,13 +34,65 @@ const v1Note = {
   deletedAt: null,
 };
 const rows = {
-  students: [{ site: SITE, id: '1001', record: { id: '1001', name: 'Jordan Rivera', services: [] }, staffRefs: [`${SITE}|id:T1`], seenAt: 1, url: `${SITE}/students/1001` }],
-  staff: [{ site: SITE, id: 'T1', record: { id: 'T1', name: 'Priya Patel', credentials: [] }, refs: [`${SITE}|id:T1`], seenAt: 1, url: `${SITE}/staff/T1` }],
+  students: [
+    {
+      site: SITE,
+      id: '1001',
+      record: { id: '1001', name: 'Jordan Rivera', services: [] },
+      staffRefs: [`${SITE}|id:T1`],
+      seenAt: 1,
+      url: `${SITE}/students/1001`,
+    },
+  ],
+  staff: [
+    {
+      site: SITE,
+      id: 'T1',
+      record: { id: 'T1', name: 'Priya Patel', credentials: [] },
+      refs: [`${SITE}|id:T1`],
+      seenAt: 1,
+      url: `${SITE}/staff/T1`,
+    },
+  ],
   findings: [{ site: SITE, kind: 'student', id: '1001', findings: [], checkedAt: 1 }],
-  pages: [{ tabId: 4, site: SITE, url: `${SITE}/students/1001`, profile: 'demo', pageType: 'student', focus: { kind: 'student', id: '1001' }, subjects: [], recognized: true, at: 2 }],
+  pages: [
+    {
+      tabId: 4,
+      site: SITE,
+      url: `${SITE}/students/1001`,
+      profile: 'demo',
+      pageType: 'student',
+      focus: { kind: 'student', id: '1001' },
+      subjects: [],
+      recognized: true,
+      at: 2,
+    },
+  ],
   // Version 1 wrote notes and drafts in the clear (before encryption at rest).
-  notes: [{ id: 'n-v1', site: SITE, studentId: '1001', followUp: '2026-11-20', updatedAt: 1000, deletedAt: null, payload: v1Note }],
-  drafts: [{ key: `note:${SITE}|1001|new`, value: { site: SITE, studentId: '1001', noteId: null, fields: { ...content({ text: 'v1 draft' }), followUp: '' }, savedAt: 5 }, updatedAt: 5 }],
+  notes: [
+    {
+      id: 'n-v1',
+      site: SITE,
+      studentId: '1001',
+      followUp: '2026-11-20',
+      updatedAt: 1000,
+      deletedAt: null,
+      payload: v1Note,
+    },
+  ],
+  drafts: [
+    {
+      key: `note:${SITE}|1001|new`,
+      value: {
+        site: SITE,
+        studentId: '1001',
+        noteId: null,
+        fields: { ...content({ text: 'v1 draft' }), followUp: '' },
+        savedAt: 5,
+      },
+      updatedAt: 5,
+    },
+  ],
   settings: [{ key: 'notes', value: { authorName: 'Ms. Case', leadDays: 2 }, updatedAt: 3 }],
   profiles: [{ key: 'district', value: { id: 'district' }, updatedAt: 4 }],
   accessLog: [{ seq: 1, at: 6, site: SITE, action: 'view', subject: `${SITE}|1001` }],
@@ -64,7 +116,9 @@ describe('schema migrations', () => {
     // Every row intact; the notes and drafts v1 held in the clear are marked as such by the upgrade to 2.
     const marked = (list: object[]) => list.map((r) => ({ ...r, legacyClear: true }));
     for (const [table, list] of Object.entries(rows))
-      expect(await db.table(table).toArray(), table).toEqual(table === 'notes' || table === 'drafts' ? marked(list) : list);
+      expect(await db.table(table).toArray(), table).toEqual(
+        table === 'notes' || table === 'drafts' ? marked(list) : list,
+      );
 
     // The clear v1 notes become sealed ones once the user sets a passphrase, and read back the same.
     await setPassphrase(db, 'migration passphrase');

@@ -32,7 +32,14 @@ async function saveWithFailingTable(error: () => unknown) {
   db.notes.put = (() => Promise.reject(error())) as never;
   const done: string[] = [];
   render(
-    <NoteForm db={db} site={SITE} studentId="1001" studentName="" settings={NoteSettings.parse({})} onDone={(_, m) => done.push(m)} />,
+    <NoteForm
+      db={db}
+      site={SITE}
+      studentId="1001"
+      studentName=""
+      settings={NoteSettings.parse({})}
+      onDone={(_, m) => done.push(m)}
+    />,
     root,
   );
   for (let i = 0; i < 100 && !root.querySelector('textarea'); i++) await settle();
@@ -49,7 +56,14 @@ describe('storage errors reach the user', () => {
   for (const [what, error] of [
     ['a Dexie QuotaExceededError', () => new (Dexie as any).QuotaExceededError('Quota exceeded')],
     ['a bare DOMException', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
-    ['Dexie wrapping the DOMException', () => Object.assign(new Error('AbortError'), { name: 'AbortError', inner: new DOMException('q', 'QuotaExceededError') })],
+    [
+      'Dexie wrapping the DOMException',
+      () =>
+        Object.assign(new Error('AbortError'), {
+          name: 'AbortError',
+          inner: new DOMException('q', 'QuotaExceededError'),
+        }),
+    ],
   ] as const)
     it(`shows ${what} as an alert and keeps the form and its text`, async () => {
       const done = await saveWithFailingTable(error);

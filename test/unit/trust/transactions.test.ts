@@ -16,7 +16,13 @@ afterEach(async () => {
 
 describe('changes to one note from two panels at once', () => {
   it('keeps both amendments (encryption happens outside the transaction; the write checks the row is unchanged)', async () => {
-    const n = await addNote(db, { site: SITE, studentId: '1001' }, content({ text: 'first', followUp: '2026-12-01' }), 'A', 1000);
+    const n = await addNote(
+      db,
+      { site: SITE, studentId: '1001' },
+      content({ text: 'first', followUp: '2026-12-01' }),
+      'A',
+      1000,
+    );
     // Two databases are two panels: separate connections to the same store.
     const other = new LiaisonDb(db.name);
     await Promise.all([

@@ -10,7 +10,10 @@ const input: WeekInput = {
     // annual 2026-12-30: schedule by 2026-11-30 (in the window); the due date itself is not
     studentRow({ id: '1', name: 'Ana Alvarez', caseManager: { staffId: 'T1' }, iep: { nextAnnual: '2026-12-30' } }),
     // annual 2026-12-02: due in the window; schedule-by 2026-11-02 already late
-    studentRow({ id: '2', name: 'Ben Brooks', caseManager: { staffId: 'T1' }, iep: { nextAnnual: '2026-12-02' } }, { url: 'import:students.csv' }),
+    studentRow(
+      { id: '2', name: 'Ben Brooks', caseManager: { staffId: 'T1' }, iep: { nextAnnual: '2026-12-02' } },
+      { url: 'import:students.csv' },
+    ),
     // nothing due soon, but not checked yet
     studentRow({ id: '3', name: 'Cy Chen', caseManager: { staffId: 'T1' }, iep: { nextAnnual: '2027-09-01' } }),
     // another case manager's student
@@ -46,7 +49,10 @@ describe('This week (weekItems)', () => {
   it('without "I am", everyone with a case manager; the window follows `days`', () => {
     const all = weekItems(input, { asOf });
     expect(new Set(all.map((i) => i.studentId))).toEqual(new Set(['1', '2', '3', '4']));
-    expect(weekItems(input, { asOf, me: `${SITE}|T1`, days: 7 }).map((i) => i.date)).toEqual(['2026-11-02', '2026-11-23']);
+    expect(weekItems(input, { asOf, me: `${SITE}|T1`, days: 7 }).map((i) => i.date)).toEqual([
+      '2026-11-02',
+      '2026-11-23',
+    ]);
   });
 
   it('follows the district schedule-by lead time', () => {
@@ -67,7 +73,13 @@ describe('This week (weekItems)', () => {
 
 describe('studentPageUrl', () => {
   it("prefers the page that gave a record field, and never another site's address", () => {
-    expect(studentPageUrl({ site: SITE, url: `${SITE}/students?list=1`, sources: { primaryDisability: `${SITE}/students/9` } })).toBe(`${SITE}/students/9`);
+    expect(
+      studentPageUrl({
+        site: SITE,
+        url: `${SITE}/students?list=1`,
+        sources: { primaryDisability: `${SITE}/students/9` },
+      }),
+    ).toBe(`${SITE}/students/9`);
     expect(studentPageUrl({ site: SITE, url: 'https://evil.example/x' })).toBeNull();
     expect(studentPageUrl({ site: SITE, url: 'javascript:alert(1)' })).toBeNull();
     expect(studentPageUrl({ site: SITE, url: 'import:file.csv' })).toBeNull();

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
-import { confirmationMailto, groupsFingerprint, loadReadConfirmation, saveReadConfirmation, teacherGroups } from '../../../lib/teacher/card';
+import {
+  confirmationMailto,
+  groupsFingerprint,
+  loadReadConfirmation,
+  saveReadConfirmation,
+  teacherGroups,
+} from '../../../lib/teacher/card';
 
 const SITE = 'https://sis.example.org';
 let db: LiaisonDb;
@@ -25,7 +31,11 @@ describe("the teacher's card", () => {
   it('shows the lists the SIS shows, in a fixed order, and nothing else of the record', () => {
     const groups = teacherGroups(student);
     expect(groups).toEqual([
-      { key: 'accommodations', label: 'Accommodations', items: ['Notes provided before lectures', 'Use of a calculator'] },
+      {
+        key: 'accommodations',
+        label: 'Accommodations',
+        items: ['Notes provided before lectures', 'Use of a calculator'],
+      },
       { key: 'testingAccommodations', label: 'Testing accommodations', items: ['Extended time (1.5x)'] },
     ]);
     expect(JSON.stringify(groups)).not.toMatch(/disab|SLD|290/i);
@@ -37,7 +47,10 @@ describe("the teacher's card", () => {
     const groups = teacherGroups(student);
     expect(await loadReadConfirmation(db, SITE, '1034')).toBeNull();
     await saveReadConfirmation(db, SITE, '1034', { date: '2026-12-03', fingerprint: groupsFingerprint(groups) });
-    expect(await loadReadConfirmation(db, SITE, '1034')).toEqual({ date: '2026-12-03', fingerprint: groupsFingerprint(groups) });
+    expect(await loadReadConfirmation(db, SITE, '1034')).toEqual({
+      date: '2026-12-03',
+      fingerprint: groupsFingerprint(groups),
+    });
     expect(await loadReadConfirmation(db, SITE, '1035')).toBeNull();
     const changed = teacherGroups({ ...student, accommodations: [...student.accommodations, 'Audio books'] });
     expect(groupsFingerprint(changed)).not.toBe(groupsFingerprint(groups));
@@ -48,7 +61,9 @@ describe("the teacher's card", () => {
     expect(href.startsWith('mailto:atorres%40svusd.example.org?subject=')).toBe(true);
     const url = new URL(href);
     expect(url.searchParams.get('subject')).toBe('Read: Caleb F. (1034), accommodations, testing accommodations');
-    expect(url.searchParams.get('body')).toBe('I have read the accommodations, testing accommodations for Caleb F. (SIS id 1034) on 2026-12-03.');
+    expect(url.searchParams.get('body')).toBe(
+      'I have read the accommodations, testing accommodations for Caleb F. (SIS id 1034) on 2026-12-03.',
+    );
     expect(decodeURIComponent(href)).not.toMatch(/disab|SLD|290|Foster/i);
   });
 });
