@@ -84,6 +84,25 @@ export async function launchFirefoxWithLiaison(
   }
 }
 
+/**
+ * Waits until `page` shows a loaded moz-extension:// document. Polled by hand: puppeteer's waitForFunction fails as a
+ * whole when one poll lands in the document being replaced (Firefox's remote agent throws "right-hand side of 'in'
+ * should be an object" then), which is the navigation under way, not an answer; such a poll is tried again.
+ */
+export async function waitForExtensionPage(page: Page, timeout = 15_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    try {
+      if (await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete'))
+        return;
+    } catch {
+      // The document is being replaced; poll again.
+    }
+    if (Date.now() > until) throw new Error(`no loaded moz-extension:// page within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** The findings of one record's marker once the worker answered (DESIGN.md "Inline markers", test build). */
 export async function findingsOf(
   page: Page,

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firefoxWithPolicies, GECKO_ID, launchFirefoxWithLiaison, type FirefoxWithLiaison } from './firefox';
+import {
+  firefoxWithPolicies,
+  GECKO_ID,
+  launchFirefoxWithLiaison,
+  waitForExtensionPage,
+  type FirefoxWithLiaison,
+} from './firefox';
 
 /**
  * Firefox's counterpart of Chrome's managed storage: the enterprise policy `3rdparty` → `Extensions` → the gecko
@@ -26,9 +32,7 @@ describe('district policy in real Firefox (policies.json 3rdparty)', () => {
     try {
       // As in demo-sis.test.ts: puppeteer never sees a moz-extension:// load end; wait for the page instead.
       void panel.goto(`${ff.origin}/options.html`, { timeout: 20_000 }).catch(() => undefined);
-      await panel.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', {
-        timeout: 15_000,
-      });
+      await waitForExtensionPage(panel);
       const managed = await panel.evaluate(() =>
         (
           globalThis as unknown as { browser: { storage: { managed: { get(): Promise<unknown> } } } }
