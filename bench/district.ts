@@ -1,3 +1,4 @@
+import { schoolKey } from '../lib/domain/ids';
 import { runAllChecks } from '../lib/checks';
 import { staffRefKeys, studentStaffRefs } from '../lib/db/merge';
 import { buildDistrict, type DistrictInput } from '../lib/district/aggregate';
@@ -350,6 +351,7 @@ export function districtRows(students = 50_000, staff = 10_000, asOf = '2026-11-
   return {
     students: withSchools.map((record) => ({
       site: BENCH_SITE,
+      school: schoolKey(record.school),
       id: record.id,
       record,
       staffRefs: studentStaffRefs(BENCH_SITE, record),
@@ -368,6 +370,7 @@ export function districtRows(students = 50_000, staff = 10_000, asOf = '2026-11-
       ...withSchools.map((s) => ({
         site: BENCH_SITE,
         kind: 'student' as const,
+        school: schoolKey(s.school),
         id: s.id,
         findings: by.get(`student:${s.id}`) ?? [],
         checkedAt: now,
@@ -375,6 +378,7 @@ export function districtRows(students = 50_000, staff = 10_000, asOf = '2026-11-
       ...d.staff.map((s) => ({
         site: BENCH_SITE,
         kind: 'staff' as const,
+        school: '',
         id: s.id,
         findings: by.get(`staff:${s.id}`) ?? [],
         checkedAt: now,

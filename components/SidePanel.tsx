@@ -1,3 +1,4 @@
+import { ambiguousIdFinding, staffFindingsKey, storedStudents, studentFindingsKey } from '../lib/db/student-rows';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LiaisonDb, PageRow } from '../lib/db/database';
 import { todayIso } from '../lib/dates';
@@ -35,6 +36,8 @@ import { defaultTabSource, panelPage, usePanelTab, type PanelTab, type TabSource
 interface Item {
   kind: SubjectKind;
   id: string;
+  /** A student's key part (PageRow subjects). */
+  school?: string;
   name: string;
   findings: Finding[] | null;
 }
@@ -43,7 +46,11 @@ async function loadView(db: LiaisonDb, tab: PanelTab | undefined): Promise<{ pag
   const page = await panelPage(db, tab);
   if (!page) return { page, items: [] };
   const rows = await db.findings.bulkGet(
-    page.subjects.map((s) => [page.site, s.kind, s.id] as [string, string, string]),
+    page.subjects.map((s) =>
+      s.kind === 'staff'
+        ? staffFindingsKey(page.site, s.id)
+        : studentFindingsKey({ ...s, site: page.site, school: s.school ?? '' }),
+    ),
   );
   // Note follow-ups show with the checks, as on the badge; read fresh because they change with the notes.
   const followUps = await followUpFindingsFor(
@@ -57,6 +64,7 @@ async function loadView(db: LiaisonDb, tab: PanelTab | undefined): Promise<{ pag
     items: page.subjects.map((s, i) => {
       const found = rows[i]?.findings;
       const extra = s.kind === 'student' ? followUps.filter((f) => f.subject.id === s.id) : [];
+      if (s.kind === 'student' && s.ambiguous) return { ...s, findings: [ambiguousIdFinding(s.id), ...extra] };
       return { ...s, findings: found ? [...found, ...extra] : null };
     }),
   };
@@ -71,7 +79,11 @@ async function loadFollowUps(db: LiaisonDb, site: string | null) {
   if (!site) return { notes: [], names: new Map<string, string>() };
   const notes = await notesForSite(db, site);
   const ids = [...new Set(notes.map((n) => n.studentId))];
-  const rows = await db.students.bulkGet(ids.map((id) => [site, id] as [string, string]));
+  const rows = await storedStudents(
+    db,
+    site,
+    ids.map((id) => ({ id })),
+  );
   return { notes, names: new Map(rows.flatMap((r) => (r ? [[r.id, r.record.name] as const] : []))) };
 }
 
@@ -305,7 +317,9 @@ function SubjectView({
       </h1>
       {item.findings ? <FindingList findings={item.findings} /> : <p>Checking…</p>}
       {item.kind === 'student' && <StudentCalendarButton db={db} site={site} id={item.id} compliance={compliance} />}
-      {item.kind === 'student' && <ForgetStudent db={db} site={site} id={item.id} name={item.name} />}
+      {item.kind === 'student' && (
+        <ForgetStudent db={db} site={site} id={item.id} school={item.school} name={item.name} />
+      )}
     </section>
   );
 }

@@ -7,12 +7,15 @@ export function ForgetStudent({
   db,
   site,
   id,
+  school,
   name,
   onForgotten,
 }: {
   db: LiaisonDb;
   site: string;
   id: string;
+  /** The student's key part (StudentRow `school`); absent, every student of the site with the id. */
+  school?: string;
   name: string;
   onForgotten?: () => void;
 }) {
@@ -26,7 +29,7 @@ export function ForgetStudent({
         type="button"
         class="danger"
         onClick={() =>
-          void forgetStudent(db, site, id).then(() => {
+          void forgetStudent(db, site, id, school).then(() => {
             setDone(true);
             onForgotten?.();
           })

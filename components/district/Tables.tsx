@@ -106,7 +106,14 @@ export function StudentsTable({
               </td>
               <td title={sourceLabel(l.url)}>{seen(l.seenAt)}</td>
               <td class="no-print">
-                <ForgetStudent db={db} site={l.site} id={l.id} name={l.name} onForgotten={onForgotten} />
+                <ForgetStudent
+                  db={db}
+                  site={l.site}
+                  id={l.id}
+                  school={l.schoolKey}
+                  name={l.name}
+                  onForgotten={onForgotten}
+                />
               </td>
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import { staffFindingsKey, studentFindingsKey, studentKey } from '../../lib/db/student-rows';
 import type { LiaisonDb, PageRow, StaffRow } from '../../lib/db/database';
 import { staffRefKeys, studentStaffRefs } from '../../lib/db/merge';
 import { personNameKey, type Finding, type Staff, type Student } from '../../lib/domain';
@@ -111,9 +112,9 @@ export async function loadNotChecked(
   const studentSubjects = page.subjects.filter((s) => s.kind === 'student');
   const staffSubjects = page.subjects.filter((s) => s.kind === 'staff');
   const [studentRows, studentFindings, pageStaffFindings] = await Promise.all([
-    db.students.bulkGet(studentSubjects.map((s) => [site, s.id] as [string, string])),
-    db.findings.bulkGet(studentSubjects.map((s) => [site, 'student', s.id] as [string, string, string])),
-    db.findings.bulkGet(staffSubjects.map((s) => [site, 'staff', s.id] as [string, string, string])),
+    db.students.bulkGet(studentSubjects.map((s) => studentKey({ site, school: s.school ?? '', id: s.id }))),
+    db.findings.bulkGet(studentSubjects.map((s) => studentFindingsKey({ site, school: s.school ?? '', id: s.id }))),
+    db.findings.bulkGet(staffSubjects.map((s) => staffFindingsKey(site, s.id))),
   ]);
   const refs = new Set<string>(staffSubjects.flatMap((s) => staffRefKeys(site, { id: s.id, name: '' })));
   for (const r of studentRows) if (r) for (const k of studentStaffRefs(site, r.record)) refs.add(k);
@@ -126,9 +127,7 @@ export async function loadNotChecked(
   const byRef = new Map<string, StaffRow | null>();
   for (const row of staffRows)
     for (const k of row.refs) byRef.set(k, byRef.has(k) && byRef.get(k)?.id !== row.id ? null : row); // null: ambiguous name
-  const staffFindingRows = await db.findings.bulkGet(
-    staffRows.map((r) => [site, 'staff', r.id] as [string, string, string]),
-  );
+  const staffFindingRows = await db.findings.bulkGet(staffRows.map((r) => staffFindingsKey(site, r.id)));
   const staffFindings = new Map(staffRows.map((r, i) => [r.id, staffFindingRows[i]?.findings ?? []]));
 
   return collectNotChecked({

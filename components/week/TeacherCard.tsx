@@ -1,3 +1,4 @@
+import { storedStudent } from '../../lib/db/student-rows';
 import { useState } from 'preact/hooks';
 import type { LiaisonDb } from '../../lib/db/database';
 import { todayIso } from '../../lib/dates';
@@ -14,7 +15,7 @@ import { useLiveQuery } from '../useLiveQuery';
 
 async function load(db: LiaisonDb, site: string, studentId: string) {
   const [row, contact, read] = await Promise.all([
-    db.students.get([site, studentId]),
+    storedStudent(db, site, { id: studentId }),
     caseManagerContact(db, site, studentId),
     loadReadConfirmation(db, site, studentId),
   ]);

@@ -1,3 +1,4 @@
+import { storedStudent } from '../../lib/db/student-rows';
 import type { LiaisonDb } from '../../lib/db/database';
 import type { ComplianceSettings } from '../../lib/compliance';
 import { plusDays } from '../../lib/compliance/days';
@@ -134,7 +135,7 @@ export function StudentCalendarButton({
       type="button"
       class="add-to-calendar"
       onClick={async () => {
-        const row = await db.students.get([site, id]);
+        const row = await storedStudent(db, site, { id });
         if (!row) return;
         downloadText(
           `liaison-student-${safePart(id)}.ics`,

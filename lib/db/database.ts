@@ -1,12 +1,18 @@
 import Dexie, { type Table } from 'dexie';
 import { isSealed } from '../crypto/aead';
+import { schoolKey } from '../domain/ids';
 import type { Finding, PageType, Staff, Student, SubjectKind } from '../domain';
 import type { NoteRow } from '../notes/schema';
 import type { FieldSources } from './merge';
 
-/** Records are scoped by site (the SIS origin): the same id on two SIS hosts is two people. */
+/**
+ * Students are keyed by site (the SIS origin), school and id: the same id on two SIS hosts, or at two schools of one
+ * SIS (Aeries numbers students per school), is two people. `school` is `schoolKey(record.school)`, '' while no page
+ * has shown the school; `lib/db/student-rows` decides which stored student a page's mention names.
+ */
 export interface StudentRow {
   site: string;
+  school: string;
   id: string;
   record: Student;
   /** `site|id:T100` / `site|name:priya patel` for every staff member the student refers to (multi-entry index). */
@@ -36,9 +42,11 @@ export interface StaffRow {
   recordUrl?: string;
 }
 
+/** A subject's findings, keyed as its record: a student's by site, school and id, staff by site and id (school ''). */
 export interface FindingRow {
   site: string;
   kind: SubjectKind;
+  school: string;
   id: string;
   findings: Finding[];
   checkedAt: number;
@@ -52,7 +60,11 @@ export interface PageRow {
   profile: string | null;
   pageType: PageType;
   focus: { kind: SubjectKind; id: string } | null;
-  subjects: { kind: SubjectKind; id: string; name: string }[];
+  /**
+   * `school`: the stored student's key part (StudentRow `school`; absent, ''). `ambiguous`: the page named the
+   * student without a school while two schools' students have the id (lib/db/student-rows), so none is meant.
+   */
+  subjects: { kind: SubjectKind; id: string; name: string; school?: string; ambiguous?: true }[];
   recognized: boolean;
   at: number;
   /**
@@ -74,9 +86,12 @@ export interface KeyValueRow {
 }
 
 export class LiaisonDb extends Dexie {
-  students!: Table<StudentRow, [string, string]>;
+  /** Stored as `studentsBySchool` since version 3 (see the constructor). */
+  students: Table<StudentRow, StudentKey>;
+  /** Staff stay keyed by site and id: a district's staff ids are district-wide, and one teacher serves several schools. */
   staff!: Table<StaffRow, [string, string]>;
-  findings!: Table<FindingRow, [string, string, string]>;
+  /** Stored as `findingsBySchool` since version 3. */
+  findings: Table<FindingRow, FindingKey>;
   pages!: Table<PageRow, number>;
   /** Liaison notes: one row per note, with its versions inside; read and written only by lib/notes/repo. */
   notes!: Table<NoteRow, string>;
@@ -121,8 +136,38 @@ export class LiaisonDb extends Dexie {
             if (!isSealed(r.value)) r.legacyClear = true;
           });
       });
+    // Version 3 keys students (and so their findings) by school too. IndexedDB cannot change a store's key, so the
+    // rows move to new stores; each keeps the school its record shows ('' when none did), staff findings ''.
+    this.version(3)
+      .stores({
+        students: null,
+        findings: null,
+        studentsBySchool: '[site+school+id], [site+id], site, *staffRefs',
+        findingsBySchool: '[site+kind+school+id], [site+kind+id], site',
+      })
+      .upgrade(async (tx) => {
+        const students = (await tx.table('students').toArray()) as Omit<StudentRow, 'school'>[];
+        const schools = new Map(students.map((r) => [`${r.site}|${r.id}`, schoolKey(r.record.school)]));
+        await tx
+          .table('studentsBySchool')
+          .bulkAdd(students.map((r) => ({ ...r, school: schools.get(`${r.site}|${r.id}`) })));
+        const findings = (await tx.table('findings').toArray()) as Omit<FindingRow, 'school'>[];
+        await tx
+          .table('findingsBySchool')
+          .bulkAdd(
+            findings.map((r) => ({ ...r, school: (r.kind === 'student' && schools.get(`${r.site}|${r.id}`)) || '' })),
+          );
+      });
+    // Dexie names a table's property after its store; these two keep the names every caller knows.
+    this.students = this.table('studentsBySchool');
+    this.findings = this.table('findingsBySchool');
   }
 }
+
+/** `[site, school, id]` (StudentRow). */
+export type StudentKey = [string, string, string];
+/** `[site, kind, school, id]` (FindingRow). */
+export type FindingKey = [string, SubjectKind, string, string];
 
 let shared: LiaisonDb | undefined;
 /** The one database of the extension origin (worker and extension pages; never content scripts). */

@@ -2,8 +2,10 @@ import { nextDueDates, type DueDate } from '../compliance';
 import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
 import { canonicalId, canonicalStaff, canonicalStudent } from '../domain/ids';
 import { withNoteFollowUps } from '../notes/badge';
-import { browserCheckSettings, runAllChecks, type CheckSettings } from '../checks';
-import type { FindingRow, LiaisonDb, PageRow, StaffRow, StudentRow } from './database';
+import type { CheckSettings } from '../checks';
+import type { FindingKey, FindingRow, LiaisonDb, PageRow, StaffRow, StudentRow } from './database';
+import { checkRows } from './recheck';
+import { ambiguousIdFinding, resolveStudent, storedWithIds, studentFindingsKey, studentKey } from './student-rows';
 import { mergeStaffFrom, mergeStudentFrom, staffRefKeys, studentStaffRefs } from './merge';
 
 export interface SubjectFindings {
@@ -27,7 +29,7 @@ export interface IngestOptions {
   /** False when another frame of the tab keeps the tab's page row (`mayWritePage`): records are stored all the same. */
   writePage?: boolean;
   /** Told every subject this read re-checked (its page's and those linked to them), with their new findings. */
-  onRechecked?: (subjects: SubjectFindings[]) => void;
+  onRechecked?: (subjects: RecheckedSubject[]) => void;
 }
 
 /** Asks one frame of a tab how many records its page shows now; 0 when the frame is gone or does not answer. */
@@ -68,7 +70,11 @@ export async function mayWritePage(
   return (await frameRecords(tabId, current!.frameId ?? 0).catch(() => 0)) === 0;
 }
 
-const subjectKey = (kind: SubjectKind, id: string) => `${kind}:${id}`;
+/** A subject's key within a site: staff and students a page named without a school have school ''. */
+const subjectKey = (kind: SubjectKind, id: string, school = '') => `${kind}:${school}:${id}`;
+
+/** A subject a read re-checked, with its stored record's school (StudentRow `school`; '' for staff). */
+export type RecheckedSubject = SubjectFindings & { school: string };
 
 /**
  * Stores what a page showed and re-checks the records it affects. Checks run on the page's records plus
@@ -78,9 +84,10 @@ const subjectKey = (kind: SubjectKind, id: string) => `${kind}:${id}`;
 export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: IngestOptions): Promise<SubjectFindings[]> {
   const { site, now = Date.now() } = opts;
   const frameId = opts.frameId ?? 0;
-  let rechecked: SubjectFindings[] = [];
+  let rechecked: RecheckedSubject[] = [];
   const subjects = await db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
-    const pageStudents = await upsertStudents(db, site, snap.students, snap.url, now, 'page', snap.focus);
+    const mentioned = await upsertStudents(db, site, snap.students, snap.url, now, 'page', snap.focus);
+    const pageStudents = mentioned.filter((r): r is StudentRow => !!r);
     const pageStaff = await upsertStaff(db, site, snap.staff, snap.url, now, 'page', snap.focus);
 
     const directStaff = await staffByRefs(db, [
@@ -91,7 +98,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       .where('staffRefs')
       .anyOf(directStaff.flatMap((r) => r.refs))
       .toArray();
-    const students = uniqueBy([...pageStudents, ...linkedStudents], (r) => r.id);
+    const students = uniqueBy([...pageStudents, ...linkedStudents], (r) => subjectKey('student', r.id, r.school));
     const staff = uniqueBy(
       [
         ...directStaff,
@@ -103,28 +110,27 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
       (r) => r.id,
     );
 
-    const findings = runAllChecks(
-      { students: students.map((r) => r.record), staff: staff.map((r) => r.record) },
-      { asOf: opts.asOf, settings: browserCheckSettings(opts.settings) },
-    );
-    const bySubject = new Map<string, Finding[]>();
-    for (const f of findings) {
-      const key = subjectKey(f.subject.kind, f.subject.id);
-      (bySubject.get(key) ?? bySubject.set(key, []).get(key)!).push(f);
-    }
+    const checked = checkRows(students, staff, { asOf: opts.asOf, settings: opts.settings });
     // Staff reached only through a second hop may have students Liaison did not load: their findings wait.
-    const complete = [
-      ...students.map((r) => ({ kind: 'student' as const, id: r.id })),
-      ...directStaff.map((r) => ({ kind: 'staff' as const, id: r.id })),
+    rechecked = [
+      ...students.map((r) => ({ kind: 'student' as const, id: r.id, school: r.school, findings: checked.student(r) })),
+      ...directStaff.map((r) => ({ kind: 'staff' as const, id: r.id, school: '', findings: checked.staff(r) })),
     ];
     await putChangedFindings(
       db,
-      complete.map((s) => ({ site, ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [], checkedAt: now })),
+      rechecked.map(({ kind, id, school, findings }) => ({ site, kind, school, id, findings, checkedAt: now })),
     );
-    rechecked = complete.map((s) => ({ ...s, findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [] }));
 
-    const subjects = [
-      ...snap.students.map((s) => ({ kind: 'student' as const, id: s.id, name: s.name })),
+    const subjects: PageRow['subjects'] = [
+      ...snap.students.map((s, i) => {
+        const row = mentioned[i];
+        return {
+          kind: 'student' as const,
+          id: s.id,
+          name: s.name,
+          ...(!row ? { ambiguous: true as const } : row.school ? { school: row.school } : {}),
+        };
+      }),
       ...snap.staff.map((s) => ({ kind: 'staff' as const, id: s.id, name: s.name })),
     ];
     if (opts.writePage !== false) {
@@ -143,15 +149,16 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
         frameId,
       });
     }
-    const records = new Map(pageStudents.map((r) => [r.id, r.record]));
-    return subjects.map((s) => {
-      const due = s.kind === 'student' ? soonestDue(records.get(s.id), opts) : undefined;
-      return {
-        kind: s.kind,
-        id: s.id,
-        findings: bySubject.get(subjectKey(s.kind, s.id)) ?? [],
-        ...(due ? { due } : {}),
-      };
+    const staffById = new Map(pageStaff.map((r) => [r.id, r]));
+    return subjects.map((s, i): SubjectFindings => {
+      if (s.kind === 'staff') {
+        const row = staffById.get(canonicalId(s.id));
+        return { kind: s.kind, id: s.id, findings: row ? checked.staff(row) : [] };
+      }
+      const row = mentioned[i];
+      if (!row) return { kind: s.kind, id: s.id, findings: [ambiguousIdFinding(s.id)] };
+      const due = soonestDue(row.record, opts);
+      return { kind: s.kind, id: s.id, findings: checked.student(row), ...(due ? { due } : {}) };
     });
   });
   opts.onRechecked?.(rechecked);
@@ -161,7 +168,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
 
 /** Findings rows whose findings are what is stored already are not written again (their `checkedAt` stays). */
 async function putChangedFindings(db: LiaisonDb, rows: FindingRow[]): Promise<void> {
-  const before = await db.findings.bulkGet(rows.map((r) => [r.site, r.kind, r.id] as [string, string, string]));
+  const before = await db.findings.bulkGet(rows.map((r) => [r.site, r.kind, r.school, r.id] as FindingKey));
   await db.findings.bulkPut(rows.filter((r, i) => JSON.stringify(before[i]?.findings) !== JSON.stringify(r.findings)));
 }
 
@@ -170,15 +177,19 @@ export function pagesShowing(
   pages: readonly PageRow[],
   site: string,
   fromTabId: number,
-  rechecked: readonly SubjectFindings[],
+  rechecked: readonly RecheckedSubject[],
 ) {
-  const byKey = new Map(rechecked.map((s) => [subjectKey(s.kind, s.id), s]));
+  const byKey = new Map(
+    rechecked.map(({ school, ...s }) => [subjectKey(s.kind, s.id, school), s satisfies SubjectFindings]),
+  );
   return pages
     .filter((p) => p.site === site && p.tabId !== fromTabId && p.recognized)
     .map((p) => ({
       tabId: p.tabId,
       frameId: p.frameId ?? 0,
-      subjects: p.subjects.map((s) => byKey.get(subjectKey(s.kind, s.id))).filter((s): s is SubjectFindings => !!s),
+      subjects: p.subjects
+        .map((s) => byKey.get(subjectKey(s.kind, canonicalId(s.id), s.school)))
+        .filter((s): s is SubjectFindings => !!s),
     }))
     .filter((t) => t.subjects.length > 0);
 }
@@ -207,6 +218,11 @@ function recordUrlOf(
 
 type Focus = { kind: SubjectKind; id: string } | null | undefined;
 
+/**
+ * Stores the students a page or an import shows, each merged onto the stored student it names
+ * (lib/db/student-rows `resolveStudent`). Returns each one's stored row, in order; null for a mention that names no
+ * school while two students of the site share its id: it is stored nowhere, since it could be either.
+ */
 export async function upsertStudents(
   db: LiaisonDb,
   site: string,
@@ -215,19 +231,29 @@ export async function upsertStudents(
   now: number,
   from: UpsertFrom = 'page',
   focus?: Focus,
-) {
+): Promise<(StudentRow | null)[]> {
   const list = given.map(canonicalStudent); // imports too: "00017" and "17" are one student of a site
-  const old = await db.students.bulkGet(list.map((s) => [site, s.id] as [string, string]));
-  const rows: StudentRow[] = list.map((s, i) => {
-    const before = old[i];
+  const candidates = await storedWithIds(
+    db,
+    site,
+    list.map((s) => s.id),
+  );
+  const stored = new Set(candidates);
+  const moved: StudentRow[] = [];
+  const prior = new Map<StudentRow, StudentRow>();
+  const out = list.map((s): StudentRow | null => {
+    const resolved = resolveStudent(candidates, s);
+    if (resolved === 'ambiguous') return null;
+    const before = resolved.row;
     const { record, sources } = mergeStudentFrom(
       before?.record,
       stripProvenance(s),
       from === 'page' ? { url, sources: before?.sources, rowUrl: before?.url } : undefined,
     );
     const recordUrl = recordUrlOf('student', s.id, url, from === 'page' ? focus : null, before?.recordUrl);
-    return {
+    const row: StudentRow = {
       site,
+      school: resolved.school,
       id: s.id,
       record,
       staffRefs: studentStaffRefs(site, record),
@@ -236,9 +262,27 @@ export async function upsertStudents(
       sources,
       ...(recordUrl ? { recordUrl } : {}),
     };
+    if (before && stored.has(before)) {
+      if (before.school === row.school) prior.set(row, before);
+      else moved.push(before);
+    }
+    // Later mentions in the batch see this row in place of the one it merged onto.
+    if (before) candidates.splice(candidates.indexOf(before), 1, row);
+    else candidates.push(row);
+    return row;
   });
-  await db.students.bulkPut(changedRows(rows, old, now));
-  return rows;
+  // A student stored without a school moves to the school a page showed: its old key and findings row go.
+  await db.students.bulkDelete(moved.map(studentKey));
+  await db.findings.bulkDelete(moved.map(studentFindingsKey));
+  const rows = out.filter((r): r is StudentRow => !!r);
+  await db.students.bulkPut(
+    changedRows(
+      rows,
+      rows.map((r) => prior.get(r)),
+      now,
+    ),
+  );
+  return out;
 }
 
 export async function upsertStaff(

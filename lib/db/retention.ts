@@ -1,3 +1,5 @@
+import { schoolKey } from '../domain/ids';
+import { staffFindingsKey, storedWithIds, studentFindingsKey, studentKey } from './student-rows';
 import { z } from 'zod';
 import type { LiaisonDb } from './database';
 
@@ -36,8 +38,8 @@ export async function dropExpired(
     await db.students.bulkDelete(students);
     await db.staff.bulkDelete(staff);
     await db.findings.bulkDelete([
-      ...students.map(([site, id]) => [site, 'student', id] as [string, string, string]),
-      ...staff.map(([site, id]) => [site, 'staff', id] as [string, string, string]),
+      ...students.map(([site, school, id]) => studentFindingsKey({ site, school, id })),
+      ...staff.map(([site, id]) => staffFindingsKey(site, id)),
     ]);
     await db.pages.where('at').below(cutoff).delete();
     return { students: students.length, staff: staff.length };
@@ -71,12 +73,15 @@ export async function dropExpiredDaily(
 
 /**
  * Forgets one student: the cached record, its findings and its name in what tabs showed. Liaison notes stay:
- * they are the user's own record of contacts, deleted from the notes view.
+ * they are the user's own record of contacts, deleted from the notes view. Every school's student with the id
+ * goes unless `school` says which: a view that knows no school asks by the id it shows.
  */
-export async function forgetStudent(db: LiaisonDb, site: string, id: string): Promise<void> {
+export async function forgetStudent(db: LiaisonDb, site: string, id: string, school?: string): Promise<void> {
   await db.transaction('rw', [db.students, db.findings, db.pages], async () => {
-    await db.students.delete([site, id]);
-    await db.findings.delete([site, 'student', id]);
+    const all = await storedWithIds(db, site, [id]);
+    const rows = school === undefined ? all : all.filter((r) => r.school === schoolKey(school));
+    await db.students.bulkDelete(rows.map(studentKey));
+    await db.findings.bulkDelete(rows.map(studentFindingsKey));
     await db.pages.toCollection().modify((p) => {
       if (p.site !== site) return;
       p.subjects = p.subjects.filter((s) => !(s.kind === 'student' && s.id === id));

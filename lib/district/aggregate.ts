@@ -43,15 +43,17 @@ export function linkable(url: string | undefined | null): string | null {
   }
 }
 
-/** Findings rows by site, kind and id in nested maps: no key strings built per lookup. */
+/** Findings rows by site, kind, school and id in nested maps: no key strings built per lookup. */
 function findingsIndex(rows: readonly FindingRow[]) {
-  const bySite = new Map<string, Record<SubjectKind, Map<string, Finding[]>>>();
+  const bySite = new Map<string, Record<SubjectKind, Map<string, Map<string, Finding[]>>>>();
   for (const r of rows) {
     let s = bySite.get(r.site);
     if (!s) bySite.set(r.site, (s = { student: new Map(), staff: new Map() }));
-    s[r.kind].set(r.id, r.findings);
+    const bySchool = s[r.kind].get(r.school) ?? s[r.kind].set(r.school, new Map()).get(r.school)!;
+    bySchool.set(r.id, r.findings);
   }
-  return (site: string, kind: SubjectKind, id: string) => bySite.get(site)?.[kind].get(id) ?? NONE;
+  return (site: string, kind: SubjectKind, school: string, id: string) =>
+    bySite.get(site)?.[kind].get(school)?.get(id) ?? NONE;
 }
 
 /**
@@ -82,7 +84,7 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
       if (p && !providers.includes(p)) providers.push(p);
     }
     for (const p of providers) providerCounts.set(p, (providerCounts.get(p) ?? 0) + 1);
-    const f = forDistrict(findingsOf(row.site, 'student', row.id));
+    const f = forDistrict(findingsOf(row.site, 'student', row.school, row.id));
     addCodes(f);
     if (s.school) schools.add(s.school);
     return {
@@ -90,6 +92,7 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
       id: row.id,
       name: s.name,
       school: s.school ?? '',
+      schoolKey: row.school,
       grade: s.grade ?? '',
       caseManagerKey: cm ? index.keyOf(cm) : null,
       caseManagerName: cm?.record.name ?? s.caseManager?.name ?? '',
@@ -102,7 +105,7 @@ export function buildDistrict(input: DistrictInput, opts: DistrictOptions): Dist
   });
 
   const staff: StaffLine[] = input.staff.map((row) => {
-    const f = forDistrict(findingsOf(row.site, 'staff', row.id));
+    const f = forDistrict(findingsOf(row.site, 'staff', '', row.id));
     addCodes(f);
     return {
       site: row.site,

@@ -1,3 +1,4 @@
+import { studentRowKey } from '../db/student-rows';
 import type { FindingRow, StaffRow, StudentRow } from '../db/database';
 import { nextDueDates, type ComplianceSettings, type DueDate } from '../compliance';
 import { daysBetween } from '../compliance/days';
@@ -11,6 +12,8 @@ import { StaffRowIndex, staffKey } from './staff-index';
 export interface CaseloadRow {
   site: string;
   id: string;
+  /** The stored student's key (lib/db/student-rows `studentRowKey`): two schools' students may share `id`. */
+  rowKey: string;
   name: string;
   grade: string;
   school: string;
@@ -76,7 +79,7 @@ const serviceText = (s: { code?: string | null; name?: string | null }) => [s.co
 export function caseloadRows(input: CaseloadInput, opts: CaseloadOptions): CaseloadRow[] {
   const index = new StaffRowIndex(input.staff);
   const findings = new Map(
-    input.findings.filter((r) => r.kind === 'student').map((r) => [staffKey(r.site, r.id), r.findings]),
+    input.findings.filter((r) => r.kind === 'student').map((r) => [studentRowKey(r), r.findings]),
   );
   const notes = contacts(input.notes);
   const rows: CaseloadRow[] = [];
@@ -87,11 +90,12 @@ export function caseloadRows(input: CaseloadInput, opts: CaseloadOptions): Casel
     const cm = s.caseManager && !noCaseManager ? index.caseManager(row.site, s.caseManager) : null;
     const cmKey = cm ? staffKey(cm.site, cm.id) : null;
     if (opts.me && cmKey !== opts.me) continue;
-    const f = findings.get(staffKey(row.site, row.id)) ?? [];
+    const f = findings.get(studentRowKey(row)) ?? [];
     const c = notes.get(staffKey(row.site, row.id));
     rows.push({
       site: row.site,
       id: row.id,
+      rowKey: studentRowKey(row),
       name: s.name,
       grade: s.grade ?? '',
       school: s.school ?? '',

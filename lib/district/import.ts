@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import type { CheckSettings } from '../checks';
-import { browserCheckSettings, runAllChecks } from '../checks';
 import type { FindingRow, LiaisonDb } from '../db/database';
 import { upsertStaff, upsertStudents } from '../db/ingest';
-import type { Finding, Staff, Student } from '../domain';
+import { checkRows } from '../db/recheck';
+import type { Staff, Student } from '../domain';
 import {
   type ColumnReport,
   describeColumns,
@@ -305,31 +305,25 @@ export async function recheckSite(
     db.students.where('site').equals(site).toArray(),
     db.staff.where('site').equals(site).toArray(),
   ]);
-  const findings = runAllChecks(
-    { students: students.map((r) => r.record), staff: staff.map((r) => r.record) },
-    { asOf, settings: browserCheckSettings(settings) },
-  );
-  const by = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const k = `${f.subject.kind}:${f.subject.id}`;
-    (by.get(k) ?? by.set(k, []).get(k)!).push(f);
-  }
+  const checked = checkRows(students, staff, { asOf, settings });
   const rows: FindingRow[] = [
     ...students.map((r) => ({
       site,
       kind: 'student' as const,
+      school: r.school,
       id: r.id,
-      findings: by.get(`student:${r.id}`) ?? [],
+      findings: checked.student(r),
       checkedAt: now,
     })),
     ...staff.map((r) => ({
       site,
       kind: 'staff' as const,
+      school: '',
       id: r.id,
-      findings: by.get(`staff:${r.id}`) ?? [],
+      findings: checked.staff(r),
       checkedAt: now,
     })),
   ];
   await db.findings.bulkPut(rows);
-  return findings.length;
+  return checked.count;
 }

@@ -1,3 +1,4 @@
+import { studentFindingsKey, studentKey } from '../db/student-rows';
 import Dexie from 'dexie';
 import type { LiaisonDb, StudentRow } from '../db/database';
 import type { DistrictInput } from './aggregate';
@@ -96,7 +97,7 @@ export async function loadDistrictProgressively(
       const b = rows[rows.length - 1];
       const f = await db.findings
         .where(':id')
-        .between([a.site, 'student', a.id], [b.site, 'student', b.id], true, true)
+        .between(studentFindingsKey(a), studentFindingsKey(b), true, true)
         .toArray();
       students.push(...rows);
       for (const r of f) if (r.kind === 'student') findings.push(r);
@@ -113,7 +114,7 @@ export async function loadDistrictProgressively(
       await counted;
       break;
     }
-    after = [rows[rows.length - 1].site, rows[rows.length - 1].id];
+    after = studentKey(rows[rows.length - 1]);
     await pause();
   }
   return { students, staff, findings };
@@ -136,7 +137,7 @@ export async function loadCaseloadInput(
     const refs = [...new Set(students.flatMap((s) => s.staffRefs))];
     const [staff, findings] = await Promise.all([
       refs.length ? db.staff.where('refs').anyOf(refs).distinct().toArray() : Promise.resolve([self]),
-      db.findings.bulkGet(students.map((s) => [site, 'student', s.id] as [string, string, string])),
+      db.findings.bulkGet(students.map(studentFindingsKey)),
     ]);
     return { students, staff, findings: findings.filter((f) => f !== undefined) };
   });

@@ -6,6 +6,8 @@ export interface StudentLine {
   id: string;
   name: string;
   school: string;
+  /** The stored student's school key part (StudentRow `school`): with `site` and `id`, which student this is. */
+  schoolKey: string;
   grade: string;
   /** `site|staffId` of the resolved case manager, or null when Liaison does not know them. */
   caseManagerKey: string | null;

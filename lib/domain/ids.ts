@@ -11,6 +11,14 @@ export function canonicalId(id: string | null | undefined): string | null | unde
   return id && /^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, '') : id;
 }
 
+/**
+ * The school part of a student's key within a site (lib/db/database `StudentRow`): the school as the SIS names it,
+ * case, width and spacing aside; '' when the page does not say.
+ */
+export function schoolKey(school: string | null | undefined): string {
+  return school ? school.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim() : '';
+}
+
 /** Two ids of one site name the same record. */
 export const sameId = (a: string, b: string) => canonicalId(a) === canonicalId(b);
 

@@ -6,6 +6,7 @@ import {
   pagesShowing,
   recordUnrecognized,
   type FrameRecords,
+  type RecheckedSubject,
   type SubjectFindings,
 } from '../db/ingest';
 import { withNoteFollowUps } from '../notes/badge';
@@ -60,7 +61,7 @@ async function pushFindings(
   ctx: HandlerContext,
   site: string,
   fromTabId: number,
-  rechecked: SubjectFindings[],
+  rechecked: RecheckedSubject[],
 ): Promise<void> {
   const targets = pagesShowing(await ctx.db.pages.toArray(), site, fromTabId, rechecked);
   for (const t of targets) {
@@ -92,7 +93,7 @@ export async function handleContentMessage(ctx: HandlerContext, raw: unknown, se
       if (takesPage) await ctx.readSummaries?.record(sender.tabId, msg.snapshot, msg.part).catch(() => undefined);
       // Stored and checked under canonical ids ("00017" is "17"); the page's markers keep the ids it shows.
       const shown = [...msg.snapshot.students, ...msg.snapshot.staff].map((r) => r.id);
-      let rechecked: SubjectFindings[] = [];
+      let rechecked: RecheckedSubject[] = [];
       // District policy fixes compliance lead times and the report-card calendar for everyone (read per message).
       const policy = ctx.policy ? await ctx.policy().catch(() => ({}) as Policy) : undefined;
       const base = await ctx.settings?.();

@@ -1,3 +1,4 @@
+import { storedStudent } from '../db/student-rows';
 import type { LiaisonDb } from '../db/database';
 import { personNameKey } from '../domain';
 import { mailAddress } from './mailto';
@@ -20,7 +21,7 @@ export async function caseManagerContact(
   site: string,
   studentId: string,
 ): Promise<CaseManagerContact | null> {
-  const student = await db.students.get([site, studentId]);
+  const student = await storedStudent(db, site, { id: studentId });
   const ref = student?.record.caseManager;
   if (!ref || (!ref.staffId && !ref.name)) return null;
   const nameKey = personNameKey(ref.name);

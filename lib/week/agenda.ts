@@ -1,3 +1,4 @@
+import { studentRowKey } from '../db/student-rows';
 import type { StaffRow, StudentRow, FindingRow } from '../db/database';
 import { nextDueDates, type ComplianceSettings, type DueDate } from '../compliance';
 import { plusDays } from '../compliance/days';
@@ -79,9 +80,9 @@ export function studentPageUrl(row: Pick<StudentRow, 'site' | 'url' | 'sources'>
 
 /** The caseload's students (mine once "I am" is set), with their rows, as My caseload picks them. */
 export function weekStudents(input: WeekInput, opts: WeekOptions): StudentRow[] {
-  const byKey = new Map(input.students.map((r) => [staffKey(r.site, r.id), r]));
+  const byKey = new Map(input.students.map((r) => [studentRowKey(r), r]));
   return caseloadRows({ ...input, notes: [] }, { asOf: opts.asOf, now: 0, me: opts.me, compliance: opts.compliance })
-    .map((r) => byKey.get(staffKey(r.site, r.id)))
+    .map((r) => byKey.get(r.rowKey))
     .filter((r): r is StudentRow => !!r);
 }
 
@@ -99,7 +100,7 @@ export function weekItems(input: WeekInput, opts: WeekOptions): WeekItem[] {
   const horizon = plusDays(opts.asOf, (opts.days ?? WEEK_DAYS) - 1);
   const rows = weekStudents(input, opts);
   const findings = new Map(
-    input.findings.filter((f) => f.kind === 'student').map((f) => [staffKey(f.site, f.id), f.findings]),
+    input.findings.filter((f) => f.kind === 'student').map((f) => [studentRowKey(f), f.findings]),
   );
   const mine = new Map(rows.map((r) => [staffKey(r.site, r.id), r]));
   const out: WeekItem[] = [];
@@ -121,7 +122,7 @@ export function weekItems(input: WeekInput, opts: WeekOptions): WeekItem[] {
       if (d.scheduleBy && d.due >= opts.asOf && d.scheduleBy <= horizon)
         line(row, d.scheduleBy, 'schedule', `Schedule the ${MEETING[d.code] ?? 'meeting'} (due ${d.due})`, d.code);
     }
-    if ((findings.get(staffKey(row.site, row.id)) ?? []).some(isNotCheckedFinding))
+    if ((findings.get(studentRowKey(row)) ?? []).some(isNotCheckedFinding))
       line(
         row,
         opts.asOf,

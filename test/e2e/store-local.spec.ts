@@ -166,8 +166,13 @@ async function storedStudent(context: BrowserContext, extensionId: string, site:
         const open = indexedDB.open('liaison');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const get = open.result.transaction('students').objectStore('students').get([site, id]);
-          get.onsuccess = () => resolve(get.result);
+          // Keyed by site, school and id (lib/db/database version 3); the page names the id alone.
+          const get = open.result
+            .transaction('studentsBySchool')
+            .objectStore('studentsBySchool')
+            .index('[site+id]')
+            .getAll([site, id]);
+          get.onsuccess = () => resolve(get.result.length === 1 ? get.result[0] : undefined);
           get.onerror = () => reject(get.error);
         };
       }),

@@ -66,7 +66,7 @@ describe('worker message handling', () => {
     // The case manager has no staff record yet: in the browser (partial staff knowledge) that is "not checked".
     expect(codes(reply, '1')).toContain('CM_NOT_CHECKED');
     expect(codes(reply, '1')).not.toContain('CM_UNKNOWN_STAFF');
-    expect(await db.students.get([SITE, '1'])).toMatchObject({ record: { name: 'Jordan Rivera' } });
+    expect(await db.students.get([SITE, '', '1'])).toMatchObject({ record: { name: 'Jordan Rivera' } });
     expect(await db.pages.get(7)).toMatchObject({ focus: { kind: 'student', id: '1' }, recognized: true, site: SITE });
   });
 
@@ -84,13 +84,13 @@ describe('worker message handling', () => {
       },
       list,
     );
-    expect((await db.students.get([SITE, '1']))?.recordUrl).toBeUndefined();
+    expect((await db.students.get([SITE, '', '1']))?.recordUrl).toBeUndefined();
     await handleContentMessage(
       ctx(),
       { type: 'page/snapshot', snapshot: snapshot({ students: [student], focus: { kind: 'student', id: '1' } }) },
       sender,
     );
-    expect((await db.students.get([SITE, '1']))?.recordUrl).toBe(`${SITE}/students/1`);
+    expect((await db.students.get([SITE, '', '1']))?.recordUrl).toBe(`${SITE}/students/1`);
     // A padded id in the focus is the same record; a later list page keeps the record's address.
     const two = { tabId: 7, url: `${SITE}/students/0002` };
     await handleContentMessage(
@@ -117,8 +117,8 @@ describe('worker message handling', () => {
       },
       list,
     );
-    expect((await db.students.get([SITE, '1']))?.recordUrl).toBe(`${SITE}/students/1`);
-    expect((await db.students.get([SITE, '2']))?.recordUrl).toBe(`${SITE}/students/0002`);
+    expect((await db.students.get([SITE, '', '1']))?.recordUrl).toBe(`${SITE}/students/1`);
+    expect((await db.students.get([SITE, '', '2']))?.recordUrl).toBe(`${SITE}/students/0002`);
   });
 
   it('re-checks a student already stored when a later page shows their case manager’s credentials', async () => {
@@ -132,7 +132,7 @@ describe('worker message handling', () => {
       { type: 'page/snapshot', snapshot: staffPage },
       { tabId: 7, url: `${SITE}/staff/T1` },
     );
-    const row = await db.findings.get([SITE, 'student', '1']);
+    const row = await db.findings.get([SITE, 'student', '', '1']);
     expect(row!.findings.map((f) => f.code)).not.toContain('CM_NOT_CHECKED');
     expect(row!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
@@ -151,7 +151,7 @@ describe('worker message handling', () => {
     const reply = await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: record }, sender);
     expect('subjects' in reply && reply.subjects.map((s) => s.id)).toEqual(['17']);
     expect(await db.students.count()).toBe(1);
-    expect((await db.students.get([SITE, '17']))!.record).toMatchObject({
+    expect((await db.students.get([SITE, '', '17']))!.record).toMatchObject({
       grade: '4',
       primaryDisability: student.primaryDisability,
       caseManager: { staffId: '42' },
@@ -165,7 +165,7 @@ describe('worker message handling', () => {
       },
       { tabId: 7, url: `${SITE}/staff/42` },
     );
-    expect((await db.findings.get([SITE, 'student', '17']))!.findings.map((f) => f.code)).not.toContain(
+    expect((await db.findings.get([SITE, 'student', '', '17']))!.findings.map((f) => f.code)).not.toContain(
       'CM_NOT_CHECKED',
     );
   });
@@ -209,8 +209,8 @@ describe('worker message handling', () => {
       { type: 'page/snapshot', snapshot: snapshot({ students: [{ id: '1', name: 'Other Person' }] }) },
       { tabId: 8, url: 'https://other.example/s/1' },
     );
-    expect((await db.students.get([SITE, '1']))!.record.name).toBe('Jordan Rivera');
-    expect((await db.students.get(['https://other.example', '1']))!.record.name).toBe('Other Person');
+    expect((await db.students.get([SITE, '', '1']))!.record.name).toBe('Jordan Rivera');
+    expect((await db.students.get(['https://other.example', '', '1']))!.record.name).toBe('Other Person');
   });
 
   it('rejects malformed messages and messages that are not from a tab, writing nothing', async () => {
@@ -283,7 +283,7 @@ describe('a thin page after a full one (issue 12)', () => {
         { tabId: 8, url: thin.url },
       );
       expect(reply.ok).toBe(true);
-      const row = await db.students.get([SITE, '1']);
+      const row = await db.students.get([SITE, '', '1']);
       expect(row?.record).toMatchObject({
         name: 'Jordan Rivera',
         primaryDisability: student.primaryDisability,

@@ -14,6 +14,7 @@ export const studentRow = (
   const record: Student = { name: `Student ${s.id}`, ...s };
   return {
     site,
+    school: '',
     id: s.id,
     record,
     staffRefs: studentStaffRefs(site, record),
@@ -53,6 +54,7 @@ export const finding = (
 export const findingRow = (kind: 'student' | 'staff', id: string, findings: Finding[], site = SITE): FindingRow => ({
   site,
   kind,
+  school: '',
   id,
   findings,
   checkedAt: NOW,

@@ -1,3 +1,4 @@
+import { storedStudent, studentFindingsKey } from '../../../lib/db/student-rows';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
 import Papa from 'papaparse';
@@ -184,12 +185,12 @@ describe('writeImport', () => {
       { site: SITE, file: 'students.csv', asOf: AS_OF, now: NOW },
     );
     expect(res).toMatchObject({ students: 3, staff: 0 });
-    const row = await db.students.get([SITE, '2']);
+    const row = await storedStudent(db, SITE, { id: '2' });
     expect(row).toMatchObject({ url: 'import:students.csv', seenAt: NOW });
     expect(await db.staff.get([SITE, 'T1'])).toMatchObject({ url: 'import:staff.csv' });
     // Every student and staff member of the site has a findings row; the annual due in 8 days is one.
     expect(await db.findings.count()).toBe(5);
-    const f = await db.findings.get([SITE, 'student', '2']);
+    const f = await db.findings.get(studentFindingsKey(row!));
     expect(f?.findings.map((x) => x.code)).toContain('IEP_ANNUAL_DUE_SOON');
   });
 

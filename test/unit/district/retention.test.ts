@@ -89,12 +89,12 @@ describe('page rows do not outlive their tab (issue 12)', () => {
 describe('forget and clear', () => {
   it('forgets one student: record, findings and the name the tab row showed', async () => {
     await forgetStudent(db, SITE, 'new');
-    expect(await db.students.get([SITE, 'new'])).toBeUndefined();
-    expect(await db.findings.get([SITE, 'student', 'new'])).toBeUndefined();
+    expect(await db.students.get([SITE, '', 'new'])).toBeUndefined();
+    expect(await db.findings.get([SITE, 'student', '', 'new'])).toBeUndefined();
     const page = await db.pages.get(1);
     expect(page?.subjects.map((s) => s.id)).toEqual(['T-new']);
     expect(page?.focus).toBeNull();
-    expect(await db.students.get([SITE, 'old'])).toBeDefined();
+    expect(await db.students.get([SITE, '', 'old'])).toBeDefined();
   });
 
   it('clears every record and note but keeps settings', async () => {

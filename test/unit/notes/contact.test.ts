@@ -18,6 +18,7 @@ describe('teacher view: who the case manager is', () => {
   it('finds the case manager by name and gives the staff record’s email and phone', async () => {
     await db.students.put({
       site: SITE,
+      school: '',
       id: '1',
       record: { id: '1', name: 'A B', caseManager: { name: 'Gonzalez, Maria' } },
       staffRefs: [],
@@ -44,6 +45,7 @@ describe('teacher view: who the case manager is', () => {
   it('an e-mail the page shaped into more than an address is not offered (issue 12)', async () => {
     await db.students.put({
       site: SITE,
+      school: '',
       id: '1',
       record: { id: '1', name: 'A B', caseManager: { staffId: 'T1' } },
       staffRefs: [],

@@ -35,6 +35,7 @@ beforeEach(async () => {
     subjects.map((s, i) => ({
       site: SITE,
       kind: 'student' as const,
+      school: '',
       id: s.id,
       checkedAt: 1,
       findings: [

@@ -199,6 +199,7 @@ describe('side panel: "Not checked yet" and "What Liaison read on this page"', (
     });
     await db.students.put({
       site: SITE,
+      school: '',
       id: '1004',
       record: sofia,
       staffRefs: studentStaffRefs(SITE, sofia),
@@ -210,6 +211,7 @@ describe('side panel: "Not checked yet" and "What Liaison read on this page"', (
     await db.findings.put({
       site: SITE,
       kind: 'student',
+      school: '',
       id: '1004',
       checkedAt: 1,
       findings: [

@@ -254,7 +254,7 @@ describe('the worker keeps the summary of what a content script sent', () => {
     expect(s.records[0].fields.find((f) => f.field === 'grade')!.source).toBe('label "Grade"');
     expect(s.diagnostics[0].field).toBe('primaryDisability');
     // The stored record stays canonical: provenance is not written to IndexedDB.
-    expect((await db.students.get([SITE, '1004']))!.record).not.toHaveProperty('provenance');
+    expect((await db.students.get([SITE, '', '1004']))!.record).not.toHaveProperty('provenance');
     await handleContentMessage(ctx, { type: 'page/unrecognized', url: sender.url }, sender);
     expect(await store.get(3)).toBeNull();
   });

@@ -38,7 +38,7 @@ const rows = {
     {
       site: SITE,
       id: '1001',
-      record: { id: '1001', name: 'Jordan Rivera', services: [] },
+      record: { id: '1001', name: 'Jordan Rivera', school: 'Lincoln  Elementary', services: [] },
       staffRefs: [`${SITE}|id:T1`],
       seenAt: 1,
       url: `${SITE}/students/1001`,
@@ -113,12 +113,23 @@ describe('schema migrations', () => {
 
     const db = new LiaisonDb(NAME);
     await db.open();
-    // Every row intact; the notes and drafts v1 held in the clear are marked as such by the upgrade to 2.
+    // Every row intact; the notes and drafts v1 held in the clear are marked as such by the upgrade to 2, and
+    // students and their findings moved by the upgrade to 3 to stores keyed by school (the record's, as a key).
     const marked = (list: object[]) => list.map((r) => ({ ...r, legacyClear: true }));
-    for (const [table, list] of Object.entries(rows))
-      expect(await db.table(table).toArray(), table).toEqual(
-        table === 'notes' || table === 'drafts' ? marked(list) : list,
-      );
+    const moved: Record<string, [string, object[]]> = {
+      students: ['studentsBySchool', rows.students.map((r) => ({ ...r, school: 'lincoln elementary' }))],
+      findings: ['findingsBySchool', rows.findings.map((r) => ({ ...r, school: 'lincoln elementary' }))],
+    };
+    for (const [table, list] of Object.entries(rows)) {
+      const [store, want] = moved[table] ?? [table, table === 'notes' || table === 'drafts' ? marked(list) : list];
+      expect(await db.table(store).toArray(), table).toEqual(want);
+    }
+    expect(db.tables.map((t) => t.name)).not.toContain('students');
+    expect(db.tables.map((t) => t.name)).not.toContain('findings');
+    // The moved rows are found by the keys the code uses.
+    expect((await db.students.get([SITE, 'lincoln elementary', '1001']))?.record.name).toBe('Jordan Rivera');
+    expect(await db.findings.get([SITE, 'student', 'lincoln elementary', '1001'])).toBeDefined();
+    expect(await db.staff.get([SITE, 'T1'])).toBeDefined();
 
     // The clear v1 notes become sealed ones once the user sets a passphrase, and read back the same.
     await setPassphrase(db, 'migration passphrase');
