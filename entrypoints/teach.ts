@@ -1,7 +1,7 @@
 import '@/lib/zod-jitless';
 import { openToolbar, type Toolbar } from '@/components/teach/toolbar';
 import { readWithProfile } from '@/lib/adapters/generic/profile-check';
-import type { Reply } from '@/lib/messaging/protocol';
+import { workerSender } from '@/lib/messaging/send';
 import { UI_ATTR } from '@/lib/page/controller';
 import { taughtProfileId } from '@/lib/teach/draft';
 
@@ -17,9 +17,9 @@ export default defineUnlistedScript(async () => {
   const holder = globalThis as Holder;
   const open = holder[OPEN];
   if (open?.host.isConnected) return open.root.querySelector('button')?.focus(); // already teaching: never twice
-  const send = (msg: object) => browser.runtime.sendMessage(msg) as Promise<Reply>;
+  const send = workerSender((msg) => browser.runtime.sendMessage(msg));
   const reply = await send({ type: 'profiles/get' }).catch(() => null);
-  const profiles = reply?.ok && 'profiles' in reply ? reply.profiles : [];
+  const profiles = reply?.ok ? reply.profiles : [];
   if (holder[OPEN]?.host.isConnected) return; // a second request arrived while this one waited
   holder[OPEN] = openToolbar(
     {
@@ -28,7 +28,7 @@ export default defineUnlistedScript(async () => {
       read: (profile, url) => readWithProfile(document, url, profile),
       save: async (profile) => {
         const r = await send({ type: 'profiles/save', profile });
-        return r.ok ? { ok: true } : { ok: false, error: 'error' in r ? r.error : undefined };
+        return r.ok ? { ok: true } : { ok: false, error: r.error };
       },
       existing: profiles.find((p) => p.id === taughtProfileId(location.hostname)) ?? null,
       uiAttr: UI_ATTR,

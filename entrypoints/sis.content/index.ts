@@ -1,17 +1,24 @@
 import '@/lib/zod-jitless';
 import { createChip } from '@/components/teach/chip';
-import type { Reply, SiteProfilesReply } from '@/lib/messaging/protocol';
+import type { FrameStateReply, PageSubject, TabMessage } from '@/lib/messaging/protocol';
+import { workerSender, type SendToWorker } from '@/lib/messaging/send';
 import { startPageController, UI_ATTR } from '@/lib/page/controller';
 import { chipWanted, hostsSiteFrames, isTopFrame } from '@/lib/page/frames';
 import { sitePicker, type SiteProfiles } from '@/lib/teach/pick';
 
 const NONE: SiteProfiles = { profiles: [], disabledAdapters: [] };
 
+/**
+ * Messages to the worker, each answered with its own reply type. Replies come from Liaison's own worker; what is
+ * untrusted (the page) is parsed on the worker's side.
+ */
+const send: SendToWorker = workerSender((msg) => browser.runtime.sendMessage(msg));
+
 /** The site's profiles from the worker (which parsed them); no answer means built-in adapters only. */
 async function loadSiteProfiles(): Promise<SiteProfiles> {
   try {
-    const reply = (await browser.runtime.sendMessage({ type: 'profiles/get' })) as Reply;
-    return reply.ok && 'profiles' in reply ? (reply as SiteProfilesReply) : NONE;
+    const reply = await send({ type: 'profiles/get' });
+    return reply.ok ? { profiles: reply.profiles, disabledAdapters: reply.disabledAdapters } : NONE;
   } catch {
     return NONE;
   }
@@ -28,13 +35,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     let pick = sitePicker(NONE);
-    const send = (msg: object) => browser.runtime.sendMessage(msg) as Promise<Reply>;
     const chip = createChip(document, () => void send({ type: 'teach/start' }).catch(() => undefined), UI_ATTR);
     const controller = startPageController({
       doc: document,
       location: () => location.href,
       pick: (url, doc) => pick(url, doc),
-      // Replies come from Liaison's own worker; what is untrusted (the page) is parsed on the worker's side.
       send,
       onCompose: (studentId) => void send({ type: 'note/compose', studentId }).catch(() => undefined),
       onRecognized: (recognized) =>
@@ -48,18 +53,20 @@ export default defineContentScript({
       alive: () => ctx.isValid,
     });
     if (!controller) return;
-    const onMessage = (msg: unknown) => {
-      const type = (msg as { type?: unknown } | null)?.type;
+    // A TabMessage from Liaison's own worker (a page's scripts cannot send to this listener), which typed it; read
+    // without zod, its one field beyond the type checked to be a list.
+    const onMessage = (raw: unknown) => {
+      const msg = raw as { type?: TabMessage['type']; subjects?: unknown } | null;
       // The worker asks whether this frame still shows records before another frame of the tab takes the side
-      // panel's "this page" over (lib/db/ingest).
-      if (type === 'page/state') return Promise.resolve({ records: controller.records() });
+      // panel's "this page" over (lib/db/ingest); it parses the answer.
+      if (msg?.type === 'page/state')
+        return Promise.resolve({ records: controller.records() } satisfies FrameStateReply);
       // Re-checked findings of records this page shows (a staff page was read in another tab).
-      if (type === 'page/findings') {
-        const subjects = (msg as { subjects?: unknown }).subjects;
-        if (Array.isArray(subjects)) void controller.update(subjects as Parameters<typeof controller.update>[0]);
+      if (msg?.type === 'page/findings') {
+        if (Array.isArray(msg.subjects)) void controller.update(msg.subjects as PageSubject[]);
         return;
       }
-      if (type !== 'profiles/changed') return;
+      if (msg?.type !== 'profiles/changed') return;
       void loadSiteProfiles().then((site) => {
         pick = sitePicker(site);
         return controller.refresh();

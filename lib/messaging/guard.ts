@@ -4,7 +4,10 @@ import { ContentMessage } from './protocol';
 
 /**
  * The worker's door: a message is acted on only if it comes from a tab of an enabled site, is small enough,
- * and parses. Everything else is refused and counted (by reason, never by content).
+ * and parses. Everything else is refused and counted (by reason, never by content). The door has two steps:
+ * `admit` checks the sender, the size and the schema synchronously (so a message that needs the user's gesture,
+ * `note/compose` opening the side panel, is acted on only once parsed), and `siteEnabled` checks the site against
+ * the enabled sites, which the browser gives only asynchronously; nothing is stored or answered before both pass.
  */
 export const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 export const REJECTED_KEY = 'trust:rejectedMessages';
@@ -15,7 +18,18 @@ export interface RejectedCount {
   byReason: Partial<Record<RejectReason, number>>;
 }
 
-export type Admitted = { ok: true; msg: ContentMessage; site: string } | { ok: false; reason: RejectReason };
+export type Admitted =
+  | {
+      ok: true;
+      msg: ContentMessage;
+      /** The sender's origin: the scope of everything the message writes. */
+      site: string;
+      /** The sender's host pattern, for `siteEnabled`. */
+      pattern: string;
+      tabId: number;
+      url: string;
+    }
+  | { ok: false; reason: RejectReason };
 
 /**
  * An upper bound on the message's JSON size, walked with an early stop: a huge message costs at most
@@ -44,20 +58,30 @@ export function exceedsSize(value: unknown, limit = MAX_MESSAGE_BYTES): boolean 
   return false;
 }
 
-/** Checks one message against the enabled sites' patterns (granted host permissions, the manifest's included). */
-export function admit(
-  raw: unknown,
-  sender: { tabId?: number; url?: string },
-  enabledPatterns: readonly string[],
-): Admitted {
+/**
+ * Checks one message's sender (a tab with an http(s) URL), size and schema, synchronously; `siteEnabled` then checks
+ * its site.
+ */
+export function admit(raw: unknown, sender: { tabId?: number; url?: string }): Admitted {
   if (sender.tabId === undefined || !sender.url) return { ok: false, reason: 'not-from-tab' };
   const pattern = sitePatternFor(sender.url);
   if (!pattern) return { ok: false, reason: 'bad-sender' };
-  if (!enabledPatterns.some((p) => isSitePattern(p) && p === pattern)) return { ok: false, reason: 'site-not-enabled' };
   if (exceedsSize(raw)) return { ok: false, reason: 'oversized' };
   const parsed = ContentMessage.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'malformed' };
-  return { ok: true, msg: parsed.data, site: new URL(sender.url).origin };
+  return {
+    ok: true,
+    msg: parsed.data,
+    site: new URL(sender.url).origin,
+    pattern,
+    tabId: sender.tabId,
+    url: sender.url,
+  };
+}
+
+/** Whether an admitted message's site is enabled: its pattern is one of the granted host patterns (the manifest's included). */
+export function siteEnabled(pattern: string, enabledPatterns: readonly string[]): boolean {
+  return enabledPatterns.some((p) => isSitePattern(p) && p === pattern);
 }
 
 export async function countRejected(db: LiaisonDb, reason: RejectReason): Promise<void> {

@@ -37,18 +37,20 @@ export function badgeFinding(f: BadgeFinding): BadgeFinding {
   return { code: f.code, severity: f.severity, title: f.title, detail: f.detail, ...(f.fix ? { fix: f.fix } : {}) };
 }
 
-export const PageFindingsReply = z.object({
-  ok: z.literal(true),
-  subjects: z.array(
-    z.object({
-      kind: SubjectKind,
-      id: z.string(),
-      findings: z.array(BadgeFinding),
-      /** A student's soonest compliance date ("Annual due in 12 days"), shown beside the badge and in its popover. */
-      due: z.object({ due: z.string(), label: z.string() }).optional(),
-    }),
-  ),
+/**
+ * One subject of a page's answer: what its badge shows, under the id the page showed. The one schema of a page
+ * subject: the answer to `page/snapshot`, the worker's `page/findings` and the page's markers all use it.
+ */
+export const PageSubject = z.object({
+  kind: SubjectKind,
+  id: z.string(),
+  findings: z.array(BadgeFinding),
+  /** A student's soonest compliance date ("Annual due in 12 days"), shown beside the badge and in its popover. */
+  due: z.object({ due: z.string(), label: z.string() }).optional(),
 });
+export type PageSubject = z.infer<typeof PageSubject>;
+
+export const PageFindingsReply = z.object({ ok: z.literal(true), subjects: z.array(PageSubject) });
 export type PageFindingsReply = z.infer<typeof PageFindingsReply>;
 
 export const ErrorReply = z.object({ ok: z.literal(false), error: z.string() });
@@ -70,12 +72,32 @@ export const TabMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('profiles/changed') }),
   z.object({ type: z.literal('page/state') }),
   /** Findings re-checked because another tab's page showed something new (a staff page read after a list). */
-  z.object({ type: z.literal('page/findings'), subjects: PageFindingsReply.shape.subjects }),
+  z.object({ type: z.literal('page/findings'), subjects: z.array(PageSubject) }),
 ]);
 export type TabMessage = z.infer<typeof TabMessage>;
 
 export const FrameStateReply = z.object({ records: z.number().int().min(0) });
 export type FrameStateReply = z.infer<typeof FrameStateReply>;
 
-export const Reply = z.union([PageFindingsReply, SiteProfilesReply, ErrorReply, z.object({ ok: z.literal(true) })]);
+export const OkReply = z.object({ ok: z.literal(true) });
+export type OkReply = z.infer<typeof OkReply>;
+
+/**
+ * What the worker answers each content message when it acts on it; any message may instead be refused with an
+ * `ErrorReply`. The handler's cases are typed by it and the content script's `send` (lib/messaging/send) gives each
+ * sender its message's reply: one table, so the two sides cannot drift.
+ */
+export const ContentReplies = {
+  'page/snapshot': PageFindingsReply,
+  'page/unrecognized': OkReply,
+  'note/compose': OkReply,
+  'profiles/get': SiteProfilesReply,
+  'profiles/save': OkReply,
+  'teach/start': OkReply,
+} as const satisfies Record<ContentMessage['type'], z.ZodType>;
+
+/** The reply to one content message type: its answer, or a refusal. */
+export type ReplyFor<T extends ContentMessage['type']> = z.infer<(typeof ContentReplies)[T]> | ErrorReply;
+
+export const Reply = z.union([PageFindingsReply, SiteProfilesReply, ErrorReply, OkReply]);
 export type Reply = z.infer<typeof Reply>;

@@ -11,13 +11,12 @@ const GUARD = 'lib/messaging/guard.ts';
 const TAB_RECEIVER = 'entrypoints/sis.content/index.ts';
 
 /**
- * Places that look at a content message's `type` before admit() has parsed it and checked its sender. Each one acts
- * on an unvalidated message and is a debt, not a pattern: remove the entry when the code is gone, add none.
- * - note/compose: background.ts opens the side panel before any await, as Chrome wants a user gesture for
- *   sidePanel.open; the handler's own `case 'note/compose'` does the rest after validation.
- * - page/snapshot: background.ts runs the daily retention purge (dropStale) for any message so typed.
+ * Places that look at a content message's `type` before admit() has parsed it and checked its sender. Each one would
+ * act on an unvalidated message and is a debt, not a pattern: remove the entry when the code is gone, add none.
+ * (None is left: the worker opens the side panel for `note/compose` and starts the retention purge for `page/snapshot`
+ * from their cases in handleContentMessage, after admit().)
  */
-const PEEKS_BEFORE_VALIDATION = ['entrypoints/background.ts note/compose', 'entrypoints/background.ts page/snapshot'];
+const PEEKS_BEFORE_VALIDATION: string[] = [];
 
 const typesOf = (u: { options: readonly { shape: { type: { value: unknown } } }[] }) =>
   u.options.map((o) => String(o.shape.type.value));

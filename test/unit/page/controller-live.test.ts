@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '../../../lib/adapters/types';
 import type { ContentMessage, Reply } from '../../../lib/messaging/protocol';
+import { workerSender } from '../../../lib/messaging/send';
 import {
   startPageController,
   UI_ATTR,
@@ -59,13 +60,16 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function start(over: Partial<PageControllerDeps> = {}) {
+/** A test's own worker answers any message with any reply: `workerSender` gives it the controller's typed `send`. */
+type Over = Omit<Partial<PageControllerDeps>, 'send'> & { send?: (m: ContentMessage) => Promise<unknown> };
+
+function start({ send: own, ...over }: Over = {}) {
   const send = vi.fn(answer);
   const c = startPageController({
     doc: document,
     location: () => 'http://127.0.0.1/list',
     pick: (url, doc) => (adapter.detect(url, doc) ? { adapter } : null),
-    send,
+    send: workerSender(own ?? send),
     settleMs: 5,
     ...over,
   });

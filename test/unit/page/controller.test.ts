@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '../../../lib/adapters/types';
 import type { ContentMessage, Reply } from '../../../lib/messaging/protocol';
+import { workerSender } from '../../../lib/messaging/send';
 import { startPageController, type PageController } from '../../../lib/page/controller';
 
 /** A minimal adapter: every `li[data-id]` under #main is a student. */
@@ -67,7 +68,7 @@ function start(send = vi.fn(async (m: ContentMessage) => reply(m))) {
     doc: document,
     location: () => 'http://127.0.0.1/list',
     pick: (url, doc) => (listAdapter.detect(url, doc) ? { adapter: listAdapter } : null),
-    send,
+    send: workerSender(send),
     settleMs: 5,
   });
   return send;

@@ -114,3 +114,28 @@ describe('the size check is cheap and early', () => {
     expect(exceedsSize({ a: 'x'.repeat(1000) }, 1_000_000)).toBe(false);
   });
 });
+
+describe('messages that act before any await, once admitted', () => {
+  const compose = { type: 'note/compose', studentId: '1' };
+
+  it('"Add note" opens the side panel synchronously (within the user gesture), and only for an admitted message', async () => {
+    const opened: number[] = [];
+    const c = { ...ctx(), openSidePanel: (tabId: number) => opened.push(tabId) };
+    const reply = handleContentMessage(c, compose, sender);
+    expect(opened).toEqual([3]); // before the reply's first await settled
+    expect(await reply).toMatchObject({ ok: true });
+    await handleContentMessage(c, { type: 'note/compose' }, sender);
+    await handleContentMessage(c, compose, { url: sender.url });
+    expect(opened).toEqual([3]);
+  });
+
+  it('a page read starts the retention purge only when admitted and from an enabled site', async () => {
+    let purges = 0;
+    const pageRead = () => purges++;
+    await handleContentMessage({ ...ctx(), pageRead }, good, sender);
+    expect(purges).toBe(1);
+    await handleContentMessage({ ...ctx(), pageRead }, { type: 'page/snapshot' }, sender);
+    await handleContentMessage({ ...ctx(['http://127.0.0.1/*']), pageRead }, good, sender);
+    expect(purges).toBe(1);
+  });
+});
