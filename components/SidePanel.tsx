@@ -1,3 +1,4 @@
+import { ComposeRequest } from '../lib/messaging/protocol';
 import { ambiguousIdFinding, staffFindingsKey, storedStudents, studentFindingsKey } from '../lib/db/student-rows';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LiaisonDb, PageRow } from '../lib/db/database';
@@ -133,7 +134,8 @@ export function SidePanel({
   useEffect(() => void purgeDeleted(db).catch(() => undefined), [db]);
   useDueNotification(db, settings);
   useEffect(() => {
-    const c = page?.compose;
+    const parsed = ComposeRequest.safeParse(page?.compose);
+    const c = parsed.success ? parsed.data : null;
     if (!page || !c || c.at === handled.current || Date.now() - c.at > COMPOSE_FRESH_MS) return;
     handled.current = c.at;
     setTarget({ studentId: c.studentId, compose: true, at: c.at });

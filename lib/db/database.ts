@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { isSealed } from '../crypto/aead';
 import { schoolKey } from '../domain/ids';
 import type { Finding, PageType, Staff, Student, SubjectKind } from '../domain';
+import type { ComposeRequest } from '../messaging/protocol';
 import type { NoteRow } from '../notes/schema';
 import type { FieldSources } from './merge';
 
@@ -72,8 +73,8 @@ export interface PageRow {
    * some SIS lives in a frame (openSIS); see `mayWritePage` in lib/db/ingest for which frame's page counts.
    */
   frameId?: number;
-  /** Set when the user asked, from a badge, to write a note about this student; the side panel opens the form. */
-  compose?: { studentId: string; at: number } | null;
+  /** "Add note" on a badge: the worker → side panel channel (lib/messaging/protocol `ComposeRequest`). */
+  compose?: ComposeRequest | null;
 }
 
 /** A key/value row: settings, site profiles and similar small documents, each parsed by its own zod schema on read. */

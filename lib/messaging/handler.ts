@@ -18,6 +18,7 @@ import { admit, countRejected, REJECT_ERROR, siteEnabled, type Admitted, type Re
 import type { ReadSummaryStore } from './panel';
 import {
   badgeFinding,
+  ComposeRequest,
   type ContentMessage,
   type ErrorReply,
   type PageFindingsReply,
@@ -130,7 +131,7 @@ export function handleContentMessage(ctx: HandlerContext, raw: unknown, sender: 
       ctx.openSidePanel?.(admitted.tabId);
       return whenEnabled(ctx, { ...admitted, msg, frameId }, async ({ tabId }) => {
         await ctx.db.pages.update(tabId, {
-          compose: { studentId: canonicalId(msg.studentId), at: Date.now() },
+          compose: ComposeRequest.parse({ studentId: canonicalId(msg.studentId), at: Date.now() }),
           at: Date.now(),
         });
         return { ok: true };

@@ -53,6 +53,19 @@ export type PageSubject = z.infer<typeof PageSubject>;
 export const PageFindingsReply = z.object({ ok: z.literal(true), subjects: z.array(PageSubject) });
 export type PageFindingsReply = z.infer<typeof PageFindingsReply>;
 
+/**
+ * The worker → side panel channel: "Add note" on a badge asks the side panel (which the worker opens within the
+ * click) to open the note form for that student. The panel may not be running yet to hear a message, so the request
+ * waits on the tab's page row (PageRow `compose`): written only by the worker's `note/compose` case, parsed by the
+ * panel before use (a row another version wrote, or a damaged one, opens nothing), and cleared once handled.
+ */
+export const ComposeRequest = z.object({
+  studentId: z.string().min(1).max(200),
+  /** When the user clicked: a request older than the panel's freshness window is ignored. */
+  at: z.number().int().nonnegative(),
+});
+export type ComposeRequest = z.infer<typeof ComposeRequest>;
+
 export const ErrorReply = z.object({ ok: z.literal(false), error: z.string() });
 export type ErrorReply = z.infer<typeof ErrorReply>;
 
