@@ -180,7 +180,7 @@ const staff: DemoStaff[] = [
 ];
 for (const s of staff) {
   const [first, last] = s.name.toLowerCase().split(' ');
-  s.email = `${first[0]}${last}@svusd.example.org`;
+  s.email = `${first?.charAt(0)}${last}@svusd.example.org`;
   s.phone = `(555) 014-${s.id.slice(1).padStart(4, '0')}`;
 }
 

@@ -12,7 +12,7 @@ export class Markup {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 type Value = Markup | string | number | boolean | null | undefined | readonly Value[];
@@ -25,9 +25,9 @@ function piece(v: Value): string {
 }
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Markup {
-  let out = strings[0];
+  let out = strings[0] ?? '';
   values.forEach((v, i) => {
-    out += piece(v) + strings[i + 1];
+    out += piece(v) + (strings[i + 1] ?? '');
   });
   return new Markup(out);
 }

@@ -146,7 +146,7 @@ ${s.supportLevel ? field('Degree of Support', SUPPORT_TEXT[s.supportLevel] ?? s.
 ${field('Program', PROGRAM_TEXT[s.program ?? ''] ?? s.program ?? '')}
 ${field('Alternate Placement', s.alternatePlacement ? 'Yes' : 'No')}
 ${field('Case Manager', cm ? personRef(district, cm.staffId, cm.name) : '')}
-${cm?.role ? field('Case Manager Role', ROLE_TEXT[cm.role]) : null}
+${cm?.role ? field('Case Manager Role', ROLE_TEXT[cm.role] ?? cm.role) : null}
 </div>
 <h3>Services</h3>${table(['Service', 'Provider', 'Frequency'], services, 'services', 'No services')}
 <h3>IEP Dates</h3><div class="fields">
@@ -237,7 +237,7 @@ export function route(url: URL, district: District = DISTRICT): Page {
   if (path === '/staff') return staffList(district, url.searchParams.get('view') !== 'basic');
   const m = /^\/(students|staff)\/([^/]+)$/.exec(path);
   if (m) {
-    const id = safeDecode(m[2]);
+    const id = safeDecode(m[2] ?? '');
     if (m[1] === 'students') {
       const s = district.students.find((x) => x.id === id);
       return s ? studentPage(district, s) : notFound('No student with that ID.');

@@ -39,7 +39,7 @@ function parseArgs(argv: string[]): Args {
   let reportCards: string[] | undefined;
   let scheduleLead: number | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const a = argv[i]!;
     const [flag, inline] =
       a.startsWith('--') && a.includes('=')
         ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
@@ -74,7 +74,7 @@ function parseArgs(argv: string[]): Args {
     throw new UsageError(positional.length ? 'give exactly one input file' : 'no input file given');
   if (asOf !== undefined && !IsoDate.safeParse(asOf).success)
     throw new UsageError('--as-of must be a date as YYYY-MM-DD');
-  return { file: positional[0], staff, asOf, format, reportCards, scheduleLead };
+  return { file: positional[0]!, staff, asOf, format, reportCards, scheduleLead };
 }
 
 function readText(path: string): { text: string; file: string } {

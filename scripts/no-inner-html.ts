@@ -12,7 +12,7 @@ export function noInnerHtml(): Plugin {
     name: 'liaison:no-inner-html',
     enforce: 'pre',
     transform(code, id) {
-      if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id.split('?')[0])) return null;
+      if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id.split('?')[0] ?? id)) return null;
       const assignment = /\((\w+)\.innerHTML=(\w+)\.__html\)/g;
       const found = code.match(assignment)?.length ?? 0;
       if (found !== 1)

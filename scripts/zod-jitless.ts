@@ -13,7 +13,7 @@ export function zodJitless(): Plugin {
     name: 'liaison:zod-jitless',
     enforce: 'pre',
     transform(code, id) {
-      if (!/[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/.test(id.split('?')[0])) return null;
+      if (!/[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/.test(id.split('?')[0] ?? id)) return null;
       const probe = /const F = Function;\s*new F\(""\);\s*return true;/;
       if (!probe.test(code))
         this.error('zod-jitless: allowsEval probe not found in zod/v4/core/util.js (zod changed?)');

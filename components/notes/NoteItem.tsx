@@ -5,6 +5,7 @@ import { completeFollowUp, deleteNote } from '../../lib/notes/repo';
 import {
   COUNTERPART_LABEL,
   current,
+  original,
   MODE_LABEL,
   NOTE_TYPE_LABEL,
   OUTCOME_LABEL,
@@ -71,7 +72,7 @@ export function NoteItem({ db, note, studentName, settings, onChange, showStuden
             {followUp ? '' : ' (done)'}
           </>
         )}{' '}
-        · {note.versions[0].by}, {stamp(note.versions[0].savedAt)}
+        · {original(note).by}, {stamp(original(note).savedAt)}
       </p>
       {note.versions.length > 1 && <History versions={note.versions} />}
       {confirming ? (
@@ -123,6 +124,7 @@ export function NoteItem({ db, note, studentName, settings, onChange, showStuden
 function History({ versions }: { versions: NoteVersion[] }) {
   const earlier = versions.slice(0, -1).reverse();
   const last = versions[versions.length - 1];
+  if (!last) return null;
   return (
     <details class="history">
       <summary>

@@ -38,10 +38,11 @@ export function Tabs<K extends string>({
             : e.key === 'End'
               ? tabs.length - 1
               : -1;
-    if (next < 0) return;
+    const to = tabs[next];
+    if (!to) return;
     e.preventDefault();
-    onSelect(tabs[next].key);
-    list.current?.querySelector<HTMLElement>(`#tab-${tabs[next].key}`)?.focus();
+    onSelect(to.key);
+    list.current?.querySelector<HTMLElement>(`#tab-${to.key}`)?.focus();
   };
   return (
     <>

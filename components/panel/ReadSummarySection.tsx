@@ -27,7 +27,7 @@ function SummaryBody({ state }: { state: ReadSummaryState }) {
     return <p>Liaison could not get what it read on this page. Reload the page to read it again.</p>;
   const s = state.summary;
   if (!s) return <p>Nothing to show: reload the page and Liaison reads it again.</p>;
-  const single = s.records.length === 1;
+  const single = s.records.length === 1 ? s.records[0] : undefined;
   return (
     <div class="read-body">
       <p class="meta">
@@ -35,7 +35,7 @@ function SummaryBody({ state }: { state: ReadSummaryState }) {
       </p>
       {s.records.length === 0 && <p>No student or staff record was read on this page.</p>}
       {single ? (
-        <RecordTable record={s.records[0]} />
+        <RecordTable record={single} />
       ) : (
         <ul class="read-records">
           {s.records.map((r) => (

@@ -91,6 +91,7 @@ export function createPicker(doc: Document, host: Element, outline: HTMLElement,
     if (!candidates.length) return;
     index = index < 0 ? (step > 0 ? 0 : candidates.length - 1) : (index + step + candidates.length) % candidates.length;
     const el = candidates[index];
+    if (!el) return;
     (el as HTMLElement).scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     show(el);
     options.onHighlight?.(el, index, candidates.length);

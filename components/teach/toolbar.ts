@@ -268,7 +268,7 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
   /** The id "from the address": the URL's parameters with their values, for pages that show the id nowhere else. */
   function addressPicker(): HTMLElement {
     const choices = addressChoices(deps.url());
-    const label = TEACH_FIELDS[recordKind(draft.kind)][0].label;
+    const label = TEACH_FIELDS[recordKind(draft.kind)][0]?.label ?? 'Id';
     if (!choices.length)
       return el('div', { className: 'hint', textContent: 'The address has no parameter that could be the id.' });
     const select = el('select') as HTMLSelectElement;

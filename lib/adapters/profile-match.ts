@@ -21,10 +21,10 @@ export function hostMatches(pattern: string, host: string): boolean {
         if (row[j - 1] && h[j - 1] !== '.') open = true;
         next[j] = open && h[j - 1] !== '.'; // a run may cross dots (several labels), not end on one
       }
-    } else for (let j = 1; j <= h.length; j++) next[j] = row[j - 1] && h[j - 1] === c;
+    } else for (let j = 1; j <= h.length; j++) next[j] = !!row[j - 1] && h[j - 1] === c;
     row = next;
   }
-  return row[h.length];
+  return !!row[h.length];
 }
 
 /** The part of a URL that page patterns are tested against. */
@@ -95,27 +95,28 @@ export function parseUrlGlob(source: string): UrlGlob | string {
 export function starMatch(glob: string, text: string): boolean {
   const parts = glob.split('*');
   if (parts.length === 1) return glob === text;
-  const first = parts[0];
-  const last = parts[parts.length - 1];
+  // split() of a text with a star gives at least two parts.
+  const first = parts[0] ?? '';
+  const last = parts[parts.length - 1] ?? '';
   const end = text.length - last.length;
   if (end < first.length || !text.startsWith(first) || !text.endsWith(last)) return false;
   let at = first.length;
-  for (let i = 1; i < parts.length - 1; i++) {
-    const found = text.indexOf(parts[i], at + 1); // the star before it takes at least one character
-    if (found < 0 || found + parts[i].length > end) return false;
-    at = found + parts[i].length;
+  for (const part of parts.slice(1, -1)) {
+    const found = text.indexOf(part, at + 1); // the star before it takes at least one character
+    if (found < 0 || found + part.length > end) return false;
+    at = found + part.length;
   }
   return end - at >= 1; // and the last star too
 }
 
 function pathMatches(glob: string[], segs: string[]): boolean {
   const wild = glob.indexOf('**');
-  if (wild < 0) return glob.length === segs.length && glob.every((g, i) => starMatch(g, segs[i]));
+  if (wild < 0) return glob.length === segs.length && glob.every((g, i) => starMatch(g, segs[i] ?? ''));
   const before = glob.slice(0, wild);
   const after = glob.slice(wild + 1);
   if (segs.length < before.length + after.length) return false;
   const tail = segs.slice(segs.length - after.length);
-  return before.every((g, i) => starMatch(g, segs[i])) && after.every((g, i) => starMatch(g, tail[i]));
+  return before.every((g, i) => starMatch(g, segs[i] ?? '')) && after.every((g, i) => starMatch(g, tail[i] ?? ''));
 }
 
 /** Whether a URL fits a parsed glob (see `parseUrlGlob`). */
@@ -130,7 +131,9 @@ export function urlGlobMatches(glob: UrlGlob, url: URL): boolean {
       .filter(Boolean)
       .map((p) => {
         const eq = p.indexOf('=');
-        return eq < 0 ? [p.toLowerCase(), ''] : [p.slice(0, eq).toLowerCase(), p.slice(eq + 1).toLowerCase()];
+        return eq < 0
+          ? [p.toLowerCase(), '']
+          : ([p.slice(0, eq).toLowerCase(), p.slice(eq + 1).toLowerCase()] as const);
       });
     for (const q of glob.query)
       if (!pairs.some(([k, v]) => k === q.key && (q.value === null || starMatch(q.value, v)))) return false;

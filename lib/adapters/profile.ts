@@ -40,8 +40,8 @@ export function globsFromLegacy(source: string): string[] {
   const taught = globFromTaughtRegex(source);
   if (taught) return [taught];
   const prefix = /^\^(\/[A-Za-z0-9_\-/.%~]*)$/.exec(source.replace(/\\\./g, '.'));
-  if (prefix && !source.replace(/\\\./g, '').includes('.') && !prefix[1].includes('//')) {
-    const p = prefix[1];
+  const p = prefix?.[1];
+  if (p !== undefined && !source.replace(/\\\./g, '').includes('.') && !p.includes('//')) {
     return p.endsWith('/') ? [`${p}**`] : [`${p}/**`, `${p}*/**`];
   }
   return [source];
@@ -63,7 +63,7 @@ export function globFromTaughtRegex(source: string): string | null {
   const literal = (from: number, to: number): string | null => {
     let out = '';
     for (let i = from; i < to; i++) {
-      const c = source[i];
+      const c = source[i] ?? '';
       if (c === '\\') {
         const next = source[++i];
         if (next === undefined || next === '*' || next === '?' || next === '#') return null; // no glob can say them

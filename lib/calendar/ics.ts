@@ -39,7 +39,7 @@ const ALARM_HOUR = 9;
 export function shortName(name: string): string {
   const trimmed = name.trim();
   const [first, last] = trimmed.includes(',')
-    ? [trimmed.split(',')[1]?.trim() ?? '', trimmed.split(',')[0].trim()]
+    ? [trimmed.split(',')[1]?.trim() ?? '', (trimmed.split(',')[0] ?? '').trim()]
     : [trimmed.split(/\s+/)[0] ?? '', trimmed.split(/\s+/).slice(1).pop() ?? ''];
   return [first.split(/\s+/)[0], last ? `${last[0]}.` : ''].filter(Boolean).join(' ') || 'Student';
 }

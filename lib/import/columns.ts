@@ -70,7 +70,7 @@ function report<F extends string>(
   who: string,
 ): ColumnReport {
   const at = matchColumns(header, aliases);
-  const col = (f: string) => (at.has(f as F) ? header[at.get(f as F)!] : null);
+  const col = (f: string) => (at.has(f as F) ? (header[at.get(f as F)!] ?? null) : null);
   const used: ColumnUse[] = [];
   for (const [field, label] of Object.entries(labels)) {
     if (field === 'name') {

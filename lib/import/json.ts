@@ -33,7 +33,8 @@ export function parseCanonicalJson(text: string, file: string): CanonicalInput {
   }
   const r = CanonicalInput.safeParse(raw);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
+  // A failed parse has at least one issue.
+  const issue = r.error.issues[0]!;
   const [list, index, ...rest] = issue.path;
   if ((list === 'students' || list === 'staff') && typeof index === 'number') {
     throw new ImportError(file, issue.message, {

@@ -69,7 +69,7 @@ export function readImportTable<F extends string>(
         if (errors.length) {
           throw new ImportError(
             file,
-            `malformed CSV (${errors[0].message.replace(/"[^"]*"/g, '…')})`,
+            `malformed CSV (${(errors[0]?.message ?? '').replace(/"[^"]*"/g, '…')})`,
             header ? { row: n + 1, line: startLine } : { line: startLine },
           );
         }

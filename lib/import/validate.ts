@@ -21,6 +21,6 @@ export function checkRecord<S extends z.ZodType>(
 ): z.infer<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
+  const issue = r.error.issues[0]!; // a failed parse has at least one issue
   throw new ImportError(file, issue.message, { ...where, field: pathText(issue.path) || undefined });
 }

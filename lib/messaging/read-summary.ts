@@ -109,7 +109,7 @@ export function readFields(record: AnyRecord): ReadField[] {
   const covers = (p: string) => covered.has(p) || rows.some((r) => r.field.startsWith(`${p}.`));
   for (const p of Object.keys(provenance)) if (!covers(p)) rows.push({ field: p, value: '' });
   return rows.slice(0, SUMMARY_LIMITS.fieldsPerRecord).map(({ field, value }) => {
-    const source = provenance[field] ?? provenance[field.split('.')[0]] ?? null;
+    const source = provenance[field] ?? provenance[field.split('.')[0] ?? field] ?? null;
     return {
       field: clip(field, 100),
       value: clip(formatValue(value), SUMMARY_LIMITS.value),

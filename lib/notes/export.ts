@@ -2,7 +2,7 @@ import { toCsv } from '../csv';
 import { mailtoHref } from './mailto';
 import { format } from 'date-fns';
 import { byNewest } from './model';
-import { COUNTERPART_LABEL, current, MODE_LABEL, NOTE_TYPE_LABEL, OUTCOME_LABEL, type Note } from './schema';
+import { COUNTERPART_LABEL, current, original, MODE_LABEL, NOTE_TYPE_LABEL, OUTCOME_LABEL, type Note } from './schema';
 
 /**
  * Exports for a parent's records request or the user's own archive. Private memory aids and deleted notes
@@ -57,7 +57,7 @@ const stamp = (ms: number) => format(ms, "yyyy-MM-dd'T'HH:mm");
 
 function row(n: Note, studentName: string): string[] {
   const v = current(n);
-  const first = n.versions[0];
+  const first = original(n);
   return [
     n.studentId,
     studentName,
@@ -109,7 +109,7 @@ export function printableLog(
 <h2>${esc(v.at.replace('T', ' '))} · ${esc(NOTE_TYPE_LABEL[v.type])}</h2>
 <p class="meta">With ${esc(COUNTERPART_LABEL[v.with])}${v.withName ? ` (${esc(v.withName)})` : ''} · ${esc(MODE_LABEL[v.mode])} · ${esc(OUTCOME_LABEL[v.outcome])}${v.followUp ? ` · Follow-up ${esc(v.followUp)}` : ''}</p>
 <p class="text">${esc(v.text)}</p>
-<p class="meta">Recorded ${esc(stamp(n.versions[0].savedAt))} by ${esc(n.versions[0].by)}</p>${amended}
+<p class="meta">Recorded ${esc(stamp(original(n).savedAt))} by ${esc(original(n).by)}</p>${amended}
 </article>`;
     })
     .join('\n');

@@ -1,4 +1,4 @@
-import { current, type Note, type NoteContent } from './schema';
+import { current, original, type Note, type NoteContent } from './schema';
 
 /**
  * Pure changes to a note. A note is a record: an edit appends a version (the earlier ones stay readable),
@@ -41,5 +41,5 @@ function sameContent(a: NoteContent, b: NoteContent): boolean {
 export function byNewest(a: Note, b: Note): number {
   const ca = current(a);
   const cb = current(b);
-  return cb.at.localeCompare(ca.at) || b.versions[0].savedAt - a.versions[0].savedAt;
+  return cb.at.localeCompare(ca.at) || original(b).savedAt - original(a).savedAt;
 }

@@ -147,4 +147,7 @@ export const ROLE_LABEL: Record<Role, string> = {
 };
 
 /** The note as it stands. */
-export const current = (n: Note): NoteVersion => n.versions[n.versions.length - 1];
+// A note has at least one version (`Note` parses `versions` with min(1)).
+export const current = (n: Note): NoteVersion => n.versions[n.versions.length - 1]!;
+/** The note as first recorded. */
+export const original = (n: Note): NoteVersion => n.versions[0]!;

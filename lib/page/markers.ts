@@ -91,7 +91,7 @@ async function inChunks<T>(
       await new Promise((r) => setTimeout(r));
       if (!current()) return false;
     }
-    for (let k = i; k < Math.min(i + chunk, items.length); k++) each(items[k]);
+    for (const item of items.slice(i, i + chunk)) each(item);
   }
   return true;
 }

@@ -20,8 +20,9 @@ export class Candidates {
       for (const d of info.valid)
         for (const c of d.norm.choices)
           if (c.options.length === 1) {
-            const list = map.get(c.options[0]);
-            if (!list) map.set(c.options[0], [info]);
+            const code = c.options[0]!;
+            const list = map.get(code);
+            if (!list) map.set(code, [info]);
             else if (list[list.length - 1] !== info) list.push(info);
           }
     return map;
@@ -32,10 +33,10 @@ export class Candidates {
     this.byCode ??= this.index();
     for (const code of codesCovering(need.category, need.support, need.level)) {
       const holders = this.byCode.get(code) ?? [];
-      for (let i = 0; i < holders.length && i < TRIES_PER_CODE; i++) {
-        if (holders[i] === except) continue;
-        const v = evaluateStaff(holders[i], need);
-        if (v.result === 'yes') return { info: holders[i], code: v.code! };
+      for (const holder of holders.slice(0, TRIES_PER_CODE)) {
+        if (holder === except) continue;
+        const v = evaluateStaff(holder, need);
+        if (v.result === 'yes') return { info: holder, code: v.code! };
       }
     }
     return null;

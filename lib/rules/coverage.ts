@@ -160,9 +160,11 @@ function evaluateChoice(
     code,
     ...evaluateCode(code, need, { namesAutism: doc.norm.namesAutism, issued }, base),
   }));
-  if (each.every((e) => e.result === 'yes')) return each[0];
-  if (each.every((e) => e.result === 'no')) return each[0];
-  if (each.length === 1) return each[0];
+  // A choice has at least one option (lib/rules/normalize).
+  const one = each[0]!;
+  if (each.every((e) => e.result === 'yes')) return one;
+  if (each.every((e) => e.result === 'no')) return one;
+  if (each.length === 1) return one;
   const title = doc.cred.title ?? choice.options.join('/');
   const hint = choice.currentFrom ? '; an issue date would tell' : '';
   return {
@@ -228,7 +230,7 @@ function holdings(info: StaffInfo): string {
   for (const d of info.valid) {
     for (const c of d.norm.choices)
       held.add(
-        c.options.length === 1
+        c.options.length === 1 && c.options[0]
           ? describeCode(c.options[0])
           : `${d.cred.title ?? ''} (${c.options.join(' or ')})`.trim(),
       );

@@ -70,7 +70,8 @@ const gradeMemo = memoize((text: string): number | null => {
     .replace(/\b(grade|gr)\b/g, '')
     .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
     .replace(/[^a-z0-9]/g, '');
-  if (key in GRADE_WORDS) return GRADE_WORDS[key];
+  const word = GRADE_WORDS[key];
+  if (word !== undefined) return word;
   if (/^\d{1,2}$/.test(key)) {
     const n = Number(key);
     if (n >= 1 && n <= 12) return n;

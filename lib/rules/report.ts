@@ -25,11 +25,12 @@ export function findingsToTable(findings: readonly Finding[]): string {
   if (!findings.length) return 'No findings.\n';
   const rows = findings.map((f) => [f.severity.toUpperCase(), f.code, `${f.subject.kind} ${f.subject.id}`, f.title]);
   const head = ['SEVERITY', 'CODE', 'SUBJECT', 'TITLE'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ');
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c)).join('  ');
   const out = [line(head), line(widths.map((w) => '-'.repeat(w)))];
   findings.forEach((f, i) => {
-    out.push(line(rows[i]));
+    out.push(line(rows[i] ?? []));
     out.push(`    ${f.detail}`);
     if (f.fix) out.push(`    Fix: ${f.fix}`);
   });

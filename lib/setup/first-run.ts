@@ -43,7 +43,7 @@ export function pickPerson(text: string, people: readonly Person[]): Person | nu
   if (byLabel) return byLabel;
   const key = personNameKey(t);
   const same = people.filter((p) => personNameKey(p.name) === key);
-  return same.length === 1 ? same[0] : null;
+  return same.length === 1 ? same[0]! : null;
 }
 
 /** What the step starts with: the role the district presets (policy `defaultRole`), else the current one; the SIS address the district lists first. */

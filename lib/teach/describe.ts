@@ -30,7 +30,7 @@ function elementWords(selector: string, doc?: Document): string {
   return 'the element';
 }
 
-const firstLabel = (label: string | string[]) => (Array.isArray(label) ? label[0] : label);
+const firstLabel = (label: string | string[]) => (Array.isArray(label) ? (label[0] ?? '') : label);
 
 export function fieldLocatorWords(loc: FieldLocator, doc?: Document): LocatorWords {
   if ('label' in loc) return { text: `the value next to ${q(firstLabel(loc.label))}` };

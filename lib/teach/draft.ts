@@ -205,7 +205,7 @@ export function urlPatternFor(url: URL, id?: IdLocator): string {
     .slice(1)
     .split('&')
     .filter(Boolean)
-    .map((p) => [p.split('=')[0], p.slice(p.indexOf('=') + 1)] as const);
+    .map((p) => [p.split('=')[0] ?? '', p.slice(p.indexOf('=') + 1)] as const);
   const named = (k: string) => {
     try {
       return decodeURIComponent(k);

@@ -147,7 +147,7 @@ function textPairFor(el: Element, labels: LabeledValue[]): LabeledValue | null {
         shown.length <= l.label.length + l.value.text.length + 40)
     );
   });
-  return fits.length === 1 ? fits[0] : null;
+  return fits.length === 1 ? fits[0]! : null;
 }
 
 function depth(el: Element | null): number {

@@ -118,7 +118,7 @@ export function weekItems(input: WeekInput, opts: WeekOptions): WeekItem[] {
     });
   for (const row of rows) {
     for (const d of studentDueDates(row, opts)) {
-      if (d.due <= horizon) line(row, d.due, 'due', d.label.split(' · ')[0], d.code);
+      if (d.due <= horizon) line(row, d.due, 'due', d.label.split(' · ')[0] ?? d.label, d.code);
       if (d.scheduleBy && d.due >= opts.asOf && d.scheduleBy <= horizon)
         line(row, d.scheduleBy, 'schedule', `Schedule the ${MEETING[d.code] ?? 'meeting'} (due ${d.due})`, d.code);
     }

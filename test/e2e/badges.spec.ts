@@ -45,7 +45,7 @@ test.describe('badges that do not crowd the table', () => {
     await hide.evaluate((s) => (s as Element).remove());
     expect(without.cells.length).toBe(DISTRICT.students.length);
     const wrapped = withBadges.cells.flatMap((row, r) =>
-      row.map((n, c) => (n > without.cells[r][c] ? `row ${r + 1} column ${c + 1}` : '')).filter(Boolean),
+      row.map((n, c) => (n > without.cells[r]![c]! ? `row ${r + 1} column ${c + 1}` : '')).filter(Boolean),
     );
     expect(wrapped, 'cells that wrap only because of the badges').toEqual([]);
     expect(

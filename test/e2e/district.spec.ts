@@ -50,9 +50,9 @@ test.describe('caseload and district view', () => {
     await expect(badge).toHaveAttribute('title', / · \S.* ((due|overdue) .*\d+ days?|due today)$/);
     const label = (await badge.getAttribute('title'))!.split(' · ')[1];
     expect(label).toMatch(/ (due|overdue) /);
-    await expect(badge).toHaveAttribute('aria-label', new RegExp(label));
+    await expect(badge).toHaveAttribute('aria-label', new RegExp(label!));
     await badge.click();
-    await expect(marker(page, 'student', '1030').locator('h2')).toContainText(label);
+    await expect(marker(page, 'student', '1030').locator('h2')).toContainText(label!);
 
     // My caseload: everyone, grouped by case manager, those with none first; then only "my" students.
     const panel = await openPanel();
@@ -73,7 +73,7 @@ test.describe('caseload and district view', () => {
     );
     await panel.getByLabel('I am').selectOption({ label: 'Maria Gonzalez (T101)' });
     await expect(panel.getByTestId('caseload-count')).toHaveText(`${ofMaria.length} of ${ofMaria.length} students`);
-    await panel.getByLabel('Search').fill(ofMaria[0].name);
+    await panel.getByLabel('Search').fill(ofMaria[0]!.name);
     await expect(panel.getByTestId('caseload-count')).toHaveText(`1 of ${ofMaria.length} students`);
     await panel.getByLabel('Search').fill('');
     const caseloadCsv = await csvOf(
@@ -136,7 +136,7 @@ test.describe('caseload and district view', () => {
         district.getByRole('button', { name: 'Export students CSV' }).click(),
       ]).then(([d]) => d),
     );
-    expect(studentsCsv[0].slice(0, 3)).toEqual(['Site', 'Student ID', 'Student']);
+    expect(studentsCsv[0]!.slice(0, 3)).toEqual(['Site', 'Student ID', 'Student']);
     expect(studentsCsv).toHaveLength(DISTRICT.students.length + 1);
 
     const axe = await new AxeBuilder({ page: district }).analyze();

@@ -100,27 +100,27 @@ function readMarkers(tab: Page): Promise<MarkerInfo[]> {
     } as Record<string, number>;
     const rows = document.querySelectorAll('tr');
     const rowIndex = new Map<Element, number>();
-    for (let i = 0; i < rows.length; i++) rowIndex.set(rows[i], i);
+    for (let i = 0; i < rows.length; i++) rowIndex.set(rows[i]!, i);
     const out: MarkerInfo[] = [];
     // Elements the page itself forged with Liaison's attributes (marked data-forged by the corpus) are page content.
     const markers = document.querySelectorAll('[data-liaison-marker]:not([data-forged])');
     for (let i = 0; i < markers.length; i++) {
       const m = markers[i];
-      const kind = m.hasAttribute('data-liaison-student') ? 'student' : 'staff';
+      const kind = m!.hasAttribute('data-liaison-student') ? 'student' : 'staff';
       const foreign: string[] = [];
-      const all = m.shadowRoot ? m.shadowRoot.querySelectorAll('*') : [];
+      const all = m!.shadowRoot ? m!.shadowRoot.querySelectorAll('*') : [];
       // Upper-cased: XHTML documents report lower-case tag names.
-      for (let j = 0; j < all.length; j++) if (!OWN[all[j].tagName.toUpperCase()]) foreign.push(all[j].tagName);
-      const button = m.shadowRoot?.querySelector('button');
-      const tr = m.closest('tr');
+      for (let j = 0; j < all.length; j++) if (!OWN[all[j]!.tagName.toUpperCase()]) foreign.push(all[j]!.tagName);
+      const button = m!.shadowRoot?.querySelector('button');
+      const tr = m!.closest('tr');
       out.push({
         kind,
-        id: m.getAttribute(`data-liaison-${kind}`) ?? '',
-        findings: (m.getAttribute('data-liaison-findings') ?? '').split(' ').filter(Boolean),
-        severity: m.getAttribute('data-liaison-severity'),
+        id: m!.getAttribute(`data-liaison-${kind}`) ?? '',
+        findings: (m!.getAttribute('data-liaison-findings') ?? '').split(' ').filter(Boolean),
+        severity: m!.getAttribute('data-liaison-severity'),
         label: button?.textContent ?? '',
         foreign,
-        lightChildren: m.childNodes.length,
+        lightChildren: m!.childNodes.length,
         row: tr ? (rowIndex.get(tr) ?? -1) : -1,
         hasButton: !!button,
       });
@@ -144,7 +144,7 @@ async function settle(tab: Page, count: number | undefined, timeout = 10_000): P
         const ms = document.querySelectorAll('[data-liaison-marker]:not([data-forged])');
         if (ms.length !== n) return false;
         for (let i = 0; i < ms.length; i++) {
-          const label = ms[i].shadowRoot?.querySelector('button')?.textContent;
+          const label = ms[i]!.shadowRoot?.querySelector('button')?.textContent;
           if (!label || label === 'Liaison…') return false;
         }
         return true;
@@ -166,7 +166,7 @@ async function openBadges(tab: Page): Promise<void> {
   await tab.evaluate(() => {
     const ms = document.querySelectorAll('[data-liaison-marker]');
     for (let i = 0; i < ms.length && i < 60; i++)
-      (ms[i].shadowRoot?.querySelector('button') as HTMLButtonElement | null)?.click();
+      (ms[i]!.shadowRoot?.querySelector('button') as HTMLButtonElement | null)?.click();
   });
 }
 
@@ -285,12 +285,12 @@ test.describe('hostile pages', () => {
         expect(removed).toBeLessThan(50);
       }
       if (page.act) {
-        await tab.evaluate((fn) => (window as unknown as Record<string, () => void>)[fn](), page.act.fn);
+        await tab.evaluate((fn) => (window as unknown as Record<string, () => void>)[fn]!(), page.act.fn);
         await settle(tab, page.act.expect.markers);
         await checkPage(tab, page, page.act.expect, liaisonErrors);
       }
       if (page.name in PANEL_TEXT) {
-        await checkPanel(ext, PANEL_TEXT[page.name]);
+        await checkPanel(ext, PANEL_TEXT[page.name]!);
         expect(liaisonErrors).toEqual([]);
       }
     });
@@ -317,7 +317,7 @@ test.describe('hostile pages', () => {
           const ms = document.querySelectorAll('[data-liaison-marker]');
           let answered = 0;
           for (let i = 0; i < ms.length; i++)
-            if (ms[i].shadowRoot?.querySelector('button')?.textContent !== 'Liaison…') answered++;
+            if (ms[i]!.shadowRoot?.querySelector('button')?.textContent !== 'Liaison…') answered++;
           return { placed: ms.length, answered };
         });
         placed ||= state.placed === page.expect.markers;
@@ -331,7 +331,7 @@ test.describe('hostile pages', () => {
       const gaps = await tab.evaluate(() =>
         (window as unknown as { __gaps: number[][] }).__gaps
           .slice()
-          .sort((a, b) => b[1] - a[1])
+          .sort((a, b) => b[1]! - a[1]!)
           .slice(0, 4),
       );
       console.log(

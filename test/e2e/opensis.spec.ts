@@ -126,11 +126,11 @@ test.describe('openSIS captured pages, inside the app’s iframe', () => {
       await loadInFrame(frame, opensis, p.path);
       let codes: string[] | string;
       try {
-        codes = await reportedCodesIn(frame, kind, id, PAGE_MS);
+        codes = await reportedCodesIn(frame, kind, id!, PAGE_MS);
       } catch {
         codes = `no ${kind} marker for ${id} in the frame`;
       }
-      expect.soft(codes, `${p.file}: findings of ${kind} ${id}`).toEqual(expectedCodes(expected, kind, id));
+      expect.soft(codes, `${p.file}: findings of ${kind} ${id}`).toEqual(expectedCodes(expected, kind, id!));
     }
     expect(errors).toEqual([]);
   });

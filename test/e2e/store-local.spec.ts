@@ -130,11 +130,11 @@ async function badges(
     const id = attr(n, 'data-liaison-student');
     if (id !== undefined && n.shadowRoots?.length) {
       const sr = n.shadowRoots[0];
-      const button = find(sr, (c) => c.nodeName === 'BUTTON' && (attr(c, 'class') ?? '').includes('badge'));
-      const pop = find(sr, (c) => (attr(c, 'class') ?? '') === 'pop');
+      const button = find(sr!, (c) => c.nodeName === 'BUTTON' && (attr(c, 'class') ?? '').includes('badge'));
+      const pop = find(sr!, (c) => (attr(c, 'class') ?? '') === 'pop');
       out.push({
         id,
-        rootType: sr.shadowRootType,
+        rootType: sr!.shadowRootType,
         label: button ? text(button) : '',
         popHidden: !!pop && attr(pop, 'hidden') !== undefined,
       });

@@ -310,7 +310,7 @@ test('teach mode on a district SIS: ids only in the address, every rule input on
     ['supportLevel', 'Intensity of supports'],
     ['iepNextAnnual', 'Plan renewal due'],
   ])
-    await expect(row(page, key)).toContainText(`the value next to “${label}”`);
+    await expect(row(page, key!)).toContainText(`the value next to “${label}”`);
 
   const preview = toolbar(page).locator('[data-preview]');
   await expect(preview).toContainText('Autism (AUT)');

@@ -316,7 +316,7 @@ export const CORPUS: HostilePage[] = [
         name: 'xss-staff-list',
         content: `<table><thead><tr><th>Name</th><th>Staff ID</th><th>Position</th><th>Credentials</th><th>Expires</th></tr></thead><tbody>${P.map(
           (p, i) =>
-            `<tr><td><a href="/staff/H04-${i}">${e(p)}</a></td><td>H04-${i}</td><td>${e(p)}</td><td><ul><li>${e(p)}</li><li>${e(P[(i + 2) % P.length])}</li></ul></td><td><ul><li>${e(p)}</li><li>06/30/2020</li></ul></td></tr>`,
+            `<tr><td><a href="/staff/H04-${i}">${e(p)}</a></td><td>H04-${i}</td><td>${e(p)}</td><td><ul><li>${e(p)}</li><li>${e(P[(i + 2) % P.length]!)}</li></ul></td><td><ul><li>${e(p)}</li><li>06/30/2020</li></ul></td></tr>`,
         ).join('')}</tbody></table>`,
       }),
     recognized: true,
@@ -440,7 +440,7 @@ export const CORPUS: HostilePage[] = [
     // Browsers flatten elements nested deeper than 512 (4 per table level here), so at 500 the page's own table
     // falls apart and nothing need be read; at 120 it holds, and the rows must be read.
     if (depth === 500) page.expect = { students: page.expect.students };
-    else Object.assign(page.expect, { errorIds: [rows[0].id], cleanIds: [rows[1].id] });
+    else Object.assign(page.expect, { errorIds: [rows[0]!.id], cleanIds: [rows[1]!.id] });
     return page;
   }),
   (() => {

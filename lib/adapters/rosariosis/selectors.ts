@@ -25,7 +25,7 @@ const STAFF_LISTS = ['staff-list', 'staff-list-expanded'].flatMap(forms);
 const AJAX = [
   'student-special-education.ajax-fragment.html',
   'student-special-education-after-ajax-tab-click.dom.html',
-];
+] as const;
 const SEARCH = ['student-search-form', 'staff-search-form'].flatMap(forms);
 const FULL_PAGES = [...STUDENT_RECORDS, ...STAFF_RECORDS, ...STUDENT_LISTS, ...STAFF_LISTS, ...SEARCH, AJAX[1]];
 

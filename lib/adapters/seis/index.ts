@@ -52,7 +52,7 @@ export function servicesFromText(root: ParentNode): Service[] {
   return textLines(root)
     .map((line) => SERVICE_LINE.exec(line))
     .filter((m): m is RegExpExecArray => !!m)
-    .map((m) => ({ code: m[1], name: m[2].slice(0, 2000) }))
+    .map((m) => ({ code: m[1], name: (m[2] ?? '').slice(0, 2000) }))
     .slice(0, 100);
 }
 

@@ -52,7 +52,7 @@ function clockRule(spec: ClockSpec): DeadlineRule<ClockDeadline> {
         ? `${spec.endOfYear.daysAfter} days after the next school year started on ${schoolYearStart}, since the referral (${student.iep?.referral}) came ${spec.endOfYear.window} days or less before the school year ended on ${schoolYearEnd}`
         : `${spec.days} days${tollingNote(ctx, d)}`;
       return finding(ctx, student, spec.code, 'error', {
-        title: `${spec.what[0].toUpperCase()}${spec.what.slice(1)} overdue`,
+        title: `${spec.what.charAt(0).toUpperCase()}${spec.what.slice(1)} overdue`,
         detail: `${who(student)}: ${spec.startedBy} is dated ${d.start}; the ${spec.what} was due ${d.due} (${rule}), ${relative(daysUntil(ctx, d.due))}, and none is recorded.`,
         citation: d.endOfYear ? spec.endOfYear.citation : spec.citation,
         fix: spec.fix,

@@ -92,7 +92,7 @@ function reviewFinding(
   const basis = d.derivedFrom
     ? ` No next date is recorded; this is one year less a day after the IEP meeting on ${d.derivedFrom}.`
     : '';
-  const Name = spec.what[0].toUpperCase() + spec.what.slice(1);
+  const Name = spec.what.charAt(0).toUpperCase() + spec.what.slice(1);
   return overdue
     ? finding(ctx, student, spec.overdue, severity.overdue, {
         title: `${Name} overdue`,

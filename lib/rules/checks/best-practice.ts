@@ -45,9 +45,10 @@ function bestFit(ctx: StudentCtx): Fit | null {
 export function checkBestPractice(ctx: StudentCtx, sink: FindingSink): void {
   if (!ctx.cm) return;
   const fit = bestFit(ctx);
-  if (!fit || !fit.who.length) return; // "the RSP teacher" unknown: skipped
+  const first = fit?.who[0];
+  if (!fit || !first) return; // "the RSP teacher" unknown: skipped
   if (fit.who.some((w) => sameStaff(w, ctx.cm))) return;
-  const best = refLabel(fit.who[0]);
+  const best = refLabel(first);
   sink.add(
     'CM_BEST_PRACTICE',
     'warning',

@@ -42,11 +42,13 @@ function kindOf(kind: string, title: string): DocKind {
 /** Resolves title ambiguities by issue date: from 2022 the current code, before it the legacy one. */
 function byIssueDate(choice: CodeChoice, issued: string): CodeChoice {
   if (!choice.currentFrom || !issued) return choice;
-  return { options: [issued >= choice.currentFrom ? choice.options[0] : choice.options[1]] };
+  const [current, legacy] = choice.options;
+  const picked = issued >= choice.currentFrom ? current : legacy;
+  return picked ? { options: [picked] } : choice;
 }
 
 function parse(key: string): NormalizedCredential {
-  const [title, authText, kind, issued] = key.split('\u0000');
+  const [title = '', authText, kind = '', issued = ''] = key.split('\u0000');
   const auths = authText ? authText.split('\u0001') : [];
   const fromTitle = title ? codesFromTitle(title) : [];
   const unrecognized: string[] = [];

@@ -15,7 +15,7 @@ function parse(raw: string): ServiceResult {
   const { numbers, parts } = splitLabel(raw);
   const codes = new Set(numbers);
   // Only confirmed codes decide (research.md §5.3); an unconfirmed code beside a known name is just a label.
-  const byCode = codes.size === 1 ? BY_CODE.get(numbers[0]) : undefined;
+  const byCode = codes.size === 1 ? BY_CODE.get(numbers[0]!) : undefined;
   const byName = new Set<ServiceRow>();
   let unmatched = false;
   const whole = BY_ALIAS.get(words(parts.join(' ')));

@@ -61,7 +61,7 @@ export function describeCode(code: string): string {
 export function codeOf(text: string): string | 'R56A' | null {
   const t = text.trim();
   const lic = /^licen[sc]e\s*:\s*(pt|ot|slp)$/i.exec(t);
-  if (lic) return `license:${lic[1].toUpperCase()}`;
+  if (lic?.[1]) return `license:${lic[1].toUpperCase()}`;
   const up = t.toUpperCase().replace(/\s+/g, '');
   if (up === 'R56A') return 'R56A';
   return KNOWN_CODES.has(up) && !up.includes(':') ? up : null;

@@ -97,7 +97,7 @@ export const SOURCES = {
 export type SourceKey = keyof typeof SOURCES;
 
 /** One citation naming several sources: the first one's address, all of their titles. */
-export function cite(...keys: SourceKey[]): Citation {
+export function cite(...keys: [SourceKey, ...SourceKey[]]): Citation {
   const first = SOURCES[keys[0]];
   const source = keys.map((k) => SOURCES[k].source).join('; ');
   return 'url' in first ? { source, url: first.url } : { source };

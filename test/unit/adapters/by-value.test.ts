@@ -15,13 +15,13 @@ describe('fields read by their values when the label is unknown', () => {
         row('Position', 'RSP'),
     );
     const { snapshot } = genericAdapter.read(doc, new URL('https://sis.example/staff.php?staff_id=2'));
-    expect(snapshot.staff[0].credentials).toEqual([
+    expect(snapshot.staff[0]!.credentials).toEqual([
       {
         title: 'Clear Education Specialist Instruction Credential: Mild to Moderate Support Needs',
         authorizations: ['R3MN', 'AAAS'],
       },
     ]);
-    expect(snapshot.staff[0].provenance).toMatchObject({
+    expect(snapshot.staff[0]!.provenance).toMatchObject({
       credentialAuthorizations: 'value pattern (label "Codes (1)")',
     });
   });
@@ -33,8 +33,8 @@ describe('fields read by their values when the label is unknown', () => {
         row('Case Manager', 'Renata Alvarez'),
     );
     const [s] = genericAdapter.read(doc, new URL('https://sis.example/s.php?student_id=17')).snapshot.students;
-    expect(s.primaryDisability).toBe('Autism (320)');
-    expect(s.services).toEqual([
+    expect(s!.primaryDisability).toBe('Autism (320)');
+    expect(s!.services).toEqual([
       { code: '330', name: 'SAI', providerName: 'Renata Alvarez' },
       { code: '415', name: 'Speech', providerName: 'Tomás Whitlock' },
     ]);
@@ -57,6 +57,6 @@ describe('fields read by their values when the label is unknown', () => {
       row('Primary Disability', 'dyslexia') + row('Other', 'Autism') + row('Case Manager', 'X Y'),
     );
     const [s] = genericAdapter.read(doc, new URL('https://sis.example/s.php?student_id=17')).snapshot.students;
-    expect(s.primaryDisability).toBe('dyslexia');
+    expect(s!.primaryDisability).toBe('dyslexia');
   });
 });

@@ -98,7 +98,7 @@ describe('profile selectors', () => {
   };
   for (const page of DEMO_SIS_PROFILE.pages) {
     it(`${page.type}: markers and root match its fixtures`, () => {
-      for (const file of OF_TYPE[page.type]) {
+      for (const file of OF_TYPE[page.type]!) {
         const doc = parse(fixture(file));
         for (const selector of [...page.markers, page.root])
           expect(doc.querySelectorAll(selector).length, `${selector} in ${file}`).toBe(1);
@@ -163,9 +163,9 @@ describe('student list', () => {
   it('anchors a marker after each student name link', () => {
     expect(anchors).toHaveLength(40);
     expect(anchors[0]).toMatchObject({ kind: 'student', id: '1001' });
-    expect(anchors[0].inside).toBeFalsy();
-    expect(anchors[0].element.tagName).toBe('A');
-    expect(anchors[0].element.getAttribute('href')).toBe('/students/1001');
+    expect(anchors[0]!.inside).toBeFalsy();
+    expect(anchors[0]!.element.tagName).toBe('A');
+    expect(anchors[0]!.element.getAttribute('href')).toBe('/students/1001');
   });
 });
 
@@ -222,14 +222,14 @@ describe('student page', () => {
     });
     expect(anchors).toHaveLength(1);
     expect(anchors[0]).toMatchObject({ kind: 'student', id: '1011', inside: true });
-    expect(anchors[0].element.matches('h1.record-title')).toBe(true);
+    expect(anchors[0]!.element.matches('h1.record-title')).toBe(true);
   });
 
   it('reads an empty <select> as no secondary disability, and leaves severity unknown when not shown', () => {
     const s = readFixture('student-1001.html').snapshot.students[0];
-    expect(s.secondaryDisability).toBeNull();
-    expect(s.severe).toBeUndefined();
-    expect(s.caseManager).toEqual({
+    expect(s!.secondaryDisability).toBeNull();
+    expect(s!.severe).toBeUndefined();
+    expect(s!.caseManager).toEqual({
       staffId: 'T101',
       name: 'Maria Gonzalez',
       roleText: 'Instruction (teacher of record)',
@@ -247,10 +247,10 @@ describe('student page', () => {
   });
 
   it('reads a case manager with no staff record by name, a missing one as null, a provider by name', () => {
-    expect(readFixture('student-1016.html').snapshot.students[0].caseManager).toEqual({ name: 'Harold Finch' });
+    expect(readFixture('student-1016.html').snapshot.students[0]!.caseManager).toEqual({ name: 'Harold Finch' });
     const s1015 = readFixture('student-1015.html').snapshot.students[0];
-    expect(s1015.caseManager).toBeNull();
-    expect(s1015.services).toEqual([
+    expect(s1015!.caseManager).toBeNull();
+    expect(s1015!.services).toEqual([
       {
         code: '330',
         name: 'Specialized Academic Instruction',
@@ -259,7 +259,7 @@ describe('student page', () => {
         providerUrl: '/staff/T101',
       },
     ]);
-    expect(readFixture('student-1031.html').snapshot.students[0].services).toEqual([
+    expect(readFixture('student-1031.html').snapshot.students[0]!.services).toEqual([
       { code: '415', name: 'Language and Speech', providerName: 'Bay Speech Associates (contract)' },
     ]);
   });
@@ -303,7 +303,7 @@ describe('staff list', () => {
     expect(byId('T111').credentials).toEqual([]);
     expect(anchors).toHaveLength(14);
     expect(anchors[0]).toMatchObject({ kind: 'staff', id: 'T100' });
-    expect(anchors[0].inside).toBeFalsy();
+    expect(anchors[0]!.inside).toBeFalsy();
   });
 
   it('leaves credentials unknown (absent) when the list shows no credential column', () => {
@@ -347,8 +347,8 @@ describe('staff page', () => {
   });
 
   it('reads "No credentials on file" as [] and a credential without authorizations as such', () => {
-    expect(readFixture('staff-T111.html').snapshot.staff[0].credentials).toEqual([]);
-    expect(readFixture('staff-T112.html').snapshot.staff[0].credentials).toEqual([
+    expect(readFixture('staff-T111.html').snapshot.staff[0]!.credentials).toEqual([]);
+    expect(readFixture('staff-T112.html').snapshot.staff[0]!.credentials).toEqual([
       {
         title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs',
         kind: 'Clear',
@@ -374,8 +374,8 @@ describe('hostile names', () => {
     const { snapshot, doc } = readFixture('student-1001-hostile.html');
     expect(doc.querySelector('#content img')).toBeNull();
     expect(doc.querySelector('#content b')).toBeNull();
-    expect(snapshot.students[0].name).toBe(HOSTILE_STUDENT_NAME);
-    expect(snapshot.students[0].caseManager).toMatchObject({ staffId: 'T101', name: HOSTILE_STAFF_NAME });
+    expect(snapshot.students[0]!.name).toBe(HOSTILE_STUDENT_NAME);
+    expect(snapshot.students[0]!.caseManager).toMatchObject({ staffId: 'T101', name: HOSTILE_STAFF_NAME });
     const list = readFixture('student-list-hostile.html').snapshot.students;
     expect(list.find((s) => s.id === '1001')!.name).toBe(HOSTILE_STUDENT_NAME);
   });
@@ -392,8 +392,8 @@ describe('odd markup', () => {
     const s = snapshot.students[0];
     expect(s).not.toHaveProperty('grade');
     // An unknown label over an unmistakable value: read by the value, and said so.
-    expect(s.primaryDisability).toBe('290 - Specific Learning Disability (SLD)');
-    expect(s.provenance?.primaryDisability).toBe('value pattern (label "Something else")');
+    expect(s!.primaryDisability).toBe('290 - Specific Learning Disability (SLD)');
+    expect(s!.provenance?.primaryDisability).toBe('value pattern (label "Something else")');
     expect(s).not.toHaveProperty('services');
     expect(JSON.stringify(snapshot.diagnostics)).not.toMatch(/Jordan|Rivera|Gonzalez|1001/);
   });

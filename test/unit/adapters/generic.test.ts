@@ -149,9 +149,9 @@ describe('readPageTable', () => {
       ['Next IEP (2)', 'iepNextAnnual'],
     ]);
     expect(t.rows).toHaveLength(1);
-    expect(t.rows[0].cells['Case Manager'].text).toBe('Maria');
-    expect(t.rows[0].cells['Next IEP'].isoDate).toBe('2027-01-02');
-    expect(t.rows[0].cells['Next IEP (2)'].text).toBeNull();
+    expect(t.rows[0]!.cells['Case Manager']!.text).toBe('Maria');
+    expect(t.rows[0]!.cells['Next IEP']!.isoDate).toBe('2027-01-02');
+    expect(t.rows[0]!.cells['Next IEP (2)']!.text).toBeNull();
   });
   test('a table without a header row gives nothing', () => {
     expect(readPageTable(parseHtml('<table><tr><td>1</td></tr></table>').querySelector('table')!)).toEqual({
@@ -293,7 +293,7 @@ describe('readWithProfile (teach mode)', () => {
   };
 
   test('the profile is plain JSON and validates', () => {
-    expect(SiteProfile.parse(JSON.parse(JSON.stringify(profile))).pages[0].synonyms).toBe(false);
+    expect(SiteProfile.parse(JSON.parse(JSON.stringify(profile))).pages[0]!.synonyms).toBe(false);
   });
 
   test('record by selectors and taught labels', () => {
@@ -406,7 +406,7 @@ describe('bad pages: diagnostics or correct results, never an exception', () => 
   test('an oversized value is clipped to what the schema accepts', () => {
     const doc = parseHtml(`<h2>A B - 1</h2><dl><dt>Primary Disability</dt><dd>${'x'.repeat(5000)}</dd></dl>`);
     const { snapshot } = genericAdapter.read(doc, new URL('https://x/r'));
-    expect(snapshot.students[0].primaryDisability).toHaveLength(2000);
+    expect(snapshot.students[0]!.primaryDisability).toHaveLength(2000);
     Snapshot.parse(snapshot);
   });
 });

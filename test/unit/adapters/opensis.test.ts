@@ -139,7 +139,7 @@ describe.skipIf(!present)('openSIS pages, generic reader alone', () => {
 
   it('a deep link whose student_id names another student reads the selected one, and says so', () => {
     const page = data.pages.find((p: Raw) => p.url_names_student_id);
-    const { snapshot } = read(captures(page)[0], page.url);
+    const { snapshot } = read(captures(page)[0]!, page.url);
     expect(snapshot.focus?.id).toBe(String(page.subject.student_id));
     expect(snapshot.diagnostics).toContainEqual(expect.objectContaining({ field: 'id', level: 'warning' }));
   });

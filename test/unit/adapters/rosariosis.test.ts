@@ -262,8 +262,8 @@ describe.skipIf(!present)(
 
     test('record anchors sit in the "Name - id" header cell; list anchors after each name link', () => {
       const record = read('student-special-education.html');
-      expect(record.anchors[0].element.matches('td.header2')).toBe(true);
-      expect(record.anchors[0].inside).toBe(true);
+      expect(record.anchors[0]!.element.matches('td.header2')).toBe(true);
+      expect(record.anchors[0]!.inside).toBe(true);
       const list = read('student-list-expanded.html');
       for (const a of list.anchors) {
         expect(a.element.tagName).toBe('A');
@@ -273,13 +273,13 @@ describe.skipIf(!present)(
 
     test('provenance names the caption or column each value came from', () => {
       const s = read('student-special-education.html').snapshot.students[0];
-      expect(s.provenance).toMatchObject({
+      expect(s!.provenance).toMatchObject({
         id: 'header td.header2',
         primaryDisability: 'label "Primary Disability"',
         services: 'label "Special Education Services"',
       });
       const row = read('student-list-expanded.html').snapshot.students[0];
-      expect(row.provenance).toMatchObject({ id: 'link student_id', caseManager: 'column "Case Manager"' });
+      expect(row!.provenance).toMatchObject({ id: 'link student_id', caseManager: 'column "Case Manager"' });
     });
 
     describe('the raw menu shows the previous student; it is never taken for the current one', () => {

@@ -98,7 +98,7 @@ describe('student rule inputs', () => {
     const box = student(
       `<label for="alt">Alternate Placement</label><input id="alt" type="checkbox">${rows([['Case Manager', 'X Y']])}`,
     );
-    expect(box.alternatePlacement).toBe(false);
+    expect(box!.alternatePlacement).toBe(false);
   });
   it('services one per line ("service – minutes – provider", "ABBR: Last, First", code first, name only, no provider)', () => {
     const s = student(
@@ -110,7 +110,7 @@ describe('student rule inputs', () => {
         ],
       ]),
     );
-    expect(s.services).toEqual([
+    expect(s!.services).toEqual([
       { code: '330', name: 'SAI', providerName: 'Renata Alvarez' },
       { code: '415', name: null, providerName: 'Tomás Whitlock' },
       { code: null, name: 'OT', providerName: 'Okoro, Bernadette' },
@@ -123,7 +123,7 @@ describe('student rule inputs', () => {
     expect(
       student(
         `<label for="sv">Services</label><textarea id="sv">510 Counseling - Jasper Quill\n450 OT - Bernadette Okoro</textarea>${rows([['Case Manager', 'X Y']])}`,
-      ).services,
+      )!.services,
     ).toEqual([
       { code: '510', name: 'Counseling', providerName: 'Jasper Quill' },
       { code: '450', name: 'OT', providerName: 'Bernadette Okoro' },
@@ -131,7 +131,7 @@ describe('student rule inputs', () => {
     const s = student(
       `${rows([['Case Manager', 'X Y']])}<table><thead><tr><th>Service</th><th>Minutes</th><th>Provider</th></tr></thead><tbody><tr><td>415 - Language and Speech</td><td>60</td><td><a href="Teacher.aspx?TeacherID=T9">Whitlock, Tomás</a></td></tr></tbody></table>`,
     );
-    expect(s.services).toEqual([
+    expect(s!.services).toEqual([
       {
         code: '415',
         name: 'Language and Speech',
@@ -151,7 +151,7 @@ describe('student rule inputs', () => {
         ],
       )}`,
     );
-    expect(s.iep).toEqual({ nextAnnual: '2027-09-16', lastMeeting: '2026-09-17', nextTriennial: '2028-09-14' });
+    expect(s!.iep).toEqual({ nextAnnual: '2027-09-16', lastMeeting: '2026-09-17', nextTriennial: '2028-09-14' });
   });
 });
 
@@ -166,7 +166,7 @@ describe('staff credential documents', () => {
         ['Exp. Date', '09/01/2028'],
       ]),
     );
-    expect(t.credentials).toEqual([
+    expect(t!.credentials).toEqual([
       {
         title: 'Clear Education Specialist Instruction Credential: Mild to Moderate Support Needs',
         authorizations: ['R3MN', 'AAAS'],
@@ -183,13 +183,13 @@ describe('staff credential documents', () => {
           ['Credential', 'Speech-Language Pathology Services Credential'],
           ['Authorization Codes', 'LSH<br>R56B'],
         ]),
-      ).credentials,
+      )!.credentials,
     ).toEqual([{ title: 'Speech-Language Pathology Services Credential', authorizations: ['LSH', 'R56B'] }]);
     const t =
       staff(`<table><thead><tr><th>Credential</th><th>Auth Codes</th><th>Type</th><th>Issued</th><th>Expires</th></tr></thead><tbody>
       <tr><td>Education Specialist Instruction Credential: Extensive Support Needs</td><td>R3EN</td><td>Preliminary</td><td>07/01/2021</td><td>07/01/2026</td></tr>
       <tr><td>Multiple Subject Teaching Credential</td><td></td><td>Clear</td><td>06/30/2016</td><td>07/01/2031</td></tr></tbody></table>`);
-    expect(t.credentials).toEqual([
+    expect(t!.credentials).toEqual([
       {
         title: 'Education Specialist Instruction Credential: Extensive Support Needs',
         authorizations: ['R3EN'],
@@ -205,7 +205,7 @@ describe('staff credential documents', () => {
     expect(
       staff(
         `<label for="c">Credential Document</label><input id="c" type="text"><label for="k">Document Type</label><select id="k"><option value="">N/A</option><option>Clear</option></select>${rows([['Position', 'Psych']])}`,
-      ).credentials,
+      )!.credentials,
     ).toEqual([]);
     expect(
       staff(
@@ -213,7 +213,7 @@ describe('staff credential documents', () => {
           ['Credentials', 'No credentials on file'],
           ['Position', 'RSP'],
         ]),
-      ).credentials,
+      )!.credentials,
     ).toEqual([]);
   });
   it('an expiry with no title and no code is kept: a document held and not recognized', () => {
@@ -224,7 +224,7 @@ describe('staff credential documents', () => {
           ['Expiration Date', '06/30/2027'],
           ['Position', 'RSP'],
         ]),
-      ).credentials,
+      )!.credentials,
     ).toEqual([{ expires: '2027-06-30' }]);
   });
   it('list columns: codes and expiry beside the title, several documents one per line', () => {
@@ -233,7 +233,7 @@ describe('staff credential documents', () => {
       <tr><td>Alvarez, Renata</td><td>T5</td><td><ul><li>Education Specialist: Mild to Moderate Support Needs</li><li>Education Specialist: Extensive Support Needs</li></ul></td><td><ul><li>R3MN</li><li>R3EN</li></ul></td><td><ul><li>09/01/2028</li><li>07/01/2031</li></ul></td></tr></tbody></table>`),
       new URL('https://sis.example/staff'),
     );
-    expect(snapshot.staff[0].credentials).toEqual([
+    expect(snapshot.staff[0]!.credentials).toEqual([
       {
         title: 'Education Specialist: Mild to Moderate Support Needs',
         authorizations: ['R3MN'],
@@ -345,7 +345,7 @@ describe('"none on file" is read and empty; a title that starts with "No" is a t
       ),
       new URL('https://sis.example/Teacher.aspx?TeacherID=T5'),
     );
-    expect(snapshot.staff[0].credentials).toEqual(docs);
+    expect(snapshot.staff[0]!.credentials).toEqual(docs);
   });
   it('a title', () => {
     const { snapshot } = genericAdapter.read(
@@ -354,6 +354,6 @@ describe('"none on file" is read and empty; a title that starts with "No" is a t
       ),
       new URL('https://sis.example/Teacher.aspx?TeacherID=T5'),
     );
-    expect(snapshot.staff[0].credentials).toEqual([{ title: 'Non-Public School Certificate' }]);
+    expect(snapshot.staff[0]!.credentials).toEqual([{ title: 'Non-Public School Certificate' }]);
   });
 });

@@ -18,26 +18,26 @@ describe('the generic reader reads transfer, 504 and teacher fields by their lab
   it('reads the entry date and "transferred with an IEP" on the demo SIS', () => {
     const s = read('/students/1032');
     expect(s).toMatchObject({ entryDate: '2026-11-16', transferredWithIep: true });
-    expect(s.accommodations).toEqual([
+    expect(s!.accommodations).toEqual([
       'Preferential seating near instruction',
       'Extended time (1.5x) on tests and assignments',
     ]);
-    expect(s.supports).toEqual(['Check-in with case manager each Monday']);
-    expect(s.provenance?.entryDate).toMatch(/District Entry Date/);
+    expect(s!.supports).toEqual(['Check-in with case manager each Monday']);
+    expect(s!.provenance?.entryDate).toMatch(/District Entry Date/);
   });
 
   it('reads accommodations, modifications, supports and testing accommodations as lists', () => {
     const s = read('/students/1033');
-    expect(s.accommodations).toEqual(['Visual schedule', 'Breaks on request', 'Directions given one step at a time']);
-    expect(s.modifications).toEqual(['Reduced number of items per assignment']);
-    expect(s.testingAccommodations).toEqual(['Separate setting', 'Text-to-speech for math']);
-    expect(s.entryDate).toBeUndefined();
+    expect(s!.accommodations).toEqual(['Visual schedule', 'Breaks on request', 'Directions given one step at a time']);
+    expect(s!.modifications).toEqual(['Reduced number of items per assignment']);
+    expect(s!.testingAccommodations).toEqual(['Separate setting', 'Text-to-speech for math']);
+    expect(s!.entryDate).toBeUndefined();
   });
 
   it('a student whose page shows none of them has none', () => {
     const s = read('/students/1001');
-    expect(s.accommodations).toBeUndefined();
-    expect(s.transferredWithIep).toBeUndefined();
+    expect(s!.accommodations).toBeUndefined();
+    expect(s!.transferredWithIep).toBeUndefined();
   });
 
   it('matches the wordings SIS pages use', () => {

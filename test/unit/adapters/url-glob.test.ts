@@ -40,7 +40,7 @@ describe('URL globs', () => {
     for (const re of ['^(a+)+$', '^/students/\\d+', '/(?:x|y)', '[(']) {
       const parsed = SiteProfile.safeParse(profile([re]));
       expect(parsed.success, re).toBe(false);
-      expect(parsed.error?.issues[0].message).toMatch(/regular expression/);
+      expect(parsed.error?.issues[0]!.message).toMatch(/regular expression/);
     }
     expect(parseUrlGlob('/a/**/b/**/c')).toMatch(/more than one/);
     expect(parseUrlGlob('/*/*/*/*/*/*/*/*/*')).toMatch(/more than 8 stars/);
@@ -56,10 +56,10 @@ describe('URL globs', () => {
     expect(globFromTaughtRegex('^/students/[^/]+/iep(?=[?#]|$)')).toBe('/students/*/iep');
     expect(globFromTaughtRegex('^(a+)+$')).toBeNull();
     const saved = SiteProfile.parse(profile(['^/students/[^/]+/iep(?=[?#]|$)']));
-    expect(saved.pages[0].urlPatterns).toEqual(['/students/*/iep']);
+    expect(saved.pages[0]!.urlPatterns).toEqual(['/students/*/iep']);
     // An anchored literal prefix, as hand-written profiles had them: the path starts so.
     const prefix = SiteProfile.parse(profile(['^/pupil', '^/Modules\\.php']));
-    expect(prefix.pages[0].urlPatterns).toEqual(['/pupil/**', '/pupil*/**', '/Modules.php/**', '/Modules.php*/**']);
+    expect(prefix.pages[0]!.urlPatterns).toEqual(['/pupil/**', '/pupil*/**', '/Modules.php/**', '/Modules.php*/**']);
     for (const u of ['/pupil', '/pupil?sid=1', '/pupils', '/pupil/x/y', '/Modules.php?x=1'])
       expect(pagesForUrl(prefix, new URL(u, 'https://h')).length, u).toBe(1);
     for (const u of ['/', '/pupi', '/x/pupil', '/ModulesXphp'])
@@ -80,7 +80,7 @@ describe('URL globs', () => {
       pages: [{ ...SiteProfile.parse(profile(['/x'])).pages[0], urlPatterns: ['^/(a+)+$'] }],
     };
     const url = new URL(`https://h/${'a'.repeat(5000)}!`);
-    expect(pagesForUrl(raw, url)).toEqual([]);
+    expect(pagesForUrl(raw!, url)).toEqual([]);
   });
 });
 

@@ -75,7 +75,7 @@ describe('backup and restore', () => {
     expect(await exportBackup(db, { notesAllowed: true, now: 0 })).toEqual(first);
     // And the notes open with the same passphrase.
     expect(await unlock(db, PASS)).toBe(true);
-    expect((await notesForStudent(db, SITE, '1001'))[0].versions[0].text).toBe(SECRET);
+    expect((await notesForStudent(db, SITE, '1001'))[0]!.versions[0]!.text).toBe(SECRET);
   });
 
   it('reports what restoring over the same data would do: notes kept (same version), nothing else changed', async () => {
@@ -160,15 +160,15 @@ describe('backup and restore', () => {
       const older = await exportBackup(db, { notesAllowed: true });
       const [n1] = await notesForStudent(db, SITE, '1001');
       await new Promise((r) => setTimeout(r, 5));
-      await amendNote(db, n1.id, content({ text: 'Amended after the backup' }), 'Ms. Case');
+      await amendNote(db, n1!.id, content({ text: 'Amended after the backup' }), 'Ms. Case');
 
       const plan = await planImport(db, JSON.stringify(older));
       if (!plan.ok) throw new Error(plan.errors.join('; '));
       expect(plan.notes).toEqual({ added: 0, replaced: 0, kept: 2 });
       await applyImport(db, plan);
-      const kept = (await getNote(db, n1.id))!;
+      const kept = (await getNote(db, n1!.id))!;
       expect(kept.versions).toHaveLength(2);
-      expect(kept.versions[1].text).toBe('Amended after the backup');
+      expect(kept.versions[1]!.text).toBe('Amended after the backup');
 
       // A file whose version of the note is newer (by the row's clear updatedAt) replaces it, note by note.
       const rows = (older.notes as { rows: { id: string; updatedAt: number }[] }).rows;
@@ -176,14 +176,14 @@ describe('backup and restore', () => {
         ...older,
         notes: {
           ...older.notes,
-          rows: rows.map((r) => (r.id === n1.id ? { ...r, updatedAt: Date.now() + 60_000 } : r)),
+          rows: rows.map((r) => (r.id === n1!.id ? { ...r, updatedAt: Date.now() + 60_000 } : r)),
         },
       };
       const plan2 = await planImport(db, JSON.stringify(newer));
       if (!plan2.ok) throw new Error(plan2.errors.join('; '));
       expect(plan2.notes).toEqual({ added: 0, replaced: 1, kept: 1 });
       await applyImport(db, plan2);
-      expect((await getNote(db, n1.id))!.versions.map((v) => v.text)).toEqual([SECRET]);
+      expect((await getNote(db, n1!.id))!.versions.map((v) => v.text)).toEqual([SECRET]);
     });
 
     it('refuses another passphrase while this browser has sealed drafts, and says so; also if a draft appears after the plan', async () => {

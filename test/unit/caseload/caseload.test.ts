@@ -84,13 +84,13 @@ describe('caseloadRows', () => {
       seenDays: 0,
       source: `${SITE}/students/1`,
     });
-    expect(ana.due).toMatchObject({ code: 'IEP_ANNUAL', due: '2026-12-05', label: expect.stringMatching(/12 days/) });
+    expect(ana!.due).toMatchObject({ code: 'IEP_ANNUAL', due: '2026-12-05', label: expect.stringMatching(/12 days/) });
     // My caseload shows the schedule-by date with the due date (IEP_SCHEDULE_BY): 30 days before, passed.
-    expect(ana.due).toMatchObject({
+    expect(ana!.due).toMatchObject({
       scheduleBy: '2026-11-05',
       label: expect.stringMatching(/ · schedule now, \d+ days late$/),
     });
-    expect(ana.services).toEqual([
+    expect(ana!.services).toEqual([
       { service: '330 - Specialized Academic Instruction', provider: 'Maria Gonzalez' },
       { service: '415', provider: 'Priya Patel' },
     ]);
@@ -107,7 +107,7 @@ describe('caseloadRows', () => {
   it('keeps the student with no case manager in "everyone", first, in a group of its own', () => {
     const groups = groupByCaseManager(sortCaseload(rows, 'name'));
     expect(groups[0]).toMatchObject({ name: 'No case manager', none: true });
-    expect(groups[0].rows.map((r) => r.id)).toEqual(['4']);
+    expect(groups[0]!.rows.map((r) => r.id)).toEqual(['4']);
     // A case manager whose record is not known is still a case manager, not "no case manager".
     expect(groups.find((g) => g.name === 'Unknown Person')?.none).toBe(false);
     // Whoever comes first by name, the group with no case manager stays on top.
@@ -119,7 +119,7 @@ describe('caseloadRows', () => {
       { asOf: AS_OF, now: NOW },
     );
     expect(
-      groupByCaseManager(zed)[0]
+      groupByCaseManager(zed)[0]!
         .rows.map((r) => r.id)
         .sort(),
     ).toEqual(['4', '5']);

@@ -53,6 +53,6 @@ describe('ingest: due dates for the badge', () => {
       tabId: 1,
       asOf: '2026-11-23',
     });
-    expect(s.due?.due).toBe('2027-01-10');
+    expect(s!.due?.due).toBe('2027-01-10');
   });
 });

@@ -15,9 +15,9 @@ describe('30-day interim placement after a transfer with an IEP (EC 56325(a)(1))
     expect(codes(transfer('2026-11-20'), { asOf })).toEqual(['TRANSFER_IEP_DUE']);
     const f = only(transfer('2026-10-01'), { asOf }, 'TRANSFER_IEP_OVERDUE');
     expect(f).toMatchObject({ severity: 'error', citation: { source: expect.stringContaining('56325(a)(1)') } });
-    expect(f.detail).toContain('entered on 2026-10-01');
-    expect(f.detail).toContain('ends 2026-10-31');
-    expect(f.fix).toContain('2026-10-31');
+    expect(f!.detail).toContain('entered on 2026-10-01');
+    expect(f!.detail).toContain('ends 2026-10-31');
+    expect(f!.fix).toContain('2026-10-31');
   });
 
   it('counts calendar days: a school break does not extend it', () => {
@@ -72,8 +72,8 @@ describe('IEP progress reports with each report card (EC 56345(a)(3), 34 CFR 300
   it('is info from 14 days before the next report-card date through that date', () => {
     const f = only(withIep, { asOf, settings }, 'PROGRESS_REPORT_DUE');
     expect(f).toMatchObject({ severity: 'info', citation: { source: expect.stringContaining('300.320(a)(3)(ii)') } });
-    expect(f.detail).toContain('2026-12-04');
-    expect(f.detail).toContain('in 12 days');
+    expect(f!.detail).toContain('2026-12-04');
+    expect(f!.detail).toContain('in 12 days');
     expect(codes(withIep, { asOf: '2026-12-04', settings })).toContain('PROGRESS_REPORT_DUE'); // the day itself
     // the day after, the next date (2027-01-29) is 56 days away
     expect(codes(withIep, { asOf: '2026-12-05', settings })).not.toContain('PROGRESS_REPORT_DUE');
@@ -88,10 +88,10 @@ describe('IEP progress reports with each report card (EC 56345(a)(3), 34 CFR 300
         withIep,
         { asOf: '2026-12-20', settings: { breaks, reportCardDates: ['2026-12-22'] } },
         'PROGRESS_REPORT_DUE',
-      ).detail,
+      )!.detail,
     ).toContain('2026-12-22');
     expect(
-      only(withIep, { asOf: '2028-02-20', settings: { reportCardDates: ['2028-02-29'] } }, 'PROGRESS_REPORT_DUE')
+      only(withIep, { asOf: '2028-02-20', settings: { reportCardDates: ['2028-02-29'] } }, 'PROGRESS_REPORT_DUE')!
         .detail,
     ).toContain('2028-02-29');
   });
@@ -128,7 +128,7 @@ describe('Section 504 plan review, where the SIS shows its date (34 CFR 104.35(d
       title: 'Section 504 plan review overdue',
       citation: { source: expect.stringContaining('104.35(d)') },
     });
-    expect(only(plan('2026-12-01'), { asOf }, 'PLAN_504_REVIEW_DUE').severity).toBe('info');
+    expect(only(plan('2026-12-01'), { asOf }, 'PLAN_504_REVIEW_DUE')!.severity).toBe('info');
   });
 
   it('uses its lead-time setting, crosses leap days, and has no schedule-by date', () => {

@@ -27,7 +27,7 @@ describe('nextDueDates (inline badge)', () => {
 
   it('words today, tomorrow and overdue', () => {
     // The date's own words (the schedule-by part after " · " is tested in schedule-by.test.ts).
-    const label = (nextAnnual: string) => nextDueDates(student({ nextAnnual }), { asOf })[0].label.split(' · ')[0];
+    const label = (nextAnnual: string) => nextDueDates(student({ nextAnnual }), { asOf })[0]!.label.split(' · ')[0];
     expect(label('2026-11-22')).toBe('Annual due today');
     expect(label('2026-11-23')).toBe('Annual due in 1 day');
     expect(label('2026-11-21')).toBe('Annual overdue by 1 day');

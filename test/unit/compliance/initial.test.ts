@@ -27,11 +27,11 @@ describe('assessment plan within 15 days of referral (EC 56043(a), 56321(a))', (
     const opts = { settings: { breaks: [WINTER] } };
     expect(codes(s, { asOf: '2027-01-06', ...opts })).toEqual([]);
     const f = only(s, { asOf: '2027-01-07', ...opts }, 'INITIAL_PLAN_OVERDUE');
-    expect(f.severity).toBe('error');
-    expect(f.detail).toBe(
+    expect(f!.severity).toBe('error');
+    expect(f!.detail).toBe(
       'Sofia Martinez: the referral for assessment is dated 2026-12-10; the proposed assessment plan was due 2027-01-06 (15 days, not counting 2026-12-21 to 2027-01-01 (Winter break)), yesterday, and none is recorded.',
     );
-    expect(f.citation.source).toContain('56321(a)');
+    expect(f!.citation.source).toContain('56321(a)');
     // Without tolling the plan was due 12-25.
     expect(codes(s, { asOf: '2026-12-26', settings: { breaks: [WINTER], tolling: 'none' } })).toEqual([
       'INITIAL_PLAN_OVERDUE',
@@ -50,8 +50,8 @@ describe('assessment plan within 15 days of referral (EC 56043(a), 56321(a))', (
     const late = student({ referral: '2027-06-01' });
     expect(codes(late, { asOf: '2027-08-26', settings: YEAR })).toEqual([]);
     const f = only(late, { asOf: '2027-08-27', settings: YEAR }, 'INITIAL_PLAN_OVERDUE');
-    expect(f.detail).toContain('due 2027-08-26 (10 days after the next school year started on 2027-08-16');
-    expect(f.citation.source).toContain('56043(b)');
+    expect(f!.detail).toContain('due 2027-08-26 (10 days after the next school year started on 2027-08-16');
+    expect(f!.citation.source).toContain('56043(b)');
     // Referral on the last day (0 days before) too.
     expect(codes(student({ referral: '2027-06-11' }), { asOf: '2027-08-27', settings: YEAR })).toEqual([
       'INITIAL_PLAN_OVERDUE',
@@ -90,10 +90,10 @@ describe('initial IEP within 60 days of consent (EC 56043(c), (f), 56344(a))', (
     const settings = { breaks: [WINTER] };
     expect(codes(s, { asOf: '2027-02-11', settings })).toEqual([]);
     const f = only(s, { asOf: '2027-02-12', settings }, 'INITIAL_IEP_OVERDUE');
-    expect(f.detail).toContain(
+    expect(f!.detail).toContain(
       'was due 2027-02-11 (60 days, not counting 2026-12-21 to 2027-01-01 (Winter break)), yesterday',
     );
-    expect(f.citation.source).toContain('56344(a)');
+    expect(f!.citation.source).toContain('56344(a)');
     // tolling 'none': 12-01 + 60 = 2027-01-30.
     expect(codes(s, { asOf: '2027-01-31', settings: { ...settings, tolling: 'none' } })).toEqual([
       'INITIAL_IEP_OVERDUE',

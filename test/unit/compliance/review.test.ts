@@ -33,11 +33,11 @@ describe('annual IEP review (EC 56343(d))', () => {
       citation: { source: expect.stringContaining('56343(d)') },
       pack: 'ca-2026.1',
     });
-    expect(f.fix).toBeTruthy();
-    expect(only(student({ nextAnnual: '2026-11-22' }), { asOf }, 'IEP_ANNUAL_DUE_SOON').detail).toBe(
+    expect(f!.fix).toBeTruthy();
+    expect(only(student({ nextAnnual: '2026-11-22' }), { asOf }, 'IEP_ANNUAL_DUE_SOON')!.detail).toBe(
       "Sofia Martinez's annual IEP review is due 2026-11-22, today.",
     );
-    expect(only(student({ nextAnnual: '2026-11-21' }), { asOf }, 'IEP_ANNUAL_OVERDUE').detail).toContain('yesterday');
+    expect(only(student({ nextAnnual: '2026-11-21' }), { asOf }, 'IEP_ANNUAL_OVERDUE')!.detail).toContain('yesterday');
   });
 
   it('derives the due date as the last meeting + 1 year − 1 day when the SIS shows none', () => {
@@ -45,8 +45,8 @@ describe('annual IEP review (EC 56343(d))', () => {
     expect(codes(student({ lastMeeting: '2025-11-22' }), { asOf })).toEqual(['IEP_ANNUAL_OVERDUE']);
     // 2025-11-23 → 2026-11-22: due today.
     const f = only(student({ lastMeeting: '2025-11-23' }), { asOf }, 'IEP_ANNUAL_DUE_SOON');
-    expect(f.detail).toContain('2026-11-22');
-    expect(f.detail).toContain('2025-11-23');
+    expect(f!.detail).toContain('2026-11-22');
+    expect(f!.detail).toContain('2025-11-23');
     // The SIS date wins over the derived one.
     expect(codes(student({ lastMeeting: '2025-11-22', nextAnnual: '2027-06-01' }), { asOf })).toEqual([]);
     // The initial IEP stands in for a missing last meeting: 2025-12-01 → 2026-11-30, in 8 days.
@@ -88,8 +88,8 @@ describe('triennial reevaluation (EC 56381(a)(2))', () => {
 
   it('explains itself', () => {
     const f = only(student({ nextTriennial: '2026-10-23' }), { asOf }, 'TRIENNIAL_OVERDUE');
-    expect(f.detail).toBe("Sofia Martinez's triennial reevaluation was due 2026-10-23, 30 days ago.");
-    expect(f.citation.source).toContain('56381(a)(2)');
+    expect(f!.detail).toBe("Sofia Martinez's triennial reevaluation was due 2026-10-23, 30 days ago.");
+    expect(f!.citation.source).toContain('56381(a)(2)');
   });
 });
 

@@ -10,11 +10,11 @@ const schedule = (iep: Parameters<typeof student>[0], settings = {}) =>
 describe('IEP_SCHEDULE_BY (schedule-by date of annual and triennial meetings)', () => {
   it('is info from the notice window before the schedule-by date, warning after it, none once overdue', () => {
     // schedule-by = due − 30; info while it is 0..14 days ahead.
-    expect(only(student({ nextAnnual: '2027-01-05' }), { asOf }, 'IEP_SCHEDULE_BY').severity).toBe('info'); // by 12-06, in 14 days
+    expect(only(student({ nextAnnual: '2027-01-05' }), { asOf }, 'IEP_SCHEDULE_BY')!.severity).toBe('info'); // by 12-06, in 14 days
     expect(schedule({ nextAnnual: '2027-01-06' })).toEqual([]); // by 12-07, in 15 days: not yet
-    expect(only(student({ nextAnnual: '2026-12-22' }), { asOf }, 'IEP_SCHEDULE_BY').severity).toBe('info'); // by today
-    expect(only(student({ nextAnnual: '2026-12-21' }), { asOf }, 'IEP_SCHEDULE_BY').severity).toBe('warning'); // by yesterday
-    expect(only(student({ nextAnnual: '2026-11-22' }), { asOf }, 'IEP_SCHEDULE_BY').severity).toBe('warning'); // due today, not held
+    expect(only(student({ nextAnnual: '2026-12-22' }), { asOf }, 'IEP_SCHEDULE_BY')!.severity).toBe('info'); // by today
+    expect(only(student({ nextAnnual: '2026-12-21' }), { asOf }, 'IEP_SCHEDULE_BY')!.severity).toBe('warning'); // by yesterday
+    expect(only(student({ nextAnnual: '2026-11-22' }), { asOf }, 'IEP_SCHEDULE_BY')!.severity).toBe('warning'); // due today, not held
     expect(schedule({ nextAnnual: '2026-11-21' })).toEqual([]); // overdue: IEP_ANNUAL_OVERDUE says it
     expect(codes(student({ nextAnnual: '2026-11-21' }), { asOf })).toEqual(['IEP_ANNUAL_OVERDUE']);
   });
@@ -28,24 +28,24 @@ describe('IEP_SCHEDULE_BY (schedule-by date of annual and triennial meetings)', 
         "Sofia Martinez's annual IEP meeting was to be scheduled by 2026-11-10 (12 days ago), 30 days before it is due on 2026-12-10, and the annual IEP review is still due.",
       citation: { source: expect.stringContaining('56341.5') },
     });
-    expect(f.fix).toContain('2026-12-10');
+    expect(f!.fix).toContain('2026-12-10');
     const ahead = only(student({ nextAnnual: '2026-12-30' }), { asOf }, 'IEP_SCHEDULE_BY');
-    expect(ahead.title).toBe('Schedule the annual IEP meeting by 2026-11-30');
-    expect(ahead.detail).toContain('in 8 days');
+    expect(ahead!.title).toBe('Schedule the annual IEP meeting by 2026-11-30');
+    expect(ahead!.detail).toContain('in 8 days');
   });
 
   it('applies to the triennial too, one finding per review', () => {
     const f = only(student({ nextTriennial: '2027-01-01' }), { asOf }, 'IEP_SCHEDULE_BY');
-    expect(f.title).toBe('Schedule the triennial IEP meeting by 2026-12-02');
+    expect(f!.title).toBe('Schedule the triennial IEP meeting by 2026-12-02');
     expect(schedule({ nextAnnual: '2027-01-01', nextTriennial: '2027-01-01' })).toHaveLength(2);
   });
 
   it('derives from the last meeting when the SIS shows no next date, across a leap day', () => {
     // 2027-03-01 + 1y − 1d = 2028-02-29; − 30 days = 2028-01-30.
     const f = only(student({ lastMeeting: '2027-03-01' }), { asOf: '2028-01-31' }, 'IEP_SCHEDULE_BY');
-    expect(f.severity).toBe('warning');
-    expect(f.detail).toContain('2028-01-30');
-    expect(f.detail).toContain('2028-02-29');
+    expect(f!.severity).toBe('warning');
+    expect(f!.detail).toContain('2028-01-30');
+    expect(f!.detail).toContain('2028-02-29');
   });
 
   it('follows the lead-time setting (district policy) and ignores a bad one', () => {
@@ -67,10 +67,10 @@ describe('IEP_SCHEDULE_BY (schedule-by date of annual and triennial meetings)', 
       scheduleBy: '2026-11-30',
       label: 'Annual due in 38 days · schedule within 8 days',
     });
-    expect(nextDueDates(student({ nextAnnual: '2026-12-10' }), { asOf })[0].label).toBe(
+    expect(nextDueDates(student({ nextAnnual: '2026-12-10' }), { asOf })[0]!.label).toBe(
       'Annual due in 18 days · schedule now, 12 days late',
     );
-    expect(nextDueDates(student({ nextAnnual: '2026-12-22' }), { asOf })[0].label).toBe(
+    expect(nextDueDates(student({ nextAnnual: '2026-12-22' }), { asOf })[0]!.label).toBe(
       'Annual due in 30 days · schedule today',
     );
     const far = nextDueDates(student({ nextAnnual: '2027-06-01' }), { asOf })[0];
@@ -80,6 +80,6 @@ describe('IEP_SCHEDULE_BY (schedule-by date of annual and triennial meetings)', 
       scheduleBy: '2027-05-02',
       label: 'Annual due in 191 days',
     });
-    expect(nextDueDates(student({ nextAnnual: '2026-11-01' }), { asOf })[0].label).toBe('Annual overdue by 21 days');
+    expect(nextDueDates(student({ nextAnnual: '2026-11-01' }), { asOf })[0]!.label).toBe('Annual overdue by 21 days');
   });
 });

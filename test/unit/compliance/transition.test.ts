@@ -20,18 +20,18 @@ describe('transition planning by the IEP in effect at 16 (EC 56043(g)(1))', () =
     expect(has(kid('2010-11-22', { nextAnnual: '2027-10-01' }))).toBe(true); // 16 today
     expect(has(kid('2010-11-23', { nextAnnual: '2027-10-01' }))).toBe(false); // 16 tomorrow; next IEP far off
     const f = only(kid('2010-11-22'), { asOf }, 'TRANSITION_DUE');
-    expect(f.severity).toBe('warning');
-    expect(f.detail).toContain('turned 16 on 2026-11-22');
-    expect(f.citation.source).toContain('56043(g)(1)');
-    expect(f.citation.source).toContain('1414(d)(1)(A)(i)(VIII)');
+    expect(f!.severity).toBe('warning');
+    expect(f!.detail).toContain('turned 16 on 2026-11-22');
+    expect(f!.citation.source).toContain('56043(g)(1)');
+    expect(f!.citation.source).toContain('1414(d)(1)(A)(i)(VIII)');
   });
 
   it('is needed by the next annual IEP when 16 falls within its year, from the lead time', () => {
     // 16 on 2027-01-15, annual 2027-01-10 (in 49 days): that IEP is in effect at 16.
     const f = only(kid('2011-01-15', { nextAnnual: '2027-01-10' }), { asOf }, 'TRANSITION_DUE');
-    expect(f.detail).toContain('turns 16 on 2027-01-15');
-    expect(f.detail).toContain('annual meeting due 2027-01-10 (in 49 days)');
-    expect(f.fix).toContain('on or before 2027-01-10');
+    expect(f!.detail).toContain('turns 16 on 2027-01-15');
+    expect(f!.detail).toContain('annual meeting due 2027-01-10 (in 49 days)');
+    expect(f!.fix).toContain('on or before 2027-01-10');
     // 16 on 2027-06-01; annual exactly 60 days away (2027-01-21): due; 61 days: not yet.
     expect(has(kid('2011-06-01', { nextAnnual: '2027-01-21' }))).toBe(true);
     expect(has(kid('2011-06-01', { nextAnnual: '2027-01-22' }))).toBe(false);
@@ -51,7 +51,7 @@ describe('transition planning by the IEP in effect at 16 (EC 56043(g)(1))', () =
   it('follows California practice from grade 9, even without a birth date', () => {
     expect(has(student({ nextAnnual: '2027-10-01' }, { grade: '9' }))).toBe(true);
     expect(has(student({}, { grade: 'Grade 10' }))).toBe(true);
-    expect(only(student({}, { grade: '9' }), { asOf }, 'TRANSITION_DUE').detail).toContain('grade 9');
+    expect(only(student({}, { grade: '9' }), { asOf }, 'TRANSITION_DUE')!.detail).toContain('grade 9');
     expect(has(student({ nextAnnual: '2026-12-01' }, { grade: '8' }))).toBe(false);
   });
 
@@ -81,9 +81,9 @@ describe('age-of-majority notice (EC 56041.5, 56043(g)(3))', () => {
     expect(notice('2009-11-22')).toBe(true); // 18 in exactly 365 days
     expect(notice('2009-11-23')).toBe(false); // 366 days
     const f = only(student(null, { birthDate: '2009-01-10' }), { asOf }, 'AGE_OF_MAJORITY_NOTICE_DUE');
-    expect(f.detail).toContain('turns 18 on 2027-01-10, in 49 days');
-    expect(f.severity).toBe('warning');
-    expect(f.citation.source).toContain('56041.5');
+    expect(f!.detail).toContain('turns 18 on 2027-01-10, in 49 days');
+    expect(f!.severity).toBe('warning');
+    expect(f!.citation.source).toContain('56041.5');
   });
 
   it('handles Feb 29 births: 18 on Feb 28 of a common year', () => {

@@ -65,7 +65,7 @@ describe('notes at rest', () => {
     expect(row.followUp).toBe('2026-12-01');
     expect(row.payload).toMatchObject({ alg: 'A256GCM' });
     // And it all reads back.
-    expect((await notesForStudent(db, SITE, '1001'))[0].versions.map((v) => v.text)).toEqual([SECRET, SECRET2]);
+    expect((await notesForStudent(db, SITE, '1001'))[0]!.versions.map((v) => v.text)).toEqual([SECRET, SECRET2]);
     expect((await loadDraft(db, SITE, '1001', null))!.fields.text).toBe('Draft about Bartholomew');
   });
 
@@ -86,7 +86,7 @@ describe('notes at rest', () => {
     expect(await unlock(db, 'wrong passphrase')).toBe(false);
     expect(isUnlocked()).toBe(false);
     expect(await unlock(db, PASS)).toBe(true);
-    expect((await notesForStudent(db, SITE, '1001'))[0].versions[0].text).toBe(SECRET);
+    expect((await notesForStudent(db, SITE, '1001'))[0]!.versions[0]!.text).toBe(SECRET);
   });
 
   it('locked: reading and writing notes fail, nothing is written, follow-up dates still work', async () => {

@@ -195,11 +195,11 @@ describe('worker message handling', () => {
     await vi.waitFor(() => expect(sent.length).toBe(1));
     const [push] = sent;
     expect(push).toMatchObject({ tabId: 7, frameId: 2, msg: { type: 'page/findings' } });
-    const subjects = (push.msg as { subjects: { kind: string; id: string; findings: { code: string }[] }[] }).subjects;
+    const subjects = (push!.msg as { subjects: { kind: string; id: string; findings: { code: string }[] }[] }).subjects;
     expect(subjects.map((s) => [s.kind, s.id])).toEqual([['student', '1']]);
-    expect(subjects[0].findings.map((f) => f.code)).not.toContain('CM_NOT_CHECKED');
+    expect(subjects[0]!.findings.map((f) => f.code)).not.toContain('CM_NOT_CHECKED');
     // Only what a badge shows goes out (issue 12): no subject or citation in a finding.
-    expect(Object.keys(subjects[0].findings[0] ?? { code: 'x' })).not.toContain('citation');
+    expect(Object.keys(subjects[0]!.findings[0] ?? { code: 'x' })).not.toContain('citation');
   });
 
   it('keeps records of different sites apart', async () => {
@@ -304,10 +304,10 @@ describe('a page’s answer carries only what its badges show (issue 12)', () =>
     expect('subjects' in reply).toBe(true);
     if (!('subjects' in reply)) return;
     const [s] = reply.subjects;
-    expect(s.findings.length).toBeGreaterThan(0);
-    expect(Object.keys(s).sort()).toEqual(['due', 'findings', 'id', 'kind']);
-    expect(Object.keys(s.due ?? {}).sort()).toEqual(['due', 'label']);
-    for (const f of s.findings)
+    expect(s!.findings.length).toBeGreaterThan(0);
+    expect(Object.keys(s!).sort()).toEqual(['due', 'findings', 'id', 'kind']);
+    expect(Object.keys(s!.due ?? {}).sort()).toEqual(['due', 'label']);
+    for (const f of s!.findings)
       expect(Object.keys(f).every((k) => (BADGE_FINDING_KEYS as readonly string[]).includes(k))).toBe(true);
     expect(JSON.stringify(reply)).not.toMatch(/citation|"pack"|"subject"/);
   });

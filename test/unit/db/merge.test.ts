@@ -84,7 +84,7 @@ describe('mergeStaff', () => {
       ],
     };
     expect(mergeStaff(page, report).credentials).toEqual([
-      { ...page.credentials[0], title: report.credentials[0].title, kind: 'Clear' },
+      { ...page.credentials[0], title: report.credentials[0]!.title, kind: 'Clear' },
     ]);
   });
 

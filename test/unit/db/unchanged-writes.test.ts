@@ -28,8 +28,8 @@ const read = (snap: Snapshot, now: number) =>
 function countWrites(): Record<string, number> {
   const counts: Record<string, number> = { students: 0, findings: 0 };
   for (const t of ['students', 'findings'] as const) {
-    db[t].hook('creating', () => void counts[t]++);
-    db[t].hook('updating', () => void counts[t]++);
+    db[t].hook('creating', () => void counts[t]!++);
+    db[t].hook('updating', () => void counts[t]!++);
   }
   return counts;
 }

@@ -76,7 +76,7 @@ describe('buildDistrict', () => {
     expect(view.providers.find((l) => l.staffId === 'T2')).toMatchObject({ count: 15, cap: 55, role: 'provider' });
     expect(view.providers.find((l) => l.staffId === 'T1')?.count).toBe(30);
     // Over-cap first.
-    expect(view.caseManagers[0].staffId).toBe('T1');
+    expect(view.caseManagers[0]!.staffId).toBe('T1');
   });
 
   it('lists students and staff with their stored findings, and the facets to filter by', () => {
@@ -189,7 +189,7 @@ describe('the district view in words', () => {
       { asOf: AS_OF },
     );
     expect(v.students.map((s) => s.recordUrl)).toEqual([`${SITE}/students/5`, null]);
-    expect(v.staff[0].recordUrl).toBe(`${SITE}/staff/T1`);
+    expect(v.staff[0]!.recordUrl).toBe(`${SITE}/staff/T1`);
     expect(linkable('javascript:alert(1)')).toBeNull();
     expect(linkable('import:students.csv')).toBeNull();
     expect(linkable('not a url')).toBeNull();

@@ -24,7 +24,7 @@ describe('district CSV', () => {
       { asOf: AS_OF },
     );
     const students = Papa.parse<string[]>(studentsCsv(view.students)).data;
-    expect(students[0][1]).toBe('Student ID');
+    expect(students[0]![1]).toBe('Student ID');
     expect(students[1]).toEqual([
       expect.any(String),
       '1',
@@ -36,20 +36,20 @@ describe('district CSV', () => {
       'A_CODE',
       'A_CODE title; A_CODE title',
     ]);
-    expect(Papa.parse<string[]>(staffCsv(view.staff)).data[1].slice(1, 5)).toEqual([
+    expect(Papa.parse<string[]>(staffCsv(view.staff)).data[1]!.slice(1, 5)).toEqual([
       'T1',
       'Maria',
       'Resource Specialist',
       'none',
     ]);
-    expect(Papa.parse<string[]>(loadsCsv(view.caseManagers)).data[1].slice(4)).toEqual([
+    expect(Papa.parse<string[]>(loadsCsv(view.caseManagers)).data[1]!.slice(4)).toEqual([
       'case-manager',
       '1',
       '28',
       expect.stringContaining('56362'),
       'no',
     ]);
-    expect(Papa.parse<string[]>(expiringCsv(view.expiring)).data[1].slice(3)).toEqual(['Clear', '2026-12-01', '8']);
+    expect(Papa.parse<string[]>(expiringCsv(view.expiring)).data[1]!.slice(3)).toEqual(['Clear', '2026-12-01', '8']);
   });
 
   it('writes days left as a number, also when negative (an expired credential)', () => {
@@ -61,7 +61,7 @@ describe('district CSV', () => {
       },
       { asOf: AS_OF },
     );
-    const days = Papa.parse<string[]>(expiringCsv(view.expiring)).data[1][5];
+    const days = Papa.parse<string[]>(expiringCsv(view.expiring)).data[1]![5];
     expect(days).toMatch(/^-\d+$/);
   });
 });

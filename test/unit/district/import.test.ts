@@ -48,11 +48,11 @@ describe('parseImport', () => {
     });
     expect(r.kind).toBe('students');
     expect(r.students.map((s) => s.id)).toEqual(['1', '2', '4']);
-    expect(r.students[1].iep?.nextAnnual).toBe('2026-12-01');
-    expect(r.students[2].name).toBe('Dee "D" Roe');
+    expect(r.students[1]!.iep?.nextAnnual).toBe('2026-12-01');
+    expect(r.students[2]!.name).toBe('Dee "D" Roe');
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0].message).toMatch(/^students\.csv, row 3 \(line 5\), field "Next Annual": /);
-    expect(r.errors[0].message).not.toContain('next spring');
+    expect(r.errors[0]!.message).toMatch(/^students\.csv, row 3 \(line 5\), field "Next Annual": /);
+    expect(r.errors[0]!.message).not.toContain('next spring');
     expect(progress).toEqual([2, 4]);
     expect(r.fatal).toBe(false);
   });
@@ -60,7 +60,7 @@ describe('parseImport', () => {
   it('reports a file without an id column as one fatal error', async () => {
     const r = await parseImport('Name,School\nAna,Oak\n', 'x.csv', { kind: 'students' });
     expect(r.fatal).toBe(true);
-    expect(r.errors[0].message).toMatch(/no student id column/);
+    expect(r.errors[0]!.message).toMatch(/no student id column/);
   });
 
   it('merges a staff member whose rows fall in two chunks', async () => {
@@ -89,7 +89,7 @@ describe('parseImport', () => {
     expect(r.skipped).toBe(20);
     const csv = Papa.parse<string[]>(importErrorsCsv(r)).data;
     expect(csv).toHaveLength(1 + 5 + 1);
-    expect(csv[6][3]).toBe('15 more rows could not be read (not listed)');
+    expect(csv[6]![3]).toBe('15 more rows could not be read (not listed)');
   });
 
   it('keeps reading good rows after maxErrors bad ones', async () => {
@@ -119,8 +119,8 @@ describe('parseImport', () => {
       ['2', '3', 'Staff ID'],
       ['3', '4', 'Expires'],
     ]);
-    expect(csv[1][3]).toBe('the staff id is empty');
-    expect(csv[2][3]).toMatch(/^not a date/);
+    expect(csv[1]![3]).toBe('the staff id is empty');
+    expect(csv[2]![3]).toMatch(/^not a date/);
     // No cell value of the file reaches the error file.
     expect(importErrorsCsv(r)).not.toMatch(/June 2028|Nobody/);
   });

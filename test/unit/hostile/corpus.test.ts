@@ -46,7 +46,7 @@ function schemaIssue(value: unknown): string | null {
   const r = Snapshot.safeParse(value);
   return r.success
     ? null
-    : `${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message} (${r.error.issues.length} issue(s))`;
+    : `${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message} (${r.error.issues.length} issue(s))`;
 }
 
 describe('hostile corpus', () => {
@@ -134,17 +134,19 @@ describe('hostile text is read as text', () => {
   it('student record: name, disability, case manager, services and providers verbatim; the URL id wins over a markup id field', () => {
     const { snapshot } = readDemo(byName('xss-student-record'));
     const [s] = snapshot.students;
-    expect(s.id).toBe('H01');
-    expect(s.name).toBe(PAYLOADS[1]);
-    expect(s.primaryDisability).toBe(PAYLOADS[1]);
-    expect(s.caseManager).toMatchObject({ name: PAYLOADS[2] });
-    expect(s.services?.map((v) => v.name)).toEqual([...PAYLOADS]);
-    expect(s.services?.map((v) => v.providerName)).toEqual(PAYLOADS.map((_, i) => PAYLOADS[(i + 1) % PAYLOADS.length]));
-    expect(s.birthDate).toBeUndefined();
+    expect(s!.id).toBe('H01');
+    expect(s!.name).toBe(PAYLOADS[1]);
+    expect(s!.primaryDisability).toBe(PAYLOADS[1]);
+    expect(s!.caseManager).toMatchObject({ name: PAYLOADS[2] });
+    expect(s!.services?.map((v) => v.name)).toEqual([...PAYLOADS]);
+    expect(s!.services?.map((v) => v.providerName)).toEqual(
+      PAYLOADS.map((_, i) => PAYLOADS[(i + 1) % PAYLOADS.length]),
+    );
+    expect(s!.birthDate).toBeUndefined();
     const fields = snapshot.diagnostics.map((d) => d.field);
     // (The role is read as text; the rules say when it is not a role: DATA_UNRECOGNIZED.)
     expect(fields).toEqual(expect.arrayContaining(['id', 'birthDate', 'alternatePlacement', 'iepLastMeeting']));
-    expect(s.caseManager?.roleText).toBeTruthy();
+    expect(s!.caseManager?.roleText).toBeTruthy();
     // Diagnostics name fields; they never quote the page's data.
     for (const d of snapshot.diagnostics) for (const p of PAYLOADS) expect(d.message).not.toContain(p);
   });
@@ -152,10 +154,10 @@ describe('hostile text is read as text', () => {
   it('staff record: credential titles, authorizations and types verbatim; payload dates dropped', () => {
     const { snapshot } = readDemo(byName('xss-staff-record'));
     const [t] = snapshot.staff;
-    expect(t.name).toBe(PAYLOADS[2]);
-    expect(t.credentials?.map((c) => c.title)).toEqual([...PAYLOADS]);
-    expect(t.credentials?.every((c) => c.expires === undefined && c.issued === undefined)).toBe(true);
-    expect(t.credentials?.[0].authorizations).toContain('R3MN');
+    expect(t!.name).toBe(PAYLOADS[2]);
+    expect(t!.credentials?.map((c) => c.title)).toEqual([...PAYLOADS]);
+    expect(t!.credentials?.every((c) => c.expires === undefined && c.issued === undefined)).toBe(true);
+    expect(t!.credentials?.[0]!.authorizations).toContain('R3MN');
   });
 
   it('form controls: values read from input, textarea and selected option, as text', () => {
@@ -186,10 +188,10 @@ describe('hostile text is read as text', () => {
 
   it('oversized values are cut to what the schema allows, with a diagnostic, instead of losing the page', () => {
     const huge = readDemo(byName('huge-name-record')).snapshot;
-    expect(huge.students[0].name.length).toBeLessThanOrEqual(2000);
+    expect(huge.students[0]!.name.length).toBeLessThanOrEqual(2000);
     expect(huge.diagnostics.some((d) => d.field === 'name')).toBe(true);
     const services = readDemo(byName('huge-services')).snapshot;
-    expect(services.students[0].services!.length).toBeLessThanOrEqual(100);
+    expect(services.students[0]!.services!.length).toBeLessThanOrEqual(100);
     expect(services.diagnostics.some((d) => d.field === 'services')).toBe(true);
     const list = readDemo(byName('huge-name-in-list')).snapshot;
     expect(list.students).toHaveLength(21);

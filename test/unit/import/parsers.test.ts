@@ -142,7 +142,7 @@ describe('parseStaffCsv', () => {
       'staff.csv',
     );
     expect(staff).toHaveLength(3);
-    expect(staff[0].credentials).toEqual([
+    expect(staff[0]!.credentials).toEqual([
       {
         title: 'Education Specialist Instruction Credential: Mild to Moderate Support Needs',
         authorizations: ['R3MN'],
@@ -158,15 +158,15 @@ describe('parseStaffCsv', () => {
         expires: null,
       },
     ]);
-    expect(staff[1].credentials![0].authorizations).toEqual(['LSH', 'license:SLP']);
-    expect(staff[2].credentials).toEqual([]);
+    expect(staff[1]!.credentials![0]!.authorizations).toEqual(['LSH', 'license:SLP']);
+    expect(staff[2]!.credentials).toEqual([]);
   });
   it('a list of titles in one cell is several documents', () => {
     const [s] = parseStaffCsv(
       'Staff ID,Name,Credentials\nT1,Ann,Multiple Subject Teaching Credential; Clear Speech-Language Pathology Services Credential\n',
       's.csv',
     );
-    expect(s.credentials!.map((c) => c.title)).toEqual([
+    expect(s!.credentials!.map((c) => c.title)).toEqual([
       'Multiple Subject Teaching Credential',
       'Clear Speech-Language Pathology Services Credential',
     ]);

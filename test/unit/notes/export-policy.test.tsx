@@ -22,7 +22,7 @@ describe('district policy notesExportAllowed: false holds on every path notes le
     const notes = [note({ text: 'Talked about reading goals.' })];
     expect(() => notesToCsv(blocked, notes)).toThrow(NotesExportBlocked);
     expect(() => printableLog(blocked, notes, student, 0)).toThrow(NotesExportBlocked);
-    expect(() => noteMailto(blocked, notes[0], 'cm@district.org')).toThrow(NOTES_EXPORT_BLOCKED);
+    expect(() => noteMailto(blocked, notes[0]!, 'cm@district.org')).toThrow(NOTES_EXPORT_BLOCKED);
   });
 
   it('no policy, or a policy that allows it, exports as before', () => {
@@ -30,7 +30,7 @@ describe('district policy notesExportAllowed: false holds on every path notes le
     for (const policy of [{}, { notesExportAllowed: true }]) {
       expect(notesToCsv(policy, notes)).toContain('Talked about reading goals.');
       expect(printableLog(policy, notes, student, 0)).toContain('Talked about reading goals.');
-      expect(noteMailto(policy, notes[0], 'cm@district.org')).toMatch(/^mailto:cm%40district\.org\?/);
+      expect(noteMailto(policy, notes[0]!, 'cm@district.org')).toMatch(/^mailto:cm%40district\.org\?/);
     }
   });
 

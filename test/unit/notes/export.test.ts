@@ -14,7 +14,7 @@ describe('CSV export', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER.join(','));
     expect(lines).toHaveLength(3);
-    expect(lines[1].startsWith('1001,Ana Ruiz,2026-11-02T10:00,Contact,Parent/guardian,,Phone,Reached,')).toBe(true);
+    expect(lines[1]!.startsWith('1001,Ana Ruiz,2026-11-02T10:00,Contact,Parent/guardian,,Phone,Reached,')).toBe(true);
   });
 
   it('quotes commas, quotes and line breaks so the text comes back exactly', () => {
@@ -22,13 +22,13 @@ describe('CSV export', () => {
     const csv = notesToCsv({}, [note({ text, withName: 'Smith, Jo' })]);
     expect(csv).toContain('"She said ""fine, thanks""\nthen left, early"');
     const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
-    expect(parsed[1][8]).toBe(text);
-    expect(parsed[1][5]).toBe('Smith, Jo');
+    expect(parsed[1]![8]).toBe(text);
+    expect(parsed[1]![5]).toBe('Smith, Jo');
   });
 
   it('neutralizes spreadsheet formulas', () => {
     const csv = notesToCsv({}, [note({ text: '=HYPERLINK("x")' })]);
-    expect(Papa.parse<string[]>(csv).data[1][8]).toBe('\'=HYPERLINK("x")');
+    expect(Papa.parse<string[]>(csv).data[1]![8]).toBe('\'=HYPERLINK("x")');
   });
 
   it('leaves out private memory aids and deleted notes', () => {
@@ -45,10 +45,10 @@ describe('CSV export', () => {
   it('shows the current version, its amendment and the version count', () => {
     const n = amend(note({ text: 'first' }), content({ text: 'second' }), 'Mr. Other', Date.UTC(2026, 10, 21, 18));
     const row = Papa.parse<string[]>(notesToCsv({}, [n])).data[1];
-    expect(row[8]).toBe('second');
-    expect(row[10]).toBe('Ms. Case');
-    expect(row[12]).toMatch(/by Mr\. Other$/);
-    expect(row[13]).toBe('2');
+    expect(row![8]).toBe('second');
+    expect(row![10]).toBe('Ms. Case');
+    expect(row![12]).toMatch(/by Mr\. Other$/);
+    expect(row![13]).toBe('2');
   });
 });
 

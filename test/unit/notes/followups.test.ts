@@ -17,7 +17,7 @@ describe('note follow-ups as findings', () => {
       subject: { kind: 'student', id: '1001' },
       citation: { source: 'Liaison note follow-up' },
     });
-    expect(f.title).toBe('Note follow-up due today');
+    expect(f!.title).toBe('Note follow-up due today');
   });
 
   it('a follow-up before today is overdue (error), listed before due ones', () => {

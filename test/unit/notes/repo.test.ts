@@ -145,6 +145,6 @@ describe('notes repository', () => {
       },
       { site: SITE, tabId: 1, asOf: '2026-11-22' },
     );
-    expect(subjects[0].findings.map((f) => f.code)).toContain('NOTE_FOLLOWUP_OVERDUE');
+    expect(subjects[0]!.findings.map((f) => f.code)).toContain('NOTE_FOLLOWUP_OVERDUE');
   });
 });

@@ -296,7 +296,7 @@ describe('page controller: big pages', () => {
     expect(yielded).toBe(true);
     const markers = document.querySelectorAll('[data-liaison-marker]');
     expect(markers).toHaveLength(1000);
-    expect(markers[999].getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+    expect(markers[999]!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
   });
 });
 

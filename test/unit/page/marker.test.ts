@@ -119,10 +119,10 @@ describe('inline marker', () => {
     ]);
     m.shadowRoot!.querySelector('button')!.click();
     const [first, second] = [...m.shadowRoot!.querySelectorAll('li')];
-    expect(first.querySelector('.line')!.textContent).toBe(
+    expect(first!.querySelector('.line')!.textContent).toBe(
       'errorCase manager not authorized Assign a case manager who holds R3EN, for example Ana Torres.',
     );
-    const more = first.querySelector('details')!;
+    const more = first!.querySelector('details')!;
     expect(more.open).toBe(false);
     expect(more.querySelector('.detail')!.textContent).toBe(
       'Maria holds R3MN only. Long authorization lists follow here.',
@@ -130,8 +130,8 @@ describe('inline marker', () => {
     expect(more.querySelector('.fix')!.textContent).toBe('Or have an authorized provider serve the student.');
     expect(more.querySelector('.code')!.textContent).toBe('CM_NOT_AUTHORIZED');
     // No fix: the detail's first sentence says what it is, the whole detail on demand.
-    expect(second.querySelector('.line')!.textContent).toBe('infoTemporary document An intern credential.');
-    expect(second.querySelector('details .detail')!.textContent).toBe('An intern credential. It has limits.');
+    expect(second!.querySelector('.line')!.textContent).toBe('infoTemporary document An intern credential.');
+    expect(second!.querySelector('details .detail')!.textContent).toBe('An intern credential. It has limits.');
   });
 
   it('renders page-derived text as text, never as markup', () => {

@@ -24,7 +24,7 @@ describe('splitSnapshot', () => {
       expect([...p.students, ...p.staff].reduce((n, r) => n + JSON.stringify(r).length, 0)).toBeLessThanOrEqual(3000);
     expect(parts.flatMap((p) => p.staff.map((s) => s.id))).toEqual(Array.from({ length: 120 }, (_, i) => `t${i}`));
     expect(parts.flatMap((p) => p.students.map((s) => s.id))).toEqual(Array.from({ length: 250 }, (_, i) => `s${i}`));
-    expect(parts[0].diagnostics).toHaveLength(1);
+    expect(parts[0]!.diagnostics).toHaveLength(1);
     expect(parts.slice(1).every((p) => p.diagnostics.length === 0 && p.url === 'http://x/list')).toBe(true);
   });
 });

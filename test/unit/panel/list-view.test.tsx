@@ -68,19 +68,19 @@ describe('side panel list view on a long page', () => {
     await until(() => root.querySelectorAll('[data-subject]').length > 0);
     const rows = () => [...root.querySelectorAll('[data-subject]')];
     expect(rows()).toHaveLength(50);
-    expect(rows()[0].getAttribute('data-subject')).toBe('student:s119');
+    expect(rows()[0]!.getAttribute('data-subject')).toBe('student:s119');
     expect(root.querySelectorAll('li.finding')).toHaveLength(0);
     const more = [...root.querySelectorAll('button')].find((b) => b.textContent!.startsWith('Show 50 more of 70'))!;
     await act(() => {
       more.click();
     });
     expect(rows()).toHaveLength(100);
-    const details = rows()[0].querySelector('details')!;
+    const details = rows()[0]!.querySelector('details')!;
     details.open = true;
     await act(() => {
       details.dispatchEvent(new Event('toggle'));
     });
-    expect(rows()[0].querySelectorAll('li.finding')).toHaveLength(1);
+    expect(rows()[0]!.querySelectorAll('li.finding')).toHaveLength(1);
   });
 });
 

@@ -122,8 +122,8 @@ describe('who Liaison has not seen on this page', () => {
       }),
     );
     expect(people).toHaveLength(1);
-    expect(people[0].roles).toEqual(['Case manager of Sofia Martinez', 'Case manager of Jordan Rivera']);
-    expect(people[0].url).toBe(`${SITE}/staff/77`);
+    expect(people[0]!.roles).toEqual(['Case manager of Sofia Martinez', 'Case manager of Jordan Rivera']);
+    expect(people[0]!.url).toBe(`${SITE}/staff/77`);
   });
 });
 
@@ -165,13 +165,13 @@ describe('"Not checked yet" list', () => {
     const section = root.querySelector('section[aria-labelledby="not-checked-heading"]')!;
     expect(section.querySelector('h2')!.textContent).toBe('Not checked yet');
     const [dana, priya] = [...section.querySelectorAll('li')];
-    expect(dana.querySelector('a')!.getAttribute('href')).toBe(`${SITE}/staff/77`);
-    expect(dana.textContent).toContain('no staff record yet');
-    expect(priya.querySelector('a')).toBeNull();
-    expect(priya.textContent).toContain(
+    expect(dana!.querySelector('a')!.getAttribute('href')).toBe(`${SITE}/staff/77`);
+    expect(dana!.textContent).toContain('no staff record yet');
+    expect(priya!.querySelector('a')).toBeNull();
+    expect(priya!.textContent).toContain(
       "Open Priya Patel's staff page in your SIS so Liaison can read their credentials",
     );
-    expect(priya.textContent).toContain('credentials not seen yet');
+    expect(priya!.textContent).toContain('credentials not seen yet');
     const importLink = [...section.querySelectorAll('a')].find((a) => a.textContent!.includes('Import'))!;
     expect(importLink.getAttribute('href')).toBe('district.html#import-heading');
   });
@@ -267,7 +267,7 @@ describe('side panel: "Not checked yet" and "What Liaison read on this page"', (
     expect(root.querySelector('.not-checked-lead')!.textContent).toContain('Not checked yet');
     const people = [...root.querySelectorAll('[data-testid="not-checked"] li')];
     expect(people.map((li) => li.querySelector('strong')!.textContent)).toEqual(['Dana Lee', 'Priya Patel', 'T200']);
-    expect(people[0].querySelector('a')!.getAttribute('href')).toBe(`${SITE}/staff/D1`);
+    expect(people[0]!.querySelector('a')!.getAttribute('href')).toBe(`${SITE}/staff/D1`);
 
     const details = root.querySelector('details[data-testid="read-summary"]') as HTMLDetailsElement;
     expect(details.querySelector('summary')!.textContent).toBe('What Liaison read on this page');

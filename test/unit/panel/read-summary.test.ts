@@ -68,7 +68,7 @@ function area(failWrites = false): SessionArea & { data: Record<string, unknown>
 
 describe('what Liaison read: summary of a snapshot', () => {
   it('lists each field as read, with its value and where it came from', () => {
-    const fields = readFields(snap().students[0]);
+    const fields = readFields(snap().students[0]!);
     const by = Object.fromEntries(fields.map((f) => [f.field, f]));
     expect(by.grade).toEqual({ field: 'grade', value: '1', source: 'label "Grade"' });
     expect(by.severe).toEqual({ field: 'severe', value: 'no', source: null });
@@ -78,8 +78,8 @@ describe('what Liaison read: summary of a snapshot', () => {
       value: 'Priya Patel',
       source: 'label "Case Manager"',
     });
-    expect(by['iep.nextAnnual'].source).toBe('label "Next Annual"');
-    expect(by.services.value).toBe('code: 415, name: Language and Speech, providerStaffId: T100');
+    expect(by['iep.nextAnnual']!.source).toBe('label "Next Annual"');
+    expect(by.services!.value).toBe('code: 415, name: Language and Speech, providerStaffId: T100');
     // Located by the reader but empty on the page: still listed, with an empty value.
     expect(by.program).toEqual({ field: 'program', value: '', source: 'label "Program"' });
     expect(fields.some((f) => f.field === 'provenance')).toBe(false);
@@ -145,8 +145,8 @@ describe('what Liaison read: summary of a snapshot', () => {
 
   it('takes staff-page links only on the page’s own origin, never javascript: or off-site', () => {
     const withLinks = snap();
-    Object.assign(withLinks.students[0].caseManager!, { url: '/staff/T100' });
-    Object.assign(withLinks.students[0].services![0], { providerUrl: 'javascript:alert(1)' });
+    Object.assign(withLinks.students[0]!.caseManager!, { url: '/staff/T100' });
+    Object.assign(withLinks.students[0]!.services![0]!, { providerUrl: 'javascript:alert(1)' });
     withLinks.students.push({
       id: '2',
       name: 'B',
@@ -162,7 +162,7 @@ describe('per-tab store (memory and session storage, never IndexedDB)', () => {
     const session = area();
     await new ReadSummaryStore(session).record(7, snap());
     const restarted = new ReadSummaryStore(session);
-    expect((await restarted.get(7))!.records[0].name).toBe('Sofia Martinez');
+    expect((await restarted.get(7))!.records[0]!.name).toBe('Sofia Martinez');
     await restarted.forget(7);
     expect(await restarted.get(7)).toBeNull();
     expect(session.data).toEqual({});
@@ -197,7 +197,7 @@ describe('panel messages', () => {
     const store = new ReadSummaryStore();
     await store.record(4, snap());
     const reply = await handlePanelMessage(store, { type: 'panel/read-summary', tabId: 4 });
-    expect(reply.ok && reply.summary?.records[0].id).toBe('1004');
+    expect(reply.ok && reply.summary?.records[0]!.id).toBe('1004');
     expect(await handlePanelMessage(store, { type: 'panel/read-summary', tabId: 5 })).toEqual({
       ok: true,
       summary: null,
@@ -251,8 +251,8 @@ describe('the worker keeps the summary of what a content script sent', () => {
     expect(await store.get(9)).toBeNull();
     expect((await handleContentMessage(ctx, { type: 'page/snapshot', snapshot: snap() }, sender)).ok).toBe(true);
     const s = (await store.get(3))!;
-    expect(s.records[0].fields.find((f) => f.field === 'grade')!.source).toBe('label "Grade"');
-    expect(s.diagnostics[0].field).toBe('primaryDisability');
+    expect(s.records[0]!.fields.find((f) => f.field === 'grade')!.source).toBe('label "Grade"');
+    expect(s.diagnostics[0]!.field).toBe('primaryDisability');
     // The stored record stays canonical: provenance is not written to IndexedDB.
     expect((await db.students.get([SITE, '', '1004']))!.record).not.toHaveProperty('provenance');
     await handleContentMessage(ctx, { type: 'page/unrecognized', url: sender.url }, sender);

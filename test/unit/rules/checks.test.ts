@@ -180,7 +180,7 @@ describe('check 2: role', () => {
       [pupil('S1', 'T1', '290', { program: 'GENED', caseManager: { staffId: 'T1', role: null }, services: [] })],
     );
     expect(r.codes).toEqual(['CM_AUTH_NEEDS_REVIEW']);
-    expect(r.all[0].detail).toMatch(/coordinator-only/);
+    expect(r.all[0]!.detail).toMatch(/coordinator-only/);
   });
 });
 
@@ -451,7 +451,7 @@ describe('check 6: credential validity', () => {
         (x) => x.subject.kind === 'staff',
       );
       expect(f.map((x) => [x.code, x.severity])).toEqual([['CREDENTIAL_TEMPORARY', 'info']]);
-      expect(f[0].detail.length).toBeGreaterThan(60);
+      expect(f[0]!.detail.length).toBeGreaterThan(60);
     },
   );
   it('staff with no students get the same codes as info', () => {
@@ -470,8 +470,8 @@ describe('check 7: caseload caps', () => {
     expect(caps([mn('T1', 'Ada Stone')], rspStudents(28))).toEqual([]);
     const at29 = caps([mn('T1', 'Ada Stone')], rspStudents(29));
     expect(at29.map((f) => [f.subject.id, f.severity])).toEqual([['T1', 'error']]);
-    expect(at29[0].detail).toMatch(/29–32.*waiver/);
-    expect(caps([mn('T1', 'Ada Stone')], rspStudents(33))[0].detail).toMatch(/above 32/);
+    expect(at29[0]!.detail).toMatch(/29–32.*waiver/);
+    expect(caps([mn('T1', 'Ada Stone')], rspStudents(33))[0]!.detail).toMatch(/above 32/);
   });
   it('counts distinct students, as case manager or 330 provider of RSP students only', () => {
     const mixed = [
@@ -544,7 +544,7 @@ describe('check 8: missing or unknown data, and name matching', () => {
     );
     expect(r.codes).toEqual(['CM_UNKNOWN_STAFF']);
     // Complete staff knowledge (the default): the staff list is whole, so the name must be fixed or the person added.
-    expect(r.all[0].fix).toMatch(/Add Harold Finch to the staff file/);
+    expect(r.all[0]!.fix).toMatch(/Add Harold Finch to the staff file/);
   });
   it.each(['Patel, Priya', 'Dr. Priya Patel', 'PRIYA   PATEL', 'Ms Priya Patel'])('matches "%s" by name', (name) => {
     const r = codesFor(

@@ -75,7 +75,7 @@ function run(row: RowCase, category: string, grade: string, extra: Partial<Param
   if (row.base) docs.push(doc([row.base]));
   const staff = [teacher('T1', 'Ada Stone', ...docs)];
   return codesFor(staff, [
-    pupil('S1', 'T1', CODE_OF[category], { grade, supportLevel: row.support ?? 'MMSN', ...extra }),
+    pupil('S1', 'T1', CODE_OF[category]!, { grade, supportLevel: row.support ?? 'MMSN', ...extra }),
   ]).codes;
 }
 
@@ -91,7 +91,7 @@ describe('coverage table (RULES.md): every row', () => {
       expect(run(row, row.gap, row.grade)).toEqual([row.gapCode ?? 'CM_NOT_AUTHORIZED']));
     if (row.outside)
       it(`not at grade ${row.outside}`, () =>
-        expect(run(row, row.covers[0], row.outside!)).toEqual(['CM_NOT_AUTHORIZED']));
+        expect(run(row, row.covers[0]!, row.outside!)).toEqual(['CM_NOT_AUTHORIZED']));
     if (row.support) {
       const other = row.support === 'MMSN' ? 'ESN' : 'MMSN';
       it(`not for ${other} students, except EMD`, () => {
@@ -105,12 +105,12 @@ describe('coverage table (RULES.md): every row', () => {
       it('counts only beside a valid base document', () => {
         const alone = codesFor(
           [teacher('T1', 'Ada Stone', doc([row.code]))],
-          [pupil('S1', 'T1', CODE_OF[row.covers[0]], { grade: row.grade })],
+          [pupil('S1', 'T1', CODE_OF[row.covers[0]!], { grade: row.grade })],
         ).codes;
         expect(alone).toEqual(['CM_NOT_AUTHORIZED']);
         const expiredBase = codesFor(
           [teacher('T1', 'Ada Stone', doc([row.code]), doc([row.base!], { expires: '2026-01-31' }))],
-          [pupil('S1', 'T1', CODE_OF[row.covers[0]], { grade: row.grade })],
+          [pupil('S1', 'T1', CODE_OF[row.covers[0]!], { grade: row.grade })],
         ).codes;
         expect(expiredBase).toEqual(['CM_NOT_AUTHORIZED']);
       });

@@ -55,7 +55,7 @@ export function pupil(id: string, cm: string, primaryDisability: string, more: P
 }
 
 /** Runs the pack and returns the compared codes for one student and all findings. */
-export function codesFor(staff: Staff[], students: Student[], id = students[0].id, asOf = AS_OF) {
+export function codesFor(staff: Staff[], students: Student[], id = students[0]!.id, asOf = AS_OF) {
   const findings = runChecks({ staff, students }, { asOf });
   return {
     codes: comparedCodes(findings, 'student', id),
@@ -80,7 +80,7 @@ export function runWith(staff: Staff[], students: Student[], settings: Partial<R
     all.filter((f) => f.subject.kind === kind && f.subject.id === id && (!code || f.code === code));
   return {
     all,
-    student: (id = students[0].id) => graded(all, 'student', id),
+    student: (id = students[0]!.id) => graded(all, 'student', id),
     staff: (id: string) => graded(all, 'staff', id),
     /** The one finding of this code on the subject (fails when there is none or more than one). */
     one: (kind: 'student' | 'staff', id: string, code: string) => {

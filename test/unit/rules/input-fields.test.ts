@@ -18,8 +18,8 @@ describe('unrecognized program, degree of support or role: DATA_UNRECOGNIZED, co
     const r = runWith([mn('T1', 'Ada Stone')], [pupil('S1', 'T1', '290', more as Partial<Student>)]);
     expect(r.student()).toEqual(['DATA_UNRECOGNIZED:warning']);
     const f = r.one('student', 'S1', 'DATA_UNRECOGNIZED');
-    expect(f.title).toBe(`Unrecognized ${field}`);
-    expect(f.detail).toContain(`"${raw}"`);
+    expect(f!.title).toBe(`Unrecognized ${field}`);
+    expect(f!.detail).toContain(`"${raw}"`);
   });
   it.each(['N/A', 'None', '-', ''])('%j is absent, never unrecognized', (text) => {
     const r = runWith(
@@ -175,7 +175,9 @@ describe('schemas and imports', () => {
       file: 'staff.json',
     };
     expect(readInputs(main, staff).staffKnowledge).toBe('partial');
-    expect(parseStaffCsv('Staff ID,Name,Position\nT1,Ada Stone,Teacher\n', 'staff.csv')[0].credentials).toBeUndefined();
-    expect(parseStaffCsv('Staff ID,Name,Credential\nT1,Ada Stone,\n', 'staff.csv')[0].credentials).toEqual([]);
+    expect(
+      parseStaffCsv('Staff ID,Name,Position\nT1,Ada Stone,Teacher\n', 'staff.csv')[0]!.credentials,
+    ).toBeUndefined();
+    expect(parseStaffCsv('Staff ID,Name,Credential\nT1,Ada Stone,\n', 'staff.csv')[0]!.credentials).toEqual([]);
   });
 });

@@ -21,8 +21,8 @@ describe('check 1: a case manager Liaison has not seen', () => {
     const p = runWith([neverRead('T1', 'Ada Stone')], students, PARTIAL);
     expect(p.student()).toEqual(['CM_NOT_CHECKED:info']);
     const f = p.one('student', 'S1', 'CM_NOT_CHECKED');
-    expect(f.detail).toContain('Ada Stone');
-    expect(f.fix).toMatch(/Open Ada Stone's staff page in the SIS, or import a staff file/);
+    expect(f!.detail).toContain('Ada Stone');
+    expect(f!.fix).toMatch(/Open Ada Stone's staff page in the SIS, or import a staff file/);
     expect(runWith([neverRead('T1', 'Ada Stone')], students, COMPLETE).student()).toEqual([
       'CM_AUTH_NEEDS_REVIEW:warning',
     ]);
@@ -39,7 +39,7 @@ describe('check 1: a case manager Liaison has not seen', () => {
     ];
     const p = runWith([], named, PARTIAL);
     expect(p.student()).toEqual(['CM_NOT_CHECKED:info']);
-    expect(p.one('student', 'S1', 'CM_NOT_CHECKED').detail).toMatch(
+    expect(p.one('student', 'S1', 'CM_NOT_CHECKED')!.detail).toMatch(
       /Harold Finch has no staff record Liaison has seen/,
     );
     expect(runWith([], named, COMPLETE).student()).toEqual(['CM_UNKNOWN_STAFF:warning']);
@@ -63,7 +63,7 @@ describe('check 1: a case manager Liaison has not seen', () => {
     const staff = [neverRead('T1', 'Ada Stone'), teacher('D1', 'Grace Wu', doc(['R3DH']))];
     const p = runWith(staff, deaf, PARTIAL);
     expect(p.student()).toEqual(['CM_AUTH_VIA_PROVIDER:info']);
-    expect(p.one('student', 'S1', 'CM_AUTH_VIA_PROVIDER').detail).toContain('Grace Wu');
+    expect(p.one('student', 'S1', 'CM_AUTH_VIA_PROVIDER')!.detail).toContain('Grace Wu');
     expect(runWith(staff, deaf, COMPLETE).student()).toEqual(['CM_AUTH_VIA_PROVIDER:info']);
     const unrecorded = [
       pupil('S1', 'x', '230', {
@@ -82,8 +82,8 @@ describe('check 1: a case manager Liaison has not seen', () => {
     const p = runWith(staff, deaf, PARTIAL);
     // D1's own service authorization is a separate check-3 "not checked".
     expect(p.student()).toEqual(['CM_NOT_CHECKED:info', 'PROVIDER_NOT_CHECKED:info']);
-    expect(p.one('student', 'S1', 'PROVIDER_NOT_CHECKED').detail).toContain('Grace Wu');
-    expect(p.one('student', 'S1', 'PROVIDER_NOT_CHECKED').detail).not.toContain('Ada Stone');
+    expect(p.one('student', 'S1', 'PROVIDER_NOT_CHECKED')!.detail).toContain('Grace Wu');
+    expect(p.one('student', 'S1', 'PROVIDER_NOT_CHECKED')!.detail).not.toContain('Ada Stone');
     expect(runWith(staff, deaf, COMPLETE).student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
   });
   it('read documents do not cover and the only possible exception rests on someone not seen: PROVIDER_NOT_CHECKED naming them', () => {
@@ -93,8 +93,8 @@ describe('check 1: a case manager Liaison has not seen', () => {
     const p = runWith([mn('T1', 'Ada Stone'), neverRead('D1', 'Grace Wu')], deaf({ providerStaffId: 'D1' }), PARTIAL);
     expect(p.student()).toEqual(['PROVIDER_NOT_CHECKED:info']);
     const f = p.one('student', 'S1', 'PROVIDER_NOT_CHECKED');
-    expect(f.detail).toContain('Grace Wu');
-    expect(f.fix).toMatch(/Grace Wu's staff page in the SIS/);
+    expect(f!.detail).toContain('Grace Wu');
+    expect(f!.fix).toMatch(/Grace Wu's staff page in the SIS/);
     expect(
       runWith(
         [mn('T1', 'Ada Stone'), neverRead('D1', 'Grace Wu')],
@@ -133,16 +133,16 @@ describe('check 1: a case manager Liaison has not seen', () => {
     expect(p.student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
     expect(p.staff('T1')).toEqual(['STAFF_NO_CREDENTIALS:warning']);
     // The SIS record was read and is blank: record the documents there, not "open the staff page".
-    expect(p.one('student', 'S1', 'CM_AUTH_NEEDS_REVIEW').fix).toMatch(
+    expect(p.one('student', 'S1', 'CM_AUTH_NEEDS_REVIEW')!.fix).toMatch(
       /lists no credential documents: record them there/,
     );
-    expect(p.one('staff', 'T1', 'STAFF_NO_CREDENTIALS').fix).toMatch(
+    expect(p.one('staff', 'T1', 'STAFF_NO_CREDENTIALS')!.fix).toMatch(
       /lists no credential documents: record them there/,
     );
     const c = runWith([readEmpty('T1', 'Nina Shah')], students, COMPLETE);
     expect(c.student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
-    expect(c.one('student', 'S1', 'CM_AUTH_NEEDS_REVIEW').fix).toMatch(/^Record Nina Shah's credential documents/);
-    expect(c.one('staff', 'T1', 'STAFF_NO_CREDENTIALS').fix).toMatch(/^Record Nina Shah's credential documents/);
+    expect(c.one('student', 'S1', 'CM_AUTH_NEEDS_REVIEW')!.fix).toMatch(/^Record Nina Shah's credential documents/);
+    expect(c.one('staff', 'T1', 'STAFF_NO_CREDENTIALS')!.fix).toMatch(/^Record Nina Shah's credential documents/);
   });
   it.each([
     [
@@ -171,12 +171,12 @@ describe('check 1: a case manager Liaison has not seen', () => {
       services: [],
     });
     const f = runWith([neverRead('T1', 'Ada Stone')], [gaps], PARTIAL).one('student', 'S1', 'CM_NOT_CHECKED');
-    expect(f.detail).toMatch(/degree of support \(MMSN or ESN\)/);
-    expect(f.detail).toMatch(/grade or birth date/);
-    expect(f.detail).toMatch(/case manager's role/);
-    expect(f.fix).toMatch(/degree of support/);
+    expect(f!.detail).toMatch(/degree of support \(MMSN or ESN\)/);
+    expect(f!.detail).toMatch(/grade or birth date/);
+    expect(f!.detail).toMatch(/case manager's role/);
+    expect(f!.fix).toMatch(/degree of support/);
     const none = runWith([neverRead('T1', 'Ada Stone')], students, PARTIAL).one('student', 'S1', 'CM_NOT_CHECKED');
-    expect(none.detail).not.toMatch(/may also need/);
+    expect(none!.detail).not.toMatch(/may also need/);
   });
 });
 
@@ -192,7 +192,7 @@ describe('checks 3 and 4: providers Liaison has not seen', () => {
     ];
     const p = runWith([mn('T1', 'Ada Stone'), neverRead('P1', 'Priya Patel')], s, PARTIAL);
     expect(p.student()).toEqual(['PROVIDER_NOT_CHECKED:info']);
-    expect(p.one('student', 'S1', 'PROVIDER_NOT_CHECKED').detail).toMatch(
+    expect(p.one('student', 'S1', 'PROVIDER_NOT_CHECKED')!.detail).toMatch(
       /Priya Patel's credentials.*Language and Speech/,
     );
     expect(p.staff('P1')).toEqual(['STAFF_NO_CREDENTIALS:info']);
@@ -215,13 +215,13 @@ describe('checks 3 and 4: providers Liaison has not seen', () => {
     ]);
     const empty = runWith([mn('T1', 'Ada Stone'), readEmpty('P1', 'Bo Lund')], s, PARTIAL);
     expect(empty.student()).toEqual(['PROVIDER_NEEDS_REVIEW:warning']);
-    expect(empty.one('student', 'S1', 'PROVIDER_NEEDS_REVIEW').fix).toMatch(/lists no credential documents/);
+    expect(empty.one('student', 'S1', 'PROVIDER_NEEDS_REVIEW')!.fix).toMatch(/lists no credential documents/);
     expect(
       runWith([mn('T1', 'Ada Stone'), readEmpty('P1', 'Bo Lund')], s, COMPLETE).one(
         'student',
         'S1',
         'PROVIDER_NEEDS_REVIEW',
-      ).fix,
+      )!.fix,
     ).toMatch(/^Record Bo Lund's/);
   });
   it('a 330 provider who does not cover, where the only exception rests on someone not seen: PROVIDER_NOT_CHECKED naming them', () => {
@@ -238,7 +238,7 @@ describe('checks 3 and 4: providers Liaison has not seen', () => {
     ];
     const p = runWith(staff, s, PARTIAL);
     expect(p.student()).toEqual(['PROVIDER_NOT_CHECKED:info']);
-    expect(p.one('student', 'S1', 'PROVIDER_NOT_CHECKED').detail).toContain('Grace Wu');
+    expect(p.one('student', 'S1', 'PROVIDER_NOT_CHECKED')!.detail).toContain('Grace Wu');
     expect(runWith(staff, s, COMPLETE).student()).toEqual(['PROVIDER_NEEDS_REVIEW:warning']);
   });
   it('the case manager in a service role counts as a provider: PROVIDER_NOT_CHECKED, no CM_NOT_CHECKED', () => {
@@ -263,10 +263,10 @@ describe('checks 3 and 4: providers Liaison has not seen', () => {
     ];
     const p = runWith([mn('T1', 'Ada Stone')], s, PARTIAL);
     expect(p.student()).toEqual(['PROVIDER_UNKNOWN_STAFF:info']);
-    expect(p.one('student', 'S1', 'PROVIDER_UNKNOWN_STAFF').fix).toMatch(/staff page in the SIS/);
+    expect(p.one('student', 'S1', 'PROVIDER_UNKNOWN_STAFF')!.fix).toMatch(/staff page in the SIS/);
     const c = runWith([mn('T1', 'Ada Stone')], s, COMPLETE);
     expect(c.student()).toEqual(['PROVIDER_UNKNOWN_STAFF:info']);
-    expect(c.one('student', 'S1', 'PROVIDER_UNKNOWN_STAFF').fix).toMatch(/staff file/);
+    expect(c.one('student', 'S1', 'PROVIDER_UNKNOWN_STAFF')!.fix).toMatch(/staff file/);
   });
   it('check 4: a provider not seen (no record, or never read) prevents ALT_PLACEMENT_PRIMARY_UNSERVED and gives PROVIDER_NOT_CHECKED', () => {
     const alt = (provider: object) => [
@@ -278,7 +278,7 @@ describe('checks 3 and 4: providers Liaison has not seen', () => {
     ];
     const noRecord = runWith([mn('T1', 'Ada Stone')], alt({ providerName: 'Zora Neal' }), PARTIAL);
     expect(noRecord.student()).toEqual(['PROVIDER_NOT_CHECKED:info', 'PROVIDER_UNKNOWN_STAFF:info']);
-    expect(noRecord.one('student', 'S1', 'PROVIDER_NOT_CHECKED').detail).toMatch(/Zora Neal.*alternate placement/);
+    expect(noRecord.one('student', 'S1', 'PROVIDER_NOT_CHECKED')!.detail).toMatch(/Zora Neal.*alternate placement/);
     expect(runWith([mn('T1', 'Ada Stone')], alt({ providerName: 'Zora Neal' }), COMPLETE).student()).toEqual([
       'ALT_PLACEMENT_PRIMARY_UNSERVED:error',
       'PROVIDER_UNKNOWN_STAFF:info',
@@ -286,7 +286,7 @@ describe('checks 3 and 4: providers Liaison has not seen', () => {
     const never = [mn('T1', 'Ada Stone'), neverRead('D1', 'Grace Wu')];
     const p = runWith(never, alt({ providerStaffId: 'D1' }), PARTIAL);
     expect(p.student()).toEqual(['PROVIDER_NOT_CHECKED:info']);
-    expect(p.one('student', 'S1', 'PROVIDER_NOT_CHECKED').detail).toMatch(/alternate placement/);
+    expect(p.one('student', 'S1', 'PROVIDER_NOT_CHECKED')!.detail).toMatch(/alternate placement/);
     expect(runWith(never, alt({ providerStaffId: 'D1' }), COMPLETE).student()).toEqual([]);
   });
 });
@@ -307,7 +307,7 @@ describe('staff, check 9, checks 5 and 7 with partial knowledge', () => {
       [],
       [],
     ]);
-    expect(p.one('staff', 'T1', 'STAFF_NO_CREDENTIALS').fix).toMatch(
+    expect(p.one('staff', 'T1', 'STAFF_NO_CREDENTIALS')!.fix).toMatch(
       /Open Ada Stone's staff page in the SIS, or import a staff file/,
     );
     const c = runWith(staff, s, COMPLETE);
@@ -344,15 +344,15 @@ describe('staff, check 9, checks 5 and 7 with partial knowledge', () => {
       'S1',
       'PROVIDER_NOT_CHECKED',
     );
-    expect(f.detail).toMatch(/Language and Speech/);
-    expect(f.detail).toMatch(/Deaf and Hard of Hearing/);
+    expect(f!.detail).toMatch(/Language and Speech/);
+    expect(f!.detail).toMatch(/Deaf and Hard of Hearing/);
   });
   it('check 5: a teacher named in the services without a staff record is "known"', () => {
     const s = [pupil('S1', 'T1', '290', { program: 'RSP', services: [{ code: '330', providerName: 'Zora Neal' }] })];
     for (const settings of [PARTIAL, COMPLETE]) {
       const r = runWith([mn('T1', 'Ada Stone')], s, settings);
       expect(r.student()).toEqual(['CM_BEST_PRACTICE:warning', 'PROVIDER_UNKNOWN_STAFF:info']);
-      expect(r.one('student', 'S1', 'CM_BEST_PRACTICE').fix).toContain('Zora Neal');
+      expect(r.one('student', 'S1', 'CM_BEST_PRACTICE')!.fix).toContain('Zora Neal');
     }
   });
   it('check 7: caseloads only for staff with a record, counting the students seen', () => {
@@ -373,7 +373,7 @@ describe('credential documents with no title and no code', () => {
     for (const settings of [PARTIAL, COMPLETE]) {
       const r = runWith(staff, [pupil('S1', 'T1', '290')], settings);
       expect(r.staff('T1')).toEqual(['DATA_UNRECOGNIZED:warning']);
-      expect(r.one('staff', 'T1', 'DATA_UNRECOGNIZED').detail).toMatch(
+      expect(r.one('staff', 'T1', 'DATA_UNRECOGNIZED')!.detail).toMatch(
         /no title and no authorization code.*2030-06-30/,
       );
       expect(r.student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
@@ -502,7 +502,7 @@ describe('check 1: student fields no page has shown yet (undefined) against fiel
     const s = [seenWithout(['grade'])];
     const p = runWith(staff, s, PARTIAL);
     expect(p.student()).toEqual(['CM_NOT_CHECKED:info']);
-    expect(p.one('student', 'S1', 'CM_NOT_CHECKED').detail).toMatch(/not seen Student S1's grade or birth date/);
+    expect(p.one('student', 'S1', 'CM_NOT_CHECKED')!.detail).toMatch(/not seen Student S1's grade or birth date/);
     expect(runWith(staff, s, COMPLETE).student()).toEqual(['CM_AUTH_NEEDS_REVIEW:warning']);
   });
   it('grade shown blank: a real gap, a review in both modes', () => {

@@ -21,14 +21,14 @@ describe('report formats', () => {
       severity: 'error',
       subject_kind: 'student',
       subject_id: 'S1',
-      pack: findings[0].pack,
+      pack: findings[0]!.pack,
     });
-    expect(rows[0].citation_url).toMatch(/^https:/);
+    expect(rows[0]!.citation_url).toMatch(/^https:/);
   });
   it('the table lists each finding with its detail and a summary', () => {
     const table = findingsToTable(findings);
     expect(table).toMatch(/ERROR\s+CM_NOT_AUTHORIZED\s+student S1/);
-    expect(table).toContain(findings[0].detail);
+    expect(table).toContain(findings[0]!.detail);
     expect(table).toMatch(/1 findings: 1 errors, 0 warnings, 0 info\./);
     expect(findingsToTable([])).toBe('No findings.\n');
   });

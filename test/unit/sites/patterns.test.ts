@@ -96,7 +96,7 @@ describe('syncSiteScripts', () => {
     await syncSiteScripts(f.api, ['https://a.example/*']);
     await syncSiteScripts(f.api, ['https://a.example/*', 'https://c.example/*']);
     expect(f.calls).toEqual(['register', 'update']);
-    expect(f.registered()[0].matches).toEqual(['https://a.example/*', 'https://c.example/*']);
+    expect(f.registered()[0]!.matches).toEqual(['https://a.example/*', 'https://c.example/*']);
   });
   it('runs in every frame of the enabled sites (openSIS shows its pages in an iframe), and upgrades a top-frame-only registration', async () => {
     const f = fakeScripting([{ id: SIS_SCRIPT_ID, matches: ['https://a.example/*'], allFrames: false }]);

@@ -134,7 +134,7 @@ describe('teaching a district SIS whose ids are only in the address', () => {
     expect(lee.map((s) => [s.id, s.name, s.credentials?.[0]?.title])).toEqual([
       ['E-412', 'Lee Ramos', 'Speech-Language Pathology Services Credential'],
     ]);
-    expect(lee[0].credentials?.[0]?.expires).toBe(isoFromToday(-150, TODAY));
+    expect(lee[0]!.credentials?.[0]?.expires).toBe(isoFromToday(-150, TODAY));
   });
 
   it('the preview shows each field read and what the checks find on the page alone', () => {

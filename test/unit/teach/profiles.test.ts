@@ -79,7 +79,7 @@ describe('profile export and import', () => {
   });
 
   it('says what it will replace, and accepts a bare array or a single profile (as policy lists them)', () => {
-    expect(planImport(JSON.stringify([profile()]), ['taught-sis-example-org']).items[0].replaces).toBe(true);
+    expect(planImport(JSON.stringify([profile()]), ['taught-sis-example-org']).items[0]!.replaces).toBe(true);
     expect(planImport(JSON.stringify(profile()), []).items).toHaveLength(1);
   });
 
@@ -160,7 +160,7 @@ describe('profile messages (content script → worker)', () => {
     );
     expect(reply).toEqual({ ok: true });
     expect(profilesChanged).toHaveBeenCalledWith(3);
-    expect((await listProfiles(db))[0].hostPatterns).toEqual(['sis.example.org']);
+    expect((await listProfiles(db))[0]!.hostPatterns).toEqual(['sis.example.org']);
   });
 
   it('malformed profile messages are rejected and nothing is written', async () => {
@@ -182,7 +182,7 @@ describe('profile messages (content script → worker)', () => {
     await saveProfiles(db, [profile({ hostPatterns: ['other.example.org'] })]);
     const reply = await handleContentMessage(ctx(), { type: 'profiles/save', profile: profile() }, sender);
     expect(reply).toEqual({ ok: false, error: 'a profile with this id belongs to another site' });
-    expect((await listProfiles(db))[0].hostPatterns).toEqual(['other.example.org']);
+    expect((await listProfiles(db))[0]!.hostPatterns).toEqual(['other.example.org']);
   });
 
   it('teach/start injects teach mode into the sender’s tab and frame', async () => {

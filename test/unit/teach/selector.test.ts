@@ -42,7 +42,7 @@ describe('selectors for picked elements', () => {
       '<table id="t"><tr><td class="k">A</td><td class="v">1</td></tr><tr><td class="k">B</td><td class="v">2</td></tr></table>',
     );
     const second = document.querySelectorAll('td.v')[1];
-    const sel = cssSelectorFor(second);
+    const sel = cssSelectorFor(second!);
     expect(document.querySelector(sel)).toBe(second);
     expect(sel).not.toContain('nth-child');
     expect(sel.match(/nth-of-type/g)?.length ?? 0).toBeLessThanOrEqual(1);
@@ -130,7 +130,7 @@ describe('record ids and page patterns', () => {
 describe('a taught profile', () => {
   const url = (id: string) => new URL(`http://127.0.0.1:4000/pupil?sid=${id}&tab=sped`);
   function teach(): TeachDraft {
-    html(pupilPage(PUPILS[0]).replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, ''));
+    html(pupilPage(PUPILS[0]!).replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, ''));
     let d: TeachDraft = { kind: 'student', fields: {} };
     const picks: [Parameters<typeof mapPick>[1], string][] = [
       ['id', '[data-key="pupil-no"]'],
@@ -140,21 +140,21 @@ describe('a taught profile', () => {
       ['caseManager', 'dl.team dd'],
       ['iepNextAnnual', 'td.plan-date'],
     ];
-    for (const [key, sel] of picks) d = mapPick(d, key, $(sel), url(PUPILS[0].id));
+    for (const [key, sel] of picks) d = mapPick(d, key, $(sel), url(PUPILS[0]!.id));
     return d;
   }
 
   it('is valid, and reads another page of the same layout', () => {
-    const profile = SiteProfile.parse(buildProfile(teach(), url(PUPILS[0].id), null, '2026-11-22'));
+    const profile = SiteProfile.parse(buildProfile(teach(), url(PUPILS[0]!.id), null, '2026-11-22'));
     expect(profile).toMatchObject({
       id: 'taught-127-0-0-1',
       hostPatterns: ['127.0.0.1'],
       verified: true,
       source: 'taught on 2026-11-22',
     });
-    expect(profile.pages[0].fields.caseManager).toEqual({ label: 'Case Carrier' });
-    html(pupilPage(PUPILS[1]).replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, ''));
-    const { snapshot, anchors } = readWithProfile(document, url(PUPILS[1].id), profile);
+    expect(profile.pages[0]!.fields.caseManager).toEqual({ label: 'Case Carrier' });
+    html(pupilPage(PUPILS[1]!).replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, ''));
+    const { snapshot, anchors } = readWithProfile(document, url(PUPILS[1]!.id), profile);
     expect(snapshot.students).toHaveLength(1);
     expect(snapshot.students[0]).toMatchObject({
       id: 'P-5120',
@@ -163,7 +163,7 @@ describe('a taught profile', () => {
       caseManager: { name: 'Maria Gonzalez' },
       iep: { nextAnnual: '2027-10-15' },
     });
-    expect(snapshot.students[0].services?.[0]).toMatchObject({ code: '415' });
+    expect(snapshot.students[0]!.services?.[0]).toMatchObject({ code: '415' });
     expect(anchors).toHaveLength(1);
   });
 
@@ -190,8 +190,8 @@ describe('a taught list', () => {
     let d: TeachDraft = { kind: 'student-list', fields: {} };
     d = mapPick(d, 'id', document.querySelector('tbody td')!, url);
     d = mapPick(d, 'name', document.querySelector('tbody tr:nth-of-type(2) a')!, url);
-    d = mapPick(d, 'primaryDisability', document.querySelectorAll('thead th')[2], url); // a header cell names its column too
-    d = mapPick(d, 'caseManager', document.querySelectorAll('tbody td')[3], url);
+    d = mapPick(d, 'primaryDisability', document.querySelectorAll('thead th')[2]!, url); // a header cell names its column too
+    d = mapPick(d, 'caseManager', document.querySelectorAll('tbody td')[3]!, url);
     const profile = SiteProfile.parse(buildProfile(d, url, null));
     expect(profile.pages[0]).toMatchObject({
       type: 'student-list',

@@ -86,8 +86,8 @@ describe('teach toolbar', () => {
     expect(t.saveOff()).toBe(false);
     t.click(t.button('Save profile'));
     await vi.waitFor(() => expect(t.save).toHaveBeenCalledTimes(1));
-    const saved = SiteProfile.parse(t.save.mock.calls[0][0]);
-    expect(saved.pages[0].fields).toEqual({
+    const saved = SiteProfile.parse(t.save.mock.calls[0]![0]);
+    expect(saved.pages[0]!.fields).toEqual({
       caseManager: { label: 'Case Carrier' },
       primaryDisability: { selector: '#dis' },
     });
@@ -165,10 +165,10 @@ describe('teach toolbar', () => {
     expect(t.preview()).toContain('Student S-9');
     t.click(t.button('Save profile'));
     await vi.waitFor(() => expect(t.save).toHaveBeenCalledTimes(1));
-    const saved = SiteProfile.parse(t.save.mock.calls[0][0]);
-    expect(saved.pages[0].id).toEqual({ from: 'url', param: 'ref' });
+    const saved = SiteProfile.parse(t.save.mock.calls[0]![0]);
+    expect(saved.pages[0]!.id).toEqual({ from: 'url', param: 'ref' });
     expect(
-      urlPatternMatches(saved.pages[0].urlPatterns[0], new URL('https://h/learner?view=plan&ref=S-10&blank=')),
+      urlPatternMatches(saved.pages[0]!.urlPatterns[0]!, new URL('https://h/learner?view=plan&ref=S-10&blank=')),
     ).toBe(true);
   });
 
@@ -309,7 +309,7 @@ describe('teach toolbar', () => {
     t.choose(t.address()!, 'sid');
     t.click(t.button('Save profile'));
     await vi.waitFor(() => expect(t.save).toHaveBeenCalledTimes(2));
-    expect(SiteProfile.parse(t.save.mock.calls[1][0]).pages.map((p) => p.type)).toEqual(['staff', 'student']);
+    expect(SiteProfile.parse(t.save.mock.calls[1]![0]).pages.map((p) => p.type)).toEqual(['staff', 'student']);
   });
 });
 

@@ -42,7 +42,7 @@ describe('This week (weekItems)', () => {
       ['2026-12-01', 'followup', '3', 'Follow-up due (liaison note)'],
       ['2026-12-02', 'due', '2', 'Annual due in 9 days'],
     ]);
-    expect(items[0].overdue).toBe(true);
+    expect(items[0]!.overdue).toBe(true);
     expect(items.slice(1).every((i) => !i.overdue)).toBe(true);
   });
 
