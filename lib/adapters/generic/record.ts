@@ -1,6 +1,6 @@
 import type { Credential, Service, SnapshotStaff, SnapshotStudent } from '../../domain';
 import { parseCount, parseServices, normalizeGrade, splitCodes, splitTitles } from './convert';
-import { parseDate } from './dates';
+import { parseDate } from '../../dates';
 import type { Diagnostics } from './diagnostics';
 import { CREDENTIAL_FIELDS, type FieldKey } from './fields';
 import { fitStaff, fitStudent, reportTo } from './limits';
