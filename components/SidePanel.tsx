@@ -5,7 +5,7 @@ import { worstSeverity, type Finding, type SubjectKind } from '../lib/domain';
 import { isOnlyNotChecked } from '../lib/domain/not-checked';
 import { severityRank } from '../lib/domain/severity';
 import type { StaffLink } from '../lib/messaging/read-summary';
-import { followUpFindingsFor } from '../lib/notes/badge';
+import { withNoteFollowUps } from '../lib/notes/badge';
 import { followUpFindingsFromIndex } from '../lib/notes/followups';
 import { notesForSite, openFollowUpsBy, purgeDeleted } from '../lib/notes/repo';
 import { dueHorizon } from '../lib/notes/followups';
@@ -46,20 +46,8 @@ async function loadView(db: LiaisonDb, tab: PanelTab | undefined): Promise<{ pag
     page.subjects.map((s) => [page.site, s.kind, s.id] as [string, string, string]),
   );
   // Note follow-ups show with the checks, as on the badge; read fresh because they change with the notes.
-  const followUps = await followUpFindingsFor(
-    db,
-    page.site,
-    todayIso(),
-    page.subjects.filter((s) => s.kind === 'student').map((s) => s.id),
-  );
-  return {
-    page,
-    items: page.subjects.map((s, i) => {
-      const found = rows[i]?.findings;
-      const extra = s.kind === 'student' ? followUps.filter((f) => f.subject.id === s.id) : [];
-      return { ...s, findings: found ? [...found, ...extra] : null };
-    }),
-  };
+  const items = page.subjects.map((s, i) => ({ ...s, findings: rows[i]?.findings ?? null }));
+  return { page, items: await withNoteFollowUps(db, page.site, todayIso(), items) };
 }
 
 type TabKey = 'checks' | 'notes' | 'followups' | 'caseload' | 'week';
