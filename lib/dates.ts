@@ -1,5 +1,3 @@
-import { format } from 'date-fns';
-
 /**
  * The one date parser and the one ISO-date check. Dates are calendar dates as YYYY-MM-DD (the domain's IsoDate),
  * which compare in date order; arithmetic on them lives in `compliance/days.ts`.
@@ -10,9 +8,14 @@ import { format } from 'date-fns';
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
 
-/** Today as YYYY-MM-DD in the user's time zone: an IEP date is a school-day date, not a UTC instant. */
+/**
+ * Today (or the day of `now`) as YYYY-MM-DD in the user's time zone: an IEP date is a school-day date, not a UTC
+ * instant, so never `toISOString().slice(0, 10)`, which is tomorrow's date on a California evening. No date-fns
+ * here: the content script reads dates through this module.
+ */
 export function todayIso(now: Date = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(now.getFullYear()).padStart(4, '0')}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

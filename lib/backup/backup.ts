@@ -2,6 +2,7 @@ import { KEY_PARAMS_KEY } from '../crypto/store';
 import { lock } from '../crypto/session';
 import type { KeyParams } from '../crypto/kdf';
 import type { KeyValueRow, LiaisonDb } from '../db/database';
+import { todayIso } from '../dates';
 import { shorten } from '../domain/sentences';
 import { REJECTED_KEY } from '../messaging/guard';
 import type { z } from 'zod';
@@ -213,4 +214,4 @@ export async function applyImport(db: LiaisonDb, plan: Extract<ImportPlan, { ok:
   if (plan.keyChange) lock();
 }
 
-export const backupFileName = (now = new Date()) => `liaison-backup-${now.toISOString().slice(0, 10)}.json`;
+export const backupFileName = (now = new Date()) => `liaison-backup-${todayIso(now)}.json`;

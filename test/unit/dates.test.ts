@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, MAX_YEAR, MIN_YEAR, parseDate } from '../../lib/dates';
+import { isIsoDate, MAX_YEAR, MIN_YEAR, parseDate, todayIso } from '../../lib/dates';
 
 describe('parseDate: the one date parser (pages, CSV imports, settings)', () => {
   it.each([
@@ -52,5 +52,12 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2/3/2026')).toBe(false);
     expect(isIsoDate('2026-02-03T00:00:00')).toBe(false);
     expect(isIsoDate(undefined)).toBe(false);
+  });
+});
+
+describe('todayIso', () => {
+  it('is the local calendar day of the moment, late evening included', () => {
+    expect(todayIso(new Date(2026, 10, 22, 23, 59))).toBe('2026-11-22');
+    expect(todayIso(new Date(2027, 0, 3, 0, 0))).toBe('2027-01-03');
   });
 });
