@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { todayIso } from '../lib/dates';
 import {
   accessEntries,
   accessLogCsv,
@@ -36,7 +37,7 @@ export function AccessLogSettings({ db }: { db: LiaisonDb }) {
   const { entries, days, idle, rejected } = value;
 
   const exportCsv = () => {
-    downloadText(`liaison-access-log-${new Date().toISOString().slice(0, 10)}.csv`, accessLogCsv(entries), 'text/csv');
+    downloadText(`liaison-access-log-${todayIso()}.csv`, accessLogCsv(entries), 'text/csv');
     setStatus(`Exported ${entries.length} entries.`);
   };
   const saveNumber = async (

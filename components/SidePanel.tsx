@@ -7,7 +7,7 @@ import { worstSeverity, type Finding, type SubjectKind } from '../lib/domain';
 import { isOnlyNotChecked } from '../lib/domain/not-checked';
 import { severityRank } from '../lib/domain/severity';
 import type { StaffLink } from '../lib/messaging/read-summary';
-import { followUpFindingsFor } from '../lib/notes/badge';
+import { withNoteFollowUps } from '../lib/notes/badge';
 import { followUpFindingsFromIndex } from '../lib/notes/followups';
 import { notesForSite, openFollowUpsBy, purgeDeleted } from '../lib/notes/repo';
 import { dueHorizon } from '../lib/notes/followups';
@@ -54,21 +54,11 @@ async function loadView(db: LiaisonDb, tab: PanelTab | undefined): Promise<{ pag
     ),
   );
   // Note follow-ups show with the checks, as on the badge; read fresh because they change with the notes.
-  const followUps = await followUpFindingsFor(
-    db,
-    page.site,
-    todayIso(),
-    page.subjects.filter((s) => s.kind === 'student').map((s) => s.id),
-  );
-  return {
-    page,
-    items: page.subjects.map((s, i) => {
-      const found = rows[i]?.findings;
-      const extra = s.kind === 'student' ? followUps.filter((f) => f.subject.id === s.id) : [];
-      if (s.kind === 'student' && s.ambiguous) return { ...s, findings: [ambiguousIdFinding(s.id), ...extra] };
-      return { ...s, findings: found ? [...found, ...extra] : null };
-    }),
-  };
+  const items = page.subjects.map((s, i) => ({
+    ...s,
+    findings: s.kind === 'student' && s.ambiguous ? [ambiguousIdFinding(s.id)] : (rows[i]?.findings ?? null),
+  }));
+  return { page, items: await withNoteFollowUps(db, page.site, todayIso(), items) };
 }
 
 type TabKey = 'checks' | 'notes' | 'followups' | 'caseload' | 'week';

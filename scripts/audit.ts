@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { format as formatDate } from 'date-fns';
 import { IsoDate } from '../lib/domain/records';
-import { isIsoDate } from '../lib/compliance/days';
+import { isIsoDate } from '../lib/dates';
 import { ImportError, readInputs } from '../lib/import';
 import { runAllChecks } from '../lib/checks';
 import { findingsToCsv, findingsToTable } from '../lib/rules/report';

@@ -1,5 +1,6 @@
 import type { Load } from '../../lib/district/types';
 import { isOverCap } from '../../lib/district/aggregate';
+import { shorten } from '../../lib/domain/sentences';
 
 const ROW = 22;
 const LABEL_W = 190;
@@ -40,7 +41,7 @@ export function CaseloadChart({ id, title, loads }: { id: string; title: string;
               data-cap={l.cap ?? ''}
             >
               <text x={LABEL_W - 6} y={y + 14} text-anchor="end" font-size="12">
-                {l.name.length > 26 ? `${l.name.slice(0, 25)}…` : l.name}
+                {shorten(l.name, 26)}
               </text>
               <rect
                 x={LABEL_W}

@@ -5,11 +5,12 @@ import { pageOf } from '../../lib/district/filter';
 import type { Expiring, StaffLine, StudentLine } from '../../lib/district/types';
 import type { Finding } from '../../lib/domain';
 import { severityRank } from '../../lib/domain/severity';
+import { todayIso } from '../../lib/dates';
 import { ForgetStudent } from '../caseload/ForgetStudent';
 import { Pager } from './Pager';
 
 const PAGE = 50;
-const seen = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const seen = (ms: number) => todayIso(new Date(ms));
 
 /**
  * A record's findings in words: each title once (with how many times it applies), worst first, its code as

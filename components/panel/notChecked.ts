@@ -1,8 +1,9 @@
 import { staffFindingsKey, studentFindingsKey, studentKey } from '../../lib/db/student-rows';
-import type { LiaisonDb, PageRow, StaffRow } from '../../lib/db/database';
+import type { LiaisonDb, PageRow } from '../../lib/db/database';
 import { staffRefKeys, studentStaffRefs } from '../../lib/db/merge';
-import { personNameKey, type Finding, type Staff, type Student } from '../../lib/domain';
+import { personNameKey, type Finding, type Service, type Staff, type Student } from '../../lib/domain';
 import { isNotCheckedFinding } from '../../lib/domain/not-checked';
+import { staffResolver } from '../../lib/domain/staff-resolver';
 import type { StaffLink } from '../../lib/messaging/read-summary';
 
 /** Someone whose credentials Liaison has not seen, and what they are to the page's students. */
@@ -102,6 +103,8 @@ export function collectNotChecked(input: NotCheckedInput): NotCheckedPerson[] {
   return [...people.values()].map(({ roleSet: _r, ...p }) => p).sort((a, b) => a.name.localeCompare(b.name));
 }
 
+const providerRef = (s: Service) => ({ staffId: s.providerStaffId, name: s.providerName });
+
 /** Reads what collectNotChecked needs for a page from the database (the page's students and their staff). */
 export async function loadNotChecked(
   db: LiaisonDb,
@@ -118,15 +121,25 @@ export async function loadNotChecked(
   ]);
   const refs = new Set<string>(staffSubjects.flatMap((s) => staffRefKeys(site, { id: s.id, name: '' })));
   for (const r of studentRows) if (r) for (const k of studentStaffRefs(site, r.record)) refs.add(k);
-  const staffRows = refs.size
+  // A staff id written where the name goes names that staff member (lib/domain/staff-resolver.ts): read that row too.
+  for (const r of studentRows)
+    for (const ref of r ? [r.record.caseManager, ...(r.record.services ?? []).map(providerRef)] : [])
+      if (ref?.name?.trim() && !ref.staffId?.trim()) refs.add(`${site}|id:${ref.name.trim()}`);
+  // A row that several of the keys match comes back once per key: keep one, or its name would seem shared.
+  const matched = refs.size
     ? await db.staff
         .where('refs')
         .anyOf([...refs])
         .toArray()
     : [];
-  const byRef = new Map<string, StaffRow | null>();
-  for (const row of staffRows)
-    for (const k of row.refs) byRef.set(k, byRef.has(k) && byRef.get(k)?.id !== row.id ? null : row); // null: ambiguous name
+  const staffRows = [...new Map(matched.map((r) => [r.id, r])).values()];
+  // Every row that shares a name key the page's references use is read, so a name is ambiguous here exactly when
+  // it is among all the site's staff.
+  const resolver = staffResolver(
+    staffRows,
+    (r) => r.id,
+    (r) => personNameKey(r.record.name),
+  );
   const staffFindingRows = await db.findings.bulkGet(staffRows.map((r) => staffFindingsKey(site, r.id)));
   const staffFindings = new Map(staffRows.map((r, i) => [r.id, staffFindingRows[i]?.findings ?? []]));
 
@@ -137,12 +150,7 @@ export async function loadNotChecked(
       findings: studentFindings[i]?.findings ?? [],
     })),
     pageStaff: staffSubjects.map((s, i) => ({ ...s, findings: pageStaffFindings[i]?.findings ?? [] })),
-    resolve: (ref) => {
-      const byId = ref.staffId ? byRef.get(`${site}|id:${ref.staffId}`) : undefined;
-      if (byId) return byId.record;
-      const name = personNameKey(ref.name);
-      return (name && byRef.get(`${site}|name:${name}`)?.record) || undefined;
-    },
+    resolve: (ref) => resolver.resolve(ref.staffId, ref.name)?.hit?.record,
     staffFindings: (id) => staffFindings.get(id) ?? [],
     links,
   });

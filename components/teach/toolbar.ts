@@ -18,6 +18,7 @@ import { describeLocator } from '../../lib/teach/describe';
 import { previewOf, saveBlocker, type Preview } from '../../lib/teach/preview';
 import { labelFor } from '../../lib/teach/selector';
 import { elementText } from '../../lib/adapters/generic/text';
+import { shorten } from '../../lib/domain/sentences';
 import { createPicker } from './picker';
 
 /**
@@ -88,7 +89,8 @@ export interface Toolbar {
 /** The stand-in id's parameter for previews before the id is mapped (never saved). */
 const PREVIEW_PARAM = 'liaison-preview-id';
 
-const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Page text quoted in the toolbar's status lines, kept short. */
+const quoted = (s: string, max = 60) => shorten(s, max);
 
 export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
   const { doc } = deps;
@@ -129,12 +131,12 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
     trusted,
     onHighlight(target, index, total) {
       const label = labelFor(target);
-      const text = clip(elementText(target) ?? (target as HTMLInputElement).value ?? '');
+      const text = quoted(elementText(target) ?? (target as HTMLInputElement).value ?? '');
       const isLabel = !!label?.labelElement && (label.labelElement === target || label.labelElement.contains(target));
       const what = !label
         ? `“${text}”`
         : isLabel
-          ? `The label “${label.label}”, for its value “${clip(label.value.text ?? '')}”`
+          ? `The label “${label.label}”, for its value “${quoted(label.value.text ?? '')}”`
           : `Next to “${label.label}”: “${text}”`;
       status.textContent = `${what} (${index + 1} of ${total}). Enter picks it, Escape cancels.`;
     },
@@ -182,7 +184,7 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
         picking = null;
         commit(mapPick(draft, field.key, target, deps.url()));
         const read = shown?.values[field.key];
-        status.textContent = `${field.label} mapped: ${describeLocator(draft, field.key, deps.url(), doc).text}${read ? `, reads “${clip(read)}”` : ''}.`;
+        status.textContent = `${field.label} mapped: ${describeLocator(draft, field.key, deps.url(), doc).text}${read ? `, reads “${quoted(read)}”` : ''}.`;
       },
       () => stopPicking('Picking cancelled.'),
     );
@@ -257,7 +259,7 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
       const value = shown?.values[field.key];
       cell.append(
         value
-          ? el('span', { className: 'value', textContent: ` → “${clip(value)}”` })
+          ? el('span', { className: 'value', textContent: ` → “${quoted(value)}”` })
           : el('span', { className: 'none', textContent: ' → reads nothing yet' }),
       );
     } else if (field.hint) cell.append(el('div', { className: 'hint', textContent: field.hint }));
@@ -275,7 +277,7 @@ export function openToolbar(deps: ToolbarDeps, onClose: () => void): Toolbar {
     select.setAttribute('aria-label', `${label} from the address`);
     select.append(el('option', { value: '', textContent: 'choose parameter = value' }));
     for (const c of choices)
-      select.append(el('option', { value: c.param, textContent: `${c.param} = ${clip(c.value, 40)}` }));
+      select.append(el('option', { value: c.param, textContent: `${c.param} = ${quoted(c.value, 40)}` }));
     const chosen = draft.id?.from === 'url' ? draft.id.param : '';
     select.value = choices.some((c) => c.param === chosen) ? chosen : '';
     on(select, 'change', () => {

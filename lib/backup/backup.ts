@@ -2,6 +2,8 @@ import { KEY_PARAMS_KEY } from '../crypto/store';
 import { lock } from '../crypto/session';
 import type { KeyParams } from '../crypto/kdf';
 import type { KeyValueRow, LiaisonDb } from '../db/database';
+import { todayIso } from '../dates';
+import { shorten } from '../domain/sentences';
 import { REJECTED_KEY } from '../messaging/guard';
 import type { z } from 'zod';
 import { Backup, BACKUP_FORMAT, BACKUP_VERSION, BackupNote } from './format';
@@ -137,7 +139,7 @@ const restorableSettings = (backup: Backup) => backup.settings.filter((r) => !LO
 
 const show = (v: unknown) => {
   const s = v === undefined ? '(not set)' : JSON.stringify(v);
-  return s.length > 120 ? `${s.slice(0, 117)}…` : s;
+  return shorten(s, 120);
 };
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -212,4 +214,4 @@ export async function applyImport(db: LiaisonDb, plan: Extract<ImportPlan, { ok:
   if (plan.keyChange) lock();
 }
 
-export const backupFileName = (now = new Date()) => `liaison-backup-${now.toISOString().slice(0, 10)}.json`;
+export const backupFileName = (now = new Date()) => `liaison-backup-${todayIso(now)}.json`;

@@ -74,8 +74,3 @@ export function toDate(iso: string): Date {
 export function isWeekday(iso: string): boolean {
   return !isWeekend(toDate(iso));
 }
-
-/** A real calendar date as YYYY-MM-DD (rejects 2026-02-30, which day numbers would roll into March). */
-export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && fromDayNumber(dayNumber(value)) === value;
-}

@@ -1,4 +1,4 @@
-import { isIsoDate } from './days';
+import { isIsoDate } from '../dates';
 
 /** A district break, inclusive dates (winter break, spring break, a single holiday). */
 export interface SchoolBreak {

@@ -2,7 +2,7 @@ import { studentRowKey } from '../db/student-rows';
 import type { FindingRow, StaffRow, StudentRow } from '../db/database';
 import { nextDueDates, type ComplianceSettings, type DueDate } from '../compliance';
 import { daysBetween } from '../compliance/days';
-import { worstSeverity, type Finding, type Severity } from '../domain';
+import { severityRank, worstSeverity, type Finding, type Severity } from '../domain';
 import { current, type Note } from '../notes/schema';
 import { openFollowUp } from '../notes/model';
 import { toCsv } from '../csv';
@@ -124,7 +124,6 @@ export function caseloadRows(input: CaseloadInput, opts: CaseloadOptions): Casel
 export type CaseloadSortKey =
   'name' | 'nextAnnual' | 'nextTriennial' | 'due' | 'findings' | 'lastContact' | 'nextFollowUp' | 'seen';
 
-const RANK = { none: 0, info: 1, warning: 2, error: 3 } as const;
 // Empty dates sort last whatever the direction: an unknown date is never "soonest".
 const dateKey = (d: string | null | undefined) => d || '\uffff';
 const KEYS: Record<CaseloadSortKey, (r: CaseloadRow) => string | number> = {
@@ -132,7 +131,7 @@ const KEYS: Record<CaseloadSortKey, (r: CaseloadRow) => string | number> = {
   nextAnnual: (r) => dateKey(r.nextAnnual),
   nextTriennial: (r) => dateKey(r.nextTriennial),
   due: (r) => dateKey(r.due?.due),
-  findings: (r) => -(RANK[r.severity] * 1000 + r.findings.length),
+  findings: (r) => -(severityRank(r.severity) * 1000 + r.findings.length),
   lastContact: (r) => dateKey(r.lastContact),
   nextFollowUp: (r) => dateKey(r.nextFollowUp),
   seen: (r) => -r.seenAt,

@@ -1,40 +1,40 @@
 import { personNameKey, type CaseManagerRef, type Service } from '../domain';
+import { staffResolver, type StaffResolver } from '../domain/staff-resolver';
 import type { StaffRow } from '../db/database';
 
-type BySite = Map<string, Map<string, StaffRow>>;
-
-function put(map: BySite, site: string, key: string, row: StaffRow) {
-  let m = map.get(site);
-  if (!m) map.set(site, (m = new Map()));
-  if (!m.has(key)) m.set(key, row);
-}
-
 /**
- * Finds the staff record a student refers to, by id, else by the same name key the database indexes
- * (lib/db/merge), so the district view resolves people as the worker's checks do. Maps nest by site so a
- * lookup builds no strings: it runs for every student and service of a 50,000-student district.
+ * Finds the staff record a student refers to, per site, with the resolver the worker's checks use
+ * (lib/domain/staff-resolver.ts): by id, else by a name exactly one staff member of the site has. A name two
+ * people share is attributed to neither, as the checks refuse it. One resolver per site, built once: lookups
+ * run for every student and service of a 50,000-student district.
  */
 export class StaffRowIndex {
-  private readonly byId: BySite = new Map();
-  private readonly byName: BySite = new Map();
+  private readonly bySite = new Map<string, StaffResolver<StaffRow>>();
   /** One `site|id` string per staff member, made once and shared by every line that names them. */
   private readonly keys = new Map<StaffRow, string>();
 
   constructor(rows: readonly StaffRow[]) {
+    const sites = new Map<string, StaffRow[]>();
     for (const r of rows) {
-      put(this.byId, r.site, r.id, r);
-      const name = personNameKey(r.record.name);
-      if (name) put(this.byName, r.site, name, r);
+      let list = sites.get(r.site);
+      if (!list) sites.set(r.site, (list = []));
+      list.push(r);
       this.keys.set(r, staffKey(r.site, r.id));
     }
+    for (const [site, list] of sites)
+      this.bySite.set(
+        site,
+        staffResolver(
+          list,
+          (r) => r.id,
+          (r) => personNameKey(r.record.name),
+        ),
+      );
   }
 
   find(site: string, ref: { staffId?: string | null; name?: string | null } | null | undefined): StaffRow | undefined {
     if (!ref) return undefined;
-    const byId = ref.staffId ? this.byId.get(site)?.get(ref.staffId) : undefined;
-    if (byId) return byId;
-    const name = ref.name ? personNameKey(ref.name) : '';
-    return name ? this.byName.get(site)?.get(name) : undefined;
+    return this.bySite.get(site)?.resolve(ref.staffId, ref.name)?.hit ?? undefined;
   }
 
   caseManager(site: string, cm: CaseManagerRef | null | undefined) {

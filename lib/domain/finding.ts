@@ -26,4 +26,4 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-export { worstSeverity } from './severity';
+export { severityRank, worstSeverity } from './severity';

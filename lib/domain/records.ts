@@ -1,7 +1,14 @@
 import { z } from 'zod';
+import { isIsoDate } from '../dates';
 
-/** An ISO calendar date (YYYY-MM-DD). Dates are compared as strings, which is why the format is strict. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/**
+ * An ISO calendar date (YYYY-MM-DD), a real one in lib/dates.ts's year range (isIsoDate). Dates are compared as
+ * strings, which is why the format is strict.
+ */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isIsoDate, 'expected a real date as YYYY-MM-DD');
 export type IsoDate = z.infer<typeof IsoDate>;
 
 const text = z.string().trim().max(2000);

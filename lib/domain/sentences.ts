@@ -40,3 +40,8 @@ export function splitFirstSentence(text: string): [string, string] {
   }
   return [t, ''];
 }
+
+/** Text of at most `max` characters for a label or message: a longer text is cut and ends in "…". */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,21 +1,11 @@
 /** Cell readers shared by the CSV importers. Each returns undefined for an empty cell and throws a plain message on a bad one. */
 
-const MONTH_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+import { parseDate } from '../dates';
 
-function isoDate(y: number, m: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** YYYY-MM-DD (a time part is dropped) or US M/D/YYYY, as SIS exports write dates. */
+/** A date as SIS exports write it (`parseDate` says which forms): YYYY-MM-DD, M/D/YYYY, a time part dropped. */
 export function readDate(cell: string): string | undefined {
-  const t = cell.trim();
-  if (!t) return undefined;
-  const iso = ISO.exec(t);
-  const us = iso ? null : MONTH_FIRST.exec(t);
-  const out = iso ? isoDate(+iso[1], +iso[2], +iso[3]) : us ? isoDate(+us[3], +us[1], +us[2]) : null;
+  if (!cell.trim()) return undefined;
+  const out = parseDate(cell);
   if (!out) throw new Error('not a date (expected YYYY-MM-DD or M/D/YYYY)');
   return out;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Diagnostic, PageType, SubjectKind, type Snapshot } from '../domain';
+import { shorten } from '../domain/sentences';
 import { ErrorReply } from './protocol';
 
 /**
@@ -71,8 +72,6 @@ export type ReadSummaryReply = z.infer<typeof ReadSummaryReply>;
 
 type AnyRecord = Snapshot['students'][number] | Snapshot['staff'][number];
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
 /** A value as text: lists with "; ", an object's set fields as "name: value", booleans as yes/no. */
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -111,9 +110,9 @@ export function readFields(record: AnyRecord): ReadField[] {
   return rows.slice(0, SUMMARY_LIMITS.fieldsPerRecord).map(({ field, value }) => {
     const source = provenance[field] ?? provenance[field.split('.')[0] ?? field] ?? null;
     return {
-      field: clip(field, 100),
-      value: clip(formatValue(value), SUMMARY_LIMITS.value),
-      source: source === null ? null : clip(source, SUMMARY_LIMITS.source),
+      field: shorten(field, 100),
+      value: shorten(formatValue(value), SUMMARY_LIMITS.value),
+      source: source === null ? null : shorten(source, SUMMARY_LIMITS.source),
     };
   });
 }
@@ -136,7 +135,7 @@ export function staffLinksOf(snap: Snapshot): StaffLink[] {
       const u = new URL(url, snap.url);
       if (u.origin !== origin || !/^https?:$/.test(u.protocol)) return;
       if (!out.some((l) => l.url === u.href))
-        out.push({ staffId: staffId ?? null, name: name ? clip(name, 300) : null, url: u.href });
+        out.push({ staffId: staffId ?? null, name: name ? shorten(name, 300) : null, url: u.href });
     } catch {
       // Not a URL: no link.
     }
@@ -177,7 +176,7 @@ export function summarizeSnapshot(snap: Snapshot, at: number, previous?: ReadSum
     }
     const fields = readFields(r);
     used += fields.reduce((m, f) => m + f.field.length + f.value.length + (f.source?.length ?? 0), 0);
-    records.push({ kind, id: clip(r.id, 200), name: clip(r.name, 300), fields });
+    records.push({ kind, id: shorten(r.id, 200), name: shorten(r.name, 300), fields });
   }
   const links = [...(previous?.staffLinks ?? []), ...staffLinksOf(snap)].slice(0, SUMMARY_LIMITS.links);
   return {

@@ -4,18 +4,23 @@ import { dueHorizon, followUpFindingsFromIndex } from './followups';
 import { openFollowUpsBy } from './repo';
 import { loadNoteSettings } from './settings';
 
-type Subject = { kind: SubjectKind; id: string; findings: Finding[] };
+/** A subject with its findings; null findings: not checked yet, which a follow-up does not change. */
+type Subject = { kind: SubjectKind; id: string; findings: Finding[] | null };
 
-/** Adds follow-up findings to a page's answer, so the badge shows them; the rules' findings come first. */
+/**
+ * Adds follow-up findings to subjects' findings, so the badge and the side panel show them; the rules' findings
+ * come first. A subject not checked yet (findings null) stays so.
+ */
 export function mergeFollowUps<S extends Subject>(subjects: S[], followUps: readonly Finding[]): S[] {
   if (!followUps.length) return subjects;
   return subjects.map((s) => {
-    const extra = s.kind === 'student' ? followUps.filter((f) => f.subject.id === s.id) : [];
+    if (s.kind !== 'student' || !s.findings) return s;
+    const extra = followUps.filter((f) => f.subject.id === s.id);
     return extra.length ? { ...s, findings: [...s.findings, ...extra] } : s;
   });
 }
 
-/** Reads the page's students' open follow-ups and merges their findings into the worker's answer. */
+/** Reads the subjects' students' open follow-ups and merges their findings in (mergeFollowUps). */
 export async function withNoteFollowUps<S extends Subject>(
   db: LiaisonDb,
   site: string,

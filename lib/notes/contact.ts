@@ -1,6 +1,7 @@
 import { storedStudent } from '../db/student-rows';
-import type { LiaisonDb } from '../db/database';
+import type { LiaisonDb, StaffRow } from '../db/database';
 import { personNameKey } from '../domain';
+import { staffResolver } from '../domain/staff-resolver';
 import { mailAddress } from './mailto';
 
 export interface CaseManagerContact {
@@ -14,7 +15,8 @@ export interface CaseManagerContact {
 
 /**
  * Who a student's case manager is and how to reach them, from the student and staff records Liaison has
- * read; null when no page showed a case manager. The staff record is found by id, else by name.
+ * read; null when no page showed a case manager. The staff record is found as the checks find it
+ * (lib/domain/staff-resolver.ts): by id, else by a name only one staff member has.
  */
 export async function caseManagerContact(
   db: LiaisonDb,
@@ -24,14 +26,38 @@ export async function caseManagerContact(
   const student = await storedStudent(db, site, { id: studentId });
   const ref = student?.record.caseManager;
   if (!ref || (!ref.staffId && !ref.name)) return null;
-  const nameKey = personNameKey(ref.name);
-  const staff =
-    (ref.staffId ? await db.staff.get([site, ref.staffId]) : undefined) ??
-    (nameKey ? await db.staff.where('refs').equals(`${site}|name:${nameKey}`).first() : undefined);
+  const staff = await findStaff(db, site, ref);
   return {
     name: staff?.record.name || ref.name || ref.staffId || '',
     email: mailAddress(staff?.record.email),
     unusableEmail: staff?.record.email && !mailAddress(staff.record.email) ? staff.record.email : null,
     phone: staff?.record.phone ?? null,
   };
+}
+
+/**
+ * The staff row a reference names, resolved over just the rows that could match it (the id's row, two rows with
+ * the name's key: enough to tell one from several, and the row whose id is the name), so the answer is the one
+ * the resolver gives over the whole site without reading every staff row.
+ */
+async function findStaff(
+  db: LiaisonDb,
+  site: string,
+  ref: { staffId?: string | null; name?: string | null },
+): Promise<StaffRow | undefined> {
+  const id = ref.staffId?.trim();
+  const name = ref.name?.trim();
+  const nameKey = personNameKey(name);
+  const rows = [
+    ...(id ? [await db.staff.get([site, id])] : []),
+    ...(nameKey ? await db.staff.where('refs').equals(`${site}|name:${nameKey}`).limit(2).toArray() : []),
+    ...(!id && name ? [await db.staff.get([site, name])] : []),
+  ];
+  const candidates = new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r]));
+  const match = staffResolver(
+    candidates.values(),
+    (r) => r.id,
+    (r) => personNameKey(r.record.name),
+  ).resolve(id, name);
+  return match?.hit ?? undefined;
 }

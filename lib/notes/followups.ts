@@ -1,4 +1,4 @@
-import { addDays, format, parseISO } from 'date-fns';
+import { plusDays } from '../compliance/days';
 import type { Finding } from '../domain';
 import { openFollowUp } from './model';
 import { current, NOTE_TYPE_LABEL, type Note } from './schema';
@@ -9,7 +9,7 @@ const CITATION = { source: 'Liaison note follow-up' };
 
 /** The last follow-up date that counts as due on `asOf` with a lead time of `leadDays`. */
 export function dueHorizon(asOf: string, leadDays: number): string {
-  return format(addDays(parseISO(asOf), leadDays), 'yyyy-MM-dd');
+  return plusDays(asOf, leadDays);
 }
 
 /**

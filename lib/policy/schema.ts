@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../dates';
 
 /**
  * District policy, deployed through the browser's managed storage (public/managed_schema.json mirrors this).
@@ -21,7 +22,12 @@ export const Policy = z.object({
   scheduleLeadDays: z.number().int().min(0).max(365).optional(),
   /** The district's report-card dates (YYYY-MM-DD): IEP progress reports are due with each (PROGRESS_REPORT_DUE). */
   reportCardDates: z
-    .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+    .array(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .refine(isIsoDate),
+    )
     .max(40)
     .optional(),
 });

@@ -1,4 +1,5 @@
 import type { Citation, Finding, Severity, SubjectKind } from '../domain/finding';
+import { severityRank } from '../domain/severity';
 import type { RuleCode } from './codes';
 import { RULE_PACK_VERSION } from './settings';
 
@@ -21,7 +22,6 @@ export class FindingSink {
   }
 }
 
-const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Deterministic order: subject (kind, id), then severity (errors first), then code, then detail. */
@@ -30,7 +30,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
     (a, b) =>
       cmp(a.subject.kind, b.subject.kind) ||
       cmp(a.subject.id, b.subject.id) ||
-      severityRank[a.severity] - severityRank[b.severity] ||
+      severityRank(b.severity) - severityRank(a.severity) ||
       cmp(a.code, b.code) ||
       cmp(a.detail, b.detail),
   );

@@ -1,5 +1,6 @@
 import type { Staff } from '../domain/records';
 import { personNameKey } from '../domain/names';
+import { staffResolver } from '../domain/staff-resolver';
 import { normalizeCredential, type NormalizedCredential } from './normalize/credential';
 import type { Credential } from '../domain/records';
 
@@ -29,15 +30,13 @@ export type StaffRef =
   | { kind: 'unknown'; label: string; id: string | null; nameKey: string; ambiguous: boolean };
 
 export interface RuleStaffIndex {
-  byId: Map<string, StaffInfo>;
+  byId: ReadonlyMap<string, StaffInfo>;
   resolve(id: string | null | undefined, name: string | null | undefined): StaffRef | null;
 }
 
-/** Indexes staff by id and by name key once, so each student lookup is O(1). */
+/** Indexes staff once (lib/domain/staff-resolver.ts resolves every reference, as everywhere else). */
 export function indexStaff(staff: readonly Staff[], asOf: string): RuleStaffIndex {
-  const byId = new Map<string, StaffInfo>();
-  const byName = new Map<string, StaffInfo | 'ambiguous'>();
-  for (const s of staff) {
+  const infos = staff.map((s): StaffInfo => {
     // A document with no field at all is no document; one with only a date or kind is held and unrecognized.
     const docs = (s.credentials ?? [])
       .filter((c) => c.title || c.authorizations?.length || c.kind || c.issued || c.expires)
@@ -46,7 +45,7 @@ export function indexStaff(staff: readonly Staff[], asOf: string): RuleStaffInde
         norm: normalizeCredential(cred),
         expired: !!cred.expires && cred.expires < asOf,
       }));
-    const info: StaffInfo = {
+    return {
       staff: s,
       known: docs.length > 0,
       read: s.credentials != null,
@@ -55,26 +54,19 @@ export function indexStaff(staff: readonly Staff[], asOf: string): RuleStaffInde
       nameKey: personNameKey(s.name),
       memo: { verdicts: new Map() },
     };
-    byId.set(s.id, info);
-    if (info.nameKey) byName.set(info.nameKey, byName.has(info.nameKey) ? 'ambiguous' : info);
-  }
+  });
+  const resolver = staffResolver(
+    infos,
+    (i) => i.staff.id,
+    (i) => i.nameKey,
+  );
   const resolve = (id: string | null | undefined, name: string | null | undefined): StaffRef | null => {
-    const rid = id?.trim() || null;
-    const rname = name?.trim() || '';
-    if (!rid && !rname) return null;
-    if (rid) {
-      const hit = byId.get(rid);
-      if (hit) return { kind: 'staff', info: hit };
-    }
-    const key = personNameKey(rname);
-    const byKey = key ? byName.get(key) : undefined;
-    if (byKey && byKey !== 'ambiguous' && !rid) return { kind: 'staff', info: byKey };
-    // Exports often put the staff id in the "Case Manager" or "Provider" column.
-    const idInName = !rid && !byKey ? byId.get(rname) : undefined;
-    if (idInName) return { kind: 'staff', info: idInName };
-    return { kind: 'unknown', label: rname || rid!, id: rid, nameKey: key, ambiguous: byKey === 'ambiguous' };
+    const m = resolver.resolve(id, name);
+    if (!m) return null;
+    if (m.hit) return { kind: 'staff', info: m.hit };
+    return { kind: 'unknown', label: m.label, id: m.id, nameKey: m.nameKey, ambiguous: m.ambiguous };
   };
-  return { byId, resolve };
+  return { byId: resolver.byId, resolve };
 }
 
 export function refLabel(ref: StaffRef): string {

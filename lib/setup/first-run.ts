@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LiaisonDb } from '../db/database';
 import { personNameKey } from '../domain/names';
+import { staffResolver } from '../domain/staff-resolver';
 import type { Policy } from '../policy/schema';
 import { Role } from '../notes/schema';
 import { saveNoteSettings } from '../notes/settings';
@@ -37,13 +38,10 @@ export const personLabel = (p: Person) => `${p.name} (${p.staffId})`;
  * only one person has it; otherwise nobody (a name typed by someone Liaison has not seen yet).
  */
 export function pickPerson(text: string, people: readonly Person[]): Person | null {
-  const t = text.trim();
-  if (!t) return null;
-  const byLabel = people.find((p) => personLabel(p) === t);
-  if (byLabel) return byLabel;
-  const key = personNameKey(t);
-  const same = people.filter((p) => personNameKey(p.name) === key);
-  return same.length === 1 ? same[0]! : null;
+  // The one staff resolver (lib/domain/staff-resolver.ts), each person's label standing as their id (people of
+  // several sites may share a staff id): the label names its person, a bare name only the one who has it.
+  const resolver = staffResolver(people, personLabel, (p) => personNameKey(p.name));
+  return resolver.resolve(null, text)?.hit ?? null;
 }
 
 /** What the step starts with: the role the district presets (policy `defaultRole`), else the current one; the SIS address the district lists first. */

@@ -2,6 +2,7 @@ import type { FieldKey } from '../adapters/generic/fields';
 import { ID_PARAMS, idFromHeading, isUsableId } from '../adapters/generic/ids';
 import { readPageTable } from '../adapters/generic/table';
 import { elementText } from '../adapters/generic/text';
+import { todayIso } from '../dates';
 import type { FieldLocator, IdLocator, ProfilePage, SiteProfileInput } from '../adapters/profile';
 import { cssSelectorFor, labelFor, locatorFor } from './selector';
 
@@ -264,7 +265,7 @@ export function buildProfile(
   draft: TeachDraft,
   url: URL,
   existing?: SiteProfileInput | null,
-  today = new Date().toISOString().slice(0, 10),
+  today = todayIso(),
 ): SiteProfileInput {
   const page = draftPage(draft, url);
   const others = (existing?.pages ?? []).filter(

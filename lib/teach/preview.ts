@@ -1,5 +1,6 @@
 import type { PageRead } from '../adapters/types';
 import { browserCheckSettings, runAllChecks } from '../checks';
+import { todayIso } from '../dates';
 import type { Finding, SnapshotStaff, SnapshotStudent, Staff, Student } from '../domain';
 import {
   fieldLabel,
@@ -130,10 +131,8 @@ export function previewFindings(read: PageRead, asOf: string): { findings: Previ
   };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** What Liaison reads with the mapping so far, as the teach toolbar shows it. */
-export function previewOf(read: PageRead, kind: TeachKind, asOf = today()): Preview {
+export function previewOf(read: PageRead, kind: TeachKind, asOf = todayIso()): Preview {
   const notes = read.snapshot.diagnostics.filter((d) => d.level !== 'info').map((d) => d.message);
   const { findings, note } = previewFindings(read, asOf);
   if (isList(kind)) return { ...listPreview(read, kind, notes), findings, findingsNote: note };

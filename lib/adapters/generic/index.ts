@@ -27,8 +27,8 @@ export { readPageTable, type ReadTable, type TableColumn, type TableRow } from '
 export { matchField } from './match';
 export { FIELD_SYNONYMS } from './synonyms';
 export { FIELDS, STUDENT_FIELDS, STAFF_FIELDS, type FieldKey } from './fields';
-export { readValue, readControl, type FieldValue } from './values';
-export { parseDate, dateFromComment } from './dates';
+export { readValue, readControl, dateFromComment, type FieldValue } from './values';
+export { parseDate } from '../../dates';
 export { idFromUrl, idFromHeading, isUsableId, ID_PARAMS } from './ids';
 export { textLines } from './lines';
 export { readListRecords } from './list';

@@ -11,8 +11,6 @@ import type { Diagnostics } from './diagnostics';
 /** The limits of lib/domain/records.ts and snapshot.ts. */
 export const LIMITS = { text: 2000, provenance: 300, services: 100, credentials: 200, authorizations: 100 } as const;
 
-type Report = (level: 'warning', field: string, message: string) => void;
-
 function cut(s: string, max: number): string {
   if (s.length <= max) return s;
   const head = s.slice(0, max);
@@ -21,11 +19,11 @@ function cut(s: string, max: number): string {
 }
 
 /** Cuts every string property of a flat object in place; nested objects are handled by the callers. */
-function cutStrings(o: Record<string, unknown>, prefix: string, report: Report): void {
+function cutStrings(o: Record<string, unknown>, prefix: string, d: Diagnostics): void {
   for (const [k, v] of Object.entries(o)) {
     if (typeof v === 'string' && v.length > LIMITS.text) {
       o[k] = cut(v, LIMITS.text);
-      report('warning', `${prefix}${k}`, `${prefix}${k}: longer than ${LIMITS.text} characters; cut`);
+      d.add('warning', `${prefix}${k}: longer than ${LIMITS.text} characters; cut`, `${prefix}${k}`);
     }
   }
 }
@@ -36,11 +34,11 @@ function capList<K extends string>(
   key: K,
   max: number,
   field: string,
-  report: Report,
+  d: Diagnostics,
 ): void {
   const list = o[key];
   if (!list || list.length <= max) return;
-  report('warning', field, `${field}: more than ${max} entries; only the first ${max} were read`);
+  d.add('warning', `${field}: more than ${max} entries; only the first ${max} were read`, field);
   o[key] = list.slice(0, max);
 }
 
@@ -48,20 +46,21 @@ function fitProvenance(p: Record<string, string> | undefined): void {
   if (p) for (const [k, v] of Object.entries(p)) if (v.length > LIMITS.provenance) p[k] = cut(v, LIMITS.provenance);
 }
 
-export function fitStudent(s: SnapshotStudent, report: Report): void {
-  cutStrings(s as Record<string, unknown>, '', report);
-  if (s.caseManager) cutStrings(s.caseManager as Record<string, unknown>, 'caseManager.', report);
-  capList(s, 'services', LIMITS.services, 'services', report);
-  for (const v of s.services ?? []) cutStrings(v as Record<string, unknown>, 'services.', report);
+/** Fits a student into the limits; each cut is reported to `d` (messages name fields, never values). */
+export function fitStudent(s: SnapshotStudent, d: Diagnostics): void {
+  cutStrings(s as Record<string, unknown>, '', d);
+  if (s.caseManager) cutStrings(s.caseManager as Record<string, unknown>, 'caseManager.', d);
+  capList(s, 'services', LIMITS.services, 'services', d);
+  for (const v of s.services ?? []) cutStrings(v as Record<string, unknown>, 'services.', d);
   fitProvenance(s.provenance);
 }
 
-export function fitStaff(t: SnapshotStaff, report: Report): void {
-  cutStrings(t as Record<string, unknown>, '', report);
-  capList(t, 'credentials', LIMITS.credentials, 'credentials', report);
+export function fitStaff(t: SnapshotStaff, d: Diagnostics): void {
+  cutStrings(t as Record<string, unknown>, '', d);
+  capList(t, 'credentials', LIMITS.credentials, 'credentials', d);
   for (const c of t.credentials ?? []) {
-    cutStrings(c as Record<string, unknown>, 'credentials.', report);
-    capList(c, 'authorizations', LIMITS.authorizations, 'credentials.authorizations', report);
+    cutStrings(c as Record<string, unknown>, 'credentials.', d);
+    capList(c, 'authorizations', LIMITS.authorizations, 'credentials.authorizations', d);
     if (c.authorizations?.some((a) => a.length > LIMITS.text))
       c.authorizations = c.authorizations.map((a) => cut(a, LIMITS.text));
   }
@@ -70,9 +69,3 @@ export function fitStaff(t: SnapshotStaff, report: Report): void {
 
 /** An id the schema accepts whole: a cut id would be another record's id, so a longer one is no id. */
 export const fitsId = (id: string) => id.length > 0 && id.length <= LIMITS.text;
-
-/** The Diagnostics sink as a limits report (messages name fields, never values). */
-export const reportTo =
-  (d: Diagnostics): Report =>
-  (level, field, message) =>
-    d.add(level, message, field);

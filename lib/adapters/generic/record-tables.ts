@@ -1,6 +1,6 @@
 import type { Credential, Service, SubjectKind } from '../../domain';
 import { parseServiceLine, splitCodes } from './convert';
-import { parseDate } from './dates';
+import { parseDate } from '../../dates';
 import type { FieldKey } from './fields';
 import { idFromUrl } from './ids';
 import type { FieldEntry } from './record';

@@ -1,9 +1,9 @@
 import type { Credential, Service, SnapshotStaff, SnapshotStudent } from '../../domain';
 import { parseCount, parseServices, normalizeGrade, splitCodes, splitTitles } from './convert';
-import { parseDate } from './dates';
+import { parseDate } from '../../dates';
 import type { Diagnostics } from './diagnostics';
 import { CREDENTIAL_FIELDS, type FieldKey } from './fields';
-import { fitStaff, fitStudent, reportTo } from './limits';
+import { fitStaff, fitStudent } from './limits';
 import { idFromUrl } from './ids';
 import { cleanText } from './text';
 import type { FieldValue } from './values';
@@ -139,7 +139,7 @@ export function buildStudent(who: Identity, entries: readonly FieldEntry[], diag
     testingAccommodations: items(p, 'testingAccommodations'),
     provenance: provenance(p, identityProvenance(who)),
   }) as SnapshotStudent;
-  fitStudent(student, reportTo(diagnostics));
+  fitStudent(student, diagnostics);
   return student;
 }
 
@@ -263,6 +263,6 @@ export function buildStaff(who: Identity, entries: readonly FieldEntry[], diagno
     caseloadMax: p.has('caseloadMax') ? parseCount(text(p, 'caseloadMax') ?? null) : undefined,
     provenance: provenance(p, identityProvenance(who)),
   }) as SnapshotStaff;
-  fitStaff(staff, reportTo(diagnostics));
+  fitStaff(staff, diagnostics);
   return staff;
 }

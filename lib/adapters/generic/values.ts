@@ -1,4 +1,4 @@
-import { dateFromComment } from './dates';
+import { parseDate } from '../../dates';
 import { BLOCKS } from './lines';
 import { NON_CONTENT, cleanText, elementText, tagOf } from './text';
 
@@ -86,13 +86,17 @@ function dateFromControls(controls: Element[]): string | null {
   if (!m || !d || !y) return null;
   const value = (s: Element) => selectedOptions(s)[0]?.getAttribute('value') ?? '';
   const [mm, dd, yy] = [value(m), value(d), value(y)];
-  return /^\d{1,2}$/.test(mm) && /^\d{1,2}$/.test(dd) && /^\d{4}$/.test(yy)
-    ? `${yy}-${mm.padStart(2, '0')}-${dd.padStart(2, '0')}`
-    : null;
+  return /^\d{1,2}$/.test(mm) && /^\d{1,2}$/.test(dd) && /^\d{4}$/.test(yy) ? parseDate(`${yy}-${mm}-${dd}`) : null;
 }
 
 function within(node: Node, excluded: readonly Element[]): boolean {
   return excluded.some((e) => e === node || e.contains(node));
+}
+
+/** A sortable comment such as `<!-- 2027-04-16 -->` (RosarioSIS puts one before each displayed date). */
+export function dateFromComment(comment: string | null | undefined): string | null {
+  const m = /^\s*(\d{4}-\d{2}-\d{2})\b/.exec(comment ?? '');
+  return m ? parseDate(m[1]) : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { plusDays } from '../../compliance/days';
 import type { Severity } from '../../domain/finding';
 import type { FindingSink } from '../findings';
 import { quoteCredential } from '../normalize/credential';
@@ -19,7 +19,7 @@ function docName(d: DocInfo): string {
  */
 /** The last expiration date that counts as expiring soon (computed once per run). */
 export function expiringUntil(asOf: string, settings: RuleSettings): string {
-  return formatISO(addDays(parseISO(asOf), settings.expiringLeadDays), { representation: 'date' });
+  return plusDays(asOf, settings.expiringLeadDays);
 }
 
 export function checkStaff(

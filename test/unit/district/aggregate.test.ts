@@ -195,3 +195,29 @@ describe('the district view in words', () => {
     expect(linkable('not a url')).toBeNull();
   });
 });
+
+describe('staff attribution', () => {
+  it('a name two staff members share is attributed to neither (as the checks refuse it)', () => {
+    const view = buildDistrict(
+      {
+        students: [
+          studentRow({
+            id: '1',
+            caseManager: { name: 'Sam Lee' },
+            services: [{ code: '415', providerName: 'Sam Lee' }],
+          }),
+          studentRow({ id: '2', caseManager: { staffId: 'L2', name: 'Sam Lee' } }),
+        ],
+        staff: [staffRow({ id: 'L1', name: 'Sam Lee' }), staffRow({ id: 'L2', name: 'Lee, Sam' })],
+        findings: [],
+      },
+      { asOf: AS_OF },
+    );
+    const line = (id: string) => view.students.find((s) => s.id === id)!;
+    expect(line('1').caseManagerKey).toBeNull();
+    expect(line('1').caseManagerName).toBe('Sam Lee');
+    expect(line('2').caseManagerKey).toBe(`${SITE}|L2`);
+    expect(view.caseManagers.filter((l) => l.count > 0).map((l) => [l.key, l.count])).toEqual([[`${SITE}|L2`, 1]]);
+    expect(view.providers.filter((l) => l.count > 0)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFirstSentence } from '../../../lib/domain/sentences';
+import { shorten, splitFirstSentence } from '../../../lib/domain/sentences';
 
 describe('splitFirstSentence', () => {
   it('splits after the first sentence', () => {
@@ -31,5 +31,13 @@ describe('splitFirstSentence', () => {
       '',
     ]);
     expect(splitFirstSentence('See sis.example.org for details.')).toEqual(['See sis.example.org for details.', '']);
+  });
+});
+
+describe('shorten', () => {
+  it('keeps text within the limit and marks a cut with …', () => {
+    expect(shorten('Maria Gonzalez', 26)).toBe('Maria Gonzalez');
+    expect(shorten('abcdef', 6)).toBe('abcdef');
+    expect(shorten('abcdefg', 6)).toBe('abcde…');
   });
 });

@@ -64,6 +64,23 @@ describe('teacher view: who the case manager is', () => {
     expect(await caseManagerContact(db, SITE, '1')).toMatchObject({ email: null, unusableEmail: shaped });
   });
 
+  it('a name two staff members share names neither: the card shows the name, with no one’s e-mail', async () => {
+    const seen = { site: SITE, seenAt: 0, url: '' };
+    const caseManager = { name: 'Sam Lee' };
+    await db.students.put({
+      ...seen,
+      school: '',
+      id: '1',
+      record: { id: '1', name: 'A B', caseManager },
+      staffRefs: [],
+    });
+    const refs = (id: string) => [`${SITE}|id:${id}`, `${SITE}|name:sam lee`];
+    const record = (id: string) => ({ id, name: 'Sam Lee', email: `${id}@example.org` });
+    await db.staff.bulkPut(['L1', 'L2'].map((id) => ({ ...seen, id, record: record(id), refs: refs(id) })));
+    const card = await caseManagerContact(db, SITE, '1');
+    expect(card).toEqual({ name: 'Sam Lee', email: null, unusableEmail: null, phone: null });
+  });
+
   it('a teacher’s new note is addressed to the case manager by default', () => {
     expect(blankFields(ROLE_DEFAULTS.teacher, 0)).toMatchObject({ with: 'case-manager', mode: 'message' });
   });

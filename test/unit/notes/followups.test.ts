@@ -64,4 +64,10 @@ describe('note follow-ups as findings', () => {
     );
     expect(merged.map((s) => s.findings.map((f) => f.code))).toEqual([['CM_MISSING', FOLLOWUP_DUE], [], []]);
   });
+
+  it('leaves a student not checked yet (findings null) not checked, as the side panel shows it', () => {
+    const fs = followUpFindings([note({ followUp: AS_OF })], AS_OF);
+    const [s] = mergeFollowUps([{ kind: 'student' as const, id: fs[0].subject.id, findings: null }], fs);
+    expect(s.findings).toBeNull();
+  });
 });

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotCheckedList } from '../../../components/panel/NotCheckedSection';
-import { collectNotChecked, type NotCheckedInput } from '../../../components/panel/notChecked';
+import { collectNotChecked, loadNotChecked, type NotCheckedInput } from '../../../components/panel/notChecked';
 import { SidePanel } from '../../../components/SidePanel';
 import { LiaisonDb } from '../../../lib/db/database';
 import { staffRefKeys, studentStaffRefs } from '../../../lib/db/merge';
@@ -322,5 +322,68 @@ describe('side panel: "Not checked yet" and "What Liaison read on this page"', (
     const details = await openSummary(async () => ({ ok: true, summary: other }));
     expect(details.textContent).toContain('Nothing to show');
     expect(details.querySelector('table')).toBeNull();
+  });
+});
+
+describe('loadNotChecked resolves staff as the checks do (lib/domain/staff-resolver.ts)', () => {
+  let db: LiaisonDb;
+  let k = 0;
+  beforeEach(() => {
+    db = new LiaisonDb(`not-checked-resolve-${k++}`);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  it('an id with no record is nobody (not a same-named person); a staff id in the name column is that person; a shared name is nobody', async () => {
+    const students: Student[] = [
+      { id: '1', name: 'A', caseManager: { staffId: 'T9', name: 'Priya Patel' } },
+      { id: '2', name: 'B', services: [{ code: '415', providerName: 'T100' }] },
+      { id: '3', name: 'C', caseManager: { name: 'Sam Lee' } },
+    ];
+    const staff: Staff[] = [
+      { id: 'T100', name: 'Priya Patel' },
+      { id: 'L1', name: 'Sam Lee' },
+      { id: 'L2', name: 'Lee, Sam' },
+    ];
+    for (const s of students) {
+      await db.students.put({
+        site: SITE,
+        school: '',
+        id: s.id,
+        record: s,
+        staffRefs: studentStaffRefs(SITE, s),
+        seenAt: 1,
+        url: '',
+      });
+      const code = s.services ? 'PROVIDER_NOT_CHECKED' : 'CM_NOT_CHECKED';
+      await db.findings.put({
+        site: SITE,
+        kind: 'student',
+        school: '',
+        id: s.id,
+        checkedAt: 1,
+        findings: [f(code, 'info', 'student', s.id)],
+      });
+    }
+    for (const s of staff)
+      await db.staff.put({ site: SITE, id: s.id, record: s, refs: staffRefKeys(SITE, s), seenAt: 1, url: '' });
+    const page = {
+      tabId: 1,
+      site: SITE,
+      url: '',
+      profile: 'p',
+      pageType: 'student-list' as const,
+      focus: null,
+      subjects: students.map((s) => ({ kind: 'student' as const, id: s.id, name: s.name })),
+      recognized: true,
+      at: 1,
+    };
+    const people = await loadNotChecked(db, page, []);
+    expect(people.map((p) => [p.name, p.staffId, p.reason])).toEqual([
+      ['Priya Patel', 'T9', 'no-record'],
+      ['Priya Patel', 'T100', 'not-read'],
+      ['Sam Lee', null, 'no-record'],
+    ]);
   });
 });

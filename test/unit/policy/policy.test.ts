@@ -15,6 +15,13 @@ describe('readPolicy', () => {
     expect(read.policy).toEqual({ defaultRole: 'teacher' });
     expect(read.ignored.sort()).toEqual(['retentionDays', 'surprise']);
   });
+  it('report-card dates must be real dates (isIsoDate, as everywhere), or the list is ignored', () => {
+    expect(readPolicy({ reportCardDates: ['2027-01-29', '2027-06-11'] }).ignored).toEqual([]);
+    expect(readPolicy({ reportCardDates: ['2027-01-29', '2027-02-30'] })).toEqual({
+      policy: {},
+      ignored: ['reportCardDates'],
+    });
+  });
   it('never throws on garbage', () => {
     for (const raw of [null, undefined, 42, 'x', [], { enabledSites: [1, 2] }, { enabledSites: 'x'.repeat(10) }]) {
       expect(() => readPolicy(raw)).not.toThrow();
