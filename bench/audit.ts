@@ -20,5 +20,5 @@ export function benchAudit(opts: { students?: number; staff?: number; runs?: num
     times.push((performance.now() - t0) / 1000);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { medianSeconds: sorted[Math.floor(sorted.length / 2)], runs: times, findings };
+  return { medianSeconds: sorted[Math.floor(sorted.length / 2)] ?? NaN, runs: times, findings };
 }

@@ -29,7 +29,8 @@ function district(students: number): District {
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The median of timings; NaN for none (a bench that timed nothing prints NaN, not a number it did not measure). */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'liaison-bench-'));
@@ -133,7 +134,7 @@ export interface BrowserMetrics {
 function stageMedians(withExt: Record<string, number>[], own: Record<string, number>[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const k of Object.keys(withExt[0] ?? {}))
-    out[`roster_${k}Added`] = round(median(withExt.map((p) => p[k])) - median(own.map((p) => p[k])));
+    out[`roster_${k}Added`] = round(median(withExt.map((p) => p[k] ?? 0)) - median(own.map((p) => p[k] ?? 0)));
   return out;
 }
 
@@ -318,7 +319,7 @@ export async function benchHugePage(): Promise<{ hugePageLongestBlockMs: number;
           const ms = document.querySelectorAll('[data-liaison-marker]');
           if (ms.length < n) return false;
           for (let i = 0; i < ms.length; i++)
-            if (ms[i].shadowRoot?.querySelector('button')?.textContent === 'Liaison…') return false;
+            if (ms[i]?.shadowRoot?.querySelector('button')?.textContent === 'Liaison…') return false;
           return performance.now();
         },
         page.expect.markers ?? 10_000,

@@ -242,7 +242,7 @@ const GRADES = ['TK', 'K', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '1
 function weighted<T>(r: () => number, items: readonly (readonly [T, number])[]): T {
   let x = r() * items.reduce((s, [, w]) => s + w, 0);
   for (const [v, w] of items) if ((x -= w) <= 0) return v;
-  return items[items.length - 1][0];
+  return items[items.length - 1]![0]; // callers pass at least one item
 }
 
 /** A deterministic district: `students` students and `staff` staff with a realistic mix of roles and data gaps. */
@@ -252,7 +252,7 @@ export function generateDistrict(
   seed = 20261122,
 ): { students: Student[]; staff: Staff[] } {
   const r = rng(seed);
-  const pick: Pick = (items) => items[Math.floor(r() * items.length)];
+  const pick: Pick = (items) => items[Math.floor(r() * items.length)]!; // r() < 1, items not empty
   const pools = new Map<string, Staff[]>();
   const staffList: Staff[] = [];
   for (let i = 0; i < staff; i++) {
@@ -397,7 +397,8 @@ export interface DistrictBench {
   withFindings: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The median of timings; NaN for none (a bench that timed nothing prints NaN, not a number it did not measure). */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** Times the district page's pure work on open (lib/district), median of `runs`; the rows are built once, untimed. */
 export function benchDistrict(opts: { students?: number; staff?: number; runs?: number } = {}): DistrictBench {

@@ -80,8 +80,8 @@ async function main(): Promise<void> {
     return [k, String(v), t ? `${t[0]} ${t[1]}` : '', met];
   });
   const head = ['metric', 'value', 'target', ''];
-  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((row) => row[i].length)));
-  for (const row of [head, ...rows]) console.log(row.map((c, i) => c.padEnd(widths[i])).join('  '));
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((row) => row[i]?.length ?? 0)));
+  for (const row of [head, ...rows]) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
   console.log(`\nWritten to ${RESULTS}`);
 }
 

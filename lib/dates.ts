@@ -42,18 +42,19 @@ function monthNumber(name: string): number {
  */
 export function parseDate(text: string | null | undefined): string | null {
   if (!text) return null;
+  // Every group of these patterns takes part in a match: `m[n]!` below is always a string.
   const s = text.trim().replace(WEEKDAY, '');
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
-  if (m) return iso(+m[1], +m[2], +m[3]);
+  if (m) return iso(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(s);
-  if (m) return iso(+m[4], +m[1], +m[3]);
+  if (m) return iso(+m[4]!, +m[1]!, +m[3]!);
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
-  if (m) return iso(+m[1], +m[2], +m[3]);
+  if (m) return iso(+m[1]!, +m[2]!, +m[3]!);
   // "April 16, 2027", and "Apr/16/2027" or "Apr-16-2027" (openSIS's M/j/Y preference)
   m = /^([A-Za-z]{3,9})\.?(?:\s+|\/|-)(\d{1,2})(?:,?\s+|\/|-)(\d{4})$/.exec(s);
-  if (m) return iso(+m[3], monthNumber(m[1]), +m[2]);
+  if (m) return iso(+m[3]!, monthNumber(m[1]!), +m[2]!);
   m = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(s);
-  if (m) return iso(+m[3], monthNumber(m[2]), +m[1]);
+  if (m) return iso(+m[3]!, monthNumber(m[2]!), +m[1]!);
   return null;
 }
 

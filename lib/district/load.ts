@@ -92,9 +92,9 @@ export async function loadDistrictProgressively(
         ? db.students.where(':id').above(after)
         : db.students.toCollection();
     const rows: StudentRow[] = await range.limit(size).toArray();
-    if (rows.length) {
-      const a = rows[0];
-      const b = rows[rows.length - 1];
+    const a = rows[0];
+    const b = rows[rows.length - 1];
+    if (a && b) {
       const f = await db.findings
         .where(':id')
         .between(studentFindingsKey(a), studentFindingsKey(b), true, true)
@@ -114,7 +114,7 @@ export async function loadDistrictProgressively(
       await counted;
       break;
     }
-    after = studentKey(rows[rows.length - 1]);
+    after = studentKey(b!); // rows is as long as `size` here, and size is at least 1
     await pause();
   }
   return { students, staff, findings };

@@ -76,7 +76,11 @@ test.describe('badges that do not crowd the table', () => {
       b.querySelector('.sr')!.textContent = 'Liaison…';
       b.querySelector('.n')!.textContent = '';
       const during = b.getBoundingClientRect();
-      [b.dataset.face, b.querySelector('.sr')!.textContent, b.querySelector('.n')!.textContent] = saved as string[];
+      [b.dataset.face, b.querySelector('.sr')!.textContent, b.querySelector('.n')!.textContent] = saved as [
+        string,
+        string,
+        string,
+      ];
       return [before.width === during.width, before.height === during.height];
     });
     expect(checking).toEqual([true, true]);

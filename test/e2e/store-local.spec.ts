@@ -171,7 +171,7 @@ async function storedStudent(context: BrowserContext, extensionId: string, site:
             .transaction('studentsBySchool')
             .objectStore('studentsBySchool')
             .index('[site+id]')
-            .getAll([site, id]);
+            .getAll([site!, id!]);
           get.onsuccess = () => resolve(get.result.length === 1 ? get.result[0] : undefined);
           get.onerror = () => reject(get.error);
         };

@@ -284,7 +284,7 @@ export const CORPUS: HostilePage[] = [
           name: P[1],
           idField: P[0],
           fields: xssStudentFields,
-          services: P.map((p, i) => [p, P[(i + 1) % P.length]]),
+          services: P.map((p, i) => [p, P[(i + 1) % P.length]!]),
         }),
       }),
     recognized: true,

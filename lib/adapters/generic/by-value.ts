@@ -24,7 +24,8 @@ function isDisability(text: string): boolean {
     .split(/\s+/)
     .filter(Boolean);
   // "Autism AUT": a name followed by its abbreviation.
-  const name = words.length > 1 && DISABILITY_WORDS.has(words[words.length - 1]) ? words.slice(0, -1) : words;
+  const last = words[words.length - 1];
+  const name = words.length > 1 && last && DISABILITY_WORDS.has(last) ? words.slice(0, -1) : words;
   return DISABILITY_WORDS.has(name.join(' ')) || DISABILITY_WORDS.has(words.join(' '));
 }
 /** A service line that starts with a special-education service code other than 330's TBI twin is a service. */
@@ -65,13 +66,13 @@ export function fieldsByValue(
     const fields = fieldsFor(l.value).filter((f) => !given.has(f) && fieldKind(f) === kind);
     if (fields.length > 1)
       diagnostics.add('warning', 'a value fits more than one field; it was not used', fields.join(' or '));
-    else if (fields.length === 1) (found.get(fields[0]) ?? found.set(fields[0], []).get(fields[0])!).push(l);
+    else if (fields[0]) (found.get(fields[0]) ?? found.set(fields[0], []).get(fields[0])!).push(l);
   }
   const out: LabeledValue[] = [];
   for (const [field, hits] of found) {
     // Two unlabeled disability values: which is primary is not for the reader to guess.
     if (hits.length > 1) diagnostics.add('warning', 'several unlabeled values fit this field; none was used', field);
-    else out.push({ ...hits[0], field, how: 'value' });
+    else if (hits[0]) out.push({ ...hits[0], field, how: 'value' });
   }
   return out;
 }

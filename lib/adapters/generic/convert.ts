@@ -6,7 +6,7 @@ export function normalizeGrade(text: string | null): string | null {
   const s = cleanText(text);
   if (!s) return null;
   const m = /^(?:grade\s*)?0*(\d{1,2})(?:st|nd|rd|th)?(?:\s*grade)?$/i.exec(s);
-  if (m) return m[1];
+  if (m?.[1]) return m[1];
   if (/^(k|kg|kinder(garten)?)$/i.test(s)) return 'K';
   if (/^(tk|transitional kinder(garten)?)$/i.test(s)) return 'TK';
   if (/^(pk|pre-?k|pre-?school|pre-?kinder(garten)?)$/i.test(s)) return 'PK';
@@ -42,25 +42,25 @@ export function parseServiceLine(line: string): Service | null {
   let s = cleanText(line);
   if (!s) return null;
   const trailing = TRAILING_FREQUENCY.exec(s);
-  if (trailing && FREQUENCY.test(trailing[1])) s = s.slice(0, trailing.index).trim();
+  if (trailing && FREQUENCY.test(trailing[1] ?? '')) s = s.slice(0, trailing.index).trim();
   let providerName: string | null = null;
   // "ABBR: Last, First" — a short service label, a colon, a person.
-  const colon = /^([^:]{1,60}?):\s+(.+)$/.exec(s);
-  if (colon && !/^\d{3}$/.test(colon[1].trim()) && looksLikePerson(colon[2].trim())) {
-    s = colon[1].trim();
-    providerName = colon[2].trim();
+  const [, label, person] = /^([^:]{1,60}?):\s+(.+)$/.exec(s) ?? [];
+  if (label && person && !/^\d{3}$/.test(label.trim()) && looksLikePerson(person.trim())) {
+    s = label.trim();
+    providerName = person.trim();
   }
   const parts = s
     .split(SEPARATOR)
     .map((p) => p.trim())
     .filter((p) => p && !(FREQUENCY.test(p) && !looksLikePerson(p)));
   if (!parts.length) return null;
-  if (!providerName && parts.length > 1 && looksLikePerson(parts[parts.length - 1])) providerName = parts.pop()!;
+  if (!providerName && parts.length > 1 && looksLikePerson(parts[parts.length - 1]!)) providerName = parts.pop()!;
   let code: string | null = null;
-  const first = CODE_FIRST.exec(parts[0]);
-  if (first) {
-    code = first[1];
-    parts[0] = first[2];
+  const [, firstCode, rest] = CODE_FIRST.exec(parts[0]!) ?? []; // parts is not empty (checked above)
+  if (firstCode !== undefined && rest !== undefined) {
+    code = firstCode;
+    parts[0] = rest;
   }
   const name = cleanText(parts.filter(Boolean).join(' - '));
   if (!code && !name) return null;

@@ -72,8 +72,8 @@ function idFromPath(url: URL, want?: SubjectKind): FoundId | null {
       }
     });
   for (let i = segments.length - 2; i >= 0; i--) {
-    const kind = PATH_KINDS[segments[i].toLowerCase()];
-    const id = segments[i + 1];
+    const kind = PATH_KINDS[segments[i]!.toLowerCase()];
+    const id = segments[i + 1]!; // i + 1 < segments.length
     if (kind && (!want || want === kind) && isUsableId(id) && /\d/.test(id))
       return { kind, id, source: `url path /${segments[i]}/` };
   }
@@ -125,5 +125,6 @@ export function idFromHeading(text: string | null | undefined): { name: string; 
       s,
     ) ??
     /^(.*[A-Za-z].*?)\s+#\s?([A-Za-z0-9][\w.-]*)$/.exec(s);
-  return m && /\d/.test(m[2]) && isUsableId(m[2]) ? { name: m[1].trim(), id: m[2] } : null;
+  const [, name, id] = m ?? [];
+  return name !== undefined && id !== undefined && /\d/.test(id) && isUsableId(id) ? { name: name.trim(), id } : null;
 }

@@ -95,14 +95,16 @@ function rows(root: ParentNode): LabeledValue[] {
   const out: LabeledValue[] = [];
   for (const tr of contentElements(root, 'tr')) {
     const cells = Array.from(tr.children).filter((c) => tagOf(c) === 'TD' || tagOf(c) === 'TH');
-    if (cells.length !== 2 || tagOf(cells[1]) !== 'TD' || cells[0].querySelector('label,select,input')) continue;
-    const label = elementText(cells[0]);
-    if (!label || (tagOf(cells[0]) !== 'TH' && !label.endsWith(':'))) continue;
+    const [labelCell, valueCell] = cells;
+    if (cells.length !== 2 || !labelCell || !valueCell) continue;
+    if (tagOf(valueCell) !== 'TD' || labelCell.querySelector('label,select,input')) continue;
+    const label = elementText(labelCell);
+    if (!label || (tagOf(labelCell) !== 'TH' && !label.endsWith(':'))) continue;
     out.push({
       label: stripColon(label),
       field: matchField(label),
-      value: readValue(cells[1]),
-      labelElement: cells[0],
+      value: readValue(valueCell),
+      labelElement: labelCell,
       how: 'row',
     });
   }
@@ -166,7 +168,7 @@ type Pair = { label: string; field: FieldKey; from: number; valueFrom: number };
 function pairsIn(line: string): Pair[] {
   const found: Pair[] = [];
   for (const m of line.matchAll(LABEL_CANDIDATE)) {
-    const tail = labelTail(m[1]);
+    const tail = labelTail(m[1] ?? '');
     if (tail)
       found.push({
         label: tail.label,
@@ -185,12 +187,12 @@ function pairsIn(line: string): Pair[] {
 function textPairs(root: ParentNode): LabeledValue[] {
   const out: LabeledValue[] = [];
   const lines = textLines(root);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  lines.forEach((line, i) => {
     const found = pairsIn(line);
+    const next = lines[i + 1];
     found.forEach((f, k) => {
-      let text = cleanText(line.slice(f.valueFrom, k + 1 < found.length ? found[k + 1].from : undefined));
-      if (!text && k === found.length - 1 && i + 1 < lines.length && !pairsIn(lines[i + 1]).length) text = lines[i + 1];
+      let text = cleanText(line.slice(f.valueFrom, found[k + 1]?.from));
+      if (!text && k === found.length - 1 && next !== undefined && !pairsIn(next).length) text = next;
       out.push({
         label: f.label,
         field: f.field,
@@ -199,7 +201,7 @@ function textPairs(root: ParentNode): LabeledValue[] {
         how: 'text',
       });
     });
-  }
+  });
   return out;
 }
 

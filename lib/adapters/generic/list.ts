@@ -39,12 +39,12 @@ function rowId(row: TableRow, columns: TableColumn[], fields: (FieldKey | null)[
     }
   }
   for (const want of ID_COLUMNS[opts.kind]) {
-    const i = fields.indexOf(want);
-    const cell = i >= 0 ? row.cellElements[columns[i].header] : undefined;
+    const column = columns[fields.indexOf(want)];
+    const cell = column ? row.cellElements[column.header] : undefined;
     // A cell holding a control is a search or filter row ("Any" over a hidden input), not a record.
     const text = cell && !cell.querySelector('input,select,textarea') ? idText(cell) : null;
     if (text && !PLACEHOLDER_ID.test(text))
-      return { kind: opts.kind, id: text, source: `column "${columns[i].header}"`, link: null };
+      return { kind: opts.kind, id: text, source: `column "${column!.header}"`, link: null };
   }
   return null;
 }
@@ -105,7 +105,8 @@ export function readListRecords(table: ReadTable, opts: ListOptions, diagnostics
       continue;
     }
     seen.add(found.id);
-    const nameCell = nameIndex >= 0 ? row.cells[table.columns[nameIndex].header] : undefined;
+    const nameColumn = table.columns[nameIndex];
+    const nameCell = nameColumn ? row.cells[nameColumn.header] : undefined;
     const name = nameCell?.text ?? cleanText(found.link?.textContent) ?? '';
     const entries: FieldEntry[] = [];
     table.columns.forEach((column, i) => {
@@ -125,7 +126,7 @@ export function readListRecords(table: ReadTable, opts: ListOptions, diagnostics
       id: found.id,
       idSource: found.source,
       name,
-      nameSource: nameIndex >= 0 ? `column "${table.columns[nameIndex].header}"` : 'link text',
+      nameSource: nameColumn ? `column "${nameColumn.header}"` : 'link text',
     };
     if (opts.kind === 'student') out.students.push(buildStudent(who, entries, diagnostics));
     else out.staff.push(buildStaff(who, entries, diagnostics));

@@ -66,7 +66,7 @@ export function recordIdentity(root: Element, url: URL | string, diagnostics?: D
   const actions = contentElements(root, 'form[action]')
     .map((f) => idFromUrl(f.getAttribute('action'), url))
     .filter((f): f is FoundId => !!f);
-  const formId = actions.length && actions.every((a) => a.id === actions[0].id) ? actions[0] : null;
+  const formId = actions[0] && actions.every((a) => a.id === actions[0]!.id) ? actions[0] : null;
   let heading: Who | null = null;
   // One simple selector at a time: a long selector list is slow on pages with 10,000-row tables.
   for (const selector of HEADINGS) {

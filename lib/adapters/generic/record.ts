@@ -56,7 +56,7 @@ function date(p: Picked, field: FieldKey, diagnostics: Diagnostics): string | nu
 /** A date shown twice (a display box and a hidden ISO box, as date pickers do) is a date when both agree. */
 function agreedDate(values: readonly string[]): string | null {
   const dates = new Set(values.map((v) => parseDate(v)));
-  return dates.size === 1 && !dates.has(null) ? [...dates][0] : null;
+  return dates.size === 1 ? ([...dates][0] ?? null) : null;
 }
 
 /** Field sources, with the identity's sources winning (a header's name beats a "Name" field). */
@@ -181,8 +181,9 @@ function servicesOf(entries: readonly FieldEntry[], p: Picked): Service[] | unde
   if (!e) return undefined;
   const services = parseServices(e.value.values, e.value.text, e.value.lines);
   const provider = cleanText(p.get('serviceProvider')?.value.text);
-  if (provider && services.length === 1 && !services[0].providerName)
-    services[0] = { ...services[0], providerName: provider };
+  const [only] = services;
+  if (provider && services.length === 1 && only && !only.providerName)
+    services[0] = { ...only, providerName: provider };
   return services;
 }
 
@@ -230,7 +231,7 @@ function credentialsOf(entries: readonly FieldEntry[], p: Picked, diagnostics: D
     const docs = titles.map((title, i) =>
       defined({
         title,
-        authorizations: pairedCodes ? splitCodes([], codeLines[i]) : undefined,
+        authorizations: pairedCodes ? splitCodes([], codeLines[i] ?? '') : undefined,
         kind,
         issued: issued ?? undefined,
         expires: pairedExp ? (parseDate(expLines[i]) ?? undefined) : (expires ?? undefined),

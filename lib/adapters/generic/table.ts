@@ -70,7 +70,7 @@ export function readPageTable(table: Element): ReadTable {
   const columns: TableColumn[] = [];
   const slots: number[] = []; // slot → column index
   const seen = new Map<string, number>();
-  for (const th of cellsOf(all[headIndex])) {
+  for (const th of cellsOf(all[headIndex]!)) {
     const text = elementText(th) ?? `Column ${columns.length + 1}`;
     const n = (seen.get(text) ?? 0) + 1;
     seen.set(text, n);
@@ -86,7 +86,7 @@ export function readPageTable(table: Element): ReadTable {
     const cellElements: Record<string, Element> = {};
     let slot = 0;
     for (const td of cellsOf(tr)) {
-      const column = columns[slots[slot]];
+      const column = columns[slots[slot] ?? -1];
       slot += span(td);
       if (!column || column.header in cells) continue;
       cells[column.header] = readValue(td);

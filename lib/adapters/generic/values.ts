@@ -134,7 +134,7 @@ export function readValue(container: Element | null | undefined, exclude: readon
     const isDateGroup = controls.every((c) => /^(month|day|year)/i.test(c.getAttribute('name') ?? c.id));
     const values = isDateGroup ? [] : controls.flatMap(readControl);
     const box =
-      controls.length === 1 && tagOf(controls[0]) === 'TEXTAREA'
+      controls.length === 1 && controls[0] && tagOf(controls[0]) === 'TEXTAREA'
         ? ((controls[0] as HTMLTextAreaElement).value ?? controls[0].textContent ?? '')
         : '';
     const lines = box ? splitLines(box) : undefined;

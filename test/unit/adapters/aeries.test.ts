@@ -24,7 +24,7 @@ describe('Aeries starting profile (commercial-sis-facts.md §1)', () => {
     expect(aeriesAdapter.detect(url, doc)).toBe('student');
     const { snapshot, anchors } = aeriesAdapter.read(doc, url);
     Snapshot.parse(snapshot);
-    const { provenance, ...student } = snapshot.students[0];
+    const { provenance, ...student } = snapshot.students[0]!;
     expect(student).toEqual({ id: '100234', name: 'Jordan Rivera', birthDate: '2017-03-14' });
     expect(provenance).toMatchObject({
       id: "selector div.data-row > div[data-tcfc='STU.ID']",

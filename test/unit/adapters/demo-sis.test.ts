@@ -175,7 +175,7 @@ describe('student page', () => {
     expect(snapshot.pageType).toBe('student');
     expect(snapshot.focus).toEqual({ kind: 'student', id: '1011' });
     expect(snapshot.diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
-    const { provenance, ...s } = snapshot.students[0];
+    const { provenance, ...s } = snapshot.students[0]!;
     expect(s).toEqual({
       id: '1011',
       name: 'Emma Wilson',
@@ -323,7 +323,7 @@ describe('staff page', () => {
     const { snapshot, anchors } = readFixture('staff-T101.html');
     expect(snapshot.focus).toEqual({ kind: 'staff', id: 'T101' });
     expect(snapshot.diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
-    const { provenance, ...s } = snapshot.staff[0];
+    const { provenance, ...s } = snapshot.staff[0]!;
     expect(s).toEqual({
       id: 'T101',
       name: 'Maria Gonzalez',

@@ -173,7 +173,7 @@ describe('genericAdapter', () => {
     expect(genericAdapter.detect(url, doc)).toBe('student');
     const { snapshot, anchors } = genericAdapter.read(doc, url);
     Snapshot.parse(snapshot);
-    const { provenance, ...student } = snapshot.students[0];
+    const { provenance, ...student } = snapshot.students[0]!;
     expect(student).toEqual({
       id: '1004',
       name: 'Sofia Martinez',

@@ -83,7 +83,7 @@ describe.skipIf(!present)('openSIS walked in plan order: the findings of EXPECTE
       .map((step) => expected.pages.find((p: Raw) => p.files.includes(step.file)).subject)
       .filter(Boolean)
       .map((s: Raw) => (s.student_id ? ['student', String(s.student_id)] : ['staff', String(s.staff_id)]));
-    const got = subjects.map(([kind, id]: string[]) => [kind, id, codesOf(kind!, id)]);
+    const got = subjects.map(([kind, id]: string[]) => [kind, id, codesOf(kind!, id!)]);
     const want = subjects.map(([kind, id]: string[]) => [
       kind,
       id,

@@ -16,7 +16,7 @@ describe('SEIS starting profile (commercial-sis-facts.md §3)', () => {
     expect(seisAdapter.detect(url, doc)).toBe('student');
     const { snapshot } = seisAdapter.read(doc, url);
     Snapshot.parse(snapshot);
-    const { provenance, ...student } = snapshot.students[0];
+    const { provenance, ...student } = snapshot.students[0]!;
     expect(student).toEqual({
       id: '1000123',
       name: 'Jordan Rivera',
@@ -36,7 +36,7 @@ describe('SEIS starting profile (commercial-sis-facts.md §3)', () => {
   test('goals page: the other label wordings ("Next IEP:", "IEP Date:"), services left unknown', () => {
     const { snapshot } = seisAdapter.read(fixture('goals.html'), new URL(SEIS_URLS.match[1]));
     Snapshot.parse(snapshot);
-    const { provenance: _, ...student } = snapshot.students[0];
+    const { provenance: _, ...student } = snapshot.students[0]!;
     expect(student).toEqual({
       id: '1000789',
       name: 'Sofia Martinez',

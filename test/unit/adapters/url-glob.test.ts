@@ -77,7 +77,7 @@ describe('URL globs', () => {
   it('a profile that never went through the schema still runs no regular expression: its pattern matches nothing', () => {
     const raw = {
       ...SiteProfile.parse(profile(['/x'])),
-      pages: [{ ...SiteProfile.parse(profile(['/x'])).pages[0], urlPatterns: ['^/(a+)+$'] }],
+      pages: [{ ...SiteProfile.parse(profile(['/x'])).pages[0]!, urlPatterns: ['^/(a+)+$'] }],
     };
     const url = new URL(`https://h/${'a'.repeat(5000)}!`);
     expect(pagesForUrl(raw!, url)).toEqual([]);

@@ -105,7 +105,7 @@ function allProduced(): Map<string, string[]> {
 const documented = (): Set<string> => {
   // Finding codes are the backquoted upper-case names with an underscore (authorization codes have none).
   const text = present ? readFileSync(RULES, 'utf8') : '';
-  return new Set([...text.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`/g)].map((m) => m[1]));
+  return new Set([...text.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`/g)].map((m) => m[1]!));
 };
 
 describe.skipIf(!present)(

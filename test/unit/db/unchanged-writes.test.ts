@@ -46,7 +46,7 @@ describe('a page read again unchanged writes nothing again', () => {
     expect((await db.students.get([SITE, '', '1']))?.seenAt).toBe(t0);
 
     await read(
-      { ...list('Jordan Rivera'), students: [{ ...list('x').students[0], name: 'Jordan Rivera', grade: '5' }] },
+      { ...list('Jordan Rivera'), students: [{ ...list('x').students[0]!, name: 'Jordan Rivera', grade: '5' }] },
       t0 + 2000,
     );
     expect(writes.students).toBe(1);

@@ -53,7 +53,7 @@ describe('note follow-ups as findings', () => {
 
   it('merges into the page answer for students only, after the rules’ findings', () => {
     const fs = followUpFindings([note({ followUp: AS_OF })], AS_OF);
-    const rule = { ...fs[0], code: 'CM_MISSING' };
+    const rule = { ...fs[0]!, code: 'CM_MISSING' };
     const merged = mergeFollowUps(
       [
         { kind: 'student' as const, id: '1001', findings: [rule] },
@@ -62,12 +62,12 @@ describe('note follow-ups as findings', () => {
       ],
       fs,
     );
-    expect(merged.map((s) => s.findings.map((f) => f.code))).toEqual([['CM_MISSING', FOLLOWUP_DUE], [], []]);
+    expect(merged.map((s) => s.findings!.map((f) => f.code))).toEqual([['CM_MISSING', FOLLOWUP_DUE], [], []]);
   });
 
   it('leaves a student not checked yet (findings null) not checked, as the side panel shows it', () => {
     const fs = followUpFindings([note({ followUp: AS_OF })], AS_OF);
-    const [s] = mergeFollowUps([{ kind: 'student' as const, id: fs[0].subject.id, findings: null }], fs);
-    expect(s.findings).toBeNull();
+    const [s] = mergeFollowUps([{ kind: 'student' as const, id: fs[0]!.subject.id, findings: null }], fs);
+    expect(s!.findings).toBeNull();
   });
 });

@@ -85,7 +85,7 @@ describe('who Liaison has not seen on this page', () => {
       'T200',
     ]);
     expect(
-      collectNotChecked(input({ students: [{ ...students[0], findings: [f('CM_BEST_PRACTICE', 'warning')] }] })),
+      collectNotChecked(input({ students: [{ ...students[0]!, findings: [f('CM_BEST_PRACTICE', 'warning')] }] })),
     ).toEqual([]);
   });
 

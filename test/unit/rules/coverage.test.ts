@@ -105,12 +105,12 @@ describe('coverage table (RULES.md): every row', () => {
       it('counts only beside a valid base document', () => {
         const alone = codesFor(
           [teacher('T1', 'Ada Stone', doc([row.code]))],
-          [pupil('S1', 'T1', CODE_OF[row.covers[0]!], { grade: row.grade })],
+          [pupil('S1', 'T1', CODE_OF[row.covers[0]!]!, { grade: row.grade })],
         ).codes;
         expect(alone).toEqual(['CM_NOT_AUTHORIZED']);
         const expiredBase = codesFor(
           [teacher('T1', 'Ada Stone', doc([row.code]), doc([row.base!], { expires: '2026-01-31' }))],
-          [pupil('S1', 'T1', CODE_OF[row.covers[0]!], { grade: row.grade })],
+          [pupil('S1', 'T1', CODE_OF[row.covers[0]!]!, { grade: row.grade })],
         ).codes;
         expect(expiredBase).toEqual(['CM_NOT_AUTHORIZED']);
       });

@@ -71,8 +71,8 @@ describe('check 1: a case manager Liaison has not seen', () => {
         services: [dhh({ providerStaffId: 'D1' })],
       }),
     ];
-    expect(runWith([staff[1]], unrecorded, PARTIAL).student()).toEqual(['CM_AUTH_VIA_PROVIDER:info']);
-    expect(runWith([staff[1]], unrecorded, COMPLETE).student()).toEqual(['CM_UNKNOWN_STAFF:warning']);
+    expect(runWith([staff[1]!], unrecorded, PARTIAL).student()).toEqual(['CM_AUTH_VIA_PROVIDER:info']);
+    expect(runWith([staff[1]!], unrecorded, COMPLETE).student()).toEqual(['CM_UNKNOWN_STAFF:warning']);
   });
   it('never read, and the only possible exception is someone never read too: CM_NOT_CHECKED for the case manager', () => {
     const deaf = [
