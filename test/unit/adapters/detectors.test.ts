@@ -4,15 +4,27 @@ import { AERIES_URLS, aeriesAdapter } from '../../../lib/adapters/aeries';
 import { genericAdapter } from '../../../lib/adapters/generic';
 import { pagesForUrl } from '../../../lib/adapters/profile';
 import { POWERSCHOOL_URLS, powerSchoolAdapter } from '../../../lib/adapters/powerschool';
+import { DEMO_SIS_URLS, demoSisAdapter } from '../../../lib/adapters/profiles/demo-sis';
+import { ADAPTERS } from '../../../lib/adapters/registry';
 import { ROSARIO_URLS, isRosarioUrl, rosarioSisAdapter } from '../../../lib/adapters/rosariosis';
 import { SEIS_URLS, seisAdapter } from '../../../lib/adapters/seis';
 import { parseHtml } from '../../fixtures/generic/parse-html';
 
 /**
  * URL-level detectors: each lists URLs it must match and must not match, and none may match another's URLs.
- * The generic adapter has no URL detector (it decides from the page), so it is not in this table.
+ * The generic adapter has no URL detector (it decides from the page), so it is not in this table; every other
+ * adapter of the registry must be (the first test says so when one is added without its URLs).
  */
+const DEMO_ORIGIN = 'http://127.0.0.1:4400';
 const DETECTORS = [
+  {
+    id: 'demo-sis',
+    matches: (u: URL) => pagesForUrl(demoSisAdapter.profile, u).length > 0,
+    match: Object.values(DEMO_SIS_URLS.match)
+      .flat()
+      .map((p) => `${DEMO_ORIGIN}${p}`),
+    noMatch: DEMO_SIS_URLS.noMatch.map((p) => `${DEMO_ORIGIN}${p}`),
+  },
   {
     id: 'rosariosis',
     matches: isRosarioUrl,
@@ -38,6 +50,17 @@ const DETECTORS = [
     noMatch: SEIS_URLS.noMatch,
   },
 ];
+
+test('every adapter of the registry but the generic reader declares the URLs it must and must not match', () => {
+  const declared = new Set(DETECTORS.map((d) => d.id));
+  const missing = ADAPTERS.filter((a) => a !== genericAdapter && !declared.has(a.id)).map((a) => a.id);
+  expect(
+    missing.map(
+      (id) => `add ${id} to DETECTORS here, with the URLs its pages live at and URLs that look alike but are not`,
+    ),
+  ).toEqual([]);
+  for (const d of DETECTORS) expect(d.match.length && d.noMatch.length, d.id).toBeGreaterThan(0);
+});
 
 describe.each(DETECTORS)('$id detector', (d) => {
   test.each([...d.match])('matches %s', (u) => expect(d.matches(new URL(u))).toBe(true));
