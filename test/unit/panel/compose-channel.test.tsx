@@ -2,9 +2,10 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TabSource } from '../../../components/panel/ownTab';
 import { SidePanel } from '../../../components/SidePanel';
+import { mountEach } from '../mount-each';
 import { LiaisonDb, type PageRow } from '../../../lib/db/database';
 import { unlockForTests } from '../crypto/session-key';
 
@@ -29,18 +30,8 @@ const tabs: TabSource = { follow: (onTab) => (onTab({ follows: 'tab', tabId: 1 }
 
 let db: LiaisonDb;
 let root: HTMLElement;
-let k = 0;
 beforeAll(unlockForTests);
-beforeEach(() => {
-  db = new LiaisonDb(`compose-${k++}`);
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(async () => {
-  render(null, root);
-  root.remove();
-  await db.delete();
-});
+mountEach('compose', (d, r) => ((db = d), (root = r)));
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
 const selectedTab = () => root.querySelector('[role="tab"][aria-selected="true"]')?.textContent ?? '';

@@ -2,10 +2,11 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NotesTab } from '../../../components/notes/NotesTab';
 import { browserTabSource, type PanelTab, type TabSource } from '../../../components/panel/ownTab';
 import { SidePanel } from '../../../components/SidePanel';
+import { mountEach } from '../mount-each';
 import { LiaisonDb, type PageRow } from '../../../lib/db/database';
 import { notesForSite } from '../../../lib/notes/repo';
 import { current } from '../../../lib/notes/schema';
@@ -28,18 +29,8 @@ const studentPage = (tabId: number, site: string, id: string, name: string, at: 
 
 let db: LiaisonDb;
 let root: HTMLElement;
-let k = 0;
 beforeAll(unlockForTests);
-beforeEach(() => {
-  db = new LiaisonDb(`own-window-${k++}`);
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(async () => {
-  render(null, root);
-  root.remove();
-  await db.delete();
-});
+mountEach('own-window', (d, r) => ((db = d), (root = r)));
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
 async function until(cond: () => boolean) {

@@ -2,25 +2,16 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TabSource } from '../../../components/panel/ownTab';
 import { SidePanel } from '../../../components/SidePanel';
+import { mountEach } from '../mount-each';
 import { LiaisonDb } from '../../../lib/db/database';
 import { saveNoteSettings } from '../../../lib/notes/settings';
 
 let db: LiaisonDb;
 let root: HTMLElement;
-let k = 0;
-beforeEach(() => {
-  db = new LiaisonDb(`policy-role-${k++}`);
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(async () => {
-  render(null, root);
-  root.remove();
-  await db.delete();
-});
+mountEach('policy-role', (d, r) => ((db = d), (root = r)));
 
 const noTab: TabSource = { follow: (onTab) => (onTab(undefined as never), () => {}) };
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));

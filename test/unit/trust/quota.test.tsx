@@ -3,8 +3,9 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import Dexie from 'dexie';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NoteForm } from '../../../components/notes/NoteForm';
+import { mountEach } from '../mount-each';
 import { LiaisonDb } from '../../../lib/db/database';
 import { NoteSettings } from '../../../lib/notes/schema';
 import { unlockForTests } from '../crypto/session-key';
@@ -13,17 +14,7 @@ import { SITE } from '../notes/helpers';
 beforeAll(unlockForTests);
 let db: LiaisonDb;
 let root: HTMLElement;
-let k = 0;
-beforeEach(() => {
-  db = new LiaisonDb(`quota-${k++}`);
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(async () => {
-  render(null, root);
-  root.remove();
-  await db.delete();
-});
+mountEach('quota', (d, r) => ((db = d), (root = r)));
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
 
