@@ -147,7 +147,10 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
     }),
     ...snap.staff.map((s) => ({ kind: 'staff' as const, id: s.id, name: s.name })),
   ];
-  afterAnswer(db, opts.onWriteFailed ?? logWriteFailure, () =>
+  // Queued now, so a read that comes next waits for these writes; started once this read is answered.
+  let answered!: () => void;
+  const asked = new Promise<void>((go) => (answered = go));
+  afterAnswer(db, opts.onWriteFailed ?? logWriteFailure, asked, () =>
     db.transaction('rw', [db.findings, db.pages], async () => {
       await putChangedFindings(
         db,
@@ -171,8 +174,12 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
     }),
   );
   opts.onRechecked?.(rechecked);
-  // Note follow-ups are not stored with the checks' findings: they change with the notes, so they are read fresh.
-  return withNoteFollowUps(db, site, opts.asOf, answer);
+  try {
+    // Note follow-ups are not stored with the checks' findings: they change with the notes, so they are read fresh.
+    return await withNoteFollowUps(db, site, opts.asOf, answer);
+  } finally {
+    answered();
+  }
 }
 
 /** Per database, the writes of reads already answered (settled: landed, or failed and reported). */
@@ -186,11 +193,21 @@ export function settledWrites(db: LiaisonDb): Promise<void> {
   return pending.get(db) ?? Promise.resolve();
 }
 
-/** Queues a read's writes behind the ones before it, so they land in the order the reads were answered. */
-function afterAnswer(db: LiaisonDb, failed: (err: unknown) => void, write: () => Promise<unknown>): void {
+/**
+ * Queues a read's writes behind the ones before it, so they land in the order the reads were answered. They start a
+ * task after `answered`: the worker's reply goes out first (its continuations are microtasks), and the writes'
+ * own work (thousands of rows cloned) no longer delays it, as it did when they ran beside the follow-ups' read.
+ */
+function afterAnswer(
+  db: LiaisonDb,
+  failed: (err: unknown) => void,
+  answered: Promise<void>,
+  write: () => Promise<unknown>,
+): void {
   pending.set(
     db,
-    settledWrites(db)
+    Promise.all([settledWrites(db), answered])
+      .then(() => new Promise((next) => setTimeout(next)))
       .then(write)
       .then(() => undefined, failed),
   );
