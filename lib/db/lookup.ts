@@ -8,23 +8,22 @@ import { cmp, type IndexableType, type Table } from 'dexie';
  * order, as anyOf gives them. A row the index lists under several of the keys comes once per key: callers keep the
  * first.
  */
-export async function rowsWithAny<R, K>(
-  table: Table<R, K>,
-  index: string,
-  keys: readonly IndexableType[],
-): Promise<R[]> {
-  const lists = await Promise.all(sortedKeys(keys).map((k) => table.where(index).equals(k).toArray()));
-  return lists.flat();
+export function rowsWithAny<R, K>(table: Table<R, K>, index: string, keys: readonly IndexableType[]): Promise<R[]> {
+  return perKey(keys, (k) => table.where(index).equals(k).toArray());
 }
 
 /** As `rowsWithAny`, the rows' primary keys only: nothing is read of the rows themselves. */
-export async function primaryKeysWithAny<R, K>(
+export function primaryKeysWithAny<R, K>(
   table: Table<R, K>,
   index: string,
   keys: readonly IndexableType[],
 ): Promise<K[]> {
-  const lists = await Promise.all(sortedKeys(keys).map((k) => table.where(index).equals(k).primaryKeys()));
-  return lists.flat();
+  return perKey(keys, (k) => table.where(index).equals(k).primaryKeys());
+}
+
+/** One request per key, all in flight at once; their answers joined in key order. */
+async function perKey<T>(keys: readonly IndexableType[], one: (key: IndexableType) => Promise<T[]>): Promise<T[]> {
+  return (await Promise.all(sortedKeys(keys).map(one))).flat();
 }
 
 /** The keys once each, in IndexedDB's order. */
