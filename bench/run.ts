@@ -38,6 +38,20 @@ const RUNNERS: MetricRunner[] = [
     run: () => ({ auditSeconds50k: Number(benchAudit().medianSeconds.toFixed(3)) }),
   },
   DISTRICT_RUNNER,
+  {
+    describe:
+      'worker alone (fake-indexeddb): a 2,000-row student list with 200 staff read, then read again, until answered and until stored (median of 5)',
+    run: async () => {
+      // Loaded here: it installs fake-indexeddb's globals, which nothing else in the bench should see earlier.
+      const r = await (await import('./ingest')).benchIngest(5);
+      return {
+        workerReadReplyMs: r.firstReplyMs,
+        workerReadSettledMs: r.firstSettledMs,
+        workerRereadReplyMs: r.rereadReplyMs,
+        workerRereadSettledMs: r.rereadSettledMs,
+      };
+    },
+  },
   { describe: 'content script size on disk (store build)', run: () => ({ contentScriptKB: contentScriptKB() }) },
   {
     describe:

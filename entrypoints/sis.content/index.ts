@@ -58,7 +58,7 @@ export default defineContentScript({
     const onMessage = (raw: unknown) => {
       const msg = raw as { type?: TabMessage['type']; subjects?: unknown } | null;
       // The worker asks whether this frame still shows records before another frame of the tab takes the side
-      // panel's "this page" over (lib/db/ingest); it parses the answer.
+      // panel's "this page" over (lib/db/page-read); it parses the answer.
       if (msg?.type === 'page/state')
         return Promise.resolve({ records: controller.records() } satisfies FrameStateReply);
       // Re-checked findings of records this page shows (a staff page was read in another tab).

@@ -70,7 +70,7 @@ export interface PageRow {
   at: number;
   /**
    * The frame whose document this is (0, or absent in rows of earlier versions: the top document). A page of
-   * some SIS lives in a frame (openSIS); see `mayWritePage` in lib/db/ingest for which frame's page counts.
+   * some SIS lives in a frame (openSIS); see `mayWritePage` in lib/db/page-read for which frame's page counts.
    */
   frameId?: number;
   /** "Add note" on a badge: the worker → side panel channel (lib/messaging/protocol `ComposeRequest`). */

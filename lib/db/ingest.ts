@@ -1,203 +1,12 @@
-import { nextDueDates, type DueDate } from '../compliance';
-import type { Finding, Snapshot, Staff, Student, SubjectKind } from '../domain';
+/**
+ * Storage of what pages and imports show (issue 14): students and staff merged onto their stored rows, and findings
+ * rows, each written only when it changed. The page-read flow is lib/db/page-read; the re-check is lib/db/recheck.
+ */
+import type { Staff, Student, SubjectKind } from '../domain';
 import { canonicalId, canonicalStaff, canonicalStudent } from '../domain/ids';
-import { withNoteFollowUps } from '../notes/badge';
-import type { CheckSettings } from '../checks';
-import type { FindingKey, FindingRow, LiaisonDb, PageRow, StaffRow, StudentRow } from './database';
-import { checkRows } from './recheck';
-import { ambiguousIdFinding, resolveStudent, storedWithIds, studentFindingsKey, studentKey } from './student-rows';
+import type { FindingKey, FindingRow, LiaisonDb, StaffRow, StudentRow } from './database';
+import { resolveStudent, storedWithIds, studentFindingsKey, studentKey } from './student-rows';
 import { mergeStaffFrom, mergeStudentFrom, staffRefKeys, studentStaffRefs } from './merge';
-
-export interface SubjectFindings {
-  kind: SubjectKind;
-  id: string;
-  findings: Finding[];
-  /** The soonest compliance date of a student, for the badge's secondary text. */
-  due?: DueDate;
-}
-
-export interface IngestOptions {
-  site: string;
-  tabId: number;
-  asOf: string;
-  settings?: CheckSettings;
-  now?: number;
-  /** A later part of a big page (lib/page/split): its records are added to the page, not put in its place. */
-  continuesPage?: boolean;
-  /** The sender's frame (0, the default: the top document). */
-  frameId?: number;
-  /** False when another frame of the tab keeps the tab's page row (`mayWritePage`): records are stored all the same. */
-  writePage?: boolean;
-  /** Told every subject this read re-checked (its page's and those linked to them), with their new findings. */
-  onRechecked?: (subjects: RecheckedSubject[]) => void;
-}
-
-/** Asks one frame of a tab how many records its page shows now; 0 when the frame is gone or does not answer. */
-export type FrameRecords = (tabId: number, frameId: number) => Promise<number>;
-
-/**
- * Which frame's page is the tab's "this page" (the side panel shows one per tab). Every frame of an enabled site
- * reports what it read, and the reports race: openSIS's top `index.php` (an iframe, nothing to read) may report
- * "not recognized" after its frame reported a student. A report replaces the row when it comes from the same
- * frame (its newer document or state), when it shows records, or when the row shows none. Otherwise, a frame
- * without records would take over from another frame that had some: that frame is asked (`ask`) and keeps the
- * row if it still shows records; when it is gone (the top navigated away) or shows none, the report replaces it.
- */
-export function pageTakeover(
-  current: Pick<PageRow, 'frameId' | 'recognized' | 'subjects'> | undefined,
-  frameId: number,
-  hasRecords: boolean,
-): 'replace' | 'ask' {
-  if (!current || (current.frameId ?? 0) === frameId || hasRecords) return 'replace';
-  return current.recognized && current.subjects.length > 0 ? 'ask' : 'replace';
-}
-
-/**
- * Whether a report from `frameId` becomes the tab's page (its row here, and whatever else the worker keeps per tab
- * about "this page"): `pageTakeover`, asking the other frame when it says so. Without a way to ask, the row with
- * records stays. Called before the page's transaction: a message to another frame cannot wait inside one.
- */
-export async function mayWritePage(
-  db: LiaisonDb,
-  tabId: number,
-  frameId: number,
-  hasRecords: boolean,
-  frameRecords?: FrameRecords,
-): Promise<boolean> {
-  const current = await db.pages.get(tabId);
-  if (pageTakeover(current, frameId, hasRecords) === 'replace') return true;
-  if (!frameRecords) return false;
-  return (await frameRecords(tabId, current!.frameId ?? 0).catch(() => 0)) === 0;
-}
-
-/** A subject's key within a site: staff and students a page named without a school have school ''. */
-const subjectKey = (kind: SubjectKind, id: string, school = '') => `${kind}:${school}:${id}`;
-
-/** A subject a read re-checked, with its stored record's school (StudentRow `school`; '' for staff). */
-export type RecheckedSubject = SubjectFindings & { school: string };
-
-/**
- * Stores what a page showed and re-checks the records it affects. Checks run on the page's records plus
- * everyone they are linked to through a case manager or provider (one hop each way), so caseloads and
- * credential findings are whole without re-checking the entire district on every page.
- */
-export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: IngestOptions): Promise<SubjectFindings[]> {
-  const { site, now = Date.now() } = opts;
-  const frameId = opts.frameId ?? 0;
-  let rechecked: RecheckedSubject[] = [];
-  const subjects = await db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
-    const mentioned = await upsertStudents(db, site, snap.students, snap.url, now, 'page', snap.focus);
-    const pageStudents = mentioned.filter((r): r is StudentRow => !!r);
-    const pageStaff = await upsertStaff(db, site, snap.staff, snap.url, now, 'page', snap.focus);
-
-    const directStaff = await staffByRefs(db, [
-      ...pageStaff.flatMap((r) => r.refs),
-      ...pageStudents.flatMap((r) => r.staffRefs),
-    ]);
-    const linkedStudents = await db.students
-      .where('staffRefs')
-      .anyOf(directStaff.flatMap((r) => r.refs))
-      .toArray();
-    const students = uniqueBy([...pageStudents, ...linkedStudents], (r) => subjectKey('student', r.id, r.school));
-    const staff = uniqueBy(
-      [
-        ...directStaff,
-        ...(await staffByRefs(
-          db,
-          students.flatMap((r) => r.staffRefs),
-        )),
-      ],
-      (r) => r.id,
-    );
-
-    const checked = checkRows(students, staff, { asOf: opts.asOf, settings: opts.settings });
-    // Staff reached only through a second hop may have students Liaison did not load: their findings wait.
-    rechecked = [
-      ...students.map((r) => ({ kind: 'student' as const, id: r.id, school: r.school, findings: checked.student(r) })),
-      ...directStaff.map((r) => ({ kind: 'staff' as const, id: r.id, school: '', findings: checked.staff(r) })),
-    ];
-    await putChangedFindings(
-      db,
-      rechecked.map(({ kind, id, school, findings }) => ({ site, kind, school, id, findings, checkedAt: now })),
-    );
-
-    const subjects: PageRow['subjects'] = [
-      ...snap.students.map((s, i) => {
-        const row = mentioned[i];
-        return {
-          kind: 'student' as const,
-          id: s.id,
-          name: s.name,
-          ...(!row ? { ambiguous: true as const } : row.school ? { school: row.school } : {}),
-        };
-      }),
-      ...snap.staff.map((s) => ({ kind: 'staff' as const, id: s.id, name: s.name })),
-    ];
-    if (opts.writePage !== false) {
-      const before = opts.continuesPage ? await db.pages.get(opts.tabId) : undefined;
-      const continues = before?.url === snap.url && (before.frameId ?? 0) === frameId;
-      await db.pages.put({
-        tabId: opts.tabId,
-        site,
-        url: snap.url,
-        profile: snap.profile,
-        pageType: snap.pageType,
-        focus: snap.focus ?? null,
-        subjects: continues ? [...before.subjects, ...subjects] : subjects,
-        recognized: true,
-        at: now,
-        frameId,
-      });
-    }
-    const staffById = new Map(pageStaff.map((r) => [r.id, r]));
-    return subjects.map((s, i): SubjectFindings => {
-      if (s.kind === 'staff') {
-        const row = staffById.get(canonicalId(s.id));
-        return { kind: s.kind, id: s.id, findings: row ? checked.staff(row) : [] };
-      }
-      const row = mentioned[i];
-      if (!row) return { kind: s.kind, id: s.id, findings: [ambiguousIdFinding(s.id)] };
-      const due = soonestDue(row.record, opts);
-      return { kind: s.kind, id: s.id, findings: checked.student(row), ...(due ? { due } : {}) };
-    });
-  });
-  opts.onRechecked?.(rechecked);
-  // Note follow-ups are not stored with the checks' findings: they change with the notes, so they are read fresh.
-  return withNoteFollowUps(db, site, opts.asOf, subjects);
-}
-
-/** Findings rows whose findings are what is stored already are not written again (their `checkedAt` stays). */
-async function putChangedFindings(db: LiaisonDb, rows: FindingRow[]): Promise<void> {
-  const before = await db.findings.bulkGet(rows.map((r) => [r.site, r.kind, r.school, r.id] as FindingKey));
-  await db.findings.bulkPut(rows.filter((r, i) => JSON.stringify(before[i]?.findings) !== JSON.stringify(r.findings)));
-}
-
-/** Where re-checked findings must go: other tabs' pages of the site that show one of those subjects, each its own. */
-export function pagesShowing(
-  pages: readonly PageRow[],
-  site: string,
-  fromTabId: number,
-  rechecked: readonly RecheckedSubject[],
-) {
-  const byKey = new Map(
-    rechecked.map(({ school, ...s }) => [subjectKey(s.kind, s.id, school), s satisfies SubjectFindings]),
-  );
-  return pages
-    .filter((p) => p.site === site && p.tabId !== fromTabId && p.recognized)
-    .map((p) => ({
-      tabId: p.tabId,
-      frameId: p.frameId ?? 0,
-      subjects: p.subjects
-        .map((s) => byKey.get(subjectKey(s.kind, canonicalId(s.id), s.school)))
-        .filter((s): s is SubjectFindings => !!s),
-    }))
-    .filter((t) => t.subjects.length > 0);
-}
-
-/** The merged record's soonest due date (most overdue first), whatever the lead times. */
-function soonestDue(student: Student | undefined, opts: IngestOptions): DueDate | undefined {
-  return student ? nextDueDates(student, { asOf: opts.asOf, settings: opts.settings?.compliance })[0] : undefined;
-}
 
 /**
  * How a write merges (lib/db/merge): `page`, the default, is a page's report, which may add but not erase or
@@ -334,49 +143,42 @@ export function changedRows<R extends { seenAt: number }>(rows: R[], before: (R 
 export const SEEN_REFRESH_MS = 60 * 60 * 1000;
 
 function sameRow<R extends { seenAt: number }>(a: R, b: R): boolean {
-  return JSON.stringify({ ...a, seenAt: 0 }) === JSON.stringify({ ...b, seenAt: 0 });
+  return sameJson({ ...a, seenAt: 0 }, { ...b, seenAt: 0 });
 }
 
-function staffByRefs(db: LiaisonDb, refs: string[]): Promise<StaffRow[]> {
-  return refs.length
-    ? db.staff
-        .where('refs')
-        .anyOf([...new Set(refs)])
-        .toArray()
-    : Promise.resolve([]);
+/** Findings rows whose findings are what is stored already are not written again (their `checkedAt` stays). */
+export async function putChangedFindings(db: LiaisonDb, rows: FindingRow[]): Promise<void> {
+  const before = await db.findings.bulkGet(rows.map((r) => [r.site, r.kind, r.school, r.id] as FindingKey));
+  await db.findings.bulkPut(rows.filter((r, i) => !sameJson(before[i]?.findings, r.findings)));
+}
+
+/**
+ * Whether two stored values (JSON-like: what IndexedDB gives back) say the same, as their JSON would: a property
+ * whose value is undefined counts as absent. Stops at the first difference, and builds no strings: comparing
+ * thousands of rows read again unchanged was a JSON.stringify of each, twice.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    defined++;
+    if (!sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) defined--;
+  return defined === 0;
 }
 
 /** Provenance serves diagnostics on the page; the stored record is the canonical one. */
 function stripProvenance<T extends object>(r: T & { provenance?: unknown }): T {
   const { provenance: _p, ...rest } = r;
   return rest as T;
-}
-
-function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const it of items) if (!seen.has(key(it))) seen.set(key(it), it);
-  return [...seen.values()];
-}
-
-/** Records that a tab shows a page no adapter understood, so the side panel can say so (see `mayWritePage` first). */
-export async function recordUnrecognized(
-  db: LiaisonDb,
-  tabId: number,
-  site: string,
-  url: string,
-  now = Date.now(),
-  frameId = 0,
-) {
-  await db.pages.put({
-    tabId,
-    site,
-    url,
-    profile: null,
-    pageType: 'unknown',
-    focus: null,
-    subjects: [],
-    recognized: false,
-    at: now,
-    frameId,
-  });
 }

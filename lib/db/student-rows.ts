@@ -1,6 +1,7 @@
 import type { Finding } from '../domain';
 import { canonicalId, schoolKey } from '../domain/ids';
 import type { LiaisonDb, StudentKey, StudentRow } from './database';
+import { rowsWithAnyKey } from './lookup';
 
 /** What a page, an import or a view says of a student: its id, and its school when it shows one. */
 export interface StudentMention {
@@ -34,12 +35,12 @@ export function resolveStudent(candidates: StudentRow[], mention: StudentMention
 /** The stored rows of these ids at a site, at any school. */
 export function storedWithIds(db: LiaisonDb, site: string, ids: readonly string[]): Promise<StudentRow[]> {
   const unique = [...new Set(ids.map((id) => canonicalId(id)))];
-  return unique.length
-    ? db.students
-        .where('[site+id]')
-        .anyOf(unique.map((id) => [site, id]))
-        .toArray()
-    : Promise.resolve([]);
+  return rowsWithAnyKey(
+    db.students,
+    '[site+id]',
+    unique.map((id) => [site, id]),
+    (r) => [r.site, r.id],
+  );
 }
 
 /**

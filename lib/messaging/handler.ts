@@ -5,10 +5,11 @@ import {
   mayWritePage,
   pagesShowing,
   recordUnrecognized,
+  settledWrites,
   type FrameRecords,
   type RecheckedSubject,
   type SubjectFindings,
-} from '../db/ingest';
+} from '../db/page-read';
 import { withNoteFollowUps } from '../notes/badge';
 import type { CheckSettings } from '../checks';
 import { policyCompliance, type Policy } from '../policy/schema';
@@ -48,7 +49,7 @@ export interface HandlerContext {
   startTeach?: (tabId: number, frameId?: number) => Promise<void>;
   /** Tells a tab's scripts its site's profiles changed, so the page is read again with them. */
   profilesChanged?: (tabId: number) => void;
-  /** Asks one frame of a tab how many records it shows: which frame's page is the tab's (lib/db/ingest `mayWritePage`). */
+  /** Asks one frame of a tab how many records it shows: which frame's page is the tab's (lib/db/page-read `mayWritePage`). */
   frameRecords?: FrameRecords;
   /** Per tab, what the last page showed as read (provenance, diagnostics), for the side panel; nothing stored in IndexedDB. */
   readSummaries?: Pick<ReadSummaryStore, 'record' | 'forget'>;
@@ -61,6 +62,11 @@ export interface HandlerContext {
   openSidePanel?: (tabId: number) => void;
   /** A page was read (an admitted snapshot from an enabled site): the daily retention purge may be due. */
   pageRead?: () => void;
+  /**
+   * A page read's writes made after its answer (findings rows, the page row; lib/db/page-read) failed: told as a
+   * message that failed is (the worker logs the error's kind). None: lib/db/page-read's own log line.
+   */
+  writeFailed?: (err: unknown) => void;
 }
 
 /** What a badge shows of a subject, and nothing more (issue 12), under the id the page shows. */
@@ -80,6 +86,7 @@ async function pushFindings(
   fromTabId: number,
   rechecked: RecheckedSubject[],
 ): Promise<void> {
+  await settledWrites(ctx.db); // the page rows of reads answered before
   const targets = pagesShowing(await ctx.db.pages.toArray(), site, fromTabId, rechecked);
   for (const t of targets) {
     const subjects = (await withNoteFollowUps(ctx.db, site, ctx.asOf(), t.subjects)).map((s) => badgeSubject(s, s.id));
@@ -130,6 +137,7 @@ export function handleContentMessage(ctx: HandlerContext, raw: unknown, sender: 
       // parsed and from a tab by now; nothing is written before its site is known to be enabled.
       ctx.openSidePanel?.(admitted.tabId);
       return whenEnabled(ctx, { ...admitted, msg, frameId }, async ({ tabId }) => {
+        await settledWrites(ctx.db); // the tab's page row may be on its way still
         await ctx.db.pages.update(tabId, {
           compose: ComposeRequest.parse({ studentId: canonicalId(msg.studentId), at: Date.now() }),
           at: Date.now(),
@@ -169,7 +177,7 @@ async function ingestPage(
   ctx: HandlerContext,
   { msg, site, tabId, frameId }: From<'page/snapshot'>,
 ): Promise<PageFindingsReply> {
-  // Several frames of a tab may report; whether this one's page becomes the tab's page (lib/db/ingest).
+  // Several frames of a tab may report; whether this one's page becomes the tab's page (lib/db/page-read).
   const records = msg.snapshot.students.length + msg.snapshot.staff.length;
   const takesPage = await mayWritePage(ctx.db, tabId, frameId, records > 0, ctx.frameRecords);
   // Kept before the page row is written: the side panel asks for it when it sees that row change.
@@ -192,6 +200,7 @@ async function ingestPage(
     continuesPage: (msg.part?.index ?? 0) > 0,
     frameId,
     writePage: takesPage,
+    ...(ctx.writeFailed ? { onWriteFailed: ctx.writeFailed } : {}),
   });
   // The record of access: a student's own page was viewed (throttled to once a minute per student) — only when
   // the page showed that student's record, not when its address or heading merely names an id.

@@ -1,6 +1,7 @@
 import { purgeAccessLog } from '../access/log';
 import { loadCheckSettings } from '../checks';
 import type { LiaisonDb } from '../db/database';
+import { settledWrites } from '../db/page-read';
 import { dropClosedTabPages, dropExpiredDaily } from '../db/retention';
 import { todayIso } from '../dates';
 import type { Policy } from '../policy/schema';
@@ -86,6 +87,7 @@ export function startWorker(env: WorkerEnv): Worker {
     sendToTab: (tabId, frameId, msg) => env.sendToTab(tabId, msg, frameId),
     openSidePanel: env.openSidePanel,
     pageRead: dropStale,
+    writeFailed: messageFailed,
   };
 
   return {
@@ -94,16 +96,17 @@ export function startWorker(env: WorkerEnv): Worker {
       if (isPanelRequest(raw) && isExtensionPage(sender.url, env.extensionBase))
         return handlePanelMessage(readSummaries, raw).catch(() => ({ ok: false, error: 'internal error' }) as const);
       return handleContentMessage(ctx, raw, sender).catch((err: unknown) => {
-        // Only the error's kind is logged: messages may carry student data.
-        console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);
+        messageFailed(err);
         return { ok: false, error: 'internal error' } as const;
       });
     },
     onTabActivated(tabId) {
-      void db.pages.update(tabId, { at: Date.now() });
+      const at = Date.now();
+      void settledWrites(db).then(() => db.pages.update(tabId, { at }));
     },
     onTabRemoved(tabId) {
-      void db.pages.delete(tabId);
+      // After the tab's last page row is written, or that write would bring the row back.
+      void settledWrites(db).then(() => db.pages.delete(tabId));
       void readSummaries.forget(tabId);
     },
   };
@@ -127,6 +130,11 @@ async function frameRecords(env: WorkerEnv, tabId: number, frameId: number): Pro
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A message that failed, or the writes of a page read after its answer: only the error's kind (rows hold student data). */
+function messageFailed(err: unknown): void {
+  console.error('Liaison: message failed', err instanceof Error ? err.name : typeof err);
 }
 
 export function logFailure(what: string) {

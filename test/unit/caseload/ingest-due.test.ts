@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
-import { ingestSnapshot } from '../../../lib/db/ingest';
+import { ingestSnapshot } from '../../../lib/db/page-read';
 import type { Snapshot } from '../../../lib/domain';
 import { SITE } from '../district/helpers';
 

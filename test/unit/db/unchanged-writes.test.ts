@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
-import { ingestSnapshot, SEEN_REFRESH_MS } from '../../../lib/db/ingest';
+import { SEEN_REFRESH_MS } from '../../../lib/db/ingest';
+import { ingestSnapshot, settledWrites } from '../../../lib/db/page-read';
 import type { Snapshot } from '../../../lib/domain';
 
 const SITE = 'https://sis.example.org';
@@ -21,8 +22,12 @@ const list = (name: string): Snapshot => ({
   staff: [],
   diagnostics: [],
 });
-const read = (snap: Snapshot, now: number) =>
-  ingestSnapshot(db, snap, { site: SITE, tabId: 1, asOf: '2026-11-22', now });
+/** A read and the writes made after its answer (lib/db/page-read). */
+async function read(snap: Snapshot, now: number) {
+  const answer = await ingestSnapshot(db, snap, { site: SITE, tabId: 1, asOf: '2026-11-22', now });
+  await settledWrites(db);
+  return answer;
+}
 
 /** Counts the rows each table's write hooks see (bulkPut fires `creating` for new keys, `updating` for others). */
 function countWrites(): Record<string, number> {

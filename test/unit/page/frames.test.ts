@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
-import { pageTakeover } from '../../../lib/db/ingest';
+import { pageTakeover } from '../../../lib/db/page-read';
 import type { Snapshot } from '../../../lib/domain';
 import { handleContentMessage } from '../../../lib/messaging/handler';
 import { chipWanted, hostsSiteFrames, isTopFrame } from '../../../lib/page/frames';

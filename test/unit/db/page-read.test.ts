@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { generateDistrict } from '../../../bench/district';
+import { browserCheckSettings, runAllChecks } from '../../../lib/checks';
+import { LiaisonDb } from '../../../lib/db/database';
+import { ingestSnapshot, settledWrites } from '../../../lib/db/page-read';
+import type { Finding, Snapshot } from '../../../lib/domain';
+import { handleContentMessage } from '../../../lib/messaging/handler';
+
+const SITE = 'https://sis.example.org';
+const ASOF = '2026-11-22';
+let db: LiaisonDb;
+let n = 0;
+beforeEach(() => {
+  db = new LiaisonDb(`page-read-${n++}`);
+});
+afterEach(async () => {
+  await settledWrites(db);
+  await db.delete();
+});
+
+const district = generateDistrict(60, 8);
+const page = (pageType: Snapshot['pageType'], over: Partial<Snapshot>): Snapshot => ({
+  url: `${SITE}/${pageType}`,
+  profile: 'test',
+  pageType,
+  students: [],
+  staff: [],
+  diagnostics: [],
+  ...over,
+});
+const read = (snap: Snapshot, over: Partial<Parameters<typeof ingestSnapshot>[2]> = {}) =>
+  ingestSnapshot(db, snap, { site: SITE, tabId: 1, asOf: ASOF, now: 1_000_000, ...over });
+
+/** Every check over everything stored: what each subject's findings must be when every caseload is whole. */
+async function everyCheck(): Promise<Map<string, Finding[]>> {
+  const students = (await db.students.toArray()).map((r) => r.record);
+  const staff = (await db.staff.toArray()).map((r) => r.record);
+  const out = new Map<string, Finding[]>();
+  for (const f of runAllChecks({ students, staff }, { asOf: ASOF, settings: browserCheckSettings() })) {
+    const key = `${f.subject.kind}:${f.subject.id}`;
+    out.set(key, [...(out.get(key) ?? []), f]);
+  }
+  return out;
+}
+
+describe('a page read answers from the merged records, and its findings and page row land after', () => {
+  it('answers what every check over the stored records says, and stores those findings and the page row', async () => {
+    await read(page('staff-list', { staff: district.staff }));
+    const list = page('student-list', { students: district.students });
+    const answer = await read(list);
+    await settledWrites(db);
+
+    const expected = await everyCheck();
+    expect(answer).toHaveLength(district.students.length);
+    expect(answer.some((s) => s.findings.length > 0)).toBe(true);
+    for (const s of answer) expect(s.findings).toEqual(expected.get(`student:${s.id}`) ?? []);
+    // The findings rows written after the answer say what the answer said, for the page and for its staff.
+    for (const s of answer) expect((await db.findings.get([SITE, 'student', '', s.id]))?.findings).toEqual(s.findings);
+    for (const s of district.staff)
+      expect((await db.findings.get([SITE, 'staff', '', s.id]))?.findings ?? []).toEqual(
+        expected.get(`staff:${s.id}`) ?? [],
+      );
+    expect((await db.pages.get(1))?.subjects.map((s) => s.id)).toEqual(district.students.map((s) => s.id));
+
+    // Read again unchanged: the same answer, and nothing of it lost.
+    expect(await read(list, { now: 1_000_500 })).toEqual(answer);
+    await settledWrites(db);
+    for (const s of answer) expect((await db.findings.get([SITE, 'student', '', s.id]))?.findings).toEqual(s.findings);
+  });
+
+  it("keeps a big page's parts in one page row, each part answered before its writes land", async () => {
+    const [a, b] = [district.students.slice(0, 30), district.students.slice(30)];
+    await read(page('student-list', { students: a }));
+    await read(page('student-list', { students: b }), { continuesPage: true });
+    await settledWrites(db);
+    expect((await db.pages.get(1))?.subjects).toHaveLength(60);
+  });
+
+  it('tells a failed write after the answer as a failed message is told, and stores the next read', async () => {
+    const writeFailed = vi.fn();
+    const ctx = { db, asOf: () => ASOF, enabledSites: async () => [`${SITE}/*`], writeFailed };
+    const send = (snap: Snapshot) =>
+      handleContentMessage(ctx, { type: 'page/snapshot', snapshot: snap }, { tabId: 1, url: snap.url });
+    const refuse = () => {
+      throw new Error('disk full');
+    };
+    db.pages.hook('creating', refuse);
+    const reply = await send(page('student-list', { students: district.students.slice(0, 5) }));
+    // The page has its answer: the records are stored; the findings and page row could not be.
+    expect('subjects' in reply && reply.subjects.map((s) => s.id)).toEqual(
+      district.students.slice(0, 5).map((s) => s.id),
+    );
+    await settledWrites(db);
+    expect(writeFailed).toHaveBeenCalledTimes(1);
+    expect(await db.students.count()).toBe(5);
+    expect(await db.pages.get(1)).toBeUndefined();
+    expect(await db.findings.count()).toBe(0);
+
+    db.pages.hook('creating').unsubscribe(refuse);
+    expect((await send(page('student-list', { students: district.students.slice(0, 5) }))).ok).toBe(true);
+    await settledWrites(db);
+    expect(writeFailed).toHaveBeenCalledTimes(1);
+    expect((await db.pages.get(1))?.subjects).toHaveLength(5);
+    expect(await db.findings.count()).toBeGreaterThan(0);
+  });
+});
