@@ -46,9 +46,7 @@ const RUNNERS: MetricRunner[] = [
       const r = await (await import('./ingest')).benchIngest(5);
       return {
         workerReadReplyMs: r.firstReplyMs,
-        workerReadSettledMs: r.firstSettledMs,
         workerRereadReplyMs: r.rereadReplyMs,
-        workerRereadSettledMs: r.rereadSettledMs,
       };
     },
   },

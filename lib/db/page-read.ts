@@ -1,7 +1,7 @@
 /**
  * A page's read (issue 13): what it showed is stored (lib/db/ingest), its records and the caseloads they are linked
- * to are re-checked (lib/db/recheck), and the page is answered from the merged records; the findings rows and the
- * page row go in a transaction of their own after the answer (`settledWrites`).
+ * to are re-checked (lib/db/recheck), and the page is answered from the merged records once the findings rows and
+ * the page row are stored too.
  */
 import { nextDueDates, type DueDate } from '../compliance';
 import type { Finding, Snapshot, Student, SubjectKind } from '../domain';
@@ -36,8 +36,6 @@ export interface IngestOptions {
   writePage?: boolean;
   /** Told every subject this read re-checked (its page's and those linked to them), with their new findings. */
   onRechecked?: (subjects: RecheckedSubject[]) => void;
-  /** Told when the writes made after the answer (findings rows, page row) fail; by default the worker's log. */
-  onWriteFailed?: (err: unknown) => void;
 }
 
 /** Asks one frame of a tab how many records its page shows now; 0 when the frame is gone or does not answer. */
@@ -72,7 +70,6 @@ export async function mayWritePage(
   hasRecords: boolean,
   frameRecords?: FrameRecords,
 ): Promise<boolean> {
-  await settledWrites(db);
   const current = await db.pages.get(tabId);
   if (pageTakeover(current, frameId, hasRecords) === 'replace') return true;
   if (!frameRecords) return false;
@@ -90,17 +87,13 @@ export type RecheckedSubject = SubjectFindings & { school: string };
  * everyone they are linked to through a case manager or provider (one hop each way), so caseloads and
  * credential findings are whole without re-checking the entire district on every page.
  *
- * The records are stored before the answer; the findings rows of every subject re-checked (the caseloads too) and
- * the page row are written after it, in a transaction of their own (`settledWrites` waits for it, and every later
- * read of the page row does): the answer is made from the same merged records and checks either way. A failure of
- * that write goes to `onWriteFailed`, as a failed read's goes to the worker's log.
+ * The records go in one transaction (with the caseloads they link to read and checked there), the findings rows and
+ * the page row in a second; both are stored before the answer, which is made from the same merged records.
  */
 export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: IngestOptions): Promise<SubjectFindings[]> {
   const { site, now = Date.now() } = opts;
   const frameId = opts.frameId ?? 0;
-  // The previous read's page row and findings first: a later part of a big page adds to that row.
-  await settledWrites(db);
-  const read = await db.transaction('rw', [db.students, db.staff, db.findings], async () => {
+  const read = await db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
     const mentioned = await upsertStudents(db, site, snap.students, snap.url, now, 'page', snap.focus);
     const pageStudents = mentioned.filter((r): r is StudentRow => !!r);
     const pageStaff = await upsertStaff(db, site, snap.staff, snap.url, now, 'page', snap.focus);
@@ -132,31 +125,25 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
         return { kind: 'staff', id: s.id, findings: row ? checked.staff(row) : [] };
       }),
     ];
-    return { mentioned, rechecked, answer };
-  });
-  const { mentioned, rechecked, answer } = read;
-  const subjects: PageRow['subjects'] = [
-    ...snap.students.map((s, i) => {
-      const row = mentioned[i];
-      return {
-        kind: 'student' as const,
-        id: s.id,
-        name: s.name,
-        ...(!row ? { ambiguous: true as const } : row.school ? { school: row.school } : {}),
-      };
-    }),
-    ...snap.staff.map((s) => ({ kind: 'staff' as const, id: s.id, name: s.name })),
-  ];
-  // Queued now, so a read that comes next waits for these writes; started once this read is answered.
-  let answered!: () => void;
-  const asked = new Promise<void>((go) => (answered = go));
-  afterAnswer(db, opts.onWriteFailed ?? logWriteFailure, asked, () =>
-    db.transaction('rw', [db.findings, db.pages], async () => {
-      await putChangedFindings(
-        db,
-        rechecked.map(({ kind, id, school, findings }) => ({ site, kind, school, id, findings, checkedAt: now })),
-      );
-      if (opts.writePage === false) return;
+    // In the same transaction: a page read lands whole or not at all, and before its answer (DESIGN.md: a worker
+    // can be stopped mid-write).
+    const subjects: PageRow['subjects'] = [
+      ...snap.students.map((s, i) => {
+        const row = mentioned[i];
+        return {
+          kind: 'student' as const,
+          id: s.id,
+          name: s.name,
+          ...(!row ? { ambiguous: true as const } : row.school ? { school: row.school } : {}),
+        };
+      }),
+      ...snap.staff.map((s) => ({ kind: 'staff' as const, id: s.id, name: s.name })),
+    ];
+    await putChangedFindings(
+      db,
+      rechecked.map(({ kind, id, school, findings }) => ({ site, kind, school, id, findings, checkedAt: now })),
+    );
+    if (opts.writePage !== false) {
       const before = opts.continuesPage ? await db.pages.get(opts.tabId) : undefined;
       const continues = before?.url === snap.url && (before.frameId ?? 0) === frameId;
       await db.pages.put({
@@ -171,51 +158,13 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
         at: now,
         frameId,
       });
-    }),
-  );
+    }
+    return { rechecked, answer };
+  });
+  const { rechecked, answer } = read;
   opts.onRechecked?.(rechecked);
-  try {
-    // Note follow-ups are not stored with the checks' findings: they change with the notes, so they are read fresh.
-    return await withNoteFollowUps(db, site, opts.asOf, answer);
-  } finally {
-    answered();
-  }
-}
-
-/** Per database, the writes of reads already answered (settled: landed, or failed and reported). */
-const pending = new WeakMap<LiaisonDb, Promise<void>>();
-
-/**
- * Resolves once every page-read write started so far has landed or failed (a failure is reported where the write
- * was started, never here). Whatever reads the page row or findings rows a read writes waits for it.
- */
-export function settledWrites(db: LiaisonDb): Promise<void> {
-  return pending.get(db) ?? Promise.resolve();
-}
-
-/**
- * Queues a read's writes behind the ones before it, so they land in the order the reads were answered. They start a
- * task after `answered`: the worker's reply goes out first (its continuations are microtasks), and the writes'
- * own work (thousands of rows cloned) no longer delays it, as it did when they ran beside the follow-ups' read.
- */
-function afterAnswer(
-  db: LiaisonDb,
-  failed: (err: unknown) => void,
-  answered: Promise<void>,
-  write: () => Promise<unknown>,
-): void {
-  pending.set(
-    db,
-    Promise.all([settledWrites(db), answered])
-      .then(() => new Promise((next) => setTimeout(next)))
-      .then(write)
-      .then(() => undefined, failed),
-  );
-}
-
-/** As the worker logs a message that failed: the error's kind only (the rows hold student data). */
-function logWriteFailure(err: unknown): void {
-  console.error('Liaison: storing a page read failed', err instanceof Error ? err.name : typeof err);
+  // Note follow-ups are not stored with the checks' findings: they change with the notes, so they are read fresh.
+  return withNoteFollowUps(db, site, opts.asOf, answer);
 }
 
 /** Where re-checked findings must go: other tabs' pages of the site that show one of those subjects, each its own. */
@@ -254,7 +203,6 @@ export async function recordUnrecognized(
   now = Date.now(),
   frameId = 0,
 ) {
-  await settledWrites(db);
   await db.pages.put({
     tabId,
     site,

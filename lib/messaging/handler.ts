@@ -5,7 +5,6 @@ import {
   mayWritePage,
   pagesShowing,
   recordUnrecognized,
-  settledWrites,
   type FrameRecords,
   type RecheckedSubject,
   type SubjectFindings,
@@ -62,11 +61,6 @@ export interface HandlerContext {
   openSidePanel?: (tabId: number) => void;
   /** A page was read (an admitted snapshot from an enabled site): the daily retention purge may be due. */
   pageRead?: () => void;
-  /**
-   * A page read's writes made after its answer (findings rows, the page row; lib/db/page-read) failed: told as a
-   * message that failed is (the worker logs the error's kind). None: lib/db/page-read's own log line.
-   */
-  writeFailed?: (err: unknown) => void;
 }
 
 /** What a badge shows of a subject, and nothing more (issue 12), under the id the page shows. */
@@ -86,7 +80,6 @@ async function pushFindings(
   fromTabId: number,
   rechecked: RecheckedSubject[],
 ): Promise<void> {
-  await settledWrites(ctx.db); // the page rows of reads answered before
   const targets = pagesShowing(await ctx.db.pages.toArray(), site, fromTabId, rechecked);
   for (const t of targets) {
     const subjects = (await withNoteFollowUps(ctx.db, site, ctx.asOf(), t.subjects)).map((s) => badgeSubject(s, s.id));
@@ -137,7 +130,6 @@ export function handleContentMessage(ctx: HandlerContext, raw: unknown, sender: 
       // parsed and from a tab by now; nothing is written before its site is known to be enabled.
       ctx.openSidePanel?.(admitted.tabId);
       return whenEnabled(ctx, { ...admitted, msg, frameId }, async ({ tabId }) => {
-        await settledWrites(ctx.db); // the tab's page row may be on its way still
         await ctx.db.pages.update(tabId, {
           compose: ComposeRequest.parse({ studentId: canonicalId(msg.studentId), at: Date.now() }),
           at: Date.now(),
@@ -200,7 +192,6 @@ async function ingestPage(
     continuesPage: (msg.part?.index ?? 0) > 0,
     frameId,
     writePage: takesPage,
-    ...(ctx.writeFailed ? { onWriteFailed: ctx.writeFailed } : {}),
   });
   // The record of access: a student's own page was viewed (throttled to once a minute per student) — only when
   // the page showed that student's record, not when its address or heading merely names an id.

@@ -1,7 +1,6 @@
 import { purgeAccessLog } from '../access/log';
 import { loadCheckSettings } from '../checks';
 import type { LiaisonDb } from '../db/database';
-import { settledWrites } from '../db/page-read';
 import { dropClosedTabPages, dropExpiredDaily } from '../db/retention';
 import { todayIso } from '../dates';
 import type { Policy } from '../policy/schema';
@@ -87,7 +86,6 @@ export function startWorker(env: WorkerEnv): Worker {
     sendToTab: (tabId, frameId, msg) => env.sendToTab(tabId, msg, frameId),
     openSidePanel: env.openSidePanel,
     pageRead: dropStale,
-    writeFailed: messageFailed,
   };
 
   return {
@@ -101,12 +99,10 @@ export function startWorker(env: WorkerEnv): Worker {
       });
     },
     onTabActivated(tabId) {
-      const at = Date.now();
-      void settledWrites(db).then(() => db.pages.update(tabId, { at }));
+      void db.pages.update(tabId, { at: Date.now() });
     },
     onTabRemoved(tabId) {
-      // After the tab's last page row is written, or that write would bring the row back.
-      void settledWrites(db).then(() => db.pages.delete(tabId));
+      void db.pages.delete(tabId);
       void readSummaries.forget(tabId);
     },
   };

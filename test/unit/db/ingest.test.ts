@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
-import { settledWrites } from '../../../lib/db/page-read';
 import type { Snapshot } from '../../../lib/domain';
 import { handleContentMessage } from '../../../lib/messaging/handler';
 import { BADGE_FINDING_KEYS } from '../../../lib/messaging/protocol';
@@ -68,7 +67,6 @@ describe('worker message handling', () => {
     expect(codes(reply, '1')).toContain('CM_NOT_CHECKED');
     expect(codes(reply, '1')).not.toContain('CM_UNKNOWN_STAFF');
     expect(await db.students.get([SITE, '', '1'])).toMatchObject({ record: { name: 'Jordan Rivera' } });
-    await settledWrites(db); // the findings and page rows are written after the answer
     expect(await db.pages.get(7)).toMatchObject({ focus: { kind: 'student', id: '1' }, recognized: true, site: SITE });
   });
 
@@ -134,7 +132,6 @@ describe('worker message handling', () => {
       { type: 'page/snapshot', snapshot: staffPage },
       { tabId: 7, url: `${SITE}/staff/T1` },
     );
-    await settledWrites(db); // the findings and page rows are written after the answer
     const row = await db.findings.get([SITE, 'student', '', '1']);
     expect(row!.findings.map((f) => f.code)).not.toContain('CM_NOT_CHECKED');
     expect(row!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
@@ -168,7 +165,6 @@ describe('worker message handling', () => {
       },
       { tabId: 7, url: `${SITE}/staff/42` },
     );
-    await settledWrites(db); // the findings and page rows are written after the answer
     expect((await db.findings.get([SITE, 'student', '', '17']))!.findings.map((f) => f.code)).not.toContain(
       'CM_NOT_CHECKED',
     );
@@ -234,7 +230,6 @@ describe('worker message handling', () => {
 
   it('records an unrecognized page for the side panel', async () => {
     await handleContentMessage(ctx(), { type: 'page/unrecognized', url: sender.url }, sender);
-    await settledWrites(db); // the findings and page rows are written after the answer
     expect(await db.pages.get(7)).toMatchObject({ recognized: false, subjects: [] });
   });
 });
@@ -243,7 +238,6 @@ describe('note/compose', () => {
   it('flags the tab’s page so the side panel opens the note form for that student', async () => {
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: snapshot({ students: [student] }) }, sender);
     expect(await handleContentMessage(ctx(), { type: 'note/compose', studentId: '1' }, sender)).toEqual({ ok: true });
-    await settledWrites(db); // the findings and page rows are written after the answer
     expect((await db.pages.get(7))!.compose).toMatchObject({ studentId: '1' });
   });
 });
@@ -267,11 +261,9 @@ describe('a big page in parts', () => {
     const b = snapshot({ pageType: 'student-list', students: [{ id: '2', name: 'B' }] });
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: a, part: { index: 0, count: 2 } }, sender);
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: b, part: { index: 1, count: 2 } }, sender);
-    await settledWrites(db); // the findings and page rows are written after the answer
     expect((await db.pages.get(7))!.subjects.map((s) => s.id)).toEqual(['1', '2']);
     // A new page (part 0 or no parts) starts over.
     await handleContentMessage(ctx(), { type: 'page/snapshot', snapshot: b }, sender);
-    await settledWrites(db); // the findings and page rows are written after the answer
     expect((await db.pages.get(7))!.subjects.map((s) => s.id)).toEqual(['2']);
   });
 });

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../../bench/district';
 import { browserCheckSettings, runAllChecks } from '../../../lib/checks';
 import { LiaisonDb } from '../../../lib/db/database';
-import { ingestSnapshot, settledWrites } from '../../../lib/db/page-read';
+import { ingestSnapshot } from '../../../lib/db/page-read';
 import type { Finding, Snapshot } from '../../../lib/domain';
 import { handleContentMessage } from '../../../lib/messaging/handler';
 
@@ -14,7 +14,6 @@ beforeEach(() => {
   db = new LiaisonDb(`page-read-${n++}`);
 });
 afterEach(async () => {
-  await settledWrites(db);
   await db.delete();
 });
 
@@ -43,18 +42,17 @@ async function everyCheck(): Promise<Map<string, Finding[]>> {
   return out;
 }
 
-describe('a page read answers from the merged records, and its findings and page row land after', () => {
+describe('a page read answers from the merged records once its findings and page row are stored', () => {
   it('answers what every check over the stored records says, and stores those findings and the page row', async () => {
     await read(page('staff-list', { staff: district.staff }));
     const list = page('student-list', { students: district.students });
     const answer = await read(list);
-    await settledWrites(db);
 
     const expected = await everyCheck();
     expect(answer).toHaveLength(district.students.length);
     expect(answer.some((s) => s.findings.length > 0)).toBe(true);
     for (const s of answer) expect(s.findings).toEqual(expected.get(`student:${s.id}`) ?? []);
-    // The findings rows written after the answer say what the answer said, for the page and for its staff.
+    // The findings rows stored with the answer say what the answer said, for the page and for its staff.
     for (const s of answer) expect((await db.findings.get([SITE, 'student', '', s.id]))?.findings).toEqual(s.findings);
     for (const s of district.staff)
       expect((await db.findings.get([SITE, 'staff', '', s.id]))?.findings ?? []).toEqual(
@@ -64,42 +62,35 @@ describe('a page read answers from the merged records, and its findings and page
 
     // Read again unchanged: the same answer, and nothing of it lost.
     expect(await read(list, { now: 1_000_500 })).toEqual(answer);
-    await settledWrites(db);
     for (const s of answer) expect((await db.findings.get([SITE, 'student', '', s.id]))?.findings).toEqual(s.findings);
   });
 
-  it("keeps a big page's parts in one page row, each part answered before its writes land", async () => {
+  it("keeps a big page's parts in one page row", async () => {
     const [a, b] = [district.students.slice(0, 30), district.students.slice(30)];
     await read(page('student-list', { students: a }));
     await read(page('student-list', { students: b }), { continuesPage: true });
-    await settledWrites(db);
     expect((await db.pages.get(1))?.subjects).toHaveLength(60);
   });
 
-  it('tells a failed write after the answer as a failed message is told, and stores the next read', async () => {
-    const writeFailed = vi.fn();
-    const ctx = { db, asOf: () => ASOF, enabledSites: async () => [`${SITE}/*`], writeFailed };
+  it('fails a read whose findings or page row cannot be stored, and stores the next read', async () => {
+    const ctx = { db, asOf: () => ASOF, enabledSites: async () => [`${SITE}/*`] };
     const send = (snap: Snapshot) =>
       handleContentMessage(ctx, { type: 'page/snapshot', snapshot: snap }, { tabId: 1, url: snap.url });
     const refuse = () => {
       throw new Error('disk full');
     };
     db.pages.hook('creating', refuse);
-    const reply = await send(page('student-list', { students: district.students.slice(0, 5) }));
-    // The page has its answer: the records are stored; the findings and page row could not be.
-    expect('subjects' in reply && reply.subjects.map((s) => s.id)).toEqual(
-      district.students.slice(0, 5).map((s) => s.id),
+    // DESIGN.md: every write lands before the reply, so a page is never answered with what was not stored.
+    const answered = await send(page('student-list', { students: district.students.slice(0, 5) })).then(
+      (r) => r.ok,
+      () => false,
     );
-    await settledWrites(db);
-    expect(writeFailed).toHaveBeenCalledTimes(1);
-    expect(await db.students.count()).toBe(5);
+    expect(answered).toBe(false);
     expect(await db.pages.get(1)).toBeUndefined();
     expect(await db.findings.count()).toBe(0);
 
     db.pages.hook('creating').unsubscribe(refuse);
     expect((await send(page('student-list', { students: district.students.slice(0, 5) }))).ok).toBe(true);
-    await settledWrites(db);
-    expect(writeFailed).toHaveBeenCalledTimes(1);
     expect((await db.pages.get(1))?.subjects).toHaveLength(5);
     expect(await db.findings.count()).toBeGreaterThan(0);
   });

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb, type StudentRow } from '../../../lib/db/database';
-import { settledWrites } from '../../../lib/db/page-read';
 import { checkRows } from '../../../lib/db/recheck';
 import type { Snapshot, Student } from '../../../lib/domain';
 import { handleContentMessage } from '../../../lib/messaging/handler';
@@ -59,7 +58,6 @@ describe('students keyed by site and school', () => {
     ]);
     // Each page's answer is its own student's: only Washington's record holds the unrecognized disability.
     expect(second.codes('1001')).toContain('DATA_UNRECOGNIZED');
-    await settledWrites(db); // the findings and page rows are written after the answer
     const findings = await db.findings.where('[site+kind+id]').equals([SITE, 'student', '1001']).sortBy('school');
     expect(findings.map((f) => [f.school, f.findings.some((x) => x.code === 'DATA_UNRECOGNIZED')])).toEqual([
       ['lincoln elementary', false],
@@ -75,7 +73,6 @@ describe('students keyed by site and school', () => {
     const thin = await read([{ id: '1001', name: 'x' }]);
     expect(thin.codes('1001')).toEqual(['STUDENT_ID_AMBIGUOUS']);
     expect(await rowsOf('1001')).toEqual(before);
-    await settledWrites(db); // the findings and page rows are written after the answer
     expect((await db.pages.get(thin.tabId))?.subjects).toEqual([
       { kind: 'student', id: '1001', name: 'x', ambiguous: true },
     ]);
@@ -101,7 +98,6 @@ describe('students keyed by site and school', () => {
     expect((await rowsOf('1001')).map((r) => [r.school, r.record.primaryDisability])).toEqual([
       ['lincoln elementary', lincoln.primaryDisability],
     ]);
-    await settledWrites(db); // the findings and page rows are written after the answer
     const findings = await db.findings.where('[site+kind+id]').equals([SITE, 'student', '1001']).toArray();
     expect(findings.map((f) => f.school)).toEqual(['lincoln elementary']);
   });
