@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { LiaisonDb } from '../../lib/db/database';
 import { forgetStudent } from '../../lib/db/retention';
+import { ConfirmAction } from '../ConfirmAction';
 
 /** "Forget this student": drops Liaison's cached copy of the record and its findings, after a confirmation. */
 export function ForgetStudent({
@@ -19,31 +20,20 @@ export function ForgetStudent({
   name: string;
   onForgotten?: () => void;
 }) {
-  const [asking, setAsking] = useState(false);
   const [done, setDone] = useState(false);
   if (done) return <p role="status">Liaison forgot {name}. Opening their page again reads it anew.</p>;
-  return asking ? (
-    <p role="group" aria-label="Confirm forgetting" class="status-line">
-      <span>Forget {name}'s cached record and findings? Notes stay.</span>
-      <button
-        type="button"
-        class="danger"
-        onClick={() =>
-          void forgetStudent(db, site, id, school).then(() => {
-            setDone(true);
-            onForgotten?.();
-          })
-        }
-      >
-        Forget
-      </button>
-      <button type="button" onClick={() => setAsking(false)}>
-        Cancel
-      </button>
-    </p>
-  ) : (
-    <button type="button" onClick={() => setAsking(true)}>
-      Forget this student
-    </button>
+  return (
+    <ConfirmAction
+      start="Forget this student"
+      question={`Forget ${name}'s cached record and findings? Notes stay.`}
+      confirm="Forget"
+      groupLabel="Confirm forgetting"
+      onConfirm={() =>
+        forgetStudent(db, site, id, school).then(() => {
+          setDone(true);
+          onForgotten?.();
+        })
+      }
+    />
   );
 }

@@ -3,6 +3,7 @@ import type { LiaisonDb } from '../../lib/db/database';
 import { clearAll, retentionDays, saveRecordRetentionDays } from '../../lib/db/retention';
 import { useLiveQuery } from '../useLiveQuery';
 import { reportWrite } from '../notes/saveError';
+import { ConfirmAction } from '../ConfirmAction';
 
 /** Options: how long cached records are kept, and "clear everything" behind a confirmation. */
 export function PrivacySettings({
@@ -16,7 +17,6 @@ export function PrivacySettings({
   // District policy, when it sets a period, wins over the user's setting (lib/db/retention).
   const [policyDays, setPolicyDays] = useState<number | undefined>();
   useEffect(() => void loadPolicyDays?.().then(setPolicyDays, () => undefined), [loadPolicyDays]);
-  const [asking, setAsking] = useState(false);
   const [status, setStatus] = useState('');
   const locked = typeof policyDays === 'number';
   return (
@@ -47,29 +47,13 @@ export function PrivacySettings({
           Open district view
         </a>
       </p>
-      {asking ? (
-        <p role="group" aria-label="Confirm clearing everything" class="status-line">
-          <span>
-            Delete every cached student and staff record, every finding and every note? This cannot be undone.
-          </span>
-          <button
-            type="button"
-            class="danger"
-            onClick={() =>
-              void reportWrite(() => clearAll(db), setStatus, 'Everything was cleared.').then(() => setAsking(false))
-            }
-          >
-            Delete everything
-          </button>
-          <button type="button" onClick={() => setAsking(false)}>
-            Cancel
-          </button>
-        </p>
-      ) : (
-        <button type="button" onClick={() => setAsking(true)}>
-          Clear everything…
-        </button>
-      )}
+      <ConfirmAction
+        start="Clear everything…"
+        question="Delete every cached student and staff record, every finding and every note? This cannot be undone."
+        confirm="Delete everything"
+        groupLabel="Confirm clearing everything"
+        onConfirm={() => reportWrite(() => clearAll(db), setStatus, 'Everything was cleared.')}
+      />
       <p role="status">{status}</p>
     </section>
   );

@@ -41,6 +41,21 @@ function FindingsCell({ findings }: { findings: Finding[] }) {
 }
 
 /** The record's name, linked to its own page in the SIS when Liaison knows that address. */
+/** The cells every record's row ends with: its worst severity, its findings, and when and where it was read. */
+function VerdictCells({ line }: { line: Pick<StudentLine, 'severity' | 'findings' | 'url' | 'seenAt'> }) {
+  return (
+    <>
+      <td>
+        <span class={`sev ${line.severity}`}>{line.severity}</span>
+      </td>
+      <td>
+        <FindingsCell findings={line.findings} />
+      </td>
+      <td title={sourceLabel(line.url)}>{seen(line.seenAt)}</td>
+    </>
+  );
+}
+
 function RecordName({ name, id, url }: { name: string; id: string; url: string | null }) {
   return (
     <>
@@ -99,13 +114,7 @@ export function StudentsTable({
               </th>
               <td>{l.school}</td>
               <td>{l.caseManagerName}</td>
-              <td>
-                <span class={`sev ${l.severity}`}>{l.severity}</span>
-              </td>
-              <td>
-                <FindingsCell findings={l.findings} />
-              </td>
-              <td title={sourceLabel(l.url)}>{seen(l.seenAt)}</td>
+              <VerdictCells line={l} />
               <td class="no-print">
                 <ForgetStudent
                   db={db}
@@ -147,13 +156,7 @@ export function StaffTable({ lines }: { lines: StaffLine[] }) {
                 <RecordName name={l.name} id={l.id} url={l.recordUrl} />
               </th>
               <td>{l.position}</td>
-              <td>
-                <span class={`sev ${l.severity}`}>{l.severity}</span>
-              </td>
-              <td>
-                <FindingsCell findings={l.findings} />
-              </td>
-              <td title={sourceLabel(l.url)}>{seen(l.seenAt)}</td>
+              <VerdictCells line={l} />
             </tr>
           ))}
         </tbody>
