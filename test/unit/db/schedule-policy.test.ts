@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiaisonDb } from '../../../lib/db/database';
-import { handleContentMessage } from '../../../lib/messaging/handler';
 import { readPolicy } from '../../../lib/policy/schema';
+import { annualDueAnswer } from './annual-due';
 
-const SITE = 'https://sis.example.org';
-const sender = { tabId: 3, url: `${SITE}/students/5` };
 let db: LiaisonDb;
 let n = 0;
 beforeEach(() => {
@@ -14,32 +12,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const msg = {
-  type: 'page/snapshot',
-  snapshot: {
-    url: sender.url,
-    profile: 'test',
-    pageType: 'student',
-    students: [{ id: '5', name: 'Ana Lopez', iep: { nextAnnual: '2027-01-21' } }],
-    staff: [],
-    diagnostics: [],
-  },
-};
-
-const reply = async (policy?: unknown) => {
-  const r = await handleContentMessage(
-    {
-      db,
-      asOf: () => '2026-11-22',
-      enabledSites: async () => [`${SITE}/*`],
-      ...(policy ? { policy: async () => readPolicy(policy).policy } : {}),
-    },
-    msg,
-    sender,
-  );
-  if (!('subjects' in r)) throw new Error('no subjects');
-  return r.subjects.find((s) => s.id === '5')!;
-};
+const reply = (policy?: unknown) => annualDueAnswer(db, { policy });
 
 describe('district policy sets the schedule-by lead time the badges use', () => {
   it('30 days by default, the policy value when set', async () => {

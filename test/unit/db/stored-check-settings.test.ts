@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHECK_SETTINGS_KEY, loadCheckSettings } from '../../../lib/checks';
 import { LiaisonDb } from '../../../lib/db/database';
-import { handleContentMessage } from '../../../lib/messaging/handler';
-import { readPolicy } from '../../../lib/policy/schema';
+import { annualDueAnswer } from './annual-due';
 
-const SITE = 'https://sis.example.org';
-const sender = { tabId: 3, url: `${SITE}/students/5` };
 let db: LiaisonDb;
 let n = 0;
 beforeEach(() => {
@@ -15,36 +12,10 @@ afterEach(async () => {
   await db.delete();
 });
 
-const msg = {
-  type: 'page/snapshot',
-  snapshot: {
-    url: sender.url,
-    profile: 'test',
-    pageType: 'student',
-    students: [{ id: '5', name: 'Ana Lopez', iep: { nextAnnual: '2027-01-21' } }],
-    staff: [],
-    diagnostics: [],
-  },
-};
-
 const store = (value: unknown) => db.settings.put({ key: CHECK_SETTINGS_KEY, value, updatedAt: 0 });
 
-// As the worker builds its context (entrypoints/background.ts): the user's stored settings, read per message.
-const reply = async (policy?: unknown) => {
-  const r = await handleContentMessage(
-    {
-      db,
-      asOf: () => '2026-11-22',
-      settings: () => loadCheckSettings(db),
-      enabledSites: async () => [`${SITE}/*`],
-      ...(policy ? { policy: async () => readPolicy(policy).policy } : {}),
-    },
-    msg,
-    sender,
-  );
-  if (!('subjects' in r)) throw new Error('no subjects');
-  return r.subjects.find((s) => s.id === '5')!;
-};
+// As the worker builds its context (lib/messaging/worker): the user's stored settings, read per message.
+const reply = (policy?: unknown) => annualDueAnswer(db, { policy, settings: () => loadCheckSettings(db) });
 
 describe('the worker checks with the check settings the user stored', () => {
   it('the default lead time without stored settings, the stored one when set', async () => {
