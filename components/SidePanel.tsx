@@ -1,11 +1,11 @@
 import { ComposeRequest } from '../lib/messaging/protocol';
-import { ambiguousIdFinding, staffFindingsKey, storedStudents, studentFindingsKey } from '../lib/db/student-rows';
+import { storedStudents } from '../lib/db/student-rows';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LiaisonDb, PageRow } from '../lib/db/database';
 import { todayIso } from '../lib/dates';
-import { worstSeverity, type Finding, type SubjectKind } from '../lib/domain';
+import { worstSeverity } from '../lib/domain';
 import { isOnlyNotChecked } from '../lib/domain/not-checked';
-import { severityRank } from '../lib/domain/severity';
+import { severityRank, type GradedFinding } from '../lib/domain/severity';
 import type { StaffLink } from '../lib/messaging/read-summary';
 import { withNoteFollowUps } from '../lib/notes/badge';
 import { followUpFindingsFromIndex } from '../lib/notes/followups';
@@ -21,7 +21,6 @@ import { TeacherCard } from './week/TeacherCard';
 import { policyCompliance } from '../lib/policy/schema';
 import type { ComplianceSettings } from '../lib/compliance';
 import { ForgetStudent } from './caseload/ForgetStudent';
-import { FindingList } from './FindingList';
 import { FirstRun } from './setup/FirstRun';
 import { TeachButton } from './teach/TeachButton';
 import { FollowUpsTab } from './notes/FollowUpsTab';
@@ -30,34 +29,20 @@ import { Tabs, type TabDef } from './notes/Tabs';
 import { useDueNotification } from './notes/useDueNotification';
 import { useLiveQuery } from './useLiveQuery';
 import { NotCheckedSection } from './panel/NotCheckedSection';
+import { SubjectFindings, type PageSubject } from './panel/SubjectFindings';
 import { ReadSummarySection } from './panel/ReadSummarySection';
 import { useReadSummary, type AskWorker } from './panel/useReadSummary';
 import { defaultTabSource, panelPage, usePanelTab, type PanelTab, type TabSource } from './panel/ownTab';
 
-interface Item {
-  kind: SubjectKind;
-  id: string;
-  /** A student's key part (PageRow subjects). */
-  school?: string;
-  name: string;
-  findings: Finding[] | null;
-}
+/** A subject of the page with its findings as codes and severities (PageRow `graded`) and note follow-ups. */
+type Item = PageSubject & { name: string; findings: readonly GradedFinding[] | null };
 
+/** The panel's page and its subjects, from the page row alone: a subject's findings are read when shown. */
 async function loadView(db: LiaisonDb, tab: PanelTab | undefined): Promise<{ page: PageRow | null; items: Item[] }> {
   const page = await panelPage(db, tab);
   if (!page) return { page, items: [] };
-  const rows = await db.findings.bulkGet(
-    page.subjects.map((s) =>
-      s.kind === 'staff'
-        ? staffFindingsKey(page.site, s.id)
-        : studentFindingsKey({ ...s, site: page.site, school: s.school ?? '' }),
-    ),
-  );
+  const items = page.subjects.map(({ graded, ...s }) => ({ ...s, findings: graded ?? null }));
   // Note follow-ups show with the checks, as on the badge; read fresh because they change with the notes.
-  const items = page.subjects.map((s, i) => ({
-    ...s,
-    findings: s.kind === 'student' && s.ambiguous ? [ambiguousIdFinding(s.id)] : (rows[i]?.findings ?? null),
-  }));
   return { page, items: await withNoteFollowUps(db, page.site, todayIso(), items) };
 }
 
@@ -257,7 +242,7 @@ function ChecksView({
       {focus ? (
         <SubjectView item={focus} db={db} site={page.site} compliance={compliance} />
       ) : (
-        <ListView items={items} />
+        <ListView items={items} db={db} site={page.site} />
       )}
       <PageReading db={db} page={page} ask={ask} />
       <TeachButton tabId={page.tabId} frameId={page.frameId} label="Teach this page" />
@@ -307,7 +292,7 @@ function SubjectView({
           ({item.kind === 'student' ? 'student' : 'staff'} {item.id})
         </span>
       </h1>
-      {item.findings ? <FindingList findings={item.findings} /> : <p>Checking…</p>}
+      <SubjectFindings db={db} site={site} subject={item} />
       {item.kind === 'student' && <StudentCalendarButton db={db} site={site} id={item.id} compliance={compliance} />}
       {item.kind === 'student' && (
         <ForgetStudent db={db} site={site} id={item.id} school={item.school} name={item.name} />
@@ -332,7 +317,7 @@ function TeacherView({ item, db, site }: { item: Item; db: LiaisonDb; site: stri
 const PAGE_SIZE = 50;
 
 /** One record of a list page; its findings are rendered only once opened, so a long list stays light. */
-function SubjectRow({ item: i }: { item: Item }) {
+function SubjectRow({ item: i, db, site }: { item: Item; db: LiaisonDb; site: string }) {
   const [open, setOpen] = useState(false);
   const worst = worstSeverity(i.findings!);
   // RULES.md check 8: only "not checked" findings read "not checked", not "info".
@@ -344,7 +329,7 @@ function SubjectRow({ item: i }: { item: Item }) {
           <span class={`sev ${notChecked ? 'not-checked' : worst}`}>{notChecked ? 'not checked' : worst}</span> {i.name}{' '}
           <span class="muted">({i.id})</span> · {i.findings!.length}
         </summary>
-        {open && <FindingList findings={i.findings!} />}
+        {open && <SubjectFindings db={db} site={site} subject={i} />}
       </details>
     </li>
   );
@@ -372,7 +357,7 @@ function TeacherListView({ items }: { items: Item[] }) {
   );
 }
 
-function ListView({ items }: { items: Item[] }) {
+function ListView({ items, db, site }: { items: Item[]; db: LiaisonDb; site: string }) {
   const sorted = useMemo(
     () =>
       items
@@ -395,7 +380,7 @@ function ListView({ items }: { items: Item[] }) {
       </p>
       <ul class="subjects">
         {sorted.slice(0, shown).map((i) => (
-          <SubjectRow key={`${i.kind}:${i.id}`} item={i} />
+          <SubjectRow key={`${i.kind}:${i.id}`} item={i} db={db} site={site} />
         ))}
       </ul>
       {sorted.length > shown && (

@@ -16,7 +16,7 @@ const SHOWN = 20;
 export function NotCheckedSection({ db, page, links }: { db: LiaisonDb; page: PageRow; links: readonly StaffLink[] }) {
   const { value: people } = useLiveQuery(
     () => loadNotChecked(db, page, links),
-    [db, page.tabId, page.at, page.url, links],
+    [db, page.tabId, page.at, page.url, page.subjects, links],
   );
   if (!people?.length) return null;
   return <NotCheckedList people={people} />;

@@ -1,7 +1,8 @@
-import { staffFindingsKey, studentFindingsKey, studentKey } from '../../lib/db/student-rows';
+import { staffFindingsKey, studentKey } from '../../lib/db/student-rows';
 import type { LiaisonDb, PageRow } from '../../lib/db/database';
 import { staffRefKeys, studentStaffRefs } from '../../lib/db/merge';
-import { personNameKey, type Finding, type Service, type Staff, type Student } from '../../lib/domain';
+import { personNameKey, type Service, type Staff, type Student } from '../../lib/domain';
+import type { GradedFinding } from '../../lib/domain/severity';
 import { isNotCheckedFinding } from '../../lib/domain/not-checked';
 import { staffResolver } from '../../lib/domain/staff-resolver';
 import type { StaffLink } from '../../lib/messaging/read-summary';
@@ -20,18 +21,18 @@ export interface NotCheckedPerson {
 }
 
 export interface NotCheckedInput {
-  students: { id: string; name: string; record?: Student; findings: readonly Finding[] }[];
+  students: { id: string; name: string; record?: Student; findings: readonly GradedFinding[] }[];
   /** Staff records shown on the page (a staff list), with their findings. */
-  pageStaff: { id: string; name: string; findings: readonly Finding[] }[];
+  pageStaff: { id: string; name: string; findings: readonly GradedFinding[] }[];
   /** A staff member by id or name as a student refers to them; undefined when Liaison has no (single) record. */
   resolve: (ref: { staffId?: string | null; name?: string | null }) => Staff | undefined;
-  staffFindings: (staffId: string) => readonly Finding[];
+  staffFindings: (staffId: string) => readonly GradedFinding[];
   links: readonly StaffLink[];
 }
 
-const has = (fs: readonly Finding[], code: string) => fs.some((f) => f.code === code);
+const has = (fs: readonly GradedFinding[], code: string) => fs.some((f) => f.code === code);
 const neverRead = (s: Staff) => s.credentials === undefined || s.credentials === null;
-const infoNoCredentials = (fs: readonly Finding[]) =>
+const infoNoCredentials = (fs: readonly GradedFinding[]) =>
   fs.some((f) => f.code === 'STAFF_NO_CREDENTIALS' && isNotCheckedFinding(f));
 
 /**
@@ -114,11 +115,10 @@ export async function loadNotChecked(
   const site = page.site;
   const studentSubjects = page.subjects.filter((s) => s.kind === 'student');
   const staffSubjects = page.subjects.filter((s) => s.kind === 'staff');
-  const [studentRows, studentFindings, pageStaffFindings] = await Promise.all([
-    db.students.bulkGet(studentSubjects.map((s) => studentKey({ site, school: s.school ?? '', id: s.id }))),
-    db.findings.bulkGet(studentSubjects.map((s) => studentFindingsKey({ site, school: s.school ?? '', id: s.id }))),
-    db.findings.bulkGet(staffSubjects.map((s) => staffFindingsKey(site, s.id))),
-  ]);
+  // The page's own subjects' findings are on its row (`graded`, kept in step with their findings rows).
+  const studentRows = await db.students.bulkGet(
+    studentSubjects.map((s) => studentKey({ site, school: s.school ?? '', id: s.id })),
+  );
   const refs = new Set<string>(staffSubjects.flatMap((s) => staffRefKeys(site, { id: s.id, name: '' })));
   for (const r of studentRows) if (r) for (const k of studentStaffRefs(site, r.record)) refs.add(k);
   // A staff id written where the name goes names that staff member (lib/domain/staff-resolver.ts): read that row too.
@@ -147,9 +147,9 @@ export async function loadNotChecked(
     students: studentSubjects.map((s, i) => ({
       ...s,
       record: studentRows[i]?.record,
-      findings: studentFindings[i]?.findings ?? [],
+      findings: s.graded ?? [],
     })),
-    pageStaff: staffSubjects.map((s, i) => ({ ...s, findings: pageStaffFindings[i]?.findings ?? [] })),
+    pageStaff: staffSubjects.map((s) => ({ ...s, findings: s.graded ?? [] })),
     resolve: (ref) => resolver.resolve(ref.staffId, ref.name)?.hit?.record,
     staffFindings: (id) => staffFindings.get(id) ?? [],
     links,

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { isSealed } from '../crypto/aead';
 import { schoolKey } from '../domain/ids';
 import type { Finding, PageType, Staff, Student, SubjectKind } from '../domain';
+import type { GradedFinding } from '../domain/severity';
 import type { ComposeRequest } from '../messaging/protocol';
 import type { NoteRow } from '../notes/schema';
 import type { FieldSources } from './merge';
@@ -64,8 +65,17 @@ export interface PageRow {
   /**
    * `school`: the stored student's key part (StudentRow `school`; absent, ''). `ambiguous`: the page named the
    * student without a school while two schools' students have the id (lib/db/student-rows), so none is meant.
+   * `graded`: the subject's findings row as codes and severities (absent: not checked yet), kept in step with it
+   * (lib/db/page-grades) so the side panel lists a 3,000-row page from this row alone.
    */
-  subjects: { kind: SubjectKind; id: string; name: string; school?: string; ambiguous?: true }[];
+  subjects: {
+    kind: SubjectKind;
+    id: string;
+    name: string;
+    school?: string;
+    ambiguous?: true;
+    graded?: GradedFinding[];
+  }[];
   recognized: boolean;
   at: number;
   /**

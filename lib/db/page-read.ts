@@ -10,6 +10,7 @@ import { withNoteFollowUps } from '../notes/badge';
 import type { CheckSettings } from '../checks';
 import type { LiaisonDb, PageRow, StaffRow, StudentKey, StudentRow } from './database';
 import { putChangedFindings, upsertStaff, upsertStudents } from './ingest';
+import { gradedOf, regradePages, subjectKey } from './page-grades';
 import { primaryKeysWithAny, rowsWithAny } from './lookup';
 import { checkRows } from './recheck';
 import { ambiguousIdFinding, studentRowKey } from './student-rows';
@@ -76,9 +77,6 @@ export async function mayWritePage(
   return (await frameRecords(tabId, current!.frameId ?? 0).catch(() => 0)) === 0;
 }
 
-/** A subject's key within a site: staff and students a page named without a school have school ''. */
-const subjectKey = (kind: SubjectKind, id: string, school = '') => `${kind}:${school}:${id}`;
-
 /** A subject a read re-checked, with its stored record's school (StudentRow `school`; '' for staff). */
 export type RecheckedSubject = SubjectFindings & { school: string };
 
@@ -127,6 +125,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
     ];
     // In the same transaction: a page read lands whole or not at all, and before its answer (DESIGN.md: a worker
     // can be stopped mid-write).
+    // `answer` is in the page's order: its students, then its staff.
     const subjects: PageRow['subjects'] = [
       ...snap.students.map((s, i) => {
         const row = mentioned[i];
@@ -135,9 +134,15 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
           id: s.id,
           name: s.name,
           ...(!row ? { ambiguous: true as const } : row.school ? { school: row.school } : {}),
+          graded: gradedOf(answer[i]!.findings),
         };
       }),
-      ...snap.staff.map((s) => ({ kind: 'staff' as const, id: s.id, name: s.name })),
+      ...snap.staff.map((s, i) => ({
+        kind: 'staff' as const,
+        id: s.id,
+        name: s.name,
+        graded: gradedOf(answer[snap.students.length + i]!.findings),
+      })),
     ];
     await putChangedFindings(
       db,
@@ -159,6 +164,8 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
         frameId,
       });
     }
+    // Every page showing these subjects (another tab's, or this one's earlier part) lists them as they now stand.
+    await regradePages(db, site, rechecked);
     return { rechecked, answer };
   });
   const { rechecked, answer } = read;

@@ -3,6 +3,7 @@ import type { CheckSettings } from '../checks';
 import type { FindingRow, LiaisonDb } from '../db/database';
 import { upsertStaff, upsertStudents } from '../db/ingest';
 import { checkRows } from '../db/recheck';
+import { regradePages } from '../db/page-grades';
 import type { Staff, Student } from '../domain';
 import {
   type ColumnReport,
@@ -285,7 +286,7 @@ export async function writeImport(
 ): Promise<{ students: number; staff: number; findings: number }> {
   const now = opts.now ?? Date.now();
   const url = `${IMPORT_PREFIX}${opts.file}`;
-  return db.transaction('rw', [db.students, db.staff, db.findings], async () => {
+  return db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
     await upsertStudents(db, opts.site, data.students, url, now, 'import');
     await upsertStaff(db, opts.site, data.staff, url, now, 'import');
     const findings = await recheckSite(db, opts.site, opts.asOf, opts.settings, now);
@@ -325,5 +326,6 @@ export async function recheckSite(
     })),
   ];
   await db.findings.bulkPut(rows);
+  await regradePages(db, site, rows);
   return checked.count;
 }

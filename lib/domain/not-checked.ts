@@ -1,4 +1,4 @@
-import type { SeverityLevel } from './severity';
+import type { GradedFinding as Graded } from './severity';
 
 /**
  * RULES.md check 8, "Not checked yet": findings that say Liaison has not seen someone's credentials (or has no
@@ -11,8 +11,6 @@ export const NOT_CHECKED_CODES: ReadonlySet<string> = new Set([
   // Not RULES.md's: the page named an id two schools' students share, so Liaison checked neither (lib/db/student-rows).
   'STUDENT_ID_AMBIGUOUS',
 ]);
-
-type Graded = { code: string; severity: SeverityLevel };
 
 /** One of the not-checked codes, or `STAFF_NO_CREDENTIALS` as info (never-read credentials; read-and-empty is a warning). */
 export function isNotCheckedFinding(f: Graded): boolean {

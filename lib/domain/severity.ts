@@ -1,6 +1,12 @@
 /** Severity ranking without the schemas, so the content script can rank findings without bundling zod. */
 export type SeverityLevel = 'error' | 'warning' | 'info';
 
+/** A finding's code and severity: what a list is sorted and labelled by, without the finding's text. */
+export interface GradedFinding {
+  code: string;
+  severity: SeverityLevel;
+}
+
 const rank: Record<SeverityLevel | 'none', number> = { none: 0, info: 1, warning: 2, error: 3 };
 
 /** A severity's place in the ranking (none 0 … error 3), for sorting by it. */

@@ -1,11 +1,15 @@
 import type { LiaisonDb } from '../db/database';
 import type { Finding, SubjectKind } from '../domain';
+import type { GradedFinding } from '../domain/severity';
 import { dueHorizon, followUpFindingsFromIndex } from './followups';
 import { openFollowUpsBy } from './repo';
 import { loadNoteSettings } from './settings';
 
-/** A subject with its findings; null findings: not checked yet, which a follow-up does not change. */
-type Subject = { kind: SubjectKind; id: string; findings: Finding[] | null };
+/**
+ * A subject with its findings, whole or as codes and severities (a page's list); null findings: not checked yet,
+ * which a follow-up does not change.
+ */
+type Subject = { kind: SubjectKind; id: string; findings: readonly GradedFinding[] | null };
 
 /**
  * Adds follow-up findings to subjects' findings, so the badge and the side panel show them; the rules' findings

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../../bench/district';
 import { browserCheckSettings, runAllChecks } from '../../../lib/checks';
 import { LiaisonDb } from '../../../lib/db/database';
+import { gradedOf } from '../../../lib/db/page-grades';
 import { ingestSnapshot } from '../../../lib/db/page-read';
+import { staffFindingsKey, studentFindingsKey } from '../../../lib/db/student-rows';
+import { writeImport } from '../../../lib/district/import';
 import type { Finding, Snapshot } from '../../../lib/domain';
 import { handleContentMessage } from '../../../lib/messaging/handler';
 
@@ -93,5 +96,61 @@ describe('a page read answers from the merged records once its findings and page
     expect((await send(page('student-list', { students: district.students.slice(0, 5) }))).ok).toBe(true);
     expect((await db.pages.get(1))?.subjects).toHaveLength(5);
     expect(await db.findings.count()).toBeGreaterThan(0);
+  });
+});
+
+const few = generateDistrict(40, 6);
+const readIn = (tabId: number, snap: Snapshot) => read(snap, { tabId });
+
+/** Each subject of a tab's page: what its row lists (`graded`) and what its findings row holds, as codes. */
+async function listedAndStored(tabId: number) {
+  const pageRow = (await db.pages.get(tabId))!;
+  const rows = await db.findings.bulkGet(
+    pageRow.subjects.map((s) =>
+      s.kind === 'staff'
+        ? staffFindingsKey(SITE, s.id)
+        : studentFindingsKey({ site: SITE, id: s.id, school: s.school ?? '' }),
+    ),
+  );
+  return {
+    listed: pageRow.subjects.map((s) => s.graded),
+    stored: rows.map((r) => (r ? gradedOf(r.findings) : undefined)),
+  };
+}
+
+describe("a page row lists its subjects' findings as they stand (the side panel reads nothing else)", () => {
+  it("keeps another tab's list in step when a later read re-checks its students", async () => {
+    await readIn(1, page('student-list', { students: few.students }));
+    const before = await listedAndStored(1);
+    expect(before.listed).toEqual(before.stored);
+    // Without staff records the case managers are not checked yet.
+    expect(before.listed.flat().some((g) => g?.code === 'CM_NOT_CHECKED')).toBe(true);
+
+    // Tab 2 shows the staff: every student of theirs is re-checked, and tab 1's list follows.
+    await readIn(2, page('staff-list', { staff: few.staff }));
+    const after = await listedAndStored(1);
+    expect(after.listed).toEqual(after.stored);
+    expect(after.listed).not.toEqual(before.listed);
+  });
+
+  it('keeps the open pages in step when a district file is imported', async () => {
+    await readIn(1, page('student-list', { students: few.students }));
+    const before = await listedAndStored(1);
+    await writeImport(db, { students: [], staff: few.staff }, { site: SITE, file: 'staff.csv', asOf: ASOF });
+    const after = await listedAndStored(1);
+    expect(after.listed).toEqual(after.stored);
+    expect(after.listed).not.toEqual(before.listed);
+  });
+
+  it("leaves another site's page alone", async () => {
+    await readIn(1, page('student-list', { students: few.students }));
+    await ingestSnapshot(db, page('student-list', { students: few.students }), {
+      site: 'https://other.example.org',
+      tabId: 2,
+      asOf: ASOF,
+    });
+    const other = await db.pages.get(2);
+    await readIn(3, page('staff-list', { staff: few.staff }));
+    expect(await db.pages.get(2)).toEqual(other);
   });
 });

@@ -74,7 +74,13 @@ describe('students keyed by site and school', () => {
     expect(thin.codes('1001')).toEqual(['STUDENT_ID_AMBIGUOUS']);
     expect(await rowsOf('1001')).toEqual(before);
     expect((await db.pages.get(thin.tabId))?.subjects).toEqual([
-      { kind: 'student', id: '1001', name: 'x', ambiguous: true },
+      {
+        kind: 'student',
+        id: '1001',
+        name: 'x',
+        ambiguous: true,
+        graded: [{ code: 'STUDENT_ID_AMBIGUOUS', severity: 'info' }],
+      },
     ]);
   });
 

@@ -15,10 +15,15 @@ beforeEach(async () => {
   db = new LiaisonDb(`panel-${k++}`);
   root = document.createElement('div');
   document.body.append(root);
+  const worst = (i: number) => (i === 119 ? { code: 'CM_MISSING', severity: 'error' as const } : undefined);
+  const graded = (i: number) => [worst(i) ?? { code: 'CM_BEST_PRACTICE', severity: 'warning' as const }];
+  // As the worker writes them: the page row lists each subject's findings as codes and severities, the findings
+  // rows hold the findings.
   const subjects = Array.from({ length: 120 }, (_, i) => ({
     kind: 'student' as const,
     id: `s${i}`,
     name: `Student ${String(i).padStart(3, '0')}`,
+    graded: graded(i),
   }));
   await db.pages.put({
     tabId: 1,
@@ -40,8 +45,7 @@ beforeEach(async () => {
       checkedAt: 1,
       findings: [
         {
-          code: i === 119 ? 'CM_MISSING' : 'CM_BEST_PRACTICE',
-          severity: i === 119 ? ('error' as const) : ('warning' as const),
+          ...graded(i)[0]!,
           subject: { kind: 'student' as const, id: s.id },
           title: 't',
           detail: `detail ${i}`,
@@ -80,7 +84,11 @@ describe('side panel list view on a long page', () => {
     await act(() => {
       details.dispatchEvent(new Event('toggle'));
     });
+    // The list came from the page row; the opened record's findings are read from its findings row.
+    await until(() => rows()[0]!.querySelector('li.finding') !== null);
     expect(rows()[0]!.querySelectorAll('li.finding')).toHaveLength(1);
+    expect(rows()[0]!.textContent).toContain('detail 119');
+    expect(root.querySelectorAll('li.finding')).toHaveLength(1);
   });
 });
 

@@ -193,7 +193,18 @@ describe('side panel: "Not checked yet" and "What Liaison read on this page"', (
       profile: 'p',
       pageType: 'student',
       focus: { kind: 'student', id: '1004' },
-      subjects: [{ kind: 'student', id: '1004', name: 'Sofia Martinez' }],
+      // As the worker writes it: the subject's findings as codes and severities (lib/db/page-grades).
+      subjects: [
+        {
+          kind: 'student',
+          id: '1004',
+          name: 'Sofia Martinez',
+          graded: [
+            { code: 'CM_NOT_CHECKED', severity: 'info' },
+            { code: 'PROVIDER_NOT_CHECKED', severity: 'info' },
+          ],
+        },
+      ],
       recognized: true,
       at: 1,
     });
@@ -346,6 +357,7 @@ describe('loadNotChecked resolves staff as the checks do (lib/domain/staff-resol
       { id: 'L1', name: 'Sam Lee' },
       { id: 'L2', name: 'Lee, Sam' },
     ];
+    const codeOf = (s: Student) => (s.services ? 'PROVIDER_NOT_CHECKED' : 'CM_NOT_CHECKED');
     for (const s of students) {
       await db.students.put({
         site: SITE,
@@ -355,15 +367,6 @@ describe('loadNotChecked resolves staff as the checks do (lib/domain/staff-resol
         staffRefs: studentStaffRefs(SITE, s),
         seenAt: 1,
         url: '',
-      });
-      const code = s.services ? 'PROVIDER_NOT_CHECKED' : 'CM_NOT_CHECKED';
-      await db.findings.put({
-        site: SITE,
-        kind: 'student',
-        school: '',
-        id: s.id,
-        checkedAt: 1,
-        findings: [f(code, 'info', 'student', s.id)],
       });
     }
     for (const s of staff)
@@ -375,7 +378,12 @@ describe('loadNotChecked resolves staff as the checks do (lib/domain/staff-resol
       profile: 'p',
       pageType: 'student-list' as const,
       focus: null,
-      subjects: students.map((s) => ({ kind: 'student' as const, id: s.id, name: s.name })),
+      subjects: students.map((s) => ({
+        kind: 'student' as const,
+        id: s.id,
+        name: s.name,
+        graded: [{ code: codeOf(s), severity: 'info' as const }],
+      })),
       recognized: true,
       at: 1,
     };
