@@ -1,5 +1,6 @@
 import { ComposeRequest } from '../lib/messaging/protocol';
 import { storedStudents } from '../lib/db/student-rows';
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LiaisonDb, PageRow } from '../lib/db/database';
 import { todayIso } from '../lib/dates';
@@ -15,16 +16,13 @@ import { LockGate, useUnlocked } from './LockGate';
 import { loadNoteSettings, ROLE_DEFAULTS } from '../lib/notes/settings';
 import type { Policy } from '../lib/policy/schema';
 import { readManagedPolicy } from '../lib/teach/store';
-import { CaseloadTab } from './caseload/CaseloadTab';
-import { StudentCalendarButton, ThisWeekTab } from './week/ThisWeekTab';
-import { TeacherCard } from './week/TeacherCard';
+import { StudentCalendarButton } from './week/StudentCalendarButton';
 import { policyCompliance } from '../lib/policy/schema';
 import type { ComplianceSettings } from '../lib/compliance';
 import { ForgetStudent } from './caseload/ForgetStudent';
 import { FirstRun } from './setup/FirstRun';
 import { TeachButton } from './teach/TeachButton';
-import { FollowUpsTab } from './notes/FollowUpsTab';
-import { NotesTab, type NotesTarget } from './notes/NotesTab';
+import type { NotesTarget } from './notes/NotesTab';
 import { Tabs, type TabDef } from './notes/Tabs';
 import { useDueNotification } from './notes/useDueNotification';
 import { useLiveQuery } from './useLiveQuery';
@@ -45,6 +43,14 @@ async function loadView(db: LiaisonDb, tab: PanelTab | undefined): Promise<{ pag
   // Note follow-ups show with the checks, as on the badge; read fresh because they change with the notes.
   return { page, items: await withNoteFollowUps(db, page.site, todayIso(), items) };
 }
+
+// The tabs other than Checks load when first shown: the panel opens on a page's checks with only their code.
+const CaseloadTab = lazy(() => import('./caseload/CaseloadTab').then((m) => ({ default: m.CaseloadTab })));
+const ThisWeekTab = lazy(() => import('./week/ThisWeekTab').then((m) => ({ default: m.ThisWeekTab })));
+const TeacherCard = lazy(() => import('./week/TeacherCard').then((m) => ({ default: m.TeacherCard })));
+const NotesTab = lazy(() => import('./notes/NotesTab').then((m) => ({ default: m.NotesTab })));
+const FollowUpsTab = lazy(() => import('./notes/FollowUpsTab').then((m) => ({ default: m.FollowUpsTab })));
+const LOADING = <p aria-busy="true">Loading…</p>;
 
 type TabKey = 'checks' | 'notes' | 'followups' | 'caseload' | 'week';
 
@@ -141,47 +147,55 @@ export function SidePanel({
     <>
       <FirstRun db={db} />
       <Tabs tabs={tabs} selected={selected} onSelect={setTab} label="Liaison">
-        {selected === 'checks' && (
-          <ChecksView db={db} ask={ask} tab={panelTab} compliance={compliance} teacher={settings?.role === 'teacher'} />
-        )}
-        {selected === 'week' && <ThisWeekTab db={db} compliance={compliance} />}
-        {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" compliance={compliance} />}
-        {/* The teacher's card needs no passphrase: it shows what the SIS shows, not notes (its case manager is in Notes). */}
-        {selected === 'notes' && settings?.role === 'teacher' && page?.focus?.kind === 'student' && (
-          <TeacherCard db={db} site={page.site} studentId={page.focus.id} withCaseManager={false} />
-        )}
-        {selected === 'notes' && (
-          <LockGate db={db}>
-            {() =>
-              settings ? (
-                <NotesTab db={db} page={page ?? null} target={target} settings={settings} policy={policy} />
-              ) : (
-                <p aria-busy="true">Loading…</p>
-              )
-            }
-          </LockGate>
-        )}
-        {selected === 'followups' && (
-          <LockGate db={db}>
-            {() =>
-              fu ? (
-                <FollowUpsTab
-                  db={db}
-                  notes={fu.notes}
-                  asOf={asOf}
-                  leadDays={settings?.leadDays ?? 0}
-                  names={fu.names}
-                  onOpen={(studentId) => {
-                    setTarget({ studentId, compose: false, at: Date.now() });
-                    setTab('notes');
-                  }}
-                />
-              ) : (
-                <p aria-busy="true">Loading…</p>
-              )
-            }
-          </LockGate>
-        )}
+        <Suspense fallback={LOADING}>
+          {selected === 'checks' && (
+            <ChecksView
+              db={db}
+              ask={ask}
+              tab={panelTab}
+              compliance={compliance}
+              teacher={settings?.role === 'teacher'}
+            />
+          )}
+          {selected === 'week' && <ThisWeekTab db={db} compliance={compliance} />}
+          {selected === 'caseload' && <CaseloadTab db={db} districtUrl="district.html" compliance={compliance} />}
+          {/* The teacher's card needs no passphrase: it shows what the SIS shows, not notes (its case manager is in Notes). */}
+          {selected === 'notes' && settings?.role === 'teacher' && page?.focus?.kind === 'student' && (
+            <TeacherCard db={db} site={page.site} studentId={page.focus.id} withCaseManager={false} />
+          )}
+          {selected === 'notes' && (
+            <LockGate db={db}>
+              {() =>
+                settings ? (
+                  <NotesTab db={db} page={page ?? null} target={target} settings={settings} policy={policy} />
+                ) : (
+                  <p aria-busy="true">Loading…</p>
+                )
+              }
+            </LockGate>
+          )}
+          {selected === 'followups' && (
+            <LockGate db={db}>
+              {() =>
+                fu ? (
+                  <FollowUpsTab
+                    db={db}
+                    notes={fu.notes}
+                    asOf={asOf}
+                    leadDays={settings?.leadDays ?? 0}
+                    names={fu.names}
+                    onOpen={(studentId) => {
+                      setTarget({ studentId, compose: false, at: Date.now() });
+                      setTab('notes');
+                    }}
+                  />
+                ) : (
+                  <p aria-busy="true">Loading…</p>
+                )
+              }
+            </LockGate>
+          )}
+        </Suspense>
       </Tabs>
     </>
   );

@@ -1,4 +1,3 @@
-import { storedStudent } from '../../lib/db/student-rows';
 import type { LiaisonDb } from '../../lib/db/database';
 import type { ComplianceSettings } from '../../lib/compliance';
 import { plusDays } from '../../lib/compliance/days';
@@ -7,8 +6,9 @@ import { loadCaseloadInput, recentSite } from '../../lib/district/load';
 import { loadMe, meKey } from '../../lib/district/settings';
 import { openFollowUpsBy } from '../../lib/notes/repo';
 import { WEEK_DAYS, weekItems, type WeekInput, type WeekItem, type WeekKind } from '../../lib/week/agenda';
-import { caseloadCalendar, studentCalendar, weekCalendar } from '../../lib/week/calendar';
-import { downloadText, safePart } from '../notes/download';
+import { caseloadCalendar, weekCalendar } from '../../lib/week/calendar';
+import { downloadText } from '../notes/download';
+import { ICS } from './StudentCalendarButton';
 import { useLiveQuery } from '../useLiveQuery';
 
 const KIND_LABEL: Record<WeekKind, string> = {
@@ -17,8 +17,6 @@ const KIND_LABEL: Record<WeekKind, string> = {
   followup: 'Follow-up',
   'not-checked': 'Not checked',
 };
-
-const ICS = 'text/calendar;charset=utf-8';
 
 /** The caseload's rows and the follow-up dates of the notes' clear index (readable while notes are locked). */
 async function load(db: LiaisonDb, asOf: string) {
@@ -115,37 +113,6 @@ function WeekLine({ item: i }: { item: WeekItem }) {
       )}{' '}
       <span class="title">— {i.title}</span>
     </li>
-  );
-}
-
-/** "Add to calendar" for one student: every compliance date Liaison knows for them. */
-export function StudentCalendarButton({
-  db,
-  site,
-  id,
-  compliance,
-}: {
-  db: LiaisonDb;
-  site: string;
-  id: string;
-  compliance?: Partial<ComplianceSettings>;
-}) {
-  return (
-    <button
-      type="button"
-      class="add-to-calendar"
-      onClick={async () => {
-        const row = await storedStudent(db, site, { id });
-        if (!row) return;
-        downloadText(
-          `liaison-student-${safePart(id)}.ics`,
-          studentCalendar(row, { asOf: todayIso(), compliance, stamp: new Date() }),
-          ICS,
-        );
-      }}
-    >
-      Add to calendar
-    </button>
   );
 }
 
