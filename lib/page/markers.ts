@@ -5,13 +5,13 @@ import { createMarker, isMarker, MARKER_ATTR, updateMarker } from '../../compone
 import { canonicalId } from '../domain/ids';
 import { isOwn } from './own';
 
-/** Records handled per task on big pages: between chunks the page gets its main thread back (and can render). */
-const CHUNK = 300;
 /**
- * Markers go in by the thousand: each batch relays out the SIS's whole table (a 2,000-row table takes about as long
- * as the page's own layout), so small batches cost one full layout each; creating a marker is cheap by comparison.
+ * Markers go in, and answers go on them, by the thousand, with the page given its main thread back between batches:
+ * each batch relays out the SIS's whole table (a 2,000-row table takes about as long as the page's own layout), so
+ * small batches cost one full layout each; creating or updating a marker is cheap by comparison (issue 13: answers
+ * shown by 300 cost a 10,000-row list 34 layouts of 120-300 ms each).
  */
-const PLACE_CHUNK = 2500;
+export const MARKER_BATCH = 2500;
 
 /**
  * The page's markers: one per record an adapter anchored, placed next to (or inside) its element, showing the worker's
@@ -33,22 +33,17 @@ export class MarkerLayer {
    */
   async place(anchors: Anchor[], current: () => boolean): Promise<boolean> {
     const keep = new Set<HTMLElement>();
-    const done = await inChunks(
-      anchors,
-      current,
-      (a) => {
-        const existing = a.inside ? Array.from(a.element.children).find(isMarker) : a.element.nextElementSibling;
-        let marker =
-          existing && isMarker(existing) && existing.getAttribute(`data-liaison-${a.kind}`) === a.id ? existing : null;
-        if (!marker) {
-          marker = createMarker(this.doc, a.kind, a.id, this.onCompose);
-          if (a.inside) a.element.append(marker);
-          else a.element.after(marker);
-        }
-        keep.add(marker);
-      },
-      PLACE_CHUNK,
-    );
+    const done = await inChunks(anchors, current, (a) => {
+      const existing = a.inside ? Array.from(a.element.children).find(isMarker) : a.element.nextElementSibling;
+      let marker =
+        existing && isMarker(existing) && existing.getAttribute(`data-liaison-${a.kind}`) === a.id ? existing : null;
+      if (!marker) {
+        marker = createMarker(this.doc, a.kind, a.id, this.onCompose);
+        if (a.inside) a.element.append(marker);
+        else a.element.after(marker);
+      }
+      keep.add(marker);
+    });
     if (!done) return false;
     for (const m of this.doc.querySelectorAll(`[${MARKER_ATTR}]`)) if (isEmptyMarkerCopy(m)) m.remove();
     this.keepOnly(keep);
@@ -80,18 +75,13 @@ export class MarkerLayer {
 }
 
 /** Runs `each` over `items`, yielding to the page between chunks; false when a newer read made this one moot. */
-async function inChunks<T>(
-  items: T[],
-  current: () => boolean,
-  each: (item: T) => void,
-  chunk = CHUNK,
-): Promise<boolean> {
-  for (let i = 0; i < items.length; i += chunk) {
+async function inChunks<T>(items: T[], current: () => boolean, each: (item: T) => void): Promise<boolean> {
+  for (let i = 0; i < items.length; i += MARKER_BATCH) {
     if (i > 0) {
       await new Promise((r) => setTimeout(r));
       if (!current()) return false;
     }
-    for (const item of items.slice(i, i + chunk)) each(item);
+    for (const item of items.slice(i, i + MARKER_BATCH)) each(item);
   }
   return true;
 }

@@ -7,7 +7,10 @@ export interface WatcherOptions {
   signal: AbortSignal;
   /** Called when the page changed and has settled (or has changed for `maxWaitMs`), and after `retryIn`. */
   onChange: () => void;
-  /** Milliseconds to wait for the page to settle after a change before re-reading. */
+  /**
+   * Milliseconds to wait for the page to settle after a change before re-reading. Short (25) because a user who
+   * navigated is waiting for the badges; an app that renders in several steps is simply read again after each.
+   */
   settleMs?: number;
   /** A page that never stops changing is still re-read at least this often (milliseconds). */
   maxWaitMs?: number;
@@ -27,7 +30,7 @@ export interface PageWatcher {
  * history popped) and records re-rendered in place; the mutations Liaison's own nodes cause are ignored. Runs until
  * `signal` is aborted.
  */
-export function watchPage({ doc, signal, onChange, settleMs = 60, maxWaitMs = 1000 }: WatcherOptions): PageWatcher {
+export function watchPage({ doc, signal, onChange, settleMs = 25, maxWaitMs = 1000 }: WatcherOptions): PageWatcher {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPending = 0;
   let observer: MutationObserver | undefined;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '../../../lib/adapters/types';
+import { MARKER_BATCH } from '../../../lib/page/markers';
 import type { ContentMessage, Reply } from '../../../lib/messaging/protocol';
 import { workerSender } from '../../../lib/messaging/send';
 import {
@@ -288,15 +289,16 @@ describe('page controller: markers it did not make', () => {
 
 describe('page controller: big pages', () => {
   it('places markers and findings in chunks, yielding to the page, and all arrive', async () => {
-    document.body.innerHTML = `<div id="main"><ul>${Array.from({ length: 1000 }, (_, i) => `<li data-id="${i}">S${i}</li>`).join('')}</ul></div>`;
+    const n = MARKER_BATCH + 100;
+    document.body.innerHTML = `<div id="main"><ul>${Array.from({ length: n }, (_, i) => `<li data-id="${i}">S${i}</li>`).join('')}</ul></div>`;
     const { c } = start();
     let yielded = false;
     setTimeout(() => (yielded = true));
     await c!.read();
     expect(yielded).toBe(true);
     const markers = document.querySelectorAll('[data-liaison-marker]');
-    expect(markers).toHaveLength(1000);
-    expect(markers[999]!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
+    expect(markers).toHaveLength(n);
+    expect(markers[n - 1]!.getAttribute('data-liaison-findings')).toBe('CM_MISSING');
   });
 });
 
