@@ -9,11 +9,12 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startDemoSis } from '../demo-sis/serve';
 import type { District } from '../demo-sis/district';
 import { requireChromium } from '../scripts/chromium';
-import { launchWithExtension, TEST_BUILD_DIR } from '../scripts/launch';
+import { launchWithExtension, TEST_BUILD_DIR, type LoadedExtension } from '../scripts/launch';
+import { STAGE_LABEL } from '../lib/stage-timing';
 import { generateDistrict } from './district';
 import { CORPUS } from '../test/hostile/corpus';
 import { startHostileServer } from '../test/hostile/serve';
-import { breakdown, loadTs, mainThreadTasks, pageMainThread, startTracing, taskStats } from './trace';
+import { breakdown, loadTs, mainThreadTasks, pageMainThread, stageTimes, startTracing, taskStats } from './trace';
 
 const ROSTER_ROWS = 2000;
 /** About two findings per generated student: 3,000 rows cache more than the 5,000 findings of the target. */
@@ -82,6 +83,7 @@ async function tracedVisit(page: Page, url: string, until: (p: Page) => Promise<
     all: taskStats(tasks),
     afterLoad: taskStats(tasks, loadTs(events, thread) ?? -Infinity),
     parts: breakdown(events, thread),
+    stages: stageTimes(events),
   };
 }
 
@@ -136,6 +138,39 @@ function stageMedians(withExt: Record<string, number>[], own: Record<string, num
   for (const k of Object.keys(withExt[0] ?? {}))
     out[`roster_${k}Added`] = round(median(withExt.map((p) => p[k] ?? 0)) - median(own.map((p) => p[k] ?? 0)));
   return out;
+}
+
+/** The worker's stage measures (lib/stage-timing) since the last call, summed per stage; the worker forgets them. */
+async function workerStages(ext: LoadedExtension): Promise<Record<string, number>> {
+  const worker = ext.context.serviceWorkers()[0] ?? ext.worker;
+  return worker.evaluate((label) => {
+    const out: Record<string, number> = {};
+    for (const m of performance.getEntriesByType('measure'))
+      if (m.name.startsWith(`${label}:`))
+        out[m.name.slice(label.length + 1)] = (out[m.name.slice(label.length + 1)] ?? 0) + m.duration;
+    performance.clearMeasures();
+    return out;
+  }, STAGE_LABEL);
+}
+
+/**
+ * Where one read of the roster spends its time, per stage (ms, medians over runs): the content script reading the
+ * page, placing the markers (while the worker works: the stages overlap), the messages both ways (waiting minus the
+ * worker's handling), the worker's handling other than storing (admission, settings, note follow-ups, the access
+ * log), storing other than checking, checking, and showing the answers.
+ */
+function rosterStages(runs: Record<string, number>[]): Record<string, number> {
+  const at = (r: Record<string, number>, k: string) => r[k] ?? 0;
+  const per = {
+    readMs: (r: Record<string, number>) => at(r, 'read'),
+    placeMarkersMs: (r: Record<string, number>) => at(r, 'place'),
+    messageMs: (r: Record<string, number>) => at(r, 'wait') - at(r, 'handle'),
+    workerOtherMs: (r: Record<string, number>) => at(r, 'handle') - at(r, 'store'),
+    storeMs: (r: Record<string, number>) => at(r, 'store') - at(r, 'check'),
+    checkMs: (r: Record<string, number>) => at(r, 'check'),
+    showAnswersMs: (r: Record<string, number>) => at(r, 'show'),
+  };
+  return Object.fromEntries(Object.entries(per).map(([k, f]) => [`rosterStage_${k}`, round(median(runs.map(f)))]));
 }
 
 /**
@@ -310,7 +345,24 @@ export async function benchHugePage(): Promise<{ hugePageLongestBlockMs: number;
   const server = await startHostileServer();
   const page = CORPUS.find((p) => p.name === 'ten-thousand-rows');
   if (!page) throw new Error('the hostile corpus has no ten-thousand-rows page');
-  const ext = await launchWithExtension();
+  // A browser that has run Liaison before, just started: the first page of the day (not the first after install).
+  const profile = mkdtempSync(join(tmpdir(), 'liaison-bench-profile-'));
+  const first = await launchWithExtension({ profile });
+  const small = CORPUS.find((p) => p.expect.markers === 1);
+  if (small) {
+    const tab = await first.context.newPage();
+    await tab.goto(`${server.url}${small.path}`);
+    await tab.waitForFunction(
+      () => {
+        const face = document.querySelector('[data-liaison-marker]')?.shadowRoot?.querySelector('button')?.textContent;
+        return !!face && face !== 'Liaison…';
+      },
+      null,
+      { timeout: 60_000 },
+    );
+  }
+  await first.close();
+  const ext = await launchWithExtension({ profile });
   try {
     const tab = await ext.context.newPage();
     const visit = await tracedVisit(tab, `${server.url}${page.path}`, async (pg) => {

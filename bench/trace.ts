@@ -4,6 +4,7 @@
  * Tracing is started over the page's own DevTools session, so it records the processes that page uses.
  */
 import type { CDPSession, Page } from '@playwright/test';
+import { STAGE_LABEL } from '../lib/stage-timing';
 
 export interface TraceEvent {
   name: string;
@@ -124,4 +125,29 @@ export function taskStats(
 ): { busyMs: number; longestMs: number } {
   const after = tasks.filter((t) => t.ts >= fromTs);
   return { busyMs: after.reduce((n, t) => n + t.ms, 0), longestMs: Math.max(0, ...after.map((t) => t.ms)) };
+}
+
+/**
+ * Time per stage of Liaison's page reads (lib/stage-timing), in milliseconds summed over the trace: each stage's
+ * `begin` trace mark paired with its next `end`, in whichever process marked them (the content script in the page's
+ * renderer, the worker in the extension's).
+ */
+export function stageTimes(events: TraceEvent[]): Record<string, number> {
+  const open = new Map<string, number[]>();
+  const out: Record<string, number> = {};
+  const marks = events
+    .filter((e) => e.name === 'TimeStamp')
+    .map((e) => ({ ts: e.ts, key: `${e.pid}:${(e.args?.data as { message?: string } | undefined)?.message ?? ''}` }))
+    .filter((m) => m.key.includes(`:${STAGE_LABEL}:`))
+    .sort((a, b) => a.ts - b.ts);
+  for (const { ts, key } of marks) {
+    const [pid, , stage, edge] = key.split(':');
+    const at = `${pid}:${stage}`;
+    if (edge === 'begin') open.set(at, [...(open.get(at) ?? []), ts]);
+    else {
+      const started = open.get(at)?.shift();
+      if (started !== undefined) out[stage!] = (out[stage!] ?? 0) + (ts - started) / 1000;
+    }
+  }
+  return out;
 }

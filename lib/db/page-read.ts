@@ -13,6 +13,7 @@ import { putChangedFindings, upsertStaff, upsertStudents } from './ingest';
 import { gradedOf, regradePages, subjectKey } from './page-grades';
 import { primaryKeysWithAny, rowsWithAny } from './lookup';
 import { checkRows } from './recheck';
+import { beginStage } from '../stage-timing';
 import { ambiguousIdFinding, studentRowKey } from './student-rows';
 
 export interface SubjectFindings {
@@ -91,6 +92,8 @@ export type RecheckedSubject = SubjectFindings & { school: string };
 export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: IngestOptions): Promise<SubjectFindings[]> {
   const { site, now = Date.now() } = opts;
   const frameId = opts.frameId ?? 0;
+  // The bench's "store" is the whole transaction; its "check" part is timed inside.
+  const endStore = beginStage('store');
   const read = await db.transaction('rw', [db.students, db.staff, db.findings, db.pages], async () => {
     const mentioned = await upsertStudents(db, site, snap.students, snap.url, now, 'page', snap.focus);
     const pageStudents = mentioned.filter((r): r is StudentRow => !!r);
@@ -104,6 +107,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
     const secondRefs = new Set(students.flatMap((r) => r.staffRefs).filter((ref) => !firstRefs.has(ref)));
     const staff = uniqueBy([...directStaff, ...(await staffByRefs(db, secondRefs))], (r) => r.id);
 
+    const endCheck = beginStage('check');
     const checked = checkRows(students, staff, { asOf: opts.asOf, settings: opts.settings });
     // Staff reached only through a second hop may have students Liaison did not load: their findings wait.
     const rechecked: RecheckedSubject[] = [
@@ -123,6 +127,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
         return { kind: 'staff', id: s.id, findings: row ? checked.staff(row) : [] };
       }),
     ];
+    endCheck();
     // In the same transaction: a page read lands whole or not at all, and before its answer (DESIGN.md: a worker
     // can be stopped mid-write).
     // `answer` is in the page's order: its students, then its staff.
@@ -168,6 +173,7 @@ export async function ingestSnapshot(db: LiaisonDb, snap: Snapshot, opts: Ingest
     await regradePages(db, site, rechecked);
     return { rechecked, answer };
   });
+  endStore();
   const { rechecked, answer } = read;
   opts.onRechecked?.(rechecked);
   // Note follow-ups are not stored with the checks' findings: they change with the notes, so they are read fresh.

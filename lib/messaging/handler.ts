@@ -14,6 +14,7 @@ import type { CheckSettings } from '../checks';
 import { policyCompliance, type Policy } from '../policy/schema';
 import { profilesForHost, saveTaughtProfile } from '../teach/store';
 import { logAccess } from '../access/log';
+import { beginStage } from '../stage-timing';
 import { admit, countRejected, REJECT_ERROR, siteEnabled, type Admitted, type RejectReason } from './guard';
 import type { ReadSummaryStore } from './panel';
 import {
@@ -169,6 +170,7 @@ async function ingestPage(
   ctx: HandlerContext,
   { msg, site, tabId, frameId }: From<'page/snapshot'>,
 ): Promise<PageFindingsReply> {
+  const endHandle = beginStage('handle');
   // Several frames of a tab may report; whether this one's page becomes the tab's page (lib/db/page-read).
   const records = msg.snapshot.students.length + msg.snapshot.staff.length;
   const takesPage = await mayWritePage(ctx.db, tabId, frameId, records > 0, ctx.frameRecords);
@@ -203,5 +205,6 @@ async function ingestPage(
   const subjects = stored.map((s, i) => badgeSubject(s, shown[i] ?? s.id));
   // Other tabs showing a re-checked record (the student list opened before this staff page) get its findings.
   if (ctx.sendToTab && rechecked.length) void pushFindings(ctx, site, tabId, rechecked).catch(() => undefined);
+  endHandle();
   return { ok: true, subjects };
 }

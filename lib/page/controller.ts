@@ -1,5 +1,6 @@
 import type { PageSubject } from '../messaging/protocol';
 import type { SendToWorker } from '../messaging/send';
+import { beginStage } from '../stage-timing';
 import { MarkerLayer } from './markers';
 import { liveRootOf, recognizePage, type PickAdapter } from './read';
 import { NotDelivered, PageTransport } from './transport';
@@ -114,13 +115,18 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     const current = () => gen === generation && !stopped();
     let reply: Awaited<ReturnType<PageTransport['sendPage']>>;
     try {
+      const endRead = beginStage('read');
       const { page, records: found, key } = reading.read();
+      endRead();
       records = found;
       const known = transport.known(key);
       // The worker checks while the markers go in.
-      const answer = known ? null : transport.sendPage(page.snapshot, key);
+      const endWait = known ? null : beginStage('wait');
+      const answer = known ? null : transport.sendPage(page.snapshot, key).finally(endWait);
       answer?.catch(() => undefined); // awaited below; not "unhandled" while markers are placed
+      const endPlace = beginStage('place');
       if (!(await markers.place(page.anchors, current))) return;
+      endPlace();
       if (known) return void (await markers.show(known, current));
       reply = await answer!;
     } catch (err) {
@@ -137,7 +143,9 @@ export function startPageController(deps: PageControllerDeps): PageController | 
     }
     if (!current() || !reply.ok) return;
     transport.answered(reply.subjects);
+    const endShow = beginStage('show');
     await markers.show(reply.subjects, current);
+    endShow();
   }
 
   /** Findings the worker re-checked after another page: shown on this page's markers, and kept for re-reads. */
