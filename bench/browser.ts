@@ -214,6 +214,7 @@ export async function benchBrowser(runs = 3): Promise<BrowserMetrics> {
   const clicks: number[] = [];
   const parts: Record<string, number>[] = [];
   const ownParts: Record<string, number>[] = [];
+  const stages: Record<string, number>[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       // Without Liaison: the page's own load and main-thread work (traced), then once more with a known busy task.
@@ -233,7 +234,9 @@ export async function benchBrowser(runs = 3): Promise<BrowserMetrics> {
 
       // With Liaison: until every row carries its answered marker.
       const e = await ext.context.newPage();
+      await workerStages(ext); // what earlier visits left
       const withExt = await tracedVisit(e, roster, (pg) => overlaidAt(pg, ROSTER_ROWS));
+      stages.push({ ...withExt.stages, ...(await workerStages(ext)) });
       overlaid.push(withExt.result as number);
       // Liaison starts after load (document_idle): the longest task from then on is Liaison's (or caused by it).
       longest.push(withExt.afterLoad.longestMs);
@@ -294,6 +297,7 @@ export async function benchBrowser(runs = 3): Promise<BrowserMetrics> {
     traceCalibrationMs: round(median(calibration)),
     badgeClickInpMs: round(median(clicks)),
     ...stageMedians(parts, ownParts),
+    ...rosterStages(stages),
     navigationRereadMs: round(median(reread)),
     sidePanelFirstRenderMs: round(panel.ms),
     sidePanelFindingsCached: panel.findings,
@@ -386,6 +390,7 @@ export async function benchHugePage(): Promise<{ hugePageLongestBlockMs: number;
   } finally {
     await ext.close();
     await server.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 

@@ -5,6 +5,7 @@ import type { KeyValueRow, LiaisonDb } from '../db/database';
 import { todayIso } from '../dates';
 import { shorten } from '../domain/sentences';
 import { REJECTED_KEY } from '../messaging/guard';
+import { LAST_POLICY_KEY } from '../policy/last-known';
 import type { z } from 'zod';
 import { Backup, BACKUP_FORMAT, BACKUP_VERSION, BackupNote } from './format';
 
@@ -16,7 +17,7 @@ type BackupNoteRow = z.infer<typeof BackupNote>;
  */
 
 /** Settings that describe this browser, not the user's choices: never exported, never overwritten. */
-const LOCAL_ONLY = new Set([KEY_PARAMS_KEY, REJECTED_KEY]);
+const LOCAL_ONLY = new Set([KEY_PARAMS_KEY, REJECTED_KEY, LAST_POLICY_KEY]);
 
 export const NOTES_NOT_ALLOWED = 'Notes were left out: your district’s policy does not allow exporting notes.';
 

@@ -3,6 +3,7 @@ import { loadCheckSettings } from '../checks';
 import type { LiaisonDb } from '../db/database';
 import { dropClosedTabPages, dropExpiredDaily } from '../db/retention';
 import { todayIso } from '../dates';
+import { policyWithLastKnown } from '../policy/last-known';
 import type { Policy } from '../policy/schema';
 import { handleContentMessage, type HandlerContext, type SenderInfo } from './handler';
 import { handlePanelMessage, isExtensionPage, isPanelRequest, ReadSummaryStore, type SessionArea } from './panel';
@@ -56,14 +57,22 @@ export function startWorker(env: WorkerEnv): Worker {
   // What each tab's last page showed as read, for the side panel's "What Liaison read": memory and session storage
   // only (cleared with the tab or the browser), never IndexedDB, never the SIS page.
   const readSummaries = new ReadSummaryStore(env.session);
+  const profilesChanged = (tabId: number) =>
+    void env.sendToTab(tabId, { type: 'profiles/changed' }).catch(() => undefined);
+  // The first page after the browser starts does not wait for managed storage (lib/policy/last-known); when the
+  // policy read differs from the one kept, every tab reads its page again under it.
+  const policy = policyWithLastKnown(
+    env.policy,
+    db,
+    () => void env.openTabIds().then((ids) => ids.forEach(profilesChanged), logFailure('policy change')),
+  );
 
   // The record of access is kept for its retention period (Options → Access log).
   void purgeAccessLog(db).catch(logFailure('access log purge'));
   // Cached SIS records past the retention period (policy, else the user's setting) go: at start-up and, at most
   // once a day, when a page is read. A worker can run for days while the user browses.
   const dropStale = () =>
-    void env
-      .policy()
+    void policy()
       .then((p) => dropExpiredDaily(db, { policyDays: p.retentionDays }))
       .catch(logFailure('retention'));
   dropStale();
@@ -78,9 +87,9 @@ export function startWorker(env: WorkerEnv): Worker {
     asOf: env.today ?? (() => todayIso()),
     settings: () => loadCheckSettings(db),
     enabledSites: env.enabledSites,
-    policy: env.policy,
+    policy,
     startTeach: env.startTeach,
-    profilesChanged: (tabId) => void env.sendToTab(tabId, { type: 'profiles/changed' }).catch(() => undefined),
+    profilesChanged,
     frameRecords: (tabId, frameId) => frameRecords(env, tabId, frameId),
     readSummaries,
     sendToTab: (tabId, frameId, msg) => env.sendToTab(tabId, msg, frameId),
