@@ -154,12 +154,12 @@ async function workerStages(ext: LoadedExtension): Promise<Record<string, number
 }
 
 /**
- * Where one read of the roster spends its time, per stage (ms, medians over runs): the content script reading the
+ * Where one read of a page spends its time, per stage (ms, medians over runs): the content script reading the
  * page, placing the markers (while the worker works: the stages overlap), the messages both ways (waiting minus the
  * worker's handling), the worker's handling other than storing (admission, settings, note follow-ups, the access
  * log), storing other than checking, checking, and showing the answers.
  */
-function rosterStages(runs: Record<string, number>[]): Record<string, number> {
+function readStages(prefix: string, runs: Record<string, number>[]): Record<string, number> {
   const at = (r: Record<string, number>, k: string) => r[k] ?? 0;
   const per = {
     readMs: (r: Record<string, number>) => at(r, 'read'),
@@ -170,7 +170,7 @@ function rosterStages(runs: Record<string, number>[]): Record<string, number> {
     checkMs: (r: Record<string, number>) => at(r, 'check'),
     showAnswersMs: (r: Record<string, number>) => at(r, 'show'),
   };
-  return Object.fromEntries(Object.entries(per).map(([k, f]) => [`rosterStage_${k}`, round(median(runs.map(f)))]));
+  return Object.fromEntries(Object.entries(per).map(([k, f]) => [`${prefix}_${k}`, round(median(runs.map(f)))]));
 }
 
 /**
@@ -297,7 +297,7 @@ export async function benchBrowser(runs = 3): Promise<BrowserMetrics> {
     traceCalibrationMs: round(median(calibration)),
     badgeClickInpMs: round(median(clicks)),
     ...stageMedians(parts, ownParts),
-    ...rosterStages(stages),
+    ...readStages('rosterStage', stages),
     navigationRereadMs: round(median(reread)),
     sidePanelFirstRenderMs: round(panel.ms),
     sidePanelFindingsCached: panel.findings,
@@ -345,7 +345,7 @@ async function benchSidePanel(runs: number): Promise<{ ms: number; findings: num
  * (what blocks the page: it stops answering for that long), and the time from navigation to every one of the
  * 10,000 markers answered. One run: the page alone takes tens of seconds of this machine.
  */
-export async function benchHugePage(): Promise<{ hugePageLongestBlockMs: number; hugePageAnsweredMs: number }> {
+export async function benchHugePage(): Promise<Record<string, number>> {
   const server = await startHostileServer();
   const page = CORPUS.find((p) => p.name === 'ten-thousand-rows');
   if (!page) throw new Error('the hostile corpus has no ten-thousand-rows page');
@@ -386,6 +386,7 @@ export async function benchHugePage(): Promise<{ hugePageLongestBlockMs: number;
     return {
       hugePageLongestBlockMs: round(visit.afterLoad.longestMs),
       hugePageAnsweredMs: round(visit.result as number),
+      ...readStages('hugePageStage', [{ ...visit.stages, ...(await workerStages(ext)) }]),
     };
   } finally {
     await ext.close();
