@@ -52,25 +52,18 @@ export function markerRoot(host: HTMLElement): ShadowRoot | null {
 /** Findings that come from the user's notes, not from the checks. */
 const noteDerived = (f: { code: string }) => f.code.startsWith('NOTE_');
 
-const COLORS = {
-  error: ['#b3261e', '#fff'],
-  warning: ['#8a5a00', '#fff'],
-  info: ['#1f5fa8', '#fff'],
-  none: ['#2e7d32', '#fff'],
-} as const;
-
 const LABEL = { error: 'Error', warning: 'Warning', info: 'Info', none: 'OK' } as const;
 
 /** The face's icon per state (drawn by the stylesheet, so it is not part of the badge's text). */
 type Face = keyof typeof LABEL | 'not-checked' | 'checking';
 
-/**
- * "Not checked" (RULES.md check 8): neutral, not a warning colour and not OK's green, and dashed so it does not
- * read as the grey "checking" badge either. Its light-DOM severity stays the findings' worst (info).
- */
-const NOT_CHECKED = { bg: '#eceff1', fg: '#1b1b1b', label: 'Not checked' } as const;
+/** "Not checked" (RULES.md check 8): its light-DOM severity stays the findings' worst (info). */
+const NOT_CHECKED = { label: 'Not checked' } as const;
 
 /*
+ * Colours come from the face, in the one shared sheet, not from inline styles: 2,000 badges then share their
+ * computed styles. "Not checked" is neutral, not a warning colour and not OK's green, and dashed so it does not read
+ * as the grey "checking" badge either.
  * The face is compact and of one size whatever it says (checking, OK, a count, a follow-up mark): the SIS table
  * is laid out once, and answers arriving do not make it reflow. Its height stays within a line of SIS text, and
  * nothing inside the marker wraps. The host has the face's size and contains its own size: an answer arriving does
@@ -85,6 +78,12 @@ button.badge { box-sizing: border-box; display: inline-flex; align-items: center
   width: 3.6em; height: 1.45em; margin: 0; border: 0; border-radius: 0.75em; padding: 0 3px; cursor: pointer;
   font: inherit; font-weight: 700; line-height: 1; vertical-align: middle; overflow: hidden; }
 button.badge::before { font-weight: 700; }
+button.badge[data-face="error"] { background: #b3261e; color: #fff; }
+button.badge[data-face="warning"] { background: #8a5a00; color: #fff; }
+button.badge[data-face="info"] { background: #1f5fa8; color: #fff; }
+button.badge[data-face="none"] { background: #2e7d32; color: #fff; }
+button.badge[data-face="checking"] { background: #666; color: #fff; }
+button.badge[data-face="not-checked"] { background: #eceff1; color: #1b1b1b; }
 button.badge[data-face="error"]::before { content: "!"; }
 button.badge[data-face="warning"]::before { content: "\\25B2"; font-size: 0.85em; }
 button.badge[data-face="info"]::before { content: "i"; font-style: italic; font-family: Georgia, serif; }
@@ -261,9 +260,6 @@ export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?
     host.setAttribute('data-liaison-findings', list.map((f) => f.code).join(' '));
     host.setAttribute('data-liaison-severity', severity);
   } else host.setAttribute('data-liaison-severity', worstSeverity(list.filter((f) => !noteDerived(f))));
-  const [bg, fg] = notChecked ? [NOT_CHECKED.bg, NOT_CHECKED.fg] : COLORS[severity];
-  button.style.background = findings ? bg : '#666';
-  button.style.color = findings ? fg : '#fff';
   button.classList.toggle('not-checked', notChecked);
   button.classList.toggle('follow-up', list.some(noteDerived));
   button.dataset.face = face;
