@@ -174,14 +174,17 @@ async function ingestPage(
   // Several frames of a tab may report; whether this one's page becomes the tab's page (lib/db/page-read).
   const records = msg.snapshot.students.length + msg.snapshot.staff.length;
   const takesPage = await mayWritePage(ctx.db, tabId, frameId, records > 0, ctx.frameRecords);
-  // Kept before the page row is written: the side panel asks for it when it sees that row change.
-  if (takesPage) await ctx.readSummaries?.record(tabId, msg.snapshot, msg.part).catch(() => undefined);
+  // Kept before the page row is written: the side panel asks for it when it sees that row change. District policy
+  // fixes compliance lead times and the report-card calendar for everyone (read per message). Neither waits for
+  // the other.
+  const [policy, base] = await Promise.all([
+    ctx.policy ? ctx.policy().catch(() => ({}) as Policy) : undefined,
+    ctx.settings?.(),
+    takesPage ? ctx.readSummaries?.record(tabId, msg.snapshot, msg.part).catch(() => undefined) : undefined,
+  ]);
   // Stored and checked under canonical ids ("00017" is "17"); the page's markers keep the ids it shows.
   const shown = [...msg.snapshot.students, ...msg.snapshot.staff].map((r) => r.id);
   let rechecked: RecheckedSubject[] = [];
-  // District policy fixes compliance lead times and the report-card calendar for everyone (read per message).
-  const policy = ctx.policy ? await ctx.policy().catch(() => ({}) as Policy) : undefined;
-  const base = await ctx.settings?.();
   const settings: CheckSettings | undefined = policy
     ? { ...base, compliance: { ...base?.compliance, ...policyCompliance(policy) } }
     : base;
