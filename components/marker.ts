@@ -146,41 +146,51 @@ export function createMarker(
   count.className = 'n';
   button.append(word, count);
   button.setAttribute('aria-expanded', 'false');
-  const pop = doc.createElement('div');
-  pop.className = 'pop';
-  pop.hidden = true;
-  pop.setAttribute('role', 'region');
-  pop.id = 'pop';
-  button.setAttribute('aria-controls', 'pop');
+  // The popover is made when first opened: 2,000 markers nobody opens then cost the page three elements each, not
+  // five, to create, style and remove.
+  let pop: HTMLElement | null = null;
+  const popover = (): HTMLElement => {
+    if (pop) return pop;
+    pop = doc.createElement('div');
+    pop.className = 'pop';
+    pop.setAttribute('role', 'region');
+    pop.id = 'pop';
+    const body = doc.createElement('div');
+    body.className = 'body';
+    pop.append(body);
+    root.append(pop);
+    button.setAttribute('aria-controls', 'pop');
+    return pop;
+  };
   // "Add note" exists only while the popover is open, so the badge stays the marker's one button when closed
   // (tests and user tools address the marker's `button`).
   const actions = onCompose && kind === 'student' ? composeActions(doc, () => onCompose(id), made.trusted) : null;
+  const isOpen = () => !!pop && !pop.hidden;
   const toggle = (open: boolean) => {
+    if (!open && !pop) return;
+    const shown = popover();
+    shown.hidden = !open;
     if (open) renderBody(host);
-    pop.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
-    if (actions && open) pop.append(actions);
+    if (actions && open) shown.append(actions);
     else actions?.remove();
   };
   button.addEventListener('click', (e) => {
     // The badge often sits inside a link or a clickable row: its click must not navigate the SIS.
     e.preventDefault();
     e.stopPropagation();
-    if (made.trusted(e)) toggle(pop.hidden);
+    if (made.trusted(e)) toggle(!isOpen());
   });
   root.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape' && !pop.hidden && made.trusted(e)) {
+    if ((e as KeyboardEvent).key === 'Escape' && isOpen() && made.trusted(e)) {
       toggle(false);
       button.focus();
     }
   });
-  const body = doc.createElement('div');
-  body.className = 'body';
-  pop.append(body);
   // The soonest compliance date is in the badge's name and tooltip and heads the popover; beside the badge it
   // widened the SIS's name column until other columns wrapped (issue 17: a 40-row list grew by a third).
   adoptStyle(doc, root);
-  root.append(button, pop);
+  root.append(button);
   updateMarker(host, null);
   return host;
 }
@@ -270,17 +280,17 @@ export function updateMarker(host: HTMLElement, findings: Finding[] | null, due?
   button.title = due ? `${label} · ${due.label}` : label;
   button.setAttribute('aria-label', badgeAriaLabel(findings, due));
   shown.set(host, { findings: list, due, notChecked, fresh: false });
-  if (!(root.querySelector('.pop') as HTMLElement).hidden) renderBody(host);
+  if (root.querySelector('.pop:not([hidden])')) renderBody(host);
 }
 
 /** Fills the popover with the findings last shown on the marker (on opening, or while it is open). */
 function renderBody(host: HTMLElement): void {
   const state = shown.get(host);
-  if (!state || state.fresh) return;
+  const body = markers.get(host)?.root.querySelector<HTMLElement>('.pop > .body');
+  if (!state || state.fresh || !body) return;
   state.fresh = true;
   const { findings: list, due, notChecked } = state;
   const doc = host.ownerDocument;
-  const body = markers.get(host)!.root.querySelector('.pop > .body') as HTMLElement;
   const heading = doc.createElement('h2');
   heading.textContent = notChecked
     ? 'Liaison: not checked yet'

@@ -107,11 +107,9 @@ interface CdpNode {
 }
 
 /** What the user sees in each marker, read through DevTools (which reaches closed roots; a page script cannot). */
-async function badges(
-  cdp: CDPSession,
-): Promise<{ id: string; rootType?: string; label: string; popHidden: boolean }[]> {
+async function badges(cdp: CDPSession): Promise<{ id: string; rootType?: string; label: string; popOpen: boolean }[]> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  const out: { id: string; rootType?: string; label: string; popHidden: boolean }[] = [];
+  const out: { id: string; rootType?: string; label: string; popOpen: boolean }[] = [];
   const text = (n: CdpNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(text).join(''));
   const attr = (n: CdpNode, name: string) => {
     const a = n.attributes ?? [];
@@ -136,7 +134,7 @@ async function badges(
         id,
         rootType: sr!.shadowRootType,
         label: button ? text(button) : '',
-        popHidden: !!pop && attr(pop, 'hidden') !== undefined,
+        popOpen: !!pop && attr(pop, 'hidden') === undefined,
       });
     }
     for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
@@ -222,7 +220,7 @@ test('a page script learns nothing from the store build, cannot steer it, and th
   // 2. Clicks and keys from the page world open no popover and change nothing.
   await page.evaluate(() => (window as unknown as { __poke: () => void }).__poke());
   await page.waitForTimeout(300);
-  expect((await badges(cdp)).every((b) => b.popHidden && b.rootType === 'closed')).toBe(true);
+  expect((await badges(cdp)).every((b) => !b.popOpen && b.rootType === 'closed')).toBe(true);
 
   // 3. A thin page of the same site that only names the id, with a placeholder name.
   const thinUrl = `${sisUrl}/students/${STUDENT}?view=thin`;
@@ -250,7 +248,7 @@ test('a page script learns nothing from the store build, cannot steer it, and th
 
   // 5. The user still sees the badge, the same as on the full page (its findings come from the stored record).
   expect(thinLabel).toBe(fullLabel);
-  expect((await badges(cdp)).every((b) => b.popHidden)).toBe(true);
+  expect((await badges(cdp)).every((b) => !b.popOpen)).toBe(true);
 
   // 6. Teach mode only by the user: on a page Liaison does not recognize, the page world cannot reach the chip's
   // buttons (a closed root) and its clicks start nothing.

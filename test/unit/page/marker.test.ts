@@ -95,9 +95,11 @@ describe('inline marker', () => {
     link.append(m);
     document.body.append(link);
     const button = m.shadowRoot!.querySelector('button')!;
-    const pop = m.shadowRoot!.querySelector('.pop') as HTMLElement;
+    expect(m.shadowRoot!.querySelector('.pop')).toBeNull(); // made when first opened
     button.click();
+    const pop = m.shadowRoot!.querySelector('.pop') as HTMLElement;
     expect(pop.hidden).toBe(false);
+    expect(button.getAttribute('aria-controls')).toBe(pop.id);
     expect(button.getAttribute('aria-expanded')).toBe('true');
     expect(location.hash).not.toBe('#moved');
     pop.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
